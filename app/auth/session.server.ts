@@ -1,0 +1,58 @@
+// Web sessions after Lucia's model: a random token in an HttpOnly cookie, only its SHA-256 in the database,
+// 30-day expiry that slides forward when the session is used in its second half.
+import type { Db } from '~/db/client.server';
+import { hashSecret, randomSecret } from './tokens.server';
+
+export const SESSION_COOKIE = 'waymark_session';
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+
+export async function createSession(db: Db, userId: number) {
+  const token = randomSecret();
+  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+  await db.session.create({ data: { id: hashSecret(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+/** Returns the session's user, extending the expiry when it is past half its life; null when invalid or expired. */
+export async function validateSessionToken(db: Db, token: string) {
+  const id = hashSecret(token);
+  const session = await db.session.findUnique({ where: { id }, include: { user: true } });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = session.expiresAt;
+  if (expiresAt.getTime() - now < SESSION_LIFETIME_MS / 2) {
+    expiresAt = new Date(now + SESSION_LIFETIME_MS);
+    await db.session.update({ where: { id }, data: { expiresAt } });
+  }
+  return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt };
+}
+
+export async function invalidateSession(db: Db, token: string) {
+  await db.session.deleteMany({ where: { id: hashSecret(token) } });
+}
+
+export function readCookie(cookieHeader: string | null, name: string) {
+  if (!cookieHeader) return undefined;
+  for (const part of cookieHeader.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean) {
+  const attrs = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`];
+  if (secure) attrs.push('Secure');
+  return attrs.join('; ');
+}
+
+export function clearSessionCookie(secure: boolean) {
+  const attrs = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0'];
+  if (secure) attrs.push('Secure');
+  return attrs.join('; ');
+}

@@ -1,0 +1,30 @@
+// Random secrets and their hashes. Every secret Waymark issues is random, prefixed, shown once and stored as SHA-256.
+import crypto from 'node:crypto';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+
+export const TOKEN_PREFIX = {
+  accessToken: 'wmat_',
+  refreshToken: 'wmrt_',
+  staticToken: 'wm_',
+  clientSecret: 'wmcs_',
+  clientId: 'wmc_',
+  authorizationCode: 'wmac_',
+} as const;
+
+/** 160 bits of randomness, base32. */
+export function randomSecret(prefix = '') {
+  const bytes = crypto.randomBytes(20);
+  return prefix + encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashSecret(secret: string) {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+}
+
+/** Constant-time comparison of a presented secret with a stored hash. */
+export function secretMatchesHash(secret: string, storedHash: string) {
+  const a = Buffer.from(hashSecret(secret), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}

@@ -1,0 +1,64 @@
+// Creating users: registration, the CLI, and the bootstrap admin from ADMIN_EMAIL/ADMIN_PASSWORD.
+import { z } from 'zod';
+import type { Db } from '~/db/client.server';
+import { hashPassword } from './password.server';
+
+export const emailSchema = z.string().trim().toLowerCase().email('must be a valid e-mail address').max(254);
+export const passwordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters');
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[\p{L}\p{N}_.-]+$/u, 'may contain only letters, digits, dot, dash and underscore');
+export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
+export class UserExistsError extends Error {}
+
+/** Derives a free username from an e-mail address (anna@x.org → anna, anna2, …). */
+async function freeUsername(db: Db, email: string) {
+  const base = email.split('@')[0].replace(/[^\p{L}\p{N}_.-]+/gu, '').slice(0, 32) || 'user';
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}${n}`;
+    if (!(await db.user.findUnique({ where: { username: candidate } }))) return candidate;
+  }
+}
+
+export async function createUser(
+  db: Db,
+  input: { email: string; password: string; displayName?: string; username?: string; language?: string; admin?: boolean },
+) {
+  const email = emailSchema.parse(input.email);
+  passwordSchema.parse(input.password);
+  if (await db.user.findUnique({ where: { email } })) throw new UserExistsError(`A user with the e-mail ${email} exists already`);
+  const username = input.username ? usernameSchema.parse(input.username) : await freeUsername(db, email);
+  if (await db.user.findUnique({ where: { username } })) throw new UserExistsError(`The username ${username} is taken`);
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    // The very first account administers the installation.
+    const isFirst = (await tx.user.count()) === 0;
+    return tx.user.create({
+      data: {
+        email,
+        username,
+        displayName: input.displayName?.trim() || username,
+        passwordHash,
+        language: input.language ?? 'en',
+        isAdmin: input.admin === true || isFirst,
+      },
+    });
+  });
+}
+
+export async function ensureBootstrapAdmin(db: Db, admin: { email: string; password: string }) {
+  const email = admin.email.toLowerCase();
+  const existing = await db.user.findUnique({ where: { email } });
+  if (existing) {
+    if (!existing.isAdmin) await db.user.update({ where: { id: existing.id }, data: { isAdmin: true } });
+    return existing;
+  }
+  return createUser(db, { email, password: admin.password, admin: true });
+}

@@ -1,0 +1,79 @@
+// Applies prisma/migrations/*/migration.sql in order, one transaction each, recorded in Prisma's own
+// `_prisma_migrations` table so `prisma migrate status/deploy` agree wherever the Prisma CLI is available.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Row = Record<string, unknown>;
+export interface SqlTx {
+  query(text: string, params?: unknown[]): Promise<Row[]>;
+  exec(text: string): Promise<void>;
+}
+export interface SqlRunner {
+  query(text: string, params?: unknown[]): Promise<Row[]>;
+  transaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T>;
+}
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function defaultMigrationsDir() {
+  return path.resolve(process.env.WAYMARK_ROOT ?? process.cwd(), 'prisma/migrations');
+}
+
+export function readMigrations(dir = defaultMigrationsDir()): Migration[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql')))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => {
+      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+      return { name, sql, checksum: crypto.createHash('sha256').update(sql).digest('hex') };
+    });
+}
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+/** Applies pending migrations; returns the names applied. Safe to call from several instances at once on PostgreSQL. */
+export async function migrate(sql: SqlRunner, migrations = readMigrations()): Promise<string[]> {
+  await sql.query(CREATE_TABLE);
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const didApply = await sql.transaction(async (tx) => {
+      // Serialises concurrent starters on a shared PostgreSQL; released at commit.
+      await tx.query('SELECT pg_advisory_xact_lock(727274)');
+      const done = await tx.query(
+        'SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        [migration.name],
+      );
+      if (done.length > 0) {
+        if (done[0].checksum !== migration.checksum) {
+          throw new Error(`Migration ${migration.name} was changed after it was applied (checksum mismatch).`);
+        }
+        return false;
+      }
+      await tx.exec(migration.sql);
+      await tx.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES ($1, $2, now(), $3, now(), 1)`,
+        [crypto.randomUUID(), migration.checksum, migration.name],
+      );
+      return true;
+    });
+    if (didApply) applied.push(migration.name);
+  }
+  return applied;
+}

@@ -1,0 +1,138 @@
+// Configuration, parsed once at boot. A bad value stops start-up with one line naming the variable.
+import { z } from 'zod';
+
+const intFrom = (fallback: number, min = 1, max = 1_000_000) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const boolFrom = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'));
+
+const databaseUrl = z
+  .string()
+  .optional()
+  .refine(
+    (v) => !v || v === 'memory://' || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+    'must be a postgresql://user:password@host:port/database URL (or unset for the embedded database)',
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+    PORT: intFrom(3000, 0, 65535),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    APP_URL: z
+      .string()
+      .url('must be an absolute URL such as https://trips.example.com')
+      .optional()
+      .transform((v) => v?.replace(/\/+$/, '')),
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: z.string().min(1).default('./data'),
+    ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    MCP_RATE_LIMIT: intFrom(300),
+    MCP_MAX_SESSION_PER_USER: intFrom(20),
+    MCP_SESSION_IDLE_MINUTES: intFrom(60),
+    PUSHER_APP_ID: z.string().min(1).optional(),
+    PUSHER_KEY: z.string().min(1).optional(),
+    PUSHER_SECRET: z.string().min(1).optional(),
+    PUSHER_CLUSTER: z.string().min(1).optional(),
+    PUSHER_HOST: z.string().min(1).optional(),
+    PUSHER_PORT: intFrom(443, 1, 65535),
+    PUSHER_USE_TLS: boolFrom(true),
+    OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
+    LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.APP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['APP_URL'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.PUSHER_APP_ID && !(env.PUSHER_KEY && env.PUSHER_SECRET && (env.PUSHER_CLUSTER || env.PUSHER_HOST))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUSHER_APP_ID'],
+        message: 'needs PUSHER_KEY, PUSHER_SECRET and PUSHER_CLUSTER (or PUSHER_HOST) as well',
+      });
+    }
+    if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+  });
+
+export type RawEnv = z.input<typeof schema>;
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  /** Public base URL without a trailing slash; issuer and audience base for OAuth. */
+  appUrl: string;
+  appUrlIsHttps: boolean;
+  /** undefined → embedded PGlite in dataDir; 'memory://' → in-memory PGlite (tests). */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  admin: { email: string; password: string } | undefined;
+  mcp: { rateLimitPerMinute: number; maxSessionsPerUser: number; sessionIdleMs: number };
+  pusher:
+    | { mode: 'hosted'; appId: string; key: string; secret: string; cluster?: string; host?: string; port: number; useTLS: boolean }
+    | { mode: 'embedded' };
+  outboundAllowPrivate: boolean;
+  logLevel: 'silent' | 'error' | 'info';
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line per bad variable. */
+export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) picked[key] = source[key] === '' ? undefined : source[key];
+  const result = schema.safeParse(picked);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `Invalid configuration: ${String(i.path[0] ?? 'environment')} ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  const env = result.data;
+  const appUrl = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  return {
+    production: env.NODE_ENV === 'production',
+    port: env.PORT,
+    host: env.HOST,
+    appUrl,
+    appUrlIsHttps: appUrl.startsWith('https://'),
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+    mcp: {
+      rateLimitPerMinute: env.MCP_RATE_LIMIT,
+      maxSessionsPerUser: env.MCP_MAX_SESSION_PER_USER,
+      sessionIdleMs: env.MCP_SESSION_IDLE_MINUTES * 60_000,
+    },
+    pusher: env.PUSHER_APP_ID
+      ? {
+          mode: 'hosted',
+          appId: env.PUSHER_APP_ID,
+          key: env.PUSHER_KEY!,
+          secret: env.PUSHER_SECRET!,
+          cluster: env.PUSHER_CLUSTER,
+          host: env.PUSHER_HOST,
+          port: env.PUSHER_PORT,
+          useTLS: env.PUSHER_USE_TLS,
+        }
+      : { mode: 'embedded' },
+    outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,49 @@
+// Everything stateful a request needs, created once per process in createServices and handed to routes through
+// Remix's load context. Nothing else in app/ keeps module-level state, so the same code runs in tests side by side.
+import type { Config } from '~/env.server';
+import type { Database, Db } from '~/db/client.server';
+import type { Actor } from '~/auth/actor.server';
+import type { AddonId } from '~/domain/addons';
+
+export interface PendingEvent {
+  channel: string;
+  event: string;
+  payload: Record<string, unknown>;
+}
+
+export interface RealtimePublisher {
+  /** Publishes events that were buffered during a successful procedure call. Never throws. */
+  publish(events: PendingEvent[], options: { socketId?: string }): Promise<void>;
+}
+
+export interface AuditEntry {
+  action: string;
+  userId?: number | null;
+  clientId?: string | null;
+  success?: boolean;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+export interface Services {
+  config: Config;
+  database: Database;
+  db: Db;
+  realtime: RealtimePublisher;
+  addons: AddonSwitches;
+  audit(entry: AuditEntry): Promise<void>;
+  /** Called by server.ts before the Remix handler is mounted (embedded realtime server, raw endpoints). */
+  httpHooks: HttpHook[];
+  /** Closes everything opened by createServices. */
+  close(): Promise<void>;
+}
+
+export type HttpHook = (app: import('express').Express, server: import('node:http').Server) => void;
+
+export interface AddonSwitches {
+  isEnabled(id: AddonId): Promise<boolean>;
+  all(): Promise<Record<AddonId, boolean>>;
+  set(id: AddonId, enabled: boolean): Promise<void>;
+}
+
+export type { Actor };

@@ -1,0 +1,27 @@
+// Domain errors carry an i18n key so the UI can show them in the user's language; the English message is the
+// same text an MCP client receives.
+import { TRPCError } from '@trpc/server';
+
+type Code = 'NOT_FOUND' | 'BAD_REQUEST' | 'FORBIDDEN' | 'CONFLICT' | 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS';
+
+export class DomainError extends TRPCError {
+  readonly i18nKey: string;
+  readonly params: Record<string, string | number>;
+  constructor(code: Code, i18nKey: string, message: string, params: Record<string, string | number> = {}) {
+    super({ code, message });
+    this.i18nKey = i18nKey;
+    this.params = params;
+  }
+}
+
+export const notFound = (what: string, id: number | string) =>
+  new DomainError('NOT_FOUND', 'errors.notFound', `${what} ${id} not found`, { what, id });
+
+export const tripNotFound = (tripId: number) =>
+  new DomainError('NOT_FOUND', 'errors.tripNotFound', `Trip ${tripId} not found or you are not a member`, { tripId });
+
+export const ownerOnly = (action: string) =>
+  new DomainError('FORBIDDEN', 'errors.ownerOnly', `Only the trip owner can ${action}`, { action });
+
+export const badRequest = (i18nKey: string, message: string, params: Record<string, string | number> = {}) =>
+  new DomainError('BAD_REQUEST', i18nKey, message, params);

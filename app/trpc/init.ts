@@ -1,0 +1,164 @@
+// tRPC context, middlewares and procedure builders. Authorization lives here and only here: who acts (authed),
+// which scope the call needs (meta.scope), whether the addon is on (meta.addon), whether the actor is on the trip.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Services, PendingEvent } from '~/services.server';
+import type { Actor } from '~/auth/actor.server';
+import { grantAllows, scopeToRequest, type RequiredScope } from '~/auth/scopes';
+import type { AddonId } from '~/domain/addons';
+import { DomainError, tripNotFound } from './errors';
+
+export type Origin = 'ui' | 'mcp';
+
+export interface McpToolMeta {
+  name: string;
+  description: string;
+  /** read → readOnlyHint; idempotent → idempotentHint; destructive → destructiveHint; write → none. */
+  kind: 'read' | 'write' | 'idempotent' | 'destructive';
+  /** Also (or only) expose as a resource: URI template such as waymark://trips/{tripId}/places. */
+  resource?: { uri: string; name: string; description: string; onlyResource?: boolean };
+}
+
+export interface ProcedureMeta {
+  scope: RequiredScope;
+  addon?: AddonId;
+  mcp?: McpToolMeta;
+}
+
+export interface Context {
+  services: Services;
+  db: Services['db'];
+  actor: Actor | null;
+  origin: Origin;
+  /** pusher socket id of the calling browser, so it does not receive its own change. */
+  socketId?: string;
+  ip?: string | null;
+  /** Buffers an event; published after the procedure (and its transaction) succeeded. */
+  emit(channel: string, event: string, payload: Record<string, unknown>): void;
+  pendingEvents: PendingEvent[];
+}
+
+export function createContext(input: {
+  services: Services;
+  actor: Actor | null;
+  origin: Origin;
+  socketId?: string;
+  ip?: string | null;
+}): Context {
+  const pendingEvents: PendingEvent[] = [];
+  return {
+    ...input,
+    db: input.services.db,
+    pendingEvents,
+    emit(channel, event, payload) {
+      pendingEvents.push({ channel, event, payload });
+    },
+  };
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
+      const domain = error instanceof DomainError ? error : null;
+      return {
+        ...shape,
+        message: zodError ? describeZodError(cause as ZodError) : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          zodError,
+          i18n: domain ? { key: domain.i18nKey, params: domain.params } : undefined,
+          insufficientScope: (error as { insufficientScope?: string }).insufficientScope,
+        },
+      };
+    },
+  });
+
+/** "title: Too big: expected string to have <=200 characters" — names the field and the reason. */
+export function describeZodError(error: ZodError) {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+export class InsufficientScopeError extends TRPCError {
+  constructor(readonly insufficientScope: string) {
+    super({ code: 'FORBIDDEN', message: `This token lacks the ${insufficientScope} scope` });
+  }
+}
+
+/** Publishes buffered events once the whole call succeeded; a failed call publishes nothing. */
+const publishAfterSuccess = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok && ctx.pendingEvents.length > 0) {
+    const actorName = ctx.actor?.user.displayName ?? null;
+    const events = ctx.pendingEvents.splice(0).map((e) => ({
+      ...e,
+      payload: { ...e.payload, origin: ctx.origin, actor: actorName ? { id: ctx.actor!.user.id, name: actorName } : null },
+    }));
+    await ctx.services.realtime.publish(events, { socketId: ctx.socketId });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(publishAfterSuccess);
+
+const requireActor = t.middleware(async ({ ctx, meta, next }) => {
+  if (!ctx.actor) throw new DomainError('UNAUTHORIZED', 'errors.signInRequired', 'Please sign in first');
+  if (!meta) throw new Error('every procedure declares meta.scope');
+  if (!grantAllows(ctx.actor.scopes, meta.scope)) {
+    throw new InsufficientScopeError(scopeToRequest(meta.scope) ?? 'unknown');
+  }
+  if (meta.addon && !(await ctx.services.addons.isEnabled(meta.addon))) {
+    throw new DomainError('FORBIDDEN', 'errors.addonDisabled', `The ${meta.addon} addon is turned off by the administrator`, {
+      addon: meta.addon,
+    });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const authedProcedure = publicProcedure.use(requireActor);
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.actor.user.isAdmin || ctx.actor.via !== 'web') {
+    throw new DomainError('FORBIDDEN', 'errors.adminOnly', 'Only administrators can do this');
+  }
+  return next();
+});
+
+/** Web-session only: account settings, token management. Never reachable with a bearer token. */
+export const webSessionProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.actor.via !== 'web') {
+    throw new DomainError('FORBIDDEN', 'errors.webOnly', 'This can only be done in the Waymark web app');
+  }
+  return next();
+});
+
+export const tripIdSchema = z.number({ error: 'must be a trip id (a whole number)' }).int().positive();
+
+/** Loads the trip if the actor owns it or is a member; otherwise the same "not found" as for a missing trip. */
+export async function loadTripForActor(ctx: Context & { actor: Actor }, tripId: number) {
+  const trip = await ctx.db.trip.findFirst({
+    where: { id: tripId, OR: [{ ownerId: ctx.actor.user.id }, { members: { some: { userId: ctx.actor.user.id } } }] },
+  });
+  if (!trip) throw tripNotFound(tripId);
+  return trip;
+}
+
+export const tripMemberProcedure = authedProcedure
+  .input(z.object({ tripId: tripIdSchema }))
+  .use(async ({ ctx, input, next }) => {
+    const trip = await loadTripForActor(ctx, input.tripId);
+    return next({ ctx: { ...ctx, trip, isOwner: trip.ownerId === ctx.actor.user.id } });
+  });
+
+export const tripChannel = (tripId: number) => `private-trip-${tripId}`;
+export const userChannel = (userId: number) => `private-user-${userId}`;

@@ -1,0 +1,390 @@
+// Trips: create, update (days follow the date range), archive, delete, list, copy, iCalendar export, summary.
+import { z } from 'zod';
+import { createEvents, type EventAttributes } from 'ics';
+import { authedProcedure, router, tripMemberProcedure, tripChannel, userChannel } from '../init';
+import { LIMITS, currency, isoDate, text, title } from '../schemas';
+import { accommodationJson, assignmentJson, dayJson, dayNoteJson, placeJson, tripJson, userJson } from '../shape';
+import { badRequest, ownerOnly } from '../errors';
+import { MAX_TRIP_DAYS, datesInRange, daysBetween, fromIsoDate, planDayChanges, toIsoDate } from '~/domain/dates';
+import type { Db } from '~/db/client.server';
+
+const dateRange = z
+  .object({ startDate: isoDate.nullish(), endDate: isoDate.nullish() })
+  .superRefine((v, ctx) => {
+    if (!!v.startDate !== !!v.endDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'start and end date go together (give both or neither)' });
+    } else if (v.startDate && v.endDate) {
+      const span = daysBetween(v.startDate, v.endDate);
+      if (span < 0) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before the start date' });
+      if (span >= MAX_TRIP_DAYS) {
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: `a trip can span at most ${MAX_TRIP_DAYS} days` });
+      }
+    }
+  });
+
+async function tripMemberIds(db: Db, tripId: number) {
+  const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, include: { members: true } });
+  return [trip.ownerId, ...trip.members.map((m) => m.userId)];
+}
+
+export async function loadTripSummary(db: Db, tripId: number) {
+  const trip = await db.trip.findUniqueOrThrow({
+    where: { id: tripId },
+    include: {
+      owner: true,
+      members: { include: { user: true }, orderBy: { addedAt: 'asc' } },
+      days: {
+        orderBy: { position: 'asc' },
+        include: {
+          assignments: { orderBy: { position: 'asc' }, include: { place: true, participants: true } },
+          notes: { orderBy: [{ position: 'asc' }, { id: 'asc' }] },
+        },
+      },
+      accommodations: { include: { place: true }, orderBy: { id: 'asc' } },
+    },
+  });
+  return {
+    trip: tripJson(trip),
+    owner: userJson(trip.owner),
+    members: [
+      { ...userJson(trip.owner), role: 'owner' as const },
+      ...trip.members.map((m) => ({ ...userJson(m.user), role: 'member' as const })),
+    ],
+    days: trip.days.map((d) => ({
+      ...dayJson(d),
+      assignments: d.assignments.map((a) => assignmentJson(a)),
+      notes: d.notes.map(dayNoteJson),
+    })),
+    accommodations: trip.accommodations.map((a) => accommodationJson(a)),
+  };
+}
+
+export const tripsRouter = router({
+  listTrips: authedProcedure
+    .meta({
+      scope: 'none',
+      mcp: {
+        name: 'list_trips',
+        kind: 'read',
+        description: 'List the trips you own or are a member of (archived ones only when includeArchived is true).',
+        resource: { uri: 'waymark://trips', name: 'trips', description: 'Your trips' },
+      },
+    })
+    .input(z.object({ includeArchived: z.boolean().default(false) }).default({ includeArchived: false }))
+    .query(async ({ ctx, input }) => {
+      const userId = ctx.actor.user.id;
+      const trips = await ctx.db.trip.findMany({
+        where: {
+          OR: [{ ownerId: userId }, { members: { some: { userId } } }],
+          ...(input.includeArchived ? {} : { archived: false }),
+        },
+        include: { owner: true, members: { include: { user: true } }, _count: { select: { places: true, days: true } } },
+        orderBy: [{ archived: 'asc' }, { startDate: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
+      });
+      return {
+        trips: trips.map((trip) => ({
+          ...tripJson(trip),
+          role: trip.ownerId === userId ? ('owner' as const) : ('member' as const),
+          members: [userJson(trip.owner), ...trip.members.map((m) => userJson(m.user))],
+          placeCount: trip._count.places,
+          dayCount: trip._count.days,
+        })),
+      };
+    }),
+
+  getTrip: tripMemberProcedure
+    .meta({
+      scope: 'trips:any',
+      mcp: {
+        name: 'get_trip',
+        kind: 'read',
+        description: 'A trip’s details.',
+        resource: { uri: 'waymark://trips/{tripId}', name: 'trip', description: 'One trip', onlyResource: true },
+      },
+    })
+    .query(({ ctx }) => ({ trip: tripJson(ctx.trip), role: ctx.isOwner ? 'owner' : 'member' })),
+
+  getTripSummary: tripMemberProcedure
+    .meta({
+      scope: 'none',
+      mcp: {
+        name: 'get_trip_summary',
+        kind: 'read',
+        description:
+          'Everything about one trip in one call: details, members, days in order with their assigned places and notes, and accommodations.',
+      },
+    })
+    .query(({ ctx, input }) => loadTripSummary(ctx.db, input.tripId)),
+
+  createTrip: authedProcedure
+    .meta({
+      scope: 'trips:write',
+      mcp: {
+        name: 'create_trip',
+        kind: 'write',
+        description:
+          'Create a trip. With startDate and endDate (YYYY-MM-DD) one day is created per date; currency is a three-letter code (default EUR).',
+      },
+    })
+    .input(
+      z
+        .object({ title: title(), description: text().default(''), currency: currency.default('EUR') })
+        .and(dateRange),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const dates = input.startDate && input.endDate ? datesInRange(input.startDate, input.endDate) : [];
+      const trip = await ctx.db.trip.create({
+        data: {
+          ownerId: ctx.actor.user.id,
+          title: input.title,
+          description: input.description,
+          currency: input.currency,
+          startDate: input.startDate ? fromIsoDate(input.startDate) : null,
+          endDate: input.endDate ? fromIsoDate(input.endDate) : null,
+          days: { create: dates.map((date, position) => ({ position, date: fromIsoDate(date) })) },
+        },
+      });
+      ctx.emit(userChannel(ctx.actor.user.id), 'trip.created', { trip: tripJson(trip) });
+      return { trip: tripJson(trip), dayCount: dates.length };
+    }),
+
+  updateTrip: tripMemberProcedure
+    .meta({
+      scope: 'trips:write',
+      mcp: {
+        name: 'update_trip',
+        kind: 'idempotent',
+        description:
+          'Change a trip’s title, description, currency or dates. Changing dates adds days for new dates and keeps days (with their places) whose date stays; dropping days that hold places or notes needs confirmDropDays: true.',
+      },
+    })
+    .input(
+      z
+        .object({
+          title: title().optional(),
+          description: text().optional(),
+          currency: currency.optional(),
+          confirmDropDays: z.boolean().default(false),
+        })
+        .and(dateRange),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const datesGiven = input.startDate !== undefined || input.endDate !== undefined;
+      const trip = await ctx.db.$transaction(async (tx) => {
+        if (datesGiven) {
+          const days = await tx.day.findMany({
+            where: { tripId: input.tripId },
+            include: { _count: { select: { assignments: true, notes: true } } },
+            orderBy: { position: 'asc' },
+          });
+          const plan = planDayChanges(
+            days.map((d) => ({ id: d.id, date: d.date ? toIsoDate(d.date) : null })),
+            input.startDate ?? null,
+            input.endDate ?? null,
+          );
+          const busy = days.filter((d) => plan.drop.includes(d.id) && d._count.assignments + d._count.notes > 0);
+          if (busy.length > 0 && !input.confirmDropDays) {
+            throw badRequest(
+              'errors.dropDaysNeedsConfirmation',
+              `The new dates drop ${busy.length} day(s) that hold places or notes (${busy
+                .map((d) => toIsoDate(d.date!))
+                .join(', ')}); send confirmDropDays: true to drop them`,
+              { count: busy.length },
+            );
+          }
+          if (plan.drop.length) await tx.day.deleteMany({ where: { id: { in: plan.drop } } });
+          if (plan.create.length) {
+            await tx.day.createMany({
+              data: plan.create.map((date) => ({ tripId: input.tripId, position: 0, date: fromIsoDate(date) })),
+            });
+          }
+          // Dated days in date order, then undated days in their old order.
+          const after = await tx.day.findMany({ where: { tripId: input.tripId }, orderBy: { position: 'asc' } });
+          const ordered = [
+            ...after.filter((d) => d.date).sort((a, b) => a.date!.getTime() - b.date!.getTime()),
+            ...after.filter((d) => !d.date),
+          ];
+          for (const [position, day] of ordered.entries()) {
+            if (day.position !== position) await tx.day.update({ where: { id: day.id }, data: { position } });
+          }
+        }
+        return tx.trip.update({
+          where: { id: input.tripId },
+          data: {
+            title: input.title,
+            description: input.description,
+            currency: input.currency,
+            ...(datesGiven
+              ? {
+                  startDate: input.startDate ? fromIsoDate(input.startDate) : null,
+                  endDate: input.endDate ? fromIsoDate(input.endDate) : null,
+                }
+              : {}),
+          },
+        });
+      });
+      ctx.emit(tripChannel(trip.id), 'trip.updated', { trip: tripJson(trip), daysChanged: datesGiven });
+      return { trip: tripJson(trip) };
+    }),
+
+  setTripArchived: tripMemberProcedure
+    .meta({ scope: 'trips:write' })
+    .input(z.object({ archived: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (!ctx.isOwner) throw ownerOnly(input.archived ? 'archive the trip' : 'unarchive the trip');
+      const trip = await ctx.db.trip.update({ where: { id: input.tripId }, data: { archived: input.archived } });
+      ctx.emit(tripChannel(trip.id), 'trip.updated', { trip: tripJson(trip) });
+      return { trip: tripJson(trip) };
+    }),
+
+  deleteTrip: tripMemberProcedure
+    .meta({
+      scope: 'trips:delete',
+      mcp: { name: 'delete_trip', kind: 'destructive', description: 'Delete a trip and everything in it. Only the owner can.' },
+    })
+    .mutation(async ({ ctx, input }) => {
+      if (!ctx.isOwner) throw ownerOnly('delete the trip');
+      const memberIds = await tripMemberIds(ctx.db, input.tripId);
+      await ctx.db.trip.delete({ where: { id: input.tripId } });
+      ctx.emit(tripChannel(input.tripId), 'trip.deleted', { tripId: input.tripId });
+      for (const userId of memberIds) ctx.emit(userChannel(userId), 'trip.deleted', { tripId: input.tripId });
+      return { deleted: true, tripId: input.tripId };
+    }),
+
+  copyTrip: tripMemberProcedure
+    .meta({
+      scope: 'trips:write',
+      mcp: {
+        name: 'copy_trip',
+        kind: 'write',
+        description:
+          'Copy a trip (days, places, assignments, day notes, accommodations) into a new trip you own. Members are not copied.',
+      },
+    })
+    .input(z.object({ title: title().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const copy = await ctx.db.$transaction(async (tx) => {
+        const source = await tx.trip.findUniqueOrThrow({
+          where: { id: input.tripId },
+          include: {
+            days: { include: { assignments: true, notes: true } },
+            places: { include: { tags: true } },
+            accommodations: true,
+          },
+        });
+        const trip = await tx.trip.create({
+          data: {
+            ownerId: ctx.actor.user.id,
+            title: input.title ?? `${source.title} (copy)`.slice(0, LIMITS.title),
+            description: source.description,
+            currency: source.currency,
+            startDate: source.startDate,
+            endDate: source.endDate,
+          },
+        });
+        const placeIds = new Map<number, number>();
+        for (const place of source.places) {
+          const { id, tripId: _t, createdAt: _c, updatedAt: _u, tags, ...rest } = place;
+          const created = await tx.place.create({
+            data: {
+              ...rest,
+              tripId: trip.id,
+              createdById: ctx.actor.user.id,
+              tags: { create: tags.map((t) => ({ tagId: t.tagId })) },
+            },
+          });
+          placeIds.set(id, created.id);
+        }
+        const dayIds = new Map<number, number>();
+        for (const day of source.days) {
+          const created = await tx.day.create({
+            data: {
+              tripId: trip.id,
+              position: day.position,
+              date: day.date,
+              title: day.title,
+              notes: { create: day.notes.map(({ text, time, icon, position }) => ({ text, time, icon, position })) },
+              assignments: {
+                create: day.assignments.map(({ placeId, position, startTime, endTime, notes }) => ({
+                  placeId: placeIds.get(placeId)!,
+                  position,
+                  startTime,
+                  endTime,
+                  notes,
+                })),
+              },
+            },
+          });
+          dayIds.set(day.id, created.id);
+        }
+        for (const a of source.accommodations) {
+          await tx.accommodation.create({
+            data: {
+              tripId: trip.id,
+              placeId: placeIds.get(a.placeId)!,
+              checkInDayId: dayIds.get(a.checkInDayId)!,
+              checkOutDayId: dayIds.get(a.checkOutDayId)!,
+              checkInTime: a.checkInTime,
+              checkOutTime: a.checkOutTime,
+              confirmation: a.confirmation,
+              notes: a.notes,
+            },
+          });
+        }
+        return trip;
+      });
+      ctx.emit(userChannel(ctx.actor.user.id), 'trip.created', { trip: tripJson(copy) });
+      return { trip: tripJson(copy) };
+    }),
+
+  exportTripIcs: tripMemberProcedure
+    .meta({
+      scope: 'trips:any',
+      mcp: {
+        name: 'export_trip_ics',
+        kind: 'read',
+        description: 'The trip as an iCalendar (.ics) file: the trip itself, timed place visits and accommodations.',
+      },
+    })
+    .query(async ({ ctx, input }) => {
+      const summary = await loadTripSummary(ctx.db, input.tripId);
+      const events: EventAttributes[] = [];
+      const dateParts = (iso: string) => iso.split('-').map(Number) as [number, number, number];
+      const { trip } = summary;
+      if (trip.startDate && trip.endDate) {
+        const end = new Date(fromIsoDate(trip.endDate).getTime() + 86_400_000);
+        events.push({
+          uid: `waymark-trip-${trip.id}`,
+          title: trip.title,
+          description: trip.description || undefined,
+          start: dateParts(trip.startDate),
+          end: dateParts(toIsoDate(end)),
+        });
+      }
+      for (const day of summary.days) {
+        if (!day.date) continue;
+        for (const a of day.assignments) {
+          if (!a.startTime) continue;
+          const [y, m, d] = dateParts(day.date);
+          const [sh, sm] = a.startTime.split(':').map(Number);
+          const [eh, em] = (a.endTime ?? '').split(':').map(Number);
+          events.push({
+            uid: `waymark-assignment-${a.id}`,
+            title: a.place?.name ?? 'Place',
+            location: a.place?.address || undefined,
+            description: a.notes || undefined,
+            start: [y, m, d, sh, sm],
+            startInputType: 'local',
+            startOutputType: 'local',
+            ...(a.endTime ? { end: [y, m, d, eh, em] } : { duration: { hours: 1 } }),
+          } as EventAttributes);
+        }
+      }
+      const result = createEvents(events.length ? events : [], { productId: 'waymark/trips', calName: trip.title });
+      if (result.error || !result.value) {
+        throw badRequest('errors.icsFailed', `Could not build the calendar: ${result.error?.message ?? 'no events'}`);
+      }
+      const filename = `${trip.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'trip'}.ics`;
+      return { filename, ics: result.value };
+    }),
+});

@@ -1,0 +1,65 @@
+// Request helpers for Remix loaders and actions: services from the load context, the signed-in user, CSRF origin check.
+import { redirect, type AppLoadContext } from '@remix-run/node';
+import type { Services } from '~/services.server';
+import type { Actor } from '~/auth/actor.server';
+import { SESSION_COOKIE, readCookie, sessionCookie, validateSessionToken } from '~/auth/session.server';
+import { createContext, type Context } from '~/trpc/init';
+import { createCaller } from '~/trpc/root';
+
+export function getServices(context: AppLoadContext): Services {
+  const services = (context as { services?: Services }).services;
+  if (!services) throw new Error('services missing from the load context (server.ts passes them)');
+  return services;
+}
+
+export function clientIp(request: Request) {
+  return request.headers.get('x-waymark-client-ip') ?? null;
+}
+
+/** The web-session actor, or null. Also returns a refreshed cookie when the session slid forward. */
+export async function getWebActor(request: Request, services: Services): Promise<{ actor: Actor | null; setCookie?: string }> {
+  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  if (!token) return { actor: null };
+  const session = await validateSessionToken(services.db, token);
+  if (!session) return { actor: null };
+  return {
+    actor: { user: session.user, scopes: null, via: 'web' },
+    setCookie: session.refreshed ? sessionCookie(token, session.expiresAt, services.config.appUrlIsHttps) : undefined,
+  };
+}
+
+export async function requireWebActor(request: Request, context: AppLoadContext) {
+  const services = getServices(context);
+  const { actor } = await getWebActor(request, services);
+  if (!actor) {
+    const url = new URL(request.url);
+    throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return { services, actor };
+}
+
+/** A tRPC caller acting as the signed-in web user, for loaders and actions. */
+export function webCaller(services: Services, actor: Actor | null, request?: Request) {
+  const ctx: Context = createContext({ services, actor, origin: 'ui', ip: request ? clientIp(request) : null });
+  return createCaller(ctx);
+}
+
+/**
+ * Cross-site request protection for cookie-authenticated writes: the browser's Origin (or Sec-Fetch-Site) must say
+ * the request comes from Waymark's own pages.
+ */
+export function isSameOriginRequest(request: Request, appUrl: string) {
+  const origin = request.headers.get('Origin');
+  if (origin) {
+    const own = new URL(request.url).origin;
+    return origin === own || origin === new URL(appUrl).origin;
+  }
+  const site = request.headers.get('Sec-Fetch-Site');
+  return !site || site === 'same-origin' || site === 'none';
+}
+
+export function assertSameOrigin(request: Request, services: Services) {
+  if (!isSameOriginRequest(request, services.config.appUrl)) {
+    throw new Response('Cross-site request refused', { status: 403 });
+  }
+}

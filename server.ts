@@ -1,0 +1,98 @@
+// Node entry: one HTTP server on one port for the Remix app, its API routes and the embedded realtime server.
+// `startServer()` is also what the integration tests call, with a random port and an in-memory database.
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import express from 'express';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
+import type { Services } from './app/services.server.ts';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  config: Config;
+  services: Services;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+async function loadBuild(): Promise<ServerBuild> {
+  const file = path.join(root, 'build/index.js');
+  try {
+    return (await import(pathToFileURL(file).href)) as ServerBuild;
+  } catch (error) {
+    throw new Error(`No server build at ${file}: run "npm run build" first (${(error as Error).message})`);
+  }
+}
+
+export async function startServer(env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
+  const config = parseConfig(env);
+  process.env.WAYMARK_ROOT ??= root;
+  const build = await loadBuild();
+  const { createServices } = build.entry.module as unknown as { createServices(c: Config): Promise<Services> };
+  const services = await createServices(config);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use((req, _res, next) => {
+    // Remix handlers read the peer address from this header; never trust one sent by the client.
+    req.headers['x-waymark-client-ip'] = req.socket.remoteAddress ?? '';
+    next();
+  });
+  app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
+  app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
+
+  const server = http.createServer(app);
+  for (const hook of services.httpHooks) hook(app, server);
+  app.all('*', createRequestHandler({ build, getLoadContext: () => ({ services }) as never }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+  if (!env.APP_URL && config.port === 0) config.appUrl = url;
+
+  let closed = false;
+  return {
+    url,
+    port,
+    config,
+    services,
+    server,
+    async close() {
+      if (closed) return;
+      closed = true;
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+    },
+  };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  try {
+    const running = await startServer();
+    console.log(`[waymark] listening on ${running.url} (database: ${running.services.database.kind}, app URL: ${running.config.appUrl})`);
+    const stop = async () => {
+      await running.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+    } else {
+      console.error(`[waymark] could not start: ${(error as Error).message}`);
+    }
+    process.exit(1);
+  }
+}
