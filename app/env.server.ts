@@ -54,6 +54,7 @@ const schema = z
     PUSHER_PORT: intFrom(443, 1, 65535),
     PUSHER_USE_TLS: boolFrom(true),
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
+    NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,6 +91,8 @@ export interface Config {
     | { mode: 'hosted'; appId: string; key: string; secret: string; cluster?: string; host?: string; port: number; useTLS: boolean }
     | { mode: 'embedded' };
   outboundAllowPrivate: boolean;
+  /** Place search (OpenStreetMap Nominatim or compatible). */
+  nominatimUrl: string;
   logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -133,6 +136,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -32,6 +32,8 @@ export interface Services {
   realtime: RealtimePublisher;
   addons: AddonSwitches;
   audit(entry: AuditEntry): Promise<void>;
+  /** Open MCP sessions; the OAuth layer closes them when tokens are revoked or rotated. */
+  mcpSessions: McpSessionCloser;
   /** Called by server.ts before the Remix handler is mounted (embedded realtime server, raw endpoints). */
   httpHooks: HttpHook[];
   /** Closes everything opened by createServices. */
@@ -47,3 +49,8 @@ export interface AddonSwitches {
 }
 
 export type { Actor };
+
+export interface McpSessionCloser {
+  /** Closes every open MCP session matching all given fields; returns how many were closed. */
+  close(filter: { userId?: number; clientKey?: string; tokenFamily?: string }): Promise<number>;
+}

@@ -15,7 +15,7 @@ export function useI18nInstance(locale: string, resources: Record<string, Record
       defaultNS: 'common',
       resources: resources as never,
       interpolation: { escapeValue: false },
-      initAsync: false,
+      initImmediate: false,
       react: { useSuspense: false },
     });
     return instance;

@@ -24,6 +24,7 @@ export async function createServices(config: Config): Promise<Services> {
     addons: createAddonSwitches(database.db),
     realtime: { publish: async () => {} },
     httpHooks: [],
+    mcpSessions: { close: async () => 0 },
     async audit(entry: AuditEntry) {
       try {
         await database.db.auditLog.create({

@@ -11,6 +11,7 @@ import { accommodationsRouter } from './routers/accommodations';
 import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { apiTokensRouter } from './routers/apiTokens';
+import { oauthClientsRouter } from './routers/oauthClients';
 
 export const appRouter = router({
   trips: tripsRouter,
@@ -24,6 +25,7 @@ export const appRouter = router({
   account: accountRouter,
   admin: adminRouter,
   apiTokens: apiTokensRouter,
+  oauthClients: oauthClientsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,5 +19,5 @@ export default function setup() {
   const stale =
     !fs.existsSync(build) ||
     Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'mcp'))) > fs.statSync(build).mtimeMs;
-  if (stale) execSync('npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (stale) execSync('flock /tmp/waymark-build.lock npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

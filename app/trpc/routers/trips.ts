@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createEvents, type EventAttributes } from 'ics';
 import { authedProcedure, router, tripMemberProcedure, tripChannel, userChannel } from '../init';
 import { LIMITS, currency, isoDate, text, title } from '../schemas';
-import { accommodationJson, assignmentJson, dayJson, dayNoteJson, placeJson, tripJson, userJson } from '../shape';
+import { accommodationJson, assignmentJson, dayJson, dayNoteJson, tripJson, userJson } from '../shape';
 import { badRequest, ownerOnly } from '../errors';
 import { MAX_TRIP_DAYS, datesInRange, daysBetween, fromIsoDate, planDayChanges, toIsoDate } from '~/domain/dates';
 import type { Db } from '~/db/client.server';

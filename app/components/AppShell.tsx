@@ -1,0 +1,54 @@
+// The frame around every signed-in page: top bar with navigation and the account menu.
+import { Form, Link, NavLink } from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRootData } from '~/root';
+
+export function AppShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
+  const { t } = useTranslation('common');
+  const data = useRootData();
+  const user = data?.user;
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100'}`;
+  return (
+    <div className="flex min-h-full flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className={`mx-auto flex h-14 items-center gap-2 px-4 ${wide ? '' : 'max-w-6xl'}`}>
+          <Link to="/" className="me-4 flex items-center gap-2 text-lg font-semibold text-indigo-700">
+            <span aria-hidden>◆</span> {t('appName')}
+          </Link>
+          {user && (
+            <nav className="flex items-center gap-1" aria-label={t('nav.main')}>
+              <NavLink to="/" end className={navClass}>
+                {t('nav.trips')}
+              </NavLink>
+              <NavLink to="/settings" className={navClass}>
+                {t('nav.settings')}
+              </NavLink>
+              {user.isAdmin && (
+                <NavLink to="/admin" className={navClass}>
+                  {t('nav.admin')}
+                </NavLink>
+              )}
+            </nav>
+          )}
+          <div className="ms-auto flex items-center gap-3">
+            {user && (
+              <>
+                <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">
+                  {user.displayName}
+                </span>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main className={`mx-auto w-full flex-1 px-4 py-6 ${wide ? '' : 'max-w-6xl'}`}>{children}</main>
+    </div>
+  );
+}
