@@ -51,10 +51,15 @@ export async function startServer(env: Record<string, string | undefined> = proc
   for (const hook of services.httpHooks) hook(app, server);
   app.all('*', createRequestHandler({ build, getLoadContext: () => ({ services }) as never }));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
   const port = (server.address() as { port: number }).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
   if (!env.APP_URL && config.port === 0) config.appUrl = url;

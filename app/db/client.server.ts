@@ -35,10 +35,14 @@ function processIsAlive(pid: number) {
   }
 }
 
-/** One process at a time may open an embedded data directory; a stale lock from a dead process is taken over. */
+// Directories opened by this process (shared through globalThis: the server build and tsx-loaded code are two copies).
+const openDirs: Set<string> = ((globalThis as Record<string, unknown>).__waymarkOpenDataDirs ??= new Set<string>()) as Set<string>;
+
+/** One opener at a time per embedded data directory; a stale lock from a dead process is taken over. */
 function lockDataDir(dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   const lockFile = path.join(dir, 'waymark.lock');
+  if (openDirs.has(dir)) throw new EmbeddedDatabaseBusyError(dir, process.pid);
   try {
     const pid = Number(fs.readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && processIsAlive(pid)) throw new EmbeddedDatabaseBusyError(dir, pid);
@@ -46,7 +50,9 @@ function lockDataDir(dir: string) {
     if (error instanceof EmbeddedDatabaseBusyError) throw error;
   }
   fs.writeFileSync(lockFile, String(process.pid));
+  openDirs.add(dir);
   return () => {
+    openDirs.delete(dir);
     try {
       if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.rmSync(lockFile);
     } catch {
