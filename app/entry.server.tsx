@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { EntryContext } from '@remix-run/node';
+import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
@@ -8,6 +8,14 @@ import { renderToPipeableStream } from 'react-dom/server';
 const ABORT_DELAY = 5_000;
 
 export { createServices } from './services/create.server';
+
+/** Logs unexpected server errors once; 404s and client aborts are not errors worth a log line. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  const status = (error as { status?: number } | null)?.status;
+  if (status === 404 || status === 405) return;
+  console.error('[waymark]', error);
+};
 
 export default function handleRequest(
   request: Request,

@@ -20,7 +20,10 @@ import { useI18nInstance } from '~/i18n/client';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { TrpcProvider } from '~/utils/trpc';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const services = getServices(context);
