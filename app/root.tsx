@@ -19,6 +19,7 @@ import { directionOf } from '~/i18n/config';
 import { useI18nInstance } from '~/i18n/client';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { TrpcProvider } from '~/utils/trpc';
+import { realtimeClientConfig } from '~/realtime/create.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -44,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
     addons: await services.addons.all(),
+    realtime: actor ? realtimeClientConfig(services) : null,
   };
   return Response.json(data, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined) as unknown as typeof data;
 }

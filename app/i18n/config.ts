@@ -20,7 +20,7 @@ export const LANGUAGES = [
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';
-export const NAMESPACES = ['common', 'auth', 'trips', 'planner', 'settings', 'admin', 'integrations', 'oauth', 'errors'] as const;
+export const NAMESPACES = ['common', 'auth', 'trips', 'planner', 'settings', 'admin', 'integrations', 'oauth', 'errors', 'realtime'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export function isLanguage(value: string | null | undefined): value is LanguageCode {

@@ -1,16 +1,446 @@
-// Browser side of real time (placeholder until the realtime work lands).
-// useTripRealtime subscribes to private-trip-<id> and presence-trip-<id> and keeps the react-query cache current.
+// Browser side of real time: one pusher-js connection per page (configuration from the root loader), trip channels
+// while the planner is open, events applied to the react-query cache, presence avatars and short notices.
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useRouteLoaderData } from '@remix-run/react';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type PusherType from 'pusher-js';
+import { realtimeSocket, useTRPC } from '~/utils/trpc';
+import { applyToPlaces, applyToSummary, INVALIDATE, type PlacesData, type SummaryData } from './events-to-cache';
+import { presenceChannelName, tripChannelName, type RealtimeClientConfig } from './types';
 
-export function useTripRealtime(_tripId: number) {
-  return { connected: false };
+/* ------------------------------------------------------------------ tiny stores */
+
+function createStore<T>(initial: T) {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next: T) {
+      value = next;
+      for (const l of listeners) l();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
 }
 
-/** Avatars of the other people who have this trip open. */
-export function PresenceAvatars(_props: { tripId: number }) {
+export interface PresenceMember {
+  id: string;
+  name: string;
+}
+interface Notice {
+  id: number;
+  key: string;
+  params: Record<string, unknown>;
+  viaAi: boolean;
+}
+
+const presenceStore = createStore<Record<number, PresenceMember[]>>({});
+const noticeStore = createStore<Notice[]>([]);
+const statusStore = createStore<'idle' | 'connecting' | 'connected' | 'unavailable'>('idle');
+let noticeCounter = 0;
+
+function pushNotice(notice: Omit<Notice, 'id'>) {
+  noticeCounter += 1;
+  const id = noticeCounter;
+  noticeStore.set([...noticeStore.get(), { ...notice, id }].slice(-3));
+  setTimeout(() => dismissNotice(id), 5000);
+}
+
+function dismissNotice(id: number) {
+  noticeStore.set(noticeStore.get().filter((n) => n.id !== id));
+}
+
+/* ------------------------------------------------------------------ the shared connection */
+
+let shared: { pusher: Promise<PusherType>; users: number; key: string; closeTimer?: ReturnType<typeof setTimeout> } | null = null;
+
+function pusherOptions(config: RealtimeClientConfig) {
+  const secure = window.location.protocol === 'https:';
+  const base = {
+    disableStats: true,
+    enabledTransports: ['ws', 'wss'] as ('ws' | 'wss')[],
+    channelAuthorization: { endpoint: '/api/realtime/auth', transport: 'ajax' as const },
+  };
+  if (config.mode === 'embedded') {
+    const port = Number(window.location.port || (secure ? 443 : 80));
+    return { ...base, cluster: 'embedded', wsHost: window.location.hostname, wsPort: port, wssPort: port, forceTLS: secure };
+  }
+  return {
+    ...base,
+    cluster: config.cluster ?? 'mt1',
+    forceTLS: config.forceTLS,
+    ...(config.wsHost ? { wsHost: config.wsHost, wsPort: config.wsPort, wssPort: config.wsPort } : {}),
+  };
+}
+
+function acquire(config: RealtimeClientConfig): Promise<PusherType> {
+  if (shared && shared.key !== config.key) {
+    const old = shared;
+    shared = null;
+    void old.pusher.then((p) => p.disconnect());
+  }
+  if (!shared) {
+    statusStore.set('connecting');
+    const pusher = import('pusher-js').then(({ default: Pusher }) => {
+      const client = new Pusher(config.key, pusherOptions(config));
+      client.connection.bind('state_change', ({ current }: { current: string }) => {
+        realtimeSocket.id = current === 'connected' ? client.connection.socket_id : undefined;
+        if (current === 'connected' || current === 'unavailable') statusStore.set(current);
+        else if (current === 'connecting') statusStore.set('connecting');
+      });
+      return client;
+    });
+    shared = { pusher, users: 0, key: config.key };
+  }
+  if (shared.closeTimer) clearTimeout(shared.closeTimer);
+  shared.closeTimer = undefined;
+  shared.users += 1;
+  return shared.pusher;
+}
+
+function release() {
+  if (!shared) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  const current = shared;
+  // Navigating from one trip to another re-acquires right away; keep the socket for a moment.
+  current.closeTimer = setTimeout(() => {
+    if (shared !== current || current.users > 0) return;
+    shared = null;
+    realtimeSocket.id = undefined;
+    statusStore.set('idle');
+    void current.pusher.then((p) => p.disconnect());
+  }, 2000);
+}
+
+let fetchedConfig: Promise<RealtimeClientConfig | null> | null = null;
+
+/** The configuration from the root loader; if the root loader does not carry it, asked once from the auth route. */
+function useRealtimeConfig() {
+  const root = useRouteLoaderData('root') as { realtime?: RealtimeClientConfig | null; user?: { id: number } | null } | undefined;
+  const fromRoot = root?.realtime;
+  const signedIn = !!root?.user;
+  const [fetched, setFetched] = useState<RealtimeClientConfig | null>(null);
+  useEffect(() => {
+    if (fromRoot !== undefined || !signedIn) return;
+    fetchedConfig ??= fetch('/api/realtime/auth', { credentials: 'same-origin' })
+      .then((res) => (res.ok ? (res.json() as Promise<{ realtime: RealtimeClientConfig | null }>) : { realtime: null }))
+      .then((body) => body.realtime)
+      .catch(() => {
+        fetchedConfig = null;
+        return null;
+      });
+    let live = true;
+    void fetchedConfig.then((config) => live && setFetched(config));
+    return () => {
+      live = false;
+    };
+  }, [fromRoot, signedIn]);
+  return { config: fromRoot !== undefined ? fromRoot : fetched, userId: root?.user?.id ?? null };
+}
+
+/* ------------------------------------------------------------------ notices */
+
+type Payload = Record<string, any>;
+
+function dayNumber(summary: SummaryData | undefined, dayId: unknown) {
+  const index = summary?.days.findIndex((d) => d.id === dayId) ?? -1;
+  return index >= 0 ? index + 1 : '?';
+}
+
+function placeName(summary: SummaryData | undefined, places: PlacesData | undefined, placeId: unknown, fallback?: string) {
+  if (fallback) return fallback;
+  const fromList = places?.places.find((p) => p.id === placeId)?.name;
+  if (fromList) return fromList as string;
+  for (const day of summary?.days ?? []) {
+    const a = day.assignments.find((x) => x.placeId === placeId);
+    if (a?.place?.name) return a.place.name as string;
+  }
   return null;
+}
+
+/** The notice for an event, computed from the cache as it was before the event was applied. */
+export function describeEvent(event: string, data: Payload, summary?: SummaryData, places?: PlacesData) {
+  const day = (id: unknown) => dayNumber(summary, id);
+  const assignmentPlace = () => {
+    const a = data.assignment ?? {};
+    return placeName(summary, places, a.placeId, a.place?.name);
+  };
+  switch (event) {
+    case 'trip.updated':
+      return { key: 'notice.tripUpdated', params: {} };
+    case 'trip.deleted':
+      return { key: 'notice.tripDeleted', params: {} };
+    case 'member.added':
+      return { key: 'notice.memberAdded', params: { name: data.member?.displayName ?? '' } };
+    case 'member.removed': {
+      const name = summary?.members.find((m) => m.id === data.userId)?.displayName;
+      return { key: 'notice.memberRemoved', params: { name: name ?? '' } };
+    }
+    case 'day.created':
+      return { key: 'notice.dayCreated', params: {} };
+    case 'day.updated':
+      return { key: 'notice.dayUpdated', params: { day: day(data.day?.id) } };
+    case 'day.deleted':
+      return { key: 'notice.dayDeleted', params: { day: day(data.dayId) } };
+    case 'place.created':
+      return { key: 'notice.placeCreated', params: { name: data.place?.name ?? '' } };
+    case 'place.updated':
+      return { key: 'notice.placeUpdated', params: { name: data.place?.name ?? '' } };
+    case 'place.deleted':
+      return { key: 'notice.placeDeleted', params: { name: placeName(summary, places, data.placeId) ?? '' } };
+    case 'places.deleted':
+      return { key: 'notice.placesDeleted', params: { n: (data.placeIds ?? []).length } };
+    case 'assignment.created':
+      return { key: 'notice.assignmentCreated', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
+    case 'assignment.updated':
+      return { key: 'notice.assignmentUpdated', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
+    case 'assignment.moved':
+      return { key: 'notice.assignmentMoved', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
+    case 'assignment.deleted': {
+      const gone = summary?.days.find((d) => d.id === data.dayId)?.assignments.find((a) => a.id === data.assignmentId);
+      return { key: 'notice.assignmentDeleted', params: { name: gone?.place?.name ?? '', day: day(data.dayId) } };
+    }
+    case 'assignment.reordered':
+      return { key: 'notice.assignmentReordered', params: { day: day(data.dayId) } };
+    case 'day_note.created':
+      return { key: 'notice.noteCreated', params: { day: day(data.note?.dayId) } };
+    case 'day_note.updated':
+      return { key: 'notice.noteUpdated', params: { day: day(data.note?.dayId) } };
+    case 'day_note.deleted':
+      return { key: 'notice.noteDeleted', params: { day: day(data.dayId) } };
+    case 'accommodation.created':
+      return { key: 'notice.accommodationCreated', params: {} };
+    case 'accommodation.updated':
+      return { key: 'notice.accommodationUpdated', params: {} };
+    case 'accommodation.deleted':
+      return { key: 'notice.accommodationDeleted', params: {} };
+    default:
+      return { key: 'notice.other', params: {} };
+  }
+}
+
+/* ------------------------------------------------------------------ the hook */
+
+/**
+ * Keeps the planner's cached queries (trips.getTripSummary and places.listPlaces for this trip) current while mounted:
+ * subscribes to private-trip-<id> and presence-trip-<id>, patches or invalidates on each event, refetches after a
+ * reconnect, and unsubscribes on unmount.
+ */
+export function useTripRealtime(tripId: number) {
+  const { config, userId } = useRealtimeConfig();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const status = useSyncExternalStore(statusStore.subscribe, statusStore.get, () => 'idle' as const);
+  const summaryKey = trpc.trips.getTripSummary.queryKey({ tripId });
+  const placesKey = trpc.places.listPlaces.queryKey({ tripId });
+
+  useEffect(() => {
+    if (!config || !Number.isInteger(tripId) || tripId <= 0) return;
+    let cancelled = false;
+    let cleanup: (() => void) | undefined;
+    const keys = { summary: summaryKey as QueryKey, places: placesKey as QueryKey };
+    const refetchAll = () => {
+      void queryClient.invalidateQueries({ queryKey: keys.summary });
+      void queryClient.invalidateQueries({ queryKey: keys.places });
+    };
+
+    void acquire(config).then((pusher) => {
+      if (cancelled) return;
+      const tripChannel = pusher.subscribe(tripChannelName(tripId));
+      const presenceChannel = pusher.subscribe(presenceChannelName(tripId));
+
+      const onEvent = (event: string, data: Payload) => {
+        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        const summary = queryClient.getQueryData<SummaryData>(keys.summary);
+        const places = queryClient.getQueryData<PlacesData>(keys.places);
+        const mine = data.actor?.id === userId && data.origin !== 'mcp';
+        if (!mine) {
+          const notice = describeEvent(event, data, summary, places);
+          pushNotice({ ...notice, params: { ...notice.params, actor: data.actor?.name ?? '' }, viaAi: data.origin === 'mcp' });
+        }
+        const nextSummary = applyToSummary(summary, event, data);
+        const nextPlaces = applyToPlaces(places, event, data, summary);
+        if (nextSummary === INVALIDATE) void queryClient.invalidateQueries({ queryKey: keys.summary });
+        else if (nextSummary) queryClient.setQueryData(keys.summary, nextSummary);
+        if (nextPlaces === INVALIDATE) void queryClient.invalidateQueries({ queryKey: keys.places });
+        else if (nextPlaces) queryClient.setQueryData(keys.places, nextPlaces);
+      };
+      tripChannel.bind_global(onEvent);
+
+      type Members = { me?: { id: string }; each(fn: (m: { id: string; info?: { name?: string } }) => void): void };
+      const members = () => (presenceChannel as unknown as { members: Members }).members;
+      const syncPresence = () => {
+        const list: PresenceMember[] = [];
+        const me = members().me?.id;
+        members().each((m) => {
+          if (m.id !== me) list.push({ id: m.id, name: m.info?.name ?? '' });
+        });
+        presenceStore.set({ ...presenceStore.get(), [tripId]: list });
+      };
+      presenceChannel.bind('pusher:subscription_succeeded', syncPresence);
+      presenceChannel.bind('pusher:member_added', syncPresence);
+      presenceChannel.bind('pusher:member_removed', syncPresence);
+
+      // After a drop the connection comes back with a new socket: whatever happened meanwhile is refetched.
+      let wasConnected = pusher.connection.state === 'connected';
+      let lostConnection = false;
+      const onState = ({ current }: { current: string }) => {
+        if (current === 'connected') {
+          if (wasConnected && lostConnection) {
+            refetchAll();
+            pushNotice({ key: 'reconnected', params: {}, viaAi: false });
+          }
+          wasConnected = true;
+          lostConnection = false;
+        } else if (wasConnected && (current === 'unavailable' || current === 'connecting' || current === 'disconnected')) {
+          lostConnection = true;
+        }
+      };
+      pusher.connection.bind('state_change', onState);
+
+      cleanup = () => {
+        tripChannel.unbind_global(onEvent);
+        presenceChannel.unbind('pusher:subscription_succeeded', syncPresence);
+        presenceChannel.unbind('pusher:member_added', syncPresence);
+        presenceChannel.unbind('pusher:member_removed', syncPresence);
+        pusher.connection.unbind('state_change', onState);
+        pusher.unsubscribe(tripChannelName(tripId));
+        pusher.unsubscribe(presenceChannelName(tripId));
+        const { [tripId]: _gone, ...rest } = presenceStore.get();
+        presenceStore.set(rest);
+      };
+    });
+
+    return () => {
+      cancelled = true;
+      cleanup?.();
+      release();
+    };
+    // The query keys are derived from tripId; listing them would resubscribe on every render.
+  }, [config?.key, tripId, userId, queryClient]);
+
+  return { connected: status === 'connected', status };
+}
+
+/**
+ * For the trips list: listens on private-user-<id> (trip.created, trip.shared, trip.unshared, trip.deleted) and
+ * refetches trips.listTrips when one arrives.
+ */
+export function useUserRealtime() {
+  const { config, userId } = useRealtimeConfig();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const listKey = trpc.trips.listTrips.pathKey();
+  useEffect(() => {
+    if (!config || !userId) return;
+    let cancelled = false;
+    let cleanup: (() => void) | undefined;
+    void acquire(config).then((pusher) => {
+      if (cancelled) return;
+      const name = `private-user-${userId}`;
+      const channel = pusher.subscribe(name);
+      const onEvent = (event: string) => {
+        if (event.startsWith('trip.')) void queryClient.invalidateQueries({ queryKey: listKey });
+      };
+      channel.bind_global(onEvent);
+      cleanup = () => {
+        channel.unbind_global(onEvent);
+        pusher.unsubscribe(name);
+      };
+    });
+    return () => {
+      cancelled = true;
+      cleanup?.();
+      release();
+    };
+  }, [config?.key, userId, queryClient]);
+}
+
+/* ------------------------------------------------------------------ components */
+
+function initials(name: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  if (parts.length === 0) return '?';
+  const first = Array.from(parts[0])[0] ?? '';
+  const last = parts.length > 1 ? (Array.from(parts[parts.length - 1])[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+const AVATAR_COLORS = ['bg-indigo-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-sky-600', 'bg-violet-600'];
+
+/** Avatars of the other people who have this trip open. */
+export function PresenceAvatars({ tripId }: { tripId: number }) {
+  const { t } = useTranslation('realtime');
+  const all = useSyncExternalStore(presenceStore.subscribe, presenceStore.get, () => ({}) as Record<number, PresenceMember[]>);
+  const others = all[tripId] ?? [];
+  if (others.length === 0) return null;
+  const shown = others.slice(0, 5);
+  const names = others.map((m) => m.name).join(', ');
+  return (
+    <ul className="flex items-center -space-x-2 rtl:space-x-reverse" aria-label={t('presence.label', { names })} data-testid="presence-avatars">
+      {shown.map((m) => (
+        <li key={m.id}>
+          <span
+            title={m.name}
+            className={`flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white ${
+              AVATAR_COLORS[Number(m.id) % AVATAR_COLORS.length] ?? AVATAR_COLORS[0]
+            }`}
+            data-testid="presence-avatar"
+          >
+            {initials(m.name)}
+          </span>
+        </li>
+      ))}
+      {others.length > shown.length && (
+        <li>
+          <span className="flex h-8 w-8 items-center justify-center rounded-full bg-slate-200 text-xs font-semibold text-slate-700 ring-2 ring-white">
+            {t('presence.more', { n: others.length - shown.length })}
+          </span>
+        </li>
+      )}
+    </ul>
+  );
 }
 
 /** Short unobtrusive notices for changes made by others ("Sam added Louvre to day 2"). */
 export function RealtimeNotices() {
-  return null;
+  const { t } = useTranslation('realtime');
+  const notices = useSyncExternalStore(noticeStore.subscribe, noticeStore.get, () => [] as Notice[]);
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      aria-label={t('region')}
+      className="pointer-events-none fixed bottom-4 end-4 z-50 flex max-w-sm flex-col gap-2"
+      data-testid="realtime-notices"
+    >
+      {notices.map((n) => {
+        const actor = (n.params.actor as string) || t('someone');
+        const fallbackName = n.key.startsWith('notice.member') ? t('aMember') : t('aPlace');
+        const params = { ...n.params, actor, name: (n.params.name as string) || fallbackName };
+        const text = t(n.key, params);
+        return (
+          <div
+            key={n.id}
+            className="pointer-events-auto flex items-start gap-3 rounded-md bg-slate-900/90 px-3 py-2 text-sm text-white shadow-lg"
+          >
+            <span className="flex-1">{n.viaAi ? t('viaAi', { text }) : text}</span>
+            <button
+              type="button"
+              onClick={() => dismissNotice(n.id)}
+              className="rounded px-1 text-slate-300 hover:text-white focus:outline-none focus-visible:ring-2 focus-visible:ring-white"
+              aria-label={t('dismiss')}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
 }

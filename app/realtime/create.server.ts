@@ -1,10 +1,126 @@
-// Realtime wiring. Placeholder until the realtime issue lands: events are dropped.
+// Realtime wiring: one `pusher` SDK publisher for both modes.
+// Hosted (PUSHER_* set): the SDK talks to Pusher Channels or a Pusher-compatible server with the configured credentials.
+// Embedded (default): random app id/key/secret per process; the embedded server is mounted on the app's own port and the
+// SDK is pointed at 127.0.0.1:<port> once the HTTP server is listening.
+import crypto from 'node:crypto';
+import http from 'node:http';
+import Pusher from 'pusher';
 import type { Config } from '~/env.server';
 import type { HttpHook, RealtimePublisher, Services } from '~/services.server';
+import { log } from '~/utils/log.server';
+import { EmbeddedPusherServer } from './embedded-server.server';
+import { createPublisher } from './publisher.server';
+import { channelAuth } from './signatures.server';
+import type { RealtimeClientConfig } from './types';
+
+export type { RealtimeClientConfig };
+
+/** The publisher plus what the channel-auth route needs; stored as services.realtime. */
+export interface WaymarkRealtime extends RealtimePublisher {
+  clientConfig: RealtimeClientConfig;
+  /** Signs a channel subscription for a socket (presence channels get channel_data with the member's info). */
+  authorizeChannel(socketId: string, channel: string, presence?: { userId: string; userInfo: Record<string, unknown> }): {
+    auth: string;
+    channel_data?: string;
+  };
+  /** The embedded server (embedded mode only), for tests and the benchmark. */
+  embedded?: EmbeddedPusherServer;
+}
+
+export function realtimeOf(services: Pick<Services, 'realtime'>): WaymarkRealtime | null {
+  const rt = services.realtime as Partial<WaymarkRealtime>;
+  return typeof rt.authorizeChannel === 'function' && rt.clientConfig ? (rt as WaymarkRealtime) : null;
+}
+
+/** For the root loader: the browser's pusher-js configuration, or null when realtime is off. */
+export function realtimeClientConfig(services: Pick<Services, 'realtime'>): RealtimeClientConfig | null {
+  return realtimeOf(services)?.clientConfig ?? null;
+}
+
+function loopbackHost(bindHost: string) {
+  if (bindHost === '0.0.0.0' || bindHost === '::' || bindHost === 'localhost' || bindHost === '') return '127.0.0.1';
+  return bindHost;
+}
 
 export async function createRealtime(
-  _config: Config,
+  config: Config,
   _services: Services,
-): Promise<{ publisher: RealtimePublisher; httpHook?: HttpHook; close: () => Promise<void>; clientConfig?: unknown }> {
-  return { publisher: { publish: async () => {} }, close: async () => {} };
+): Promise<{ publisher: WaymarkRealtime; httpHook?: HttpHook; close: () => Promise<void>; clientConfig: RealtimeClientConfig }> {
+  const logger = (level: 'info' | 'error', message: string) => log(config, level, message);
+  // Keep-alive so each publish reuses a connection (matters for latency on the embedded server).
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+  if (config.pusher.mode === 'hosted') {
+    const p = config.pusher;
+    const pusher = new Pusher({
+      appId: p.appId,
+      key: p.key,
+      secret: p.secret,
+      useTLS: p.useTLS,
+      timeout: 5000,
+      ...(p.host ? { host: p.host, port: String(p.port) } : { cluster: p.cluster! }),
+      ...(p.useTLS ? {} : { agent }),
+    } as Pusher.Options);
+    const clientConfig: RealtimeClientConfig = p.host
+      ? { mode: 'hosted', key: p.key, wsHost: p.host, wsPort: p.port, forceTLS: p.useTLS, cluster: p.cluster }
+      : { mode: 'hosted', key: p.key, cluster: p.cluster, forceTLS: p.useTLS };
+    const publisher: WaymarkRealtime = {
+      ...createPublisher(() => pusher, logger),
+      clientConfig,
+      authorizeChannel: (socketId, channel, presence) =>
+        pusher.authorizeChannel(socketId, channel, presence ? { user_id: presence.userId, user_info: presence.userInfo } : undefined),
+    };
+    return { publisher, clientConfig, close: async () => agent.destroy() };
+  }
+
+  const appId = String(crypto.randomInt(100_000, 999_999_999));
+  const key = crypto.randomBytes(10).toString('hex');
+  const secret = crypto.randomBytes(24).toString('hex');
+  const embedded = new EmbeddedPusherServer({ appId, key, secret, log: logger });
+  let pusher: Pusher | null = null;
+  let server: http.Server | null = null;
+
+  const getPusher = () => {
+    if (pusher) return pusher;
+    const address = server?.address();
+    if (!address || typeof address === 'string') return null;
+    pusher = new Pusher({
+      appId,
+      key,
+      secret,
+      host: loopbackHost(config.host),
+      port: String(address.port),
+      useTLS: false,
+      timeout: 5000,
+      agent,
+    });
+    return pusher;
+  };
+
+  const clientConfig: RealtimeClientConfig = { mode: 'embedded', key };
+  const publisher: WaymarkRealtime = {
+    ...createPublisher(getPusher, logger),
+    clientConfig,
+    embedded,
+    authorizeChannel(socketId, channel, presence) {
+      if (!presence) return { auth: channelAuth(key, secret, socketId, channel) };
+      const channelData = JSON.stringify({ user_id: presence.userId, user_info: presence.userInfo });
+      return { auth: channelAuth(key, secret, socketId, channel, channelData), channel_data: channelData };
+    },
+  };
+
+  const httpHook: HttpHook = (app, httpServer) => {
+    server = httpServer;
+    embedded.attach(app, httpServer);
+  };
+
+  return {
+    publisher,
+    clientConfig,
+    httpHook,
+    close: async () => {
+      await embedded.close();
+      agent.destroy();
+    },
+  };
 }

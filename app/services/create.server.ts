@@ -8,6 +8,8 @@ import { createAddonSwitches } from '~/domain/addon-switches.server';
 import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
+import { mcpSessionCloser } from '../../mcp/http';
+import { mcpHttpHook } from '../../mcp/node';
 
 export async function createServices(config: Config): Promise<Services> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -50,5 +52,7 @@ export async function createServices(config: Config): Promise<Services> {
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
   closers.push(realtime.close);
+  services.mcpSessions = mcpSessionCloser(services);
+  services.httpHooks.push(mcpHttpHook(services));
   return services;
 }

@@ -1,3 +1,343 @@
-import { router } from '../init';
+// Places of a trip: list with filters, create (optionally straight onto a day), update, delete, bulk delete,
+// categories, place search (Nominatim) and import from a map link.
+import { z } from 'zod';
+import { authedProcedure, router, tripMemberProcedure, tripChannel } from '../init';
+import { LIMITS, id, idList, latitude, longitude, text, timeOfDay, title } from '../schemas';
+import { assignmentJson, categoryJson, placeJson } from '../shape';
+import { badRequest } from '../errors';
+import { insertAssignment } from './assignments';
+import { timesInOrder } from '~/domain/day-notes';
+import { coordinateName, parseMapUrl } from '~/domain/maps-url';
+import { compactDayAssignments, findDay, findPlace, notInTrip, placeInclude, type DbLike } from '~/domain/trip-lookups.server';
+import { searchPlaces } from '~/geo/place-search.server';
 
-export const placesRouter = router({});
+const URL_MAX = 2000;
+const PHONE_MAX = 50;
+
+const link = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(URL_MAX, `must be at most ${URL_MAX} characters`)
+  .refine((v) => v === '' || (/^https?:\/\//i.test(v) && URL.canParse(v)), 'must be a web address starting with http:// or https://');
+
+const placeFields = {
+  description: text().optional(),
+  address: text(LIMITS.shortText).optional(),
+  lat: latitude.nullish(),
+  lng: longitude.nullish(),
+  categoryId: id('category').nullish(),
+  url: link.optional(),
+  phone: z.string({ error: 'must be text' }).trim().max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`).optional(),
+  notes: text().optional(),
+  tagIds: idList('tag').optional(),
+};
+
+const coordsTogether = (v: { lat?: number | null; lng?: number | null }, ctx: z.RefinementCtx) => {
+  if (v.lat !== undefined && v.lng !== undefined && (v.lat === null) !== (v.lng === null)) {
+    ctx.addIssue({ code: 'custom', path: ['lng'], message: 'lat and lng go together (give both or neither)' });
+  } else if ((v.lat === undefined) !== (v.lng === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [v.lat === undefined ? 'lat' : 'lng'], message: 'lat and lng go together (give both or neither)' });
+  }
+};
+
+const createPlaceInput = z.object({ name: title(), ...placeFields });
+export type NewPlace = z.infer<typeof createPlaceInput>;
+
+async function checkCategory(db: DbLike, categoryId: number | null | undefined) {
+  if (categoryId === null || categoryId === undefined) return;
+  const category = await db.category.findUnique({ where: { id: categoryId } });
+  if (!category) throw badRequest('errors.categoryNotFound', `categoryId: there is no category ${categoryId}`, { categoryId });
+}
+
+async function checkOwnTags(db: DbLike, userId: number, tagIds: number[] | undefined) {
+  if (!tagIds?.length) return [];
+  const unique = [...new Set(tagIds)];
+  const own = await db.tag.findMany({ where: { id: { in: unique }, userId }, select: { id: true } });
+  const ownIds = new Set(own.map((t) => t.id));
+  const foreign = unique.find((t) => !ownIds.has(t));
+  if (foreign !== undefined) throw badRequest('errors.tagNotYours', `tagIds: tag ${foreign} is not one of your tags`, { tagId: foreign });
+  return unique;
+}
+
+/** Creates a place (validated category and tags) inside the caller's transaction; returns it with tags/assignments. */
+export async function createPlaceRow(tx: DbLike, tripId: number, userId: number, input: NewPlace) {
+  await checkCategory(tx, input.categoryId);
+  const tagIds = await checkOwnTags(tx, userId, input.tagIds);
+  return tx.place.create({
+    data: {
+      tripId,
+      createdById: userId,
+      name: input.name,
+      description: input.description ?? '',
+      address: input.address ?? '',
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      categoryId: input.categoryId ?? null,
+      url: input.url ?? '',
+      phone: input.phone ?? '',
+      notes: input.notes ?? '',
+      tags: { create: tagIds.map((tagId) => ({ tagId })) },
+    },
+    include: placeInclude,
+  });
+}
+
+/** Deletes places and closes the gaps they leave in their days' order. */
+async function deletePlacesAndCompact(tx: DbLike, placeIds: number[]) {
+  const assignments = await tx.assignment.findMany({ where: { placeId: { in: placeIds } }, select: { dayId: true } });
+  await tx.place.deleteMany({ where: { id: { in: placeIds } } });
+  for (const dayId of new Set(assignments.map((a) => a.dayId))) await compactDayAssignments(tx, dayId);
+}
+
+export const placesRouter = router({
+  listPlaces: tripMemberProcedure
+    .meta({
+      scope: 'places:read',
+      mcp: {
+        name: 'list_places',
+        kind: 'read',
+        description:
+          'The trip’s places. Filter with assigned (all, assigned = on some day, unassigned), categoryId, tagId, and search (matches name, address, description and notes).',
+        resource: { uri: 'waymark://trips/{tripId}/places', name: 'trip-places', description: 'Places of a trip' },
+      },
+    })
+    .input(
+      z.object({
+        assigned: z.enum(['all', 'assigned', 'unassigned'], { error: 'must be all, assigned or unassigned' }).default('all'),
+        categoryId: id('category').optional(),
+        tagId: id('tag').optional(),
+        search: z.string({ error: 'must be text' }).trim().max(LIMITS.title, `must be at most ${LIMITS.title} characters`).optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const search = input.search?.trim();
+      const places = await ctx.db.place.findMany({
+        where: {
+          tripId: input.tripId,
+          ...(input.assigned === 'assigned' ? { assignments: { some: {} } } : {}),
+          ...(input.assigned === 'unassigned' ? { assignments: { none: {} } } : {}),
+          ...(input.categoryId ? { categoryId: input.categoryId } : {}),
+          ...(input.tagId ? { tags: { some: { tagId: input.tagId } } } : {}),
+          ...(search
+            ? {
+                OR: (['name', 'address', 'description', 'notes'] as const).map((field) => ({
+                  [field]: { contains: search, mode: 'insensitive' as const },
+                })),
+              }
+            : {}),
+        },
+        include: placeInclude,
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      });
+      return { places: places.map(placeJson) };
+    }),
+
+  createPlace: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'create_place',
+        kind: 'write',
+        description:
+          'Add a place to the trip (not yet on any day). lat/lng in decimal degrees; categoryId from list_categories; tagIds from list_tags (your own tags).',
+      },
+    })
+    .input(createPlaceInput.superRefine(coordsTogether))
+    .mutation(async ({ ctx, input }) => {
+      const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, input));
+      const json = placeJson(place);
+      ctx.emit(tripChannel(input.tripId), 'place.created', { place: json });
+      return { place: json };
+    }),
+
+  createAndAssignPlace: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'create_and_assign_place',
+        kind: 'write',
+        description:
+          'Add a new place to the trip and put it on a day in one step. dayId is the day; startTime/endTime are optional HH:MM; other fields as in create_place.',
+      },
+    })
+    .input(
+      createPlaceInput
+        .extend({ dayId: id('day'), startTime: timeOfDay.nullish(), endTime: timeOfDay.nullish() })
+        .superRefine((v, c) => {
+          coordsTogether(v, c);
+          if (!timesInOrder(v.startTime, v.endTime)) c.addIssue({ code: 'custom', path: ['endTime'], message: 'must not be before startTime' });
+        }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await findDay(ctx.db, input.tripId, input.dayId);
+      const { place, assignment } = await ctx.db.$transaction(async (tx) => {
+        const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, input);
+        const a = await insertAssignment(tx, { dayId: input.dayId, placeId: created.id, startTime: input.startTime, endTime: input.endTime });
+        const withDays = await tx.place.findUniqueOrThrow({ where: { id: created.id }, include: placeInclude });
+        return { place: withDays, assignment: a };
+      });
+      const placeOut = placeJson(place);
+      const assignmentOut = assignmentJson(assignment);
+      ctx.emit(tripChannel(input.tripId), 'place.created', { place: placeOut });
+      ctx.emit(tripChannel(input.tripId), 'assignment.created', { assignment: assignmentOut });
+      return { place: placeOut, assignment: assignmentOut };
+    }),
+
+  updatePlace: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'update_place',
+        kind: 'idempotent',
+        description:
+          'Change a place’s fields; only the fields you send change. tagIds replaces your own tags on the place (other members’ tags stay).',
+      },
+    })
+    .input(z.object({ placeId: id('place'), name: title().optional(), ...placeFields }).superRefine(coordsTogether))
+    .mutation(async ({ ctx, input }) => {
+      await findPlace(ctx.db, input.tripId, input.placeId);
+      const userId = ctx.actor.user.id;
+      const place = await ctx.db.$transaction(async (tx) => {
+        await checkCategory(tx, input.categoryId);
+        const tagIds = input.tagIds ? await checkOwnTags(tx, userId, input.tagIds) : null;
+        await tx.place.update({
+          where: { id: input.placeId },
+          data: {
+            name: input.name,
+            description: input.description,
+            address: input.address,
+            lat: input.lat,
+            lng: input.lng,
+            categoryId: input.categoryId,
+            url: input.url,
+            phone: input.phone,
+            notes: input.notes,
+          },
+        });
+        if (tagIds) {
+          await tx.placeTag.deleteMany({ where: { placeId: input.placeId, tag: { userId } } });
+          if (tagIds.length) await tx.placeTag.createMany({ data: tagIds.map((tagId) => ({ placeId: input.placeId, tagId })) });
+        }
+        return tx.place.findUniqueOrThrow({ where: { id: input.placeId }, include: placeInclude });
+      });
+      const json = placeJson(place);
+      ctx.emit(tripChannel(input.tripId), 'place.updated', { place: json });
+      return { place: json };
+    }),
+
+  deletePlace: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'delete_place',
+        kind: 'destructive',
+        description: 'Delete a place from the trip, together with its day assignments and accommodations.',
+      },
+    })
+    .input(z.object({ placeId: id('place') }))
+    .mutation(async ({ ctx, input }) => {
+      await findPlace(ctx.db, input.tripId, input.placeId);
+      await ctx.db.$transaction((tx) => deletePlacesAndCompact(tx, [input.placeId]));
+      ctx.emit(tripChannel(input.tripId), 'place.deleted', { placeId: input.placeId });
+      return { deleted: true as const, placeId: input.placeId };
+    }),
+
+  bulkDeletePlaces: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'bulk_delete_places',
+        kind: 'destructive',
+        description:
+          'Delete several places of the trip at once (1 to 500 ids). Nothing is deleted if any id is not a place of this trip.',
+      },
+    })
+    .input(z.object({ placeIds: idList('place').min(1, 'must list at least one place id') }))
+    .mutation(async ({ ctx, input }) => {
+      const placeIds = [...new Set(input.placeIds)];
+      await ctx.db.$transaction(async (tx) => {
+        const found = await tx.place.findMany({ where: { id: { in: placeIds }, tripId: input.tripId }, select: { id: true } });
+        const foundIds = new Set(found.map((p) => p.id));
+        const missing = placeIds.find((p) => !foundIds.has(p));
+        if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
+        await deletePlacesAndCompact(tx, placeIds);
+      });
+      ctx.emit(tripChannel(input.tripId), 'places.deleted', { placeIds });
+      return { deleted: placeIds.length, placeIds };
+    }),
+
+  listCategories: authedProcedure
+    .meta({
+      scope: 'places:read',
+      mcp: { name: 'list_categories', kind: 'read', description: 'The place categories (id, key, name, icon, color) to use as categoryId.' },
+    })
+    .query(async ({ ctx }) => {
+      const categories = await ctx.db.category.findMany({ orderBy: { position: 'asc' } });
+      return { categories: categories.map(categoryJson) };
+    }),
+
+  categoriesResource: authedProcedure
+    .meta({
+      scope: 'none',
+      mcp: {
+        name: 'categories',
+        kind: 'read',
+        description: 'The place categories.',
+        resource: { uri: 'waymark://categories', name: 'categories', description: 'Place categories', onlyResource: true },
+      },
+    })
+    .query(async ({ ctx }) => {
+      const categories = await ctx.db.category.findMany({ orderBy: { position: 'asc' } });
+      return { categories: categories.map(categoryJson) };
+    }),
+
+  searchPlace: authedProcedure
+    .meta({
+      scope: 'places:read',
+      mcp: {
+        name: 'search_place',
+        kind: 'read',
+        description:
+          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng and category; use the result with create_place. limit is 1–20 (default 8).',
+      },
+    })
+    .input(
+      z.object({
+        query: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(LIMITS.title, `must be at most ${LIMITS.title} characters`),
+        limit: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(8),
+      }),
+    )
+    .query(async ({ ctx, input }) => ({ results: await searchPlaces(ctx.services.config, input.query, input.limit) })),
+
+  importPlacesFromUrl: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'import_places_from_url',
+        kind: 'write',
+        description:
+          'Add the place a map link points at: Google Maps place/search links, OpenStreetMap links (with a marker or map position) or a geo: URI.',
+      },
+    })
+    .input(z.object({ url: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(URL_MAX, `must be at most ${URL_MAX} characters`) }))
+    .mutation(async ({ ctx, input }) => {
+      const parsed = parseMapUrl(input.url);
+      if (!parsed) {
+        throw badRequest(
+          'errors.mapUrlUnreadable',
+          'url: not a map link Waymark can read; use a Google Maps or OpenStreetMap link to a place, or a geo: URI',
+        );
+      }
+      const name = (parsed.name ?? (parsed.lat !== null && parsed.lng !== null ? coordinateName(parsed.lat, parsed.lng) : 'Imported place')).slice(
+        0,
+        LIMITS.title,
+      );
+      const isWeb = /^https?:\/\//i.test(input.url) && input.url.length <= URL_MAX;
+      const place = await ctx.db.$transaction((tx) =>
+        createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name, lat: parsed.lat, lng: parsed.lng, url: isWeb ? input.url : '' }),
+      );
+      const json = placeJson(place);
+      ctx.emit(tripChannel(input.tripId), 'place.created', { place: json });
+      return { places: [json] };
+    }),
+});

@@ -1,0 +1,116 @@
+// Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, rate windows.
+import type { Services } from '~/services.server';
+
+const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+// Browser-based MCP clients (e.g. MCP Inspector) call these endpoints from their own origin. No cookies are involved,
+// so any origin may read the answers.
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'WWW-Authenticate, Retry-After' };
+
+/** Answers a CORS preflight for a POST endpoint, or null when the request is not one. */
+export function corsPreflight(request: Request): Response | null {
+  if (request.method !== 'OPTIONS') return null;
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS,
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, MCP-Protocol-Version',
+      'Access-Control-Max-Age': '86400',
+    },
+  });
+}
+
+export function oauthJson(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...NO_STORE, ...CORS, ...headers },
+  });
+}
+
+/** An RFC 6749 §5.2 error body. */
+export function oauthError(error: string, description: string, status = 400, headers: Record<string, string> = {}) {
+  return oauthJson({ error, error_description: description }, status, headers);
+}
+
+export function tooManyRequests(retryAfterSeconds: number) {
+  return oauthError('slow_down', 'Too many requests; try again later', 429, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** Parses an application/x-www-form-urlencoded body into a flat record (the first value of each field). */
+export async function readForm(request: Request): Promise<Record<string, string> | null> {
+  const type = request.headers.get('Content-Type') ?? '';
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
+  const params = new URLSearchParams(await request.text());
+  const out: Record<string, string> = {};
+  for (const [key, value] of params) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+export interface PresentedCredentials {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  method: 'client_secret_basic' | 'client_secret_post' | 'none';
+}
+
+/** Client credentials from HTTP Basic (RFC 6749 §2.3.1, form-encoded parts) or from the form body. */
+export function presentedCredentials(request: Request, form: Record<string, string>): PresentedCredentials | 'malformed' {
+  const header = request.headers.get('Authorization');
+  if (header && /^basic\s/i.test(header)) {
+    try {
+      const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon < 0) return 'malformed';
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+        clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+        method: 'client_secret_basic',
+      };
+    } catch {
+      return 'malformed';
+    }
+  }
+  if (form.client_secret) return { clientId: form.client_id, clientSecret: form.client_secret, method: 'client_secret_post' };
+  return { clientId: form.client_id, clientSecret: undefined, method: 'none' };
+}
+
+/**
+ * Counts one hit in a fixed one-minute window shared through the database (so several instances agree) and says
+ * whether the limit is exceeded.
+ */
+export async function hitRateWindow(services: Services, key: string, limit: number): Promise<{ limited: boolean; retryAfter: number }> {
+  const now = Date.now();
+  const windowStart = new Date(now - (now % 60_000));
+  const rows = await services.db.$queryRaw<Array<{ count: number }>>`
+    INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 0);
+  return { limited: count > limit, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now) / 1000)) };
+}
+
+/**
+ * The same fixed one-minute window, counted in this process only. Used on the token endpoint, where a database write
+ * per request would halve throughput; behind a load balancer each instance enforces the limit on its own share.
+ */
+const processWindows = new WeakMap<Services, Map<string, { start: number; count: number }>>();
+
+export function hitProcessWindow(services: Services, key: string, limit: number): { limited: boolean; retryAfter: number } {
+  const now = Date.now();
+  const start = now - (now % 60_000);
+  let windows = processWindows.get(services);
+  if (!windows) processWindows.set(services, (windows = new Map()));
+  if (windows.size > 50_000) for (const [k, w] of windows) if (w.start < start) windows.delete(k);
+  const current = windows.get(key);
+  const entry = current && current.start === start ? current : { start, count: 0 };
+  entry.count += 1;
+  windows.set(key, entry);
+  return { limited: entry.count > limit, retryAfter: Math.max(1, Math.ceil((start + 60_000 - now) / 1000)) };
+}
+
+export function requestIp(request: Request) {
+  return request.headers.get('x-waymark-client-ip') || null;
+}
+
+export function mcpResource(services: Services) {
+  return `${services.config.appUrl}/mcp`;
+}

@@ -1,0 +1,84 @@
+// POST /oauth/token. Client authentication, resource binding and rate limits are ours; the grants themselves run in
+// @node-oauth/oauth2-server with the Prisma model from model.server.ts.
+import OAuth2Server from '@node-oauth/oauth2-server';
+import type { Services } from '~/services.server';
+import { log } from '~/utils/log.server';
+import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
+import { authenticateClient } from './clients.server';
+import { createModel } from './model.server';
+import { hitProcessWindow, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, requestIp, tooManyRequests } from './http.server';
+
+const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
+
+export async function handleTokenRequest(request: Request, services: Services): Promise<Response> {
+  if (request.method !== 'POST') return oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
+  const form = await readForm(request);
+  if (!form) return oauthError('invalid_request', 'The body must be application/x-www-form-urlencoded');
+  const ip = requestIp(request);
+
+  const presented = presentedCredentials(request, form);
+  if (presented === 'malformed') {
+    return oauthError('invalid_client', 'Malformed HTTP Basic credentials', 401, { 'WWW-Authenticate': 'Basic realm="Waymark"' });
+  }
+
+  const grantType = form.grant_type;
+  if (!grantType) return oauthError('invalid_request', 'Missing parameter: grant_type');
+  if (!SUPPORTED_GRANTS.has(grantType)) return oauthError('unsupported_grant_type', `Unsupported grant type: ${grantType}`);
+
+  const resource = mcpResource(services);
+  if (form.resource !== undefined && form.resource !== resource) {
+    return oauthError('invalid_target', `The only resource served here is ${resource}`);
+  }
+
+  const auth = await authenticateClient(services, presented);
+  if (!auth.ok) {
+    await services.audit({
+      action: 'oauth.client_auth_failed',
+      clientId: presented.clientId?.slice(0, 100) ?? null,
+      success: false,
+      ip,
+      detail: { reason: auth.reason, grantType, method: presented.method },
+    });
+    if (ip && (hitProcessWindow(services, `oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE)).limited) {
+      return tooManyRequests(60);
+    }
+    const headers: Record<string, string> = presented.method === 'client_secret_basic' ? { 'WWW-Authenticate': 'Basic realm="Waymark"' } : {};
+    const description = auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed';
+    return oauthError('invalid_client', description, 401, headers);
+  }
+  const client = auth.client;
+
+  const window = hitProcessWindow(services, `oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
+  if (window.limited) return tooManyRequests(window.retryAfter);
+
+  const body: Record<string, string> = { ...form, client_id: client.clientId };
+  delete body.client_secret;
+  const libRequest = new OAuth2Server.Request({
+    method: 'POST',
+    query: {},
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(JSON.stringify(body).length) },
+    body,
+  });
+  const libResponse = new OAuth2Server.Response({ headers: {} });
+  const server = new OAuth2Server({
+    model: createModel(services, { client, grantType, resource, ip, authMethod: presented.method }) as never,
+    accessTokenLifetime: ACCESS_TOKEN_LIFETIME_S,
+    refreshTokenLifetime: REFRESH_TOKEN_LIFETIME_S,
+    requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: false },
+    alwaysIssueNewRefreshToken: true,
+    allowExtendedTokenAttributes: false,
+  });
+
+  try {
+    await server.token(libRequest, libResponse);
+  } catch (error) {
+    const e = error as { name?: string; message?: string; code?: number; inner?: unknown };
+    if (!e.name || e.name === 'server_error' || !e.code || e.code >= 500) {
+      log(services.config, 'error', `token endpoint failed: ${String((e.inner as Error | undefined)?.message ?? e.message)}`);
+      return oauthError('server_error', 'The token could not be issued', 500);
+    }
+    const status = e.name === 'invalid_client' ? 401 : 400;
+    return oauthError(e.name, e.message ?? e.name, status);
+  }
+  return oauthJson(libResponse.body);
+}

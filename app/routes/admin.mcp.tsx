@@ -1,0 +1,117 @@
+// Admin → MCP access: every static API token across users (owner, created, last used) with delete; then OAuth grants.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AppShell } from '~/components/AppShell';
+import { StaticTokensConfirmDialog } from '~/components/integrations/StaticTokensDialog';
+import { formatDateTime } from '~/components/integrations/StaticTokensSection';
+import { OAuthGrantsSection } from '~/components/admin/OAuthGrantsSection';
+import { requireWebActor } from '~/utils/request.server';
+import { errorMessage, useTRPC } from '~/utils/trpc';
+
+export const meta: MetaFunction = () => [{ title: 'MCP access · Waymark' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireWebActor(request, context);
+  if (!actor.user.isAdmin) throw new Response('Not found', { status: 404 });
+  return null;
+}
+
+export default function AdminMcpPage() {
+  const { t, i18n } = useTranslation('integrations');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.apiTokens.listAllApiTokens.queryOptions());
+  const [toDelete, setToDelete] = useState<{ id: number; name: string } | null>(null);
+  const remove = useMutation(
+    trpc.apiTokens.adminDeleteApiToken.mutationOptions({
+      onSuccess: () => {
+        setToDelete(null);
+        void queryClient.invalidateQueries({ queryKey: trpc.apiTokens.listAllApiTokens.queryKey() });
+      },
+    }),
+  );
+  const list = tokens.data?.apiTokens ?? [];
+  return (
+    <AppShell>
+      <h1 className="text-2xl font-semibold text-slate-900">{t('admin.mcpTitle')}</h1>
+      <p className="mt-1 text-sm text-slate-600">{t('admin.mcpIntro')}</p>
+      <section aria-labelledby="admin-tokens-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id="admin-tokens-heading" className="text-lg font-semibold text-slate-900">
+            {t('tokens.heading')}
+          </h2>
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('tokens.deprecated')}</span>
+        </div>
+        <div className="mt-4 overflow-x-auto">
+          {tokens.isLoading ? (
+            <p className="text-sm text-slate-500">{t('tokens.loading')}</p>
+          ) : tokens.error ? (
+            <p className="text-sm text-red-700" role="alert">
+              {t('tokens.loadError')} {errorMessage(tokens.error, t)}
+            </p>
+          ) : list.length === 0 ? (
+            <p className="text-sm text-slate-500">{t('tokens.empty')}</p>
+          ) : (
+            <table className="w-full text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 text-slate-500">
+                  <th className="py-2 pe-3 text-start font-medium">{t('tokens.colName')}</th>
+                  <th className="py-2 pe-3 text-start font-medium">{t('tokens.colPrefix')}</th>
+                  <th className="py-2 pe-3 text-start font-medium">{t('tokens.colOwner')}</th>
+                  <th className="py-2 pe-3 text-start font-medium">{t('tokens.colCreated')}</th>
+                  <th className="py-2 pe-3 text-start font-medium">{t('tokens.colLastUsed')}</th>
+                  <th className="py-2 text-end font-medium">
+                    <span className="sr-only">{t('tokens.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((token) => (
+                  <tr key={token.id} className="border-b border-slate-100">
+                    <td className="py-2 pe-3">{token.name}</td>
+                    <td className="py-2 pe-3 font-mono" dir="ltr">
+                      {token.prefix}…
+                    </td>
+                    <td className="py-2 pe-3">
+                      {token.owner.displayName} <span className="text-slate-500">({token.owner.email})</span>
+                    </td>
+                    <td className="py-2 pe-3">{formatDateTime(token.createdAt, i18n.language, t('tokens.never'))}</td>
+                    <td className="py-2 pe-3">{formatDateTime(token.lastUsedAt, i18n.language, t('tokens.never'))}</td>
+                    <td className="py-2 text-end">
+                      <button
+                        type="button"
+                        onClick={() => setToDelete({ id: token.id, name: token.name })}
+                        className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-500"
+                      >
+                        {t('tokens.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+        {remove.error && (
+          <p className="mt-2 text-sm text-red-700" role="alert">
+            {errorMessage(remove.error, t)}
+          </p>
+        )}
+      </section>
+      <OAuthGrantsSection />
+      {toDelete && (
+        <StaticTokensConfirmDialog
+          title={t('tokens.deleteTitle')}
+          body={t('tokens.deleteBody', { name: toDelete.name })}
+          confirmLabel={t('tokens.confirmDelete')}
+          cancelLabel={t('tokens.cancel')}
+          busy={remove.isPending}
+          onCancel={() => setToDelete(null)}
+          onConfirm={() => remove.mutate({ tokenId: toDelete.id })}
+        />
+      )}
+    </AppShell>
+  );
+}

@@ -1,0 +1,67 @@
+// Channel authorization for pusher-js: POST socket_id + channel_name (form-encoded), answered with a signature made with
+// the app secret — only for channels the signed-in user may hear:
+//   private-user-<id>   the user's own id
+//   private-trip-<id>   a trip the user owns or is a member of
+//   presence-trip-<id>  same, with user_info { name } so the others see who has the trip open
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { getServices, getWebActor, isSameOriginRequest } from '~/utils/request.server';
+import { realtimeClientConfig, realtimeOf } from '~/realtime/create.server';
+import { SOCKET_ID } from '~/realtime/signatures.server';
+
+const refuse = (status: number, message: string) => Response.json({ error: message }, { status });
+
+/** GET: the pusher-js configuration (public key and host only) for a signed-in browser, when the root loader has none. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const services = getServices(context);
+  const { actor } = await getWebActor(request, services);
+  if (!actor) return refuse(401, 'Please sign in first');
+  return Response.json({ realtime: realtimeClientConfig(services) }, { headers: { 'Cache-Control': 'no-store' } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const services = getServices(context);
+  if (request.method !== 'POST') return refuse(405, 'Use POST');
+  if (!isSameOriginRequest(request, services.config.appUrl)) return refuse(403, 'Cross-site request refused');
+  const realtime = realtimeOf(services);
+  if (!realtime) return refuse(503, 'Real time is not available');
+  const { actor } = await getWebActor(request, services);
+  if (!actor) return refuse(401, 'Please sign in first');
+
+  let socketId: unknown;
+  let channel: unknown;
+  try {
+    const type = request.headers.get('Content-Type') ?? '';
+    if (type.includes('application/json')) {
+      const body = (await request.json()) as Record<string, unknown>;
+      socketId = body.socket_id;
+      channel = body.channel_name;
+    } else {
+      const form = await request.formData();
+      socketId = form.get('socket_id');
+      channel = form.get('channel_name');
+    }
+  } catch {
+    return refuse(400, 'Send socket_id and channel_name');
+  }
+  if (typeof socketId !== 'string' || !SOCKET_ID.test(socketId)) return refuse(400, 'socket_id is not a valid socket id');
+  if (typeof channel !== 'string') return refuse(400, 'channel_name is missing');
+
+  const userId = actor.user.id;
+  const userMatch = /^private-user-(\d{1,10})$/.exec(channel);
+  if (userMatch) {
+    if (Number(userMatch[1]) !== userId) return refuse(403, 'Not your channel');
+    return Response.json(realtime.authorizeChannel(socketId, channel));
+  }
+  const tripMatch = /^(private|presence)-trip-(\d{1,10})$/.exec(channel);
+  if (!tripMatch) return refuse(403, 'Unknown channel');
+  const tripId = Number(tripMatch[2]);
+  const trip = await services.db.trip.findFirst({
+    where: { id: tripId, OR: [{ ownerId: userId }, { members: { some: { userId } } }] },
+    select: { id: true },
+  });
+  if (!trip) return refuse(403, 'Not a member of this trip');
+  if (tripMatch[1] === 'private') return Response.json(realtime.authorizeChannel(socketId, channel));
+  return Response.json(
+    realtime.authorizeChannel(socketId, channel, { userId: String(userId), userInfo: { name: actor.user.displayName } }),
+  );
+}

@@ -1,0 +1,8 @@
+// POST /oauth/revoke — RFC 7009 token revocation, see app/oauth/revoke.server.ts.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { getServices } from '~/utils/request.server';
+import { handleRevocation } from '~/oauth/revoke.server';
+import { corsPreflight, oauthError } from '~/oauth/http.server';
+
+export const loader = ({ request }: LoaderFunctionArgs) => corsPreflight(request) ?? oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
+export const action = ({ request, context }: ActionFunctionArgs) => corsPreflight(request) ?? handleRevocation(request, getServices(context));

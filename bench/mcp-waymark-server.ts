@@ -1,0 +1,38 @@
+// Benchmark child: the built Waymark server on in-memory PGlite with the mcp addon on, seeded with a user, trips
+// and a static token. Reports {url, token, tripId} over IPC and answers {rss} requests.
+import { startServer } from '../server.ts';
+import { createUser } from '../app/auth/users.server.ts';
+import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.server.ts';
+import { serveMcp } from '../mcp/node.ts';
+
+const running = await startServer({
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATABASE_URL: 'memory://',
+  LOG_LEVEL: 'error',
+  // The benchmark measures throughput, so the per-minute limits are lifted; everything else is the default path.
+  MCP_RATE_LIMIT: '1000000',
+  MCP_MAX_SESSION_PER_USER: '100000',
+});
+const { db } = running.services;
+if (process.env.BENCH_MCP_DIRECT === '1') {
+  // What `services.httpHooks.push(mcpHttpHook(services))` in createServices does: /mcp served ahead of Remix.
+  const [remix] = running.server.listeners('request') as Array<(req: unknown, res: unknown) => void>;
+  running.server.removeAllListeners('request');
+  running.server.on('request', (req, res) => (req.url?.startsWith('/mcp') ? void serveMcp(running.services, req, res) : remix(req, res)));
+}
+await running.services.addons.set('mcp', true);
+const user = await createUser(db, { email: 'bench@example.test', password: 'correct horse battery', displayName: 'Bench' });
+let tripId = 0;
+for (let i = 0; i < 5; i++) {
+  const trip = await db.trip.create({ data: { ownerId: user.id, title: `Trip ${i + 1}`, description: 'Seeded for the benchmark' } });
+  tripId = trip.id;
+}
+const token = randomSecret(TOKEN_PREFIX.staticToken);
+await db.apiToken.create({ data: { userId: user.id, name: 'bench', tokenHash: hashSecret(token), prefix: token.slice(0, 9) } });
+
+process.on('message', (msg: { type: string }) => {
+  if (msg.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
+  if (msg.type === 'stop') void running.close().then(() => process.exit(0));
+});
+process.send!({ type: 'ready', url: running.url, token, tripId });

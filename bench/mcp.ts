@@ -1,0 +1,185 @@
+// npm run bench:mcp — Waymark's MCP server against a bare-SDK floor, with the same SDK client.
+// Each server runs in its own child process (so its RSS is its own and it does not share an event loop with the
+// client). Prints sequential list_trips (median, p95, calls/s), sequential create_place, 10 sessions × 50 calls
+// concurrently, a fresh session's initialize + tools/list (median) and RSS idle/after, each as a ratio to the floor.
+import { fork, execSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 300);
+const PLACES = Number(process.env.BENCH_PLACES ?? 200);
+const SESSIONS = 10;
+const PER_SESSION = 50;
+const FRESH = Number(process.env.BENCH_FRESH ?? 40);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+interface Target {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  token: string;
+  tripId: number;
+}
+
+function start(name: string, script: string): Promise<Target> {
+  const child = fork(path.join(root, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: root });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
+    child.once('message', (m: { url: string; token: string; tripId: number }) => resolve({ name, child, ...m }));
+  });
+}
+
+function rss(t: Target): Promise<number> {
+  return new Promise((resolve) => {
+    t.child.once('message', (m: { rss: number }) => resolve(m.rss));
+    t.child.send({ type: 'rss' });
+  });
+}
+
+async function open(t: Target) {
+  const transport = new StreamableHTTPClientTransport(new URL(`${t.url}/mcp`), {
+    requestInit: { headers: { Authorization: `Bearer ${t.token}` } },
+  });
+  const client = new Client({ name: 'waymark-bench', version: '1.0.0' });
+  await client.connect(transport);
+  return { client, transport };
+}
+
+async function close(s: Awaited<ReturnType<typeof open>>) {
+  await s.transport.terminateSession().catch(() => {});
+  await s.client.close();
+}
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return { median: q(0.5), p95: q(0.95) };
+}
+
+async function timeCalls(t: Target, n: number, call: (c: Client, i: number) => Promise<unknown>) {
+  const s = await open(t);
+  for (let i = 0; i < 30; i++) await call(s.client, i); // warm-up
+  const samples: number[] = [];
+  const began = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = (await call(s.client, i)) as { isError?: boolean };
+    samples.push(performance.now() - t0);
+    if (r?.isError) throw new Error(`${t.name}: tool call failed: ${JSON.stringify(r).slice(0, 300)}`);
+  }
+  const elapsed = performance.now() - began;
+  await close(s);
+  return { ...stats(samples), perSecond: (n / elapsed) * 1000 };
+}
+
+async function concurrent(t: Target) {
+  const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => open(t)));
+  const began = performance.now();
+  await Promise.all(
+    sessions.map(async (s) => {
+      for (let i = 0; i < PER_SESSION; i++) await s.client.callTool({ name: 'list_trips', arguments: {} });
+    }),
+  );
+  const elapsed = performance.now() - began;
+  await Promise.all(sessions.map(close));
+  return { perSecond: ((SESSIONS * PER_SESSION) / elapsed) * 1000 };
+}
+
+async function freshSessions(t: Target) {
+  const samples: number[] = [];
+  for (let i = 0; i < FRESH + 5; i++) {
+    const t0 = performance.now();
+    const s = await open(t);
+    await s.client.listTools();
+    const dt = performance.now() - t0;
+    if (i >= 5) samples.push(dt);
+    await close(s);
+  }
+  return stats(samples);
+}
+
+type Timing = { median: number; p95: number; perSecond: number };
+
+/**
+ * Runs one measurement on both servers, alternating floor / Waymark for ROUNDS rounds, and keeps each side's best
+ * round: the machine is shared, and interleaving exposes both sides to the same background load.
+ */
+async function both<T extends { median?: number; perSecond?: number }>(floor: Target, waymark: Target, run: (t: Target) => Promise<T>) {
+  const best = (a: T | undefined, b: T) =>
+    !a ? b : b.perSecond !== undefined ? (b.perSecond > (a.perSecond ?? 0) ? b : a) : (b.median ?? Infinity) < (a.median ?? Infinity) ? b : a;
+  let f: T | undefined;
+  let w: T | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    f = best(f, await run(floor));
+    w = best(w, await run(waymark));
+  }
+  return { floor: f!, waymark: w! };
+}
+
+async function measureAll(floor: Target, waymark: Target) {
+  const rssIdle = { floor: await rss(floor), waymark: await rss(waymark) };
+  const ping = await both<Timing>(floor, waymark, (t) => timeCalls(t, SEQUENTIAL, (c) => c.ping()));
+  const listTrips = await both<Timing>(floor, waymark, (t) => timeCalls(t, SEQUENTIAL, (c) => c.callTool({ name: 'list_trips', arguments: {} })));
+  const createPlace = await both<Timing>(floor, waymark, (t) =>
+    timeCalls(t, PLACES, (c, i) => c.callTool({ name: 'create_place', arguments: { tripId: t.tripId, name: `Bench place ${i}` } })),
+  );
+  const conc = await both(floor, waymark, concurrent);
+  const fresh = await both(floor, waymark, freshSessions);
+  const rssAfter = { floor: await rss(floor), waymark: await rss(waymark) };
+  return { rssIdle, ping, listTrips, createPlace, conc, fresh, rssAfter };
+}
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+const mb = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MB`;
+const rate = (v: number) => `${v.toFixed(0)}/s`;
+
+async function main() {
+  if (!fs.existsSync(path.join(root, 'build/index.js'))) {
+    execSync('flock /tmp/waymark-build.lock npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+  console.log(`/mcp served ${process.env.BENCH_MCP_DIRECT === '1' ? 'by the Node hook ahead of Remix (mcp/node.ts)' : 'through the Remix resource route'}`);
+  console.log(`MCP benchmark: ${SEQUENTIAL} sequential ping and list_trips, ${PLACES} sequential create_place, ${SESSIONS}×${PER_SESSION} concurrent, ${FRESH} fresh sessions; best of ${ROUNDS} interleaved rounds`);
+  const floor = await start('floor', 'bench/mcp-floor-server.ts');
+  const waymark = await start('waymark', 'bench/mcp-waymark-server.ts');
+  const r = await measureAll(floor, waymark);
+  floor.child.send({ type: 'stop' });
+  waymark.child.send({ type: 'stop' });
+  const wm = {
+    ping: r.ping.waymark, listTrips: r.listTrips.waymark, createPlace: r.createPlace.waymark, conc: r.conc.waymark,
+    fresh: r.fresh.waymark, rssIdle: r.rssIdle.waymark, rssAfter: r.rssAfter.waymark,
+  };
+  const floorResult = {
+    ping: r.ping.floor, listTrips: r.listTrips.floor, createPlace: r.createPlace.floor, conc: r.conc.floor,
+    fresh: r.fresh.floor, rssIdle: r.rssIdle.floor, rssAfter: r.rssAfter.floor,
+  };
+
+  const rows: Array<[string, string, string, string]> = [
+    ['ping sequential median (auth + session, no tool)', ms(wm.ping.median), ms(floorResult.ping.median), `${(wm.ping.median / floorResult.ping.median).toFixed(2)}× time`],
+    ['ping sequential calls/s', rate(wm.ping.perSecond), rate(floorResult.ping.perSecond), `${(wm.ping.perSecond / floorResult.ping.perSecond).toFixed(2)}× throughput`],
+    ['list_trips sequential median', ms(wm.listTrips.median), ms(floorResult.listTrips.median), `${(wm.listTrips.median / floorResult.listTrips.median).toFixed(2)}× time`],
+    ['list_trips sequential p95', ms(wm.listTrips.p95), ms(floorResult.listTrips.p95), `${(wm.listTrips.p95 / floorResult.listTrips.p95).toFixed(2)}× time`],
+    ['list_trips sequential calls/s', rate(wm.listTrips.perSecond), rate(floorResult.listTrips.perSecond), `${(wm.listTrips.perSecond / floorResult.listTrips.perSecond).toFixed(2)}× throughput`],
+    ['create_place sequential median', ms(wm.createPlace.median), ms(floorResult.createPlace.median), `${(wm.createPlace.median / floorResult.createPlace.median).toFixed(2)}× time`],
+    ['create_place sequential p95', ms(wm.createPlace.p95), ms(floorResult.createPlace.p95), `${(wm.createPlace.p95 / floorResult.createPlace.p95).toFixed(2)}× time`],
+    ['create_place sequential calls/s', rate(wm.createPlace.perSecond), rate(floorResult.createPlace.perSecond), `${(wm.createPlace.perSecond / floorResult.createPlace.perSecond).toFixed(2)}× throughput`],
+    [`${SESSIONS} sessions × ${PER_SESSION} list_trips calls/s`, rate(wm.conc.perSecond), rate(floorResult.conc.perSecond), `${(wm.conc.perSecond / floorResult.conc.perSecond).toFixed(2)}× throughput`],
+    ['fresh session init + tools/list median', ms(wm.fresh.median), ms(floorResult.fresh.median), `${(wm.fresh.median / floorResult.fresh.median).toFixed(2)}× time`],
+    ['server RSS idle', mb(wm.rssIdle), mb(floorResult.rssIdle), `${(wm.rssIdle / floorResult.rssIdle).toFixed(2)}×`],
+    ['server RSS after', mb(wm.rssAfter), mb(floorResult.rssAfter), `${(wm.rssAfter / floorResult.rssAfter).toFixed(2)}×`],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'waymark', 'SDK floor', 'ratio'][i].length));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(line(['measure', 'waymark', 'SDK floor', 'ratio']));
+  for (const r of rows) console.log(line(r));
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+// The MCP tool and resource registry, derived once from the tRPC router's procedure meta. A procedure with meta.mcp is
+// a tool (unless it is only a resource); one with meta.mcp.resource is also a resource. Nothing here is hand-listed.
+import { z } from 'zod';
+import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
+import type { McpToolMeta, ProcedureMeta } from '~/trpc/init';
+import { grantAllows } from '~/auth/scopes';
+
+export interface ToolDefinition {
+  name: string;
+  title?: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  annotations: { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
+}
+
+export interface RegistryEntry {
+  /** dotted tRPC path, e.g. trips.listTrips */
+  path: string;
+  type: 'query' | 'mutation';
+  meta: ProcedureMeta & { mcp: McpToolMeta };
+  procedure: AnyTRPCProcedure;
+}
+
+export interface ToolEntry extends RegistryEntry {
+  definition: ToolDefinition;
+}
+
+export interface ResourceEntry extends RegistryEntry {
+  uri: string;
+  name: string;
+  description: string;
+  /** parameter names in the URI template, in order */
+  params: string[];
+  /** matches a concrete URI; groups are the params */
+  pattern: RegExp;
+}
+
+export interface Registry {
+  tools: ToolEntry[];
+  toolsByName: Map<string, ToolEntry>;
+  resources: ResourceEntry[];
+}
+
+const OBJECT_SCHEMA = { type: 'object', properties: {} } as const;
+
+function jsonSchemaOf(schema: unknown): Record<string, unknown> | null {
+  try {
+    const json = z.toJSONSchema(schema as z.ZodType, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete json.$schema;
+    return json;
+  } catch {
+    return null;
+  }
+}
+
+/** JSON Schema of all of a procedure's chained inputs, merged into one object schema. */
+export function inputJsonSchema(inputs: unknown[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  let additionalProperties: unknown;
+  for (const input of inputs) {
+    const json = jsonSchemaOf(input);
+    if (!json || json.type !== 'object') continue;
+    Object.assign(properties, (json.properties as Record<string, unknown>) ?? {});
+    for (const key of (json.required as string[] | undefined) ?? []) required.add(key);
+    if (json.additionalProperties === false) additionalProperties = false;
+  }
+  const result: Record<string, unknown> = { ...OBJECT_SCHEMA, properties };
+  if (required.size) result.required = [...required];
+  if (additionalProperties === false) result.additionalProperties = false;
+  return result;
+}
+
+function annotationsFor(kind: McpToolMeta['kind']): ToolDefinition['annotations'] {
+  switch (kind) {
+    case 'read':
+      return { readOnlyHint: true };
+    case 'destructive':
+      return { readOnlyHint: false, destructiveHint: true };
+    case 'idempotent':
+      return { readOnlyHint: false, destructiveHint: false, idempotentHint: true };
+    default:
+      return { readOnlyHint: false, destructiveHint: false };
+  }
+}
+
+function templatePattern(uri: string) {
+  const params: string[] = [];
+  const escaped = uri
+    .split(/(\{[a-zA-Z]+\})/)
+    .map((part) => {
+      const m = /^\{([a-zA-Z]+)\}$/.exec(part);
+      if (m) {
+        params.push(m[1]);
+        return '([^/?#]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return { params, pattern: new RegExp(`^${escaped}$`) };
+}
+
+export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
+  const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;
+  const tools: ToolEntry[] = [];
+  const resources: ResourceEntry[] = [];
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const def = procedure._def as unknown as { meta?: ProcedureMeta; inputs: unknown[]; type: string };
+    const meta = def.meta;
+    if (!meta?.mcp) continue;
+    if (def.type !== 'query' && def.type !== 'mutation') continue;
+    const entry: RegistryEntry = { path, type: def.type, meta: meta as RegistryEntry['meta'], procedure };
+    const resource = meta.mcp.resource;
+    if (!resource?.onlyResource) {
+      tools.push({
+        ...entry,
+        definition: {
+          name: meta.mcp.name,
+          description: meta.mcp.description,
+          inputSchema: inputJsonSchema(def.inputs ?? []),
+          annotations: annotationsFor(meta.mcp.kind),
+        },
+      });
+    }
+    if (resource) {
+      resources.push({ ...entry, uri: resource.uri, name: resource.name, description: resource.description, ...templatePattern(resource.uri) });
+    }
+  }
+  const toolsByName = new Map<string, ToolEntry>();
+  for (const tool of tools) {
+    if (toolsByName.has(tool.definition.name)) throw new Error(`two procedures declare the MCP tool ${tool.definition.name}`);
+    toolsByName.set(tool.definition.name, tool);
+  }
+  return { tools, toolsByName, resources };
+}
+
+/** Is the entry offered to a grant (null = every scope) while these addons are on? */
+export function entryVisible(entry: RegistryEntry, scopes: readonly string[] | null, addons: Partial<Record<string, boolean>>) {
+  return grantAllows(scopes, entry.meta.scope) && (!entry.meta.addon || addons[entry.meta.addon] === true);
+}
+
+/** The tools a session lists. */
+export function visibleTools(registry: Registry, scopes: readonly string[] | null, addons: Partial<Record<string, boolean>>) {
+  return registry.tools.filter((t) => entryVisible(t, scopes, addons));
+}

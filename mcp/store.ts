@@ -1,0 +1,171 @@
+// Where MCP sessions and rate-limit windows live: in this process for the embedded database, in PostgreSQL
+// (McpSession, RateWindow) when several app instances share one database, so a session continues on any instance.
+import crypto from 'node:crypto';
+import type { Db } from '~/db/client.server';
+
+export interface SessionOwner {
+  userId: number;
+  /** "oauth:<clientId>" or "static:<tokenId>" */
+  clientKey: string;
+  tokenFamily?: string | null;
+}
+
+export interface SessionRecord extends SessionOwner {
+  id: string;
+  lastSeenAt: Date;
+}
+
+export interface SessionFilter {
+  userId?: number;
+  clientKey?: string;
+  tokenFamily?: string;
+}
+
+export type OpenResult = { ok: true; id: string } | { ok: false; active: number };
+export interface RateResult {
+  allowed: boolean;
+  count: number;
+  /** seconds until the current window ends */
+  retryAfter: number;
+}
+
+export interface McpStore {
+  open(owner: SessionOwner, limits: { maxPerUser: number; idleMs: number }, now: Date): Promise<OpenResult>;
+  /** The live session (and marks it seen), or null when unknown, closed or idle for longer than idleMs. */
+  touch(id: string, idleMs: number, now: Date): Promise<SessionRecord | null>;
+  close(id: string, now: Date): Promise<boolean>;
+  closeMatching(filter: SessionFilter, now: Date): Promise<number>;
+  /** Counts one request in the key's current one-minute window. */
+  hit(key: string, limit: number, now: Date): Promise<RateResult>;
+}
+
+const WINDOW_MS = 60_000;
+
+export function newSessionId() {
+  return crypto.randomBytes(24).toString('base64url');
+}
+
+function windowOf(now: Date) {
+  const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
+  return { start, retryAfter: Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)) };
+}
+
+function matches(s: SessionOwner, f: SessionFilter) {
+  return (
+    (f.userId === undefined || s.userId === f.userId) &&
+    (f.clientKey === undefined || s.clientKey === f.clientKey) &&
+    (f.tokenFamily === undefined || s.tokenFamily === f.tokenFamily)
+  );
+}
+
+export function createMemoryStore(): McpStore {
+  const sessions = new Map<string, SessionRecord>();
+  const windows = new Map<string, { start: number; count: number }>();
+  const prune = (idleMs: number, now: Date) => {
+    for (const [id, s] of sessions) if (now.getTime() - s.lastSeenAt.getTime() > idleMs) sessions.delete(id);
+  };
+  return {
+    async open(owner, { maxPerUser, idleMs }, now) {
+      prune(idleMs, now);
+      let active = 0;
+      for (const s of sessions.values()) if (s.userId === owner.userId) active += 1;
+      if (active >= maxPerUser) return { ok: false, active };
+      const id = newSessionId();
+      sessions.set(id, { ...owner, tokenFamily: owner.tokenFamily ?? null, id, lastSeenAt: now });
+      return { ok: true, id };
+    },
+    async touch(id, idleMs, now) {
+      const s = sessions.get(id);
+      if (!s) return null;
+      if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
+        sessions.delete(id);
+        return null;
+      }
+      s.lastSeenAt = now;
+      return s;
+    },
+    async close(id) {
+      return sessions.delete(id);
+    },
+    async closeMatching(filter) {
+      let n = 0;
+      for (const [id, s] of sessions) {
+        if (matches(s, filter)) {
+          sessions.delete(id);
+          n += 1;
+        }
+      }
+      return n;
+    },
+    async hit(key, limit, now) {
+      const { start, retryAfter } = windowOf(now);
+      let w = windows.get(key);
+      if (!w || w.start !== start) {
+        if (windows.size > 10_000) for (const [k, v] of windows) if (v.start < start) windows.delete(k);
+        w = { start, count: 0 };
+        windows.set(key, w);
+      }
+      w.count += 1;
+      return { allowed: w.count <= limit, count: w.count, retryAfter };
+    },
+  };
+}
+
+export function createDatabaseStore(db: Db): McpStore {
+  let lastCleanup = 0;
+  return {
+    async open(owner, { maxPerUser, idleMs }, now) {
+      const cutoff = new Date(now.getTime() - idleMs);
+      const active = await db.mcpSession.count({ where: { userId: owner.userId, closedAt: null, lastSeenAt: { gt: cutoff } } });
+      if (active >= maxPerUser) return { ok: false, active };
+      const id = newSessionId();
+      await db.mcpSession.create({
+        data: { id, userId: owner.userId, clientKey: owner.clientKey, tokenFamily: owner.tokenFamily ?? null, createdAt: now, lastSeenAt: now },
+      });
+      if (now.getTime() - lastCleanup > WINDOW_MS) {
+        lastCleanup = now.getTime();
+        // Closed and long-idle sessions are kept for a day, then removed.
+        await db.mcpSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - idleMs - 86_400_000) } } });
+      }
+      return { ok: true, id };
+    },
+    async touch(id, idleMs, now) {
+      const cutoff = new Date(now.getTime() - idleMs);
+      const rows = await db.$queryRaw<Array<{ id: string; userId: number; clientKey: string; tokenFamily: string | null }>>`
+        UPDATE "McpSession" SET "lastSeenAt" = ${now}
+        WHERE "id" = ${id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
+        RETURNING "id", "userId", "clientKey", "tokenFamily"`;
+      const row = rows[0];
+      return row ? { ...row, lastSeenAt: now } : null;
+    },
+    async close(id, now) {
+      const r = await db.mcpSession.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } });
+      return r.count > 0;
+    },
+    async closeMatching(filter, now) {
+      const r = await db.mcpSession.updateMany({
+        where: {
+          closedAt: null,
+          ...(filter.userId !== undefined ? { userId: filter.userId } : {}),
+          ...(filter.clientKey !== undefined ? { clientKey: filter.clientKey } : {}),
+          ...(filter.tokenFamily !== undefined ? { tokenFamily: filter.tokenFamily } : {}),
+        },
+        data: { closedAt: now },
+      });
+      return r.count;
+    },
+    async hit(key, limit, now) {
+      const { start, retryAfter } = windowOf(now);
+      const windowStart = new Date(start);
+      const rows = await db.$queryRaw<Array<{ count: number }>>`
+        INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
+        RETURNING "count"`;
+      if (Math.random() < 0.01) {
+        await db.rateWindow.deleteMany({ where: { windowStart: { lt: new Date(start - WINDOW_MS) } } });
+      }
+      const count = Number(rows[0]?.count ?? 1);
+      return { allowed: count <= limit, count, retryAfter };
+    },
+  };
+}
