@@ -93,6 +93,19 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
+  // Rendered instead of App, so it brings its own translations (those of the root loader when it ran, else English defaults).
+  const data = useRouteLoaderData<typeof loader>('root') as RootData | undefined;
+  const i18n = useI18nInstance(data?.locale ?? 'en', data?.resources ?? EMPTY_RESOURCES);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ErrorPage />
+    </I18nextProvider>
+  );
+}
+
+const EMPTY_RESOURCES = {};
+
+function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation('common');
   const status = isRouteErrorResponse(error) ? error.status : 500;

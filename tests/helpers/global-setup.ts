@@ -16,8 +16,7 @@ function newestMtime(dir: string): number {
 export default function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
   const build = path.join(root, 'build/index.js');
-  const stale =
-    !fs.existsSync(build) ||
-    Math.max(newestMtime(path.join(root, 'app')), newestMtime(path.join(root, 'mcp'))) > fs.statSync(build).mtimeMs;
+  const sources = ['app', 'mcp'].map((dir) => path.join(root, dir)).filter((dir) => fs.existsSync(dir));
+  const stale = !fs.existsSync(build) || Math.max(...sources.map(newestMtime)) > fs.statSync(build).mtimeMs;
   if (stale) execSync('flock /tmp/waymark-build.lock npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }

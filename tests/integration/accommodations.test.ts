@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite(2);
+const { tripEvents } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-const tripEvents = () => events.filter((e) => e.channel.startsWith('private-trip-'));
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben] } = suite);
 });
 
 async function setup() {
   const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Vienna', startDate: '2027-03-01', endDate: '2027-03-04' });
   const { days } = await anna.trpc.days.listDays.query({ tripId: trip.id });
   const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Hotel Sacher' });
-  events = [];
+  suite.clearEvents();
   return { trip, days, place };
 }
 const stayCount = (tripId: number) => server.services.db.accommodation.count({ where: { tripId } });
@@ -128,7 +115,7 @@ async function withStay() {
     checkInDayId: s.days[0].id,
     checkOutDayId: s.days[1].id,
   });
-  events = [];
+  suite.clearEvents();
   return { ...s, accommodation };
 }
 

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite(3);
+const { tripEvents } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-let carla: Awaited<ReturnType<typeof makeUser>>;
-const tripEvents = () => events.filter((e) => e.channel.startsWith('private-trip-'));
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-  carla = await makeUser(server);
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+let carla: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben, carla] } = suite);
 });
 
 /** A trip with three days, places A–D, A/B/C on day 0 and D on day 1. */
@@ -36,7 +22,7 @@ async function setup() {
   const b = await make('B', 0);
   const c = await make('C', 0);
   const d = await make('D', 1);
-  events = [];
+  suite.clearEvents();
   return { trip, days, a, b, c, d };
 }
 
@@ -219,7 +205,7 @@ describe('assignments participants', () => {
   it('sets and reads participants from the owner and members, emitting assignment.updated', async () => {
     const { trip, a } = await setup();
     await anna.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: ben.user.username });
-    events = [];
+    suite.clearEvents();
     const { participants } = await anna.trpc.assignments.setAssignmentParticipants.mutate({
       tripId: trip.id,
       assignmentId: a.assignment.id,

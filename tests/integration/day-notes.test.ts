@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite(2);
+const { tripEvents } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-const tripEvents = () => events.filter((e) => e.channel.startsWith('private-trip-'));
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben] } = suite);
 });
 
 async function setup() {
   const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Kyoto', startDate: '2027-04-01', endDate: '2027-04-02' });
   const { days } = await anna.trpc.days.listDays.query({ tripId: trip.id });
-  events = [];
+  suite.clearEvents();
   return { trip, days };
 }
 const noteCount = (dayId: number) => server.services.db.dayNote.count({ where: { dayId } });
@@ -103,7 +90,7 @@ describe('dayNotes.updateDayNote', () => {
   it('changes only the sent fields and emits day_note.updated', async () => {
     const { trip, days } = await setup();
     const { note } = await anna.trpc.dayNotes.createDayNote.mutate({ tripId: trip.id, dayId: days[0].id, text: 'Train', time: '08:00', icon: 'transport' });
-    events = [];
+    suite.clearEvents();
     const { note: updated } = await anna.trpc.dayNotes.updateDayNote.mutate({ tripId: trip.id, noteId: note.id, time: '08:30' });
     expect(updated).toMatchObject({ text: 'Train', time: '08:30', icon: 'transport' });
     expect(tripEvents()).toMatchObject([{ event: 'day_note.updated', payload: { note: { id: note.id, time: '08:30' } } }]);
@@ -135,7 +122,7 @@ describe('dayNotes.deleteDayNote', () => {
   it('deletes the note and emits day_note.deleted', async () => {
     const { trip, days } = await setup();
     const { note } = await anna.trpc.dayNotes.createDayNote.mutate({ tripId: trip.id, dayId: days[0].id, text: 'Bye' });
-    events = [];
+    suite.clearEvents();
     expect(await anna.trpc.dayNotes.deleteDayNote.mutate({ tripId: trip.id, noteId: note.id })).toEqual({ deleted: true, noteId: note.id, dayId: days[0].id });
     expect(await noteCount(days[0].id)).toBe(0);
     expect(tripEvents()).toMatchObject([{ event: 'day_note.deleted', payload: { noteId: note.id, dayId: days[0].id } }]);

@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite(2);
+const { tripEvents } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-});
-afterAll(() => server?.close());
-const tripEvents = () => events.filter((e) => e.channel.startsWith('private-trip-'));
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben] } = suite);
 });
 
 async function newTrip() {
@@ -69,7 +56,7 @@ describe('days.createDay', () => {
     // Drop the middle date by hand so there is a free date inside the range.
     const middle = await server.services.db.day.findFirstOrThrow({ where: { tripId: trip.id, position: 2 } });
     await anna.trpc.days.deleteDay.mutate({ tripId: trip.id, dayId: middle.id });
-    events = [];
+    suite.clearEvents();
     const undated = await anna.trpc.days.createDay.mutate({ tripId: trip.id, title: 'Buffer day' });
     expect(undated.day).toMatchObject({ date: null, title: 'Buffer day', position: 4 });
     const dated = await anna.trpc.days.createDay.mutate({ tripId: trip.id, date: '2027-06-03' });

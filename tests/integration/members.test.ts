@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite([{ displayName: 'Anna' }, { displayName: 'Ben' }, { displayName: 'Carla' }, { displayName: 'Dave' }]);
+const { events } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-let carla: Awaited<ReturnType<typeof makeUser>>;
-let dave: Awaited<ReturnType<typeof makeUser>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server, { displayName: 'Anna' });
-  ben = await makeUser(server, { displayName: 'Ben' });
-  carla = await makeUser(server, { displayName: 'Carla' });
-  dave = await makeUser(server, { displayName: 'Dave' });
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+let carla: TestUser;
+let dave: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben, carla, dave] } = suite);
 });
 
 const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
@@ -34,7 +20,7 @@ const memberIds = async (tripId: number) =>
 
 async function newTrip() {
   const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Oslo' });
-  events = [];
+  suite.clearEvents();
   return trip;
 }
 
@@ -109,7 +95,7 @@ describe('members.removeTripMember', () => {
     const trip = await newTrip();
     await anna.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: ben.user.username });
     await anna.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: carla.user.username });
-    events = [];
+    suite.clearEvents();
     expect(await anna.trpc.members.removeTripMember.mutate({ tripId: trip.id, userId: ben.user.id })).toEqual({ removed: true, userId: ben.user.id });
     expect(await carla.trpc.members.removeTripMember.mutate({ tripId: trip.id, userId: carla.user.id })).toEqual({ removed: true, userId: carla.user.id });
     expect(await memberIds(trip.id)).toEqual([]);

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser, trpcClient } from '../helpers/users';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError, trpcClient } from '../helpers/users';
 
 // A local stand-in for Nominatim's /search?format=jsonv2.
 const nominatimRequests: URL[] = [];
@@ -29,37 +29,27 @@ const nominatim = http.createServer((req, res) => {
   );
 });
 
-let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-const tripEvents = () => events.filter((e) => e.channel.startsWith('private-trip-'));
-
 beforeAll(async () => {
   await new Promise<void>((resolve) => nominatim.listen(0, '127.0.0.1', resolve));
-  const { port } = nominatim.address() as AddressInfo;
-  server = await startTestServer({ NOMINATIM_URL: `http://127.0.0.1:${port}`, OUTBOUND_ALLOW_PRIVATE: 'true' });
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
+  nominatimPort = (nominatim.address() as AddressInfo).port;
+});
+let nominatimPort = 0;
+const suite = procedureSuite(2, () => ({ NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, OUTBOUND_ALLOW_PRIVATE: 'true' }));
+const { tripEvents } = suite;
+let server: TestServer;
+let anna: TestUser;
+let ben: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben] } = suite);
 });
 afterAll(async () => {
-  await server?.close();
   await new Promise((resolve) => nominatim.close(resolve));
-});
-beforeEach(() => {
-  events = [];
 });
 
 async function newTrip() {
   const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Lisbon', startDate: '2027-05-01', endDate: '2027-05-03' });
   const { days } = await anna.trpc.days.listDays.query({ tripId: trip.id });
-  events = [];
+  suite.clearEvents();
   return { trip, days };
 }
 const placeCount = (tripId: number) => server.services.db.place.count({ where: { tripId } });
@@ -211,7 +201,7 @@ describe('places.updatePlace', () => {
     const { tag: b1 } = await ben.trpc.tags.createTag.mutate({ name: `b1-${trip.id}` });
     const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Alfama', address: 'Old town', tagIds: [a1.id] });
     await ben.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, tagIds: [b1.id] });
-    events = [];
+    suite.clearEvents();
     const { place: updated } = await anna.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, name: 'Alfama district', tagIds: [a2.id] });
     expect(updated).toMatchObject({ name: 'Alfama district', address: 'Old town' });
     expect([...updated.tagIds].sort((x, y) => x - y)).toEqual([a2.id, b1.id].sort((x, y) => x - y));
@@ -246,7 +236,7 @@ describe('places.deletePlace', () => {
     const { trip, days } = await newTrip();
     const a = await anna.trpc.places.createAndAssignPlace.mutate({ tripId: trip.id, name: 'A', dayId: days[0].id });
     const b = await anna.trpc.places.createAndAssignPlace.mutate({ tripId: trip.id, name: 'B', dayId: days[0].id });
-    events = [];
+    suite.clearEvents();
     expect(await anna.trpc.places.deletePlace.mutate({ tripId: trip.id, placeId: a.place.id })).toEqual({ deleted: true, placeId: a.place.id });
     const left = await server.services.db.assignment.findMany({ where: { dayId: days[0].id } });
     expect(left.map((x) => [x.id, x.position])).toEqual([[b.assignment.id, 0]]);
@@ -278,7 +268,7 @@ describe('places.bulkDeletePlaces', () => {
     const { trip } = await newTrip();
     const ids = [];
     for (const name of ['A', 'B', 'C']) ids.push((await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name })).place.id);
-    events = [];
+    suite.clearEvents();
     const result = await anna.trpc.places.bulkDeletePlaces.mutate({ tripId: trip.id, placeIds: [ids[0], ids[2]] });
     expect(result).toEqual({ deleted: 2, placeIds: [ids[0], ids[2]] });
     expect((await server.services.db.place.findMany({ where: { tripId: trip.id } })).map((p) => p.id)).toEqual([ids[1]]);

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser, trpcClient } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError, trpcClient } from '../helpers/users';
 
+const suite = procedureSuite(2);
+const { events } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben] } = suite);
 });
 
 const tagCount = (userId: number) => server.services.db.tag.count({ where: { userId } });
@@ -113,7 +101,7 @@ describe('tags.deleteTag', () => {
     const { tag } = await anna.trpc.tags.createTag.mutate({ name: unique('gone') });
     const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Tagged' });
     const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Spot', tagIds: [tag.id] });
-    events = [];
+    suite.clearEvents();
     expect(await anna.trpc.tags.deleteTag.mutate({ tagId: tag.id })).toEqual({ deleted: true, tagId: tag.id });
     expect(await server.services.db.tag.count({ where: { id: tag.id } })).toBe(0);
     expect(await server.services.db.placeTag.count({ where: { placeId: place.id } })).toBe(0);

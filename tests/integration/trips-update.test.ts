@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PendingEvent } from '~/services.server';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../helpers/server';
+import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
+import { expectTrpcError } from '../helpers/users';
 
+const suite = procedureSuite(3);
+const { events } = suite;
 let server: TestServer;
-let events: PendingEvent[] = [];
-let anna: Awaited<ReturnType<typeof makeUser>>;
-let ben: Awaited<ReturnType<typeof makeUser>>;
-let carla: Awaited<ReturnType<typeof makeUser>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  const realtime = server.services.realtime;
-  const original = realtime.publish.bind(realtime);
-  realtime.publish = async (batch, options) => {
-    events.push(...batch);
-    return original(batch, options);
-  };
-  anna = await makeUser(server);
-  ben = await makeUser(server);
-  carla = await makeUser(server);
-});
-afterAll(() => server?.close());
-beforeEach(() => {
-  events = [];
+let anna: TestUser;
+let ben: TestUser;
+let carla: TestUser;
+beforeAll(() => {
+  ({ server, users: [anna, ben, carla] } = suite);
 });
 
 const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
@@ -34,7 +21,7 @@ async function setup() {
   await anna.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: ben.user.username });
   const { days } = await anna.trpc.days.listDays.query({ tripId: trip.id });
   const { place } = await anna.trpc.places.createAndAssignPlace.mutate({ tripId: trip.id, name: 'Alcázar', dayId: days[3].id, startTime: '10:00' });
-  events = [];
+  suite.clearEvents();
   return { trip, days, place };
 }
 const dates = async (tripId: number) =>
