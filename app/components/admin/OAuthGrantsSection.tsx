@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, errorMessage } from '~/utils/trpc';
+import { QueryStatus } from '~/components/QueryStatus';
 import { ScopeBadges } from '~/components/oauth/ScopeBadges';
 import { ConfirmButton } from '~/components/oauth/ConfirmButton';
 
@@ -21,15 +22,13 @@ export function OAuthGrantsSection() {
       <h2 id="oauth-grants-title" className="text-lg font-semibold text-slate-900">
         {t('grants.title')}
       </h2>
-      {list.isLoading ? (
-        <p className="text-sm text-slate-500">{t('common.loading')}</p>
-      ) : list.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(list.error, t)}
-        </p>
-      ) : grants.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('grants.empty')}</p>
-      ) : (
+      <QueryStatus
+        query={list}
+        t={t}
+        loadingText={t('common.loading')}
+        emptyText={t('grants.empty')}
+        isEmpty={grants.length === 0}
+      >
         <div className="overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-start text-xs uppercase text-slate-500">
@@ -70,7 +69,7 @@ export function OAuthGrantsSection() {
             </tbody>
           </table>
         </div>
-      )}
+      </QueryStatus>
       {revoke.error && (
         <p role="alert" className="text-sm text-red-700">
           {errorMessage(revoke.error, t)}

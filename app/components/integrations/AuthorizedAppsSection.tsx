@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, errorMessage } from '~/utils/trpc';
+import { QueryStatus } from '~/components/QueryStatus';
 import { ScopeBadges } from '~/components/oauth/ScopeBadges';
 import { ConfirmButton } from '~/components/oauth/ConfirmButton';
 
@@ -22,15 +23,13 @@ export function AuthorizedAppsSection() {
         {t('apps.title')}
       </h2>
       <p className="text-sm text-slate-600">{t('apps.intro')}</p>
-      {list.isLoading ? (
-        <p className="text-sm text-slate-500">{t('common.loading')}</p>
-      ) : list.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(list.error, t)}
-        </p>
-      ) : apps.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('apps.empty')}</p>
-      ) : (
+      <QueryStatus
+        query={list}
+        t={t}
+        loadingText={t('common.loading')}
+        emptyText={t('apps.empty')}
+        isEmpty={apps.length === 0}
+      >
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
           {apps.map((app) => (
             <li key={app.clientId} className="space-y-2 p-4" data-testid="authorized-app">
@@ -49,7 +48,7 @@ export function AuthorizedAppsSection() {
             </li>
           ))}
         </ul>
-      )}
+      </QueryStatus>
       {revoke.error && (
         <p role="alert" className="text-sm text-red-700">
           {errorMessage(revoke.error, t)}

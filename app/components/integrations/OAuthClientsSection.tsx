@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, errorMessage } from '~/utils/trpc';
+import { QueryStatus } from '~/components/QueryStatus';
 import { ALL_SCOPES } from '~/auth/scopes';
 import { CLIENT_PRESETS, presetById, type PresetId } from '~/oauth/constants';
 import { ScopePicker } from '~/components/oauth/ScopePicker';
@@ -196,15 +197,13 @@ export function OAuthClientsSection() {
           }}
         />
       )}
-      {list.isLoading ? (
-        <p className="text-sm text-slate-500">{t('common.loading')}</p>
-      ) : list.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {errorMessage(list.error, t)}
-        </p>
-      ) : clients.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('clients.empty')}</p>
-      ) : (
+      <QueryStatus
+        query={list}
+        t={t}
+        loadingText={t('common.loading')}
+        emptyText={t('clients.empty')}
+        isEmpty={clients.length === 0}
+      >
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200">
           {clients.map((client) => (
             <li key={client.clientId} className="space-y-2 p-4" data-testid="oauth-client">
@@ -240,7 +239,7 @@ export function OAuthClientsSection() {
             </li>
           ))}
         </ul>
-      )}
+      </QueryStatus>
       {(rotate.error || remove.error) && (
         <p role="alert" className="text-sm text-red-700">
           {errorMessage(rotate.error ?? remove.error, t)}
