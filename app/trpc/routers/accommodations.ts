@@ -27,6 +27,30 @@ async function checkStay(db: DbLike, tripId: number, checkInDayId: number, check
 
 const withPlace = { place: true } as const;
 
+interface StayInput {
+  tripId: number;
+  checkInDayId: number;
+  checkOutDayId: number;
+  checkInTime?: string | null;
+  checkOutTime?: string | null;
+  confirmation?: string;
+  notes?: string;
+}
+
+/** The accommodation row for a new stay at placeId. */
+function stayData(input: StayInput, placeId: number) {
+  return {
+    tripId: input.tripId,
+    placeId,
+    checkInDayId: input.checkInDayId,
+    checkOutDayId: input.checkOutDayId,
+    checkInTime: input.checkInTime ?? null,
+    checkOutTime: input.checkOutTime ?? null,
+    confirmation: input.confirmation ?? '',
+    notes: input.notes ?? '',
+  };
+}
+
 export const accommodationsRouter = router({
   listAccommodations: tripMemberProcedure
     .meta({
@@ -61,19 +85,7 @@ export const accommodationsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findPlace(ctx.db, input.tripId, input.placeId);
       await checkStay(ctx.db, input.tripId, input.checkInDayId, input.checkOutDayId);
-      const accommodation = await ctx.db.accommodation.create({
-        data: {
-          tripId: input.tripId,
-          placeId: input.placeId,
-          checkInDayId: input.checkInDayId,
-          checkOutDayId: input.checkOutDayId,
-          checkInTime: input.checkInTime ?? null,
-          checkOutTime: input.checkOutTime ?? null,
-          confirmation: input.confirmation ?? '',
-          notes: input.notes ?? '',
-        },
-        include: withPlace,
-      });
+      const accommodation = await ctx.db.accommodation.create({ data: stayData(input, input.placeId), include: withPlace });
       const json = accommodationJson(accommodation);
       ctx.emit(tripChannel(input.tripId), 'accommodation.created', { accommodation: json });
       return { accommodation: json };
@@ -117,19 +129,7 @@ export const accommodationsRouter = router({
       const { place, accommodation } = await ctx.db.$transaction(async (tx) => {
         const hotel = await tx.category.findUnique({ where: { key: 'hotel' } });
         const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input.place, categoryId: hotel?.id ?? null });
-        const stay = await tx.accommodation.create({
-          data: {
-            tripId: input.tripId,
-            placeId: created.id,
-            checkInDayId: input.checkInDayId,
-            checkOutDayId: input.checkOutDayId,
-            checkInTime: input.checkInTime ?? null,
-            checkOutTime: input.checkOutTime ?? null,
-            confirmation: input.confirmation ?? '',
-            notes: input.notes ?? '',
-          },
-          include: withPlace,
-        });
+        const stay = await tx.accommodation.create({ data: stayData(input, created.id), include: withPlace });
         return { place: created, accommodation: stay };
       });
       const placeOut = placeJson(place);
