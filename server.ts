@@ -20,6 +20,23 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+// Endpoints that other sites' clients may call (OAuth, MCP, the Pusher HTTP API); every other write must come from our own pages.
+const CROSS_ORIGIN_ENDPOINTS = /^\/(?:oauth\/(?:token|register|revoke|introspect)$|mcp$|apps\/)/;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A write whose Origin names another host than the one it was sent to (Remix would abort it with a bare 500). */
+function isCrossSiteWrite(req: express.Request) {
+  if (!WRITE_METHODS.has(req.method) || CROSS_ORIGIN_ENDPOINTS.test(req.path)) return false;
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const host = (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0]?.trim() || req.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 async function loadBuild(): Promise<ServerBuild> {
   const file = path.join(root, 'build/index.js');
   try {
@@ -43,6 +60,10 @@ export async function startServer(env: Record<string, string | undefined> = proc
     // Remix handlers read the peer address from this header; never trust one sent by the client.
     req.headers['x-waymark-client-ip'] = req.socket.remoteAddress ?? '';
     next();
+  });
+  app.use((req, res, next) => {
+    if (!isCrossSiteWrite(req)) return next();
+    res.status(403).type('text/plain').send('Cross-site request refused');
   });
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));

@@ -13,4 +13,6 @@ export interface Actor {
   clientId?: string;
   /** Refresh-token family (OAuth) so revocation can close MCP sessions. */
   tokenFamily?: string;
+  /** The web session behind a browser request (so a password change can keep it). */
+  sessionId?: string;
 }

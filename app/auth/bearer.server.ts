@@ -9,7 +9,7 @@ import { TOKEN_PREFIX, hashSecret } from './tokens.server';
 /** lastUsedAt is written at most this often per token, so a busy session does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export function readBearer(request: Request): string | null {
+export function readBearer(request: { headers: { get(name: string): string | null } }): string | null {
   const header = request.headers.get('Authorization');
   if (!header) return null;
   const match = /^Bearer[ ]+([^\s]+)\s*$/i.exec(header);
@@ -69,7 +69,8 @@ export async function resolveBearer(
     if (!row) return null;
     const lastUsed = row.t_lastUsedAt ? new Date(row.t_lastUsedAt as string | Date).getTime() : 0;
     if (now.getTime() - lastUsed > LAST_USED_RESOLUTION_MS) {
-      await database.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1 WHERE "id" = $2`, [now, row.t_id]);
+      // An ISO string cast to timestamp stores UTC wall-clock time (as Prisma does), whatever the driver's time zone.
+      await database.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1::timestamp WHERE "id" = $2`, [now.toISOString(), row.t_id]);
     }
     return { actor: { user: userFrom(row), scopes: null, via: 'static', clientId: `static:${row.t_id as number}` }, expiresAt: null };
   }

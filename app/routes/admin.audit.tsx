@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { AppShell } from '~/components/AppShell';
 import { formatDateTime } from '~/components/integrations/StaticTokensSection';
 import { requireWebActor } from '~/utils/request.server';
 import { errorMessage, useTRPC } from '~/utils/trpc';
@@ -33,8 +32,8 @@ export default function AdminAuditPage() {
   const entries = log.data?.entries ?? [];
   const pages = log.data?.pages ?? 1;
   return (
-    <AppShell wide>
-      <h1 className="text-2xl font-semibold text-slate-900">{t('admin.auditTitle')}</h1>
+    <>
+      <h2 className="text-xl font-semibold text-slate-900">{t('admin.auditTitle')}</h2>
       <p className="mt-1 text-sm text-slate-600">{t('admin.auditIntro')}</p>
       <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         {log.isLoading ? (
@@ -103,6 +102,6 @@ export default function AdminAuditPage() {
           {t('admin.next')}
         </button>
       </nav>
-    </AppShell>
+    </>
   );
 }

@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AppShell } from '~/components/AppShell';
 import { StaticTokensConfirmDialog } from '~/components/integrations/StaticTokensDialog';
 import { formatDateTime } from '~/components/integrations/StaticTokensSection';
 import { OAuthGrantsSection } from '~/components/admin/OAuthGrantsSection';
@@ -34,8 +33,8 @@ export default function AdminMcpPage() {
   );
   const list = tokens.data?.apiTokens ?? [];
   return (
-    <AppShell>
-      <h1 className="text-2xl font-semibold text-slate-900">{t('admin.mcpTitle')}</h1>
+    <>
+      <h2 className="text-xl font-semibold text-slate-900">{t('admin.mcpTitle')}</h2>
       <p className="mt-1 text-sm text-slate-600">{t('admin.mcpIntro')}</p>
       <section aria-labelledby="admin-tokens-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div className="flex flex-wrap items-center gap-2">
@@ -112,6 +111,6 @@ export default function AdminMcpPage() {
           onConfirm={() => remove.mutate({ tokenId: toDelete.id })}
         />
       )}
-    </AppShell>
+    </>
   );
 }

@@ -2,7 +2,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { AppShell } from '~/components/AppShell';
 import { StaticTokensSection } from '~/components/integrations/StaticTokensSection';
 import { CopyButton } from '~/components/integrations/StaticTokensDialog';
 import { OAuthClientsSection } from '~/components/integrations/OAuthClientsSection';
@@ -20,8 +19,8 @@ export default function IntegrationsPage() {
   const { t } = useTranslation('integrations');
   const { mcpUrl, mcpEnabled } = useLoaderData<typeof loader>();
   return (
-    <AppShell>
-      <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+    <>
+      <h2 className="text-xl font-semibold text-slate-900">{t('title')}</h2>
       <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
 
       <section aria-labelledby="mcp-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -54,6 +53,6 @@ export default function IntegrationsPage() {
         <OAuthClientsSection />
         <AuthorizedAppsSection />
       </section>
-    </AppShell>
+    </>
   );
 }

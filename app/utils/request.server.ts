@@ -23,7 +23,7 @@ export async function getWebActor(request: Request, services: Services): Promise
   const session = await validateSessionToken(services.db, token);
   if (!session) return { actor: null };
   return {
-    actor: { user: session.user, scopes: null, via: 'web' },
+    actor: { user: session.user, scopes: null, via: 'web', sessionId: session.sessionId },
     setCookie: session.refreshed ? sessionCookie(token, session.expiresAt, services.config.appUrlIsHttps) : undefined,
   };
 }

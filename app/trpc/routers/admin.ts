@@ -1,3 +1,108 @@
-import { router } from '../init';
+// Administration of the installation: users (list, promote/demote, delete) and the addon switches. Web session + admin only.
+import { z } from 'zod';
+import { router, adminProcedure, tripChannel, userChannel } from '../init';
+import { DomainError, notFound } from '../errors';
+import { ADDONS, ADDON_IDS } from '~/domain/addons';
 
-export const adminRouter = router({});
+const userIdSchema = z.number({ error: 'must be a user id (a whole number)' }).int().positive();
+
+export const adminRouter = router({
+  listUsers: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
+    const users = await ctx.db.user.findMany({
+      orderBy: { id: 'asc' },
+      include: { _count: { select: { ownedTrips: true } } },
+    });
+    return {
+      users: users.map((u) => ({
+        id: u.id,
+        email: u.email,
+        username: u.username,
+        displayName: u.displayName,
+        language: u.language,
+        isAdmin: u.isAdmin,
+        createdAt: u.createdAt.toISOString(),
+        ownedTripCount: u._count.ownedTrips,
+      })),
+    };
+  }),
+
+  setAdmin: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ userId: userIdSchema, isAdmin: z.boolean({ error: 'must be true or false' }) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!input.isAdmin && input.userId === ctx.actor.user.id) {
+        throw new DomainError('BAD_REQUEST', 'errors.cannotDemoteSelf', 'You cannot remove your own administrator rights');
+      }
+      const user = await ctx.db.$transaction(async (tx) => {
+        const target = await tx.user.findUnique({ where: { id: input.userId } });
+        if (!target) throw notFound('User', input.userId);
+        if (!input.isAdmin && target.isAdmin && (await tx.user.count({ where: { isAdmin: true } })) <= 1) {
+          throw new DomainError('BAD_REQUEST', 'errors.lastAdmin', 'The last administrator cannot be demoted');
+        }
+        return tx.user.update({ where: { id: input.userId }, data: { isAdmin: input.isAdmin } });
+      });
+      await ctx.services.audit({
+        action: input.isAdmin ? 'admin.user_promote' : 'admin.user_demote',
+        userId: ctx.actor.user.id,
+        ip: ctx.ip,
+        detail: { targetUserId: user.id, email: user.email },
+      });
+      return { user: { id: user.id, isAdmin: user.isAdmin } };
+    }),
+
+  deleteUser: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ userId: userIdSchema }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.userId === ctx.actor.user.id) {
+        throw new DomainError('BAD_REQUEST', 'errors.cannotDeleteSelf', 'You cannot delete your own account here');
+      }
+      const target = await ctx.db.user.findUnique({
+        where: { id: input.userId },
+        include: { ownedTrips: { select: { id: true, members: { select: { userId: true } } } } },
+      });
+      if (!target) throw notFound('User', input.userId);
+      // The schema cascades the user's sessions, tokens, memberships and owned trips (with their days and places);
+      // authorization codes carry no relation, so they go explicitly.
+      await ctx.db.$transaction([
+        ctx.db.oAuthCode.deleteMany({ where: { userId: target.id } }),
+        ctx.db.user.delete({ where: { id: target.id } }),
+      ]);
+      await ctx.services.mcpSessions.close({ userId: target.id });
+      for (const trip of target.ownedTrips) {
+        ctx.emit(tripChannel(trip.id), 'trip.deleted', { tripId: trip.id });
+        for (const m of trip.members) ctx.emit(userChannel(m.userId), 'trip.deleted', { tripId: trip.id });
+      }
+      await ctx.services.audit({
+        action: 'admin.user_delete',
+        userId: ctx.actor.user.id,
+        ip: ctx.ip,
+        detail: { targetUserId: target.id, email: target.email, deletedTrips: target.ownedTrips.length },
+      });
+      return { deletedUserId: target.id, deletedTrips: target.ownedTrips.length };
+    }),
+
+  listAddons: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
+    const enabled = await ctx.services.addons.all();
+    return { addons: ADDONS.map((a) => ({ id: a.id, enabled: enabled[a.id], defaultEnabled: a.defaultEnabled })) };
+  }),
+
+  setAddon: adminProcedure
+    .meta({ scope: 'none' })
+    .input(
+      z.object({
+        id: z.enum(ADDON_IDS, { error: `must be one of ${ADDON_IDS.join(', ')}` }),
+        enabled: z.boolean({ error: 'must be true or false' }),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.addons.set(input.id, input.enabled);
+      await ctx.services.audit({
+        action: input.enabled ? 'admin.addon_enable' : 'admin.addon_disable',
+        userId: ctx.actor.user.id,
+        ip: ctx.ip,
+        detail: { addon: input.id },
+      });
+      return { addon: { id: input.id, enabled: input.enabled } };
+    }),
+});

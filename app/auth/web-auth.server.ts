@@ -1,0 +1,96 @@
+// The server half of the login and registration pages: checking credentials (with the login throttle), validating the
+// registration form into translatable field errors, and where to go afterwards.
+import type { User } from '~/generated/prisma/client';
+import type { Services } from '~/services.server';
+import { hashPassword, verifyPassword } from './password.server';
+import { createSession, sessionCookie } from './session.server';
+import { createUser, displayNameSchema, emailSchema, passwordSchema, usernameSchema, UserExistsError } from './users.server';
+import { recordLoginFailure, resetLoginFailures, secondsUntilAllowed, throttleKey } from './login-throttle.server';
+
+/** An error the page shows: a key in the auth namespace plus interpolation values. */
+export interface FormError {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** Only same-site relative paths ("/trips/3"), never "//evil.example" or "/\\evil.example". */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (/[\r\n\t]/.test(value)) return fallback;
+  return value;
+}
+
+// Verifying against a throwaway hash when the e-mail is unknown keeps the answer time the same for both cases.
+let dummyHash: Promise<string> | undefined;
+
+export type LoginResult = { ok: true; user: User } | { ok: false; error: FormError; status: number };
+
+export async function checkLogin(services: Services, input: { email: string; password: string; ip: string | null }): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  if (!email || !input.password) return { ok: false, error: { key: 'errors.missingCredentials' }, status: 400 };
+  const key = throttleKey(email, input.ip);
+  const waitSeconds = await secondsUntilAllowed(services.db, key);
+  if (waitSeconds > 0) return { ok: false, error: { key: 'errors.throttled', params: { seconds: waitSeconds } }, status: 429 };
+
+  const user = await services.db.user.findUnique({ where: { email } });
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await (dummyHash ??= hashPassword('not a real password')), input.password).then(() => false);
+  if (!user || !valid) {
+    const lockSeconds = await recordLoginFailure(services.db, key);
+    await services.audit({ action: 'auth.login', userId: user?.id ?? null, success: false, ip: input.ip, detail: { email } });
+    if (lockSeconds > 0) return { ok: false, error: { key: 'errors.throttled', params: { seconds: lockSeconds } }, status: 429 };
+    return { ok: false, error: { key: 'errors.invalidCredentials' }, status: 400 };
+  }
+  await resetLoginFailures(services.db, key);
+  await services.audit({ action: 'auth.login', userId: user.id, ip: input.ip });
+  return { ok: true, user };
+}
+
+/** Starts a web session and returns its Set-Cookie header. */
+export async function startWebSession(services: Services, userId: number) {
+  const { token, expiresAt } = await createSession(services.db, userId);
+  return sessionCookie(token, expiresAt, services.config.appUrlIsHttps);
+}
+
+export interface RegistrationInput {
+  email: string;
+  displayName: string;
+  username: string;
+  password: string;
+  language: string;
+}
+
+export type RegistrationResult =
+  | { ok: true; user: User }
+  | { ok: false; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
+
+export async function registerUser(services: Services, input: RegistrationInput, ip: string | null): Promise<RegistrationResult> {
+  const fieldErrors: Extract<RegistrationResult, { ok: false }>['fieldErrors'] = {};
+  if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'errors.emailInvalid' };
+  const name = displayNameSchema.safeParse(input.displayName);
+  if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'errors.displayNameTooLong' : 'errors.displayNameRequired' };
+  if (input.username.trim() && !usernameSchema.safeParse(input.username).success) fieldErrors.username = { key: 'errors.usernameInvalid' };
+  if (!passwordSchema.safeParse(input.password).success) {
+    fieldErrors.password = { key: input.password.length < 8 ? 'errors.passwordTooShort' : 'errors.passwordTooLong', params: { min: 8, max: 200 } };
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  try {
+    const user = await createUser(services.db, {
+      email: input.email,
+      password: input.password,
+      displayName: input.displayName,
+      username: input.username.trim() || undefined,
+      language: input.language,
+    });
+    await services.audit({ action: 'auth.register', userId: user.id, ip, detail: { admin: user.isAdmin } });
+    return { ok: true, user };
+  } catch (error) {
+    if (error instanceof UserExistsError) {
+      return error.message.startsWith('The username')
+        ? { ok: false, fieldErrors: { username: { key: 'errors.usernameTaken' } } }
+        : { ok: false, fieldErrors: { email: { key: 'errors.emailTaken' } } };
+    }
+    throw error;
+  }
+}

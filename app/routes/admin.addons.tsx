@@ -1,0 +1,76 @@
+// Admin → Addons: switch optional parts of Waymark on or off for everyone. Procedures check them through meta.addon.
+import { useRevalidator } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryStatus } from '~/components/QueryStatus';
+import { errorMessage, useTRPC } from '~/utils/trpc';
+
+export default function AdminAddonsPage() {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const revalidator = useRevalidator();
+  const addons = useQuery(trpc.admin.listAddons.queryOptions());
+  const setAddon = useMutation(
+    trpc.admin.setAddon.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.listAddons.queryKey() });
+        // The root loader hands the addon switches to every page (navigation, sections).
+        revalidator.revalidate();
+      },
+    }),
+  );
+  const list = addons.data?.addons ?? [];
+  return (
+    <section aria-labelledby="addons-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="addons-heading" className="text-lg font-semibold text-slate-900">
+        {t('addons.heading')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('addons.intro')}</p>
+      {setAddon.error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {errorMessage(setAddon.error, t)}
+        </p>
+      )}
+      <div className="mt-4">
+        <QueryStatus query={addons} t={t} loadingText={t('loading')} emptyText="" isEmpty={false}>
+          <ul className="divide-y divide-slate-100">
+            {list.map((addon) => {
+              const labelId = `addon-${addon.id}-label`;
+              const busy = setAddon.isPending && setAddon.variables?.id === addon.id;
+              return (
+                <li key={addon.id} className="flex items-start justify-between gap-4 py-3">
+                  <div>
+                    <p id={labelId} className="font-medium text-slate-900">
+                      {t(`addons.items.${addon.id}.name`)}
+                    </p>
+                    <p className="text-sm text-slate-600">{t(`addons.items.${addon.id}.description`)}</p>
+                  </div>
+                  <button
+                    type="button"
+                    role="switch"
+                    aria-checked={addon.enabled}
+                    aria-labelledby={labelId}
+                    data-testid={`addon-${addon.id}`}
+                    disabled={busy}
+                    onClick={() => setAddon.mutate({ id: addon.id, enabled: !addon.enabled })}
+                    className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60 ${
+                      addon.enabled ? 'bg-indigo-600' : 'bg-slate-300'
+                    }`}
+                  >
+                    <span
+                      aria-hidden
+                      className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${
+                        addon.enabled ? 'translate-x-5 rtl:-translate-x-5' : 'translate-x-0.5 rtl:-translate-x-0.5'
+                      }`}
+                    />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </QueryStatus>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// /admin — administration, for administrators only: tabs (Users, Addons, MCP access, Audit log) around the section.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Outlet, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from '~/components/AppShell';
+import { TabNav } from '~/components/TabNav';
+import { requireWebActor } from '~/utils/request.server';
+
+export const meta: MetaFunction = () => [{ title: 'Admin · Waymark' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireWebActor(request, context);
+  // Non-admins learn nothing about the admin area.
+  if (!actor.user.isAdmin) throw new Response('Not found', { status: 404 });
+  return null;
+}
+
+export default function AdminLayout() {
+  const { t } = useTranslation('admin');
+  const wide = useLocation().pathname.startsWith('/admin/audit');
+  return (
+    <AppShell wide={wide}>
+      <h1 className="text-2xl font-semibold text-slate-900">{t('title')}</h1>
+      <TabNav
+        label={t('tabs.label')}
+        tabs={[
+          { to: '/admin/users', label: t('tabs.users') },
+          { to: '/admin/addons', label: t('tabs.addons') },
+          { to: '/admin/mcp', label: t('tabs.mcp') },
+          { to: '/admin/audit', label: t('tabs.audit') },
+        ]}
+      />
+      <div className="mt-6">
+        <Outlet />
+      </div>
+    </AppShell>
+  );
+}

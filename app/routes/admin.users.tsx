@@ -1,0 +1,131 @@
+// Admin → Users: everyone with an account; promote to or demote from administrator; delete (after confirming).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ConfirmDialog } from '~/components/admin/ConfirmDialog';
+import { QueryStatus } from '~/components/QueryStatus';
+import { useRootData } from '~/root';
+import { errorMessage, useTRPC } from '~/utils/trpc';
+
+type Target = { id: number; displayName: string; email: string; ownedTripCount: number };
+
+export default function AdminUsersPage() {
+  const { t, i18n } = useTranslation('admin');
+  const me = useRootData()?.user;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const users = useQuery(trpc.admin.listUsers.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() });
+  const setAdmin = useMutation(trpc.admin.setAdmin.mutationOptions({ onSuccess: refresh }));
+  const [toDelete, setToDelete] = useState<Target | null>(null);
+  const remove = useMutation(
+    trpc.admin.deleteUser.mutationOptions({
+      onSuccess: () => {
+        setToDelete(null);
+        void refresh();
+      },
+    }),
+  );
+  const cancelDelete = () => {
+    setToDelete(null);
+    remove.reset();
+  };
+  const list = users.data?.users ?? [];
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+
+  return (
+    <section aria-labelledby="users-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id="users-heading" className="text-lg font-semibold text-slate-900">
+        {t('users.heading')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('users.intro')}</p>
+      {setAdmin.error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {errorMessage(setAdmin.error, t)}
+        </p>
+      )}
+      <div className="mt-4 overflow-x-auto">
+        <QueryStatus query={users} t={t} loadingText={t('loading')} emptyText={t('users.empty')} isEmpty={list.length === 0}>
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="border-b border-slate-200 text-slate-500">
+                <th className="py-2 pe-3 text-start font-medium">{t('users.colName')}</th>
+                <th className="py-2 pe-3 text-start font-medium">{t('users.colEmail')}</th>
+                <th className="py-2 pe-3 text-start font-medium">{t('users.colRole')}</th>
+                <th className="py-2 pe-3 text-start font-medium">{t('users.colTrips')}</th>
+                <th className="py-2 pe-3 text-start font-medium">{t('users.colCreated')}</th>
+                <th className="py-2 text-end font-medium">
+                  <span className="sr-only">{t('users.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((user) => {
+                const isMe = user.id === me?.id;
+                return (
+                  <tr key={user.id} className="border-b border-slate-100" data-testid={`user-row-${user.id}`}>
+                    <td className="py-2 pe-3">
+                      {user.displayName}
+                      {isMe && <span className="ms-2 text-xs text-slate-500">{t('users.you')}</span>}
+                    </td>
+                    <td className="py-2 pe-3" dir="ltr">
+                      <span className="block text-start">{user.email}</span>
+                    </td>
+                    <td className="py-2 pe-3">
+                      <span
+                        className={`rounded-full px-2 py-0.5 text-xs font-medium ${user.isAdmin ? 'bg-indigo-100 text-indigo-800' : 'bg-slate-100 text-slate-700'}`}
+                      >
+                        {user.isAdmin ? t('users.roleAdmin') : t('users.roleUser')}
+                      </span>
+                    </td>
+                    <td className="py-2 pe-3">{user.ownedTripCount}</td>
+                    <td className="whitespace-nowrap py-2 pe-3">{dateFormat.format(new Date(user.createdAt))}</td>
+                    <td className="py-2 text-end">
+                      <div className="inline-flex flex-wrap justify-end gap-2">
+                        <button
+                          type="button"
+                          disabled={isMe || setAdmin.isPending}
+                          title={isMe ? t('users.selfHint') : undefined}
+                          onClick={() => setAdmin.mutate({ userId: user.id, isAdmin: !user.isAdmin })}
+                          className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-indigo-500 disabled:cursor-not-allowed disabled:opacity-50"
+                        >
+                          {user.isAdmin ? t('users.demote') : t('users.promote')}
+                        </button>
+                        <button
+                          type="button"
+                          disabled={isMe}
+                          title={isMe ? t('users.selfHint') : undefined}
+                          onClick={() => setToDelete(user)}
+                          className="rounded-md border border-red-200 px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-500 disabled:cursor-not-allowed disabled:opacity-50"
+                        >
+                          {t('users.delete')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </QueryStatus>
+      </div>
+      {toDelete && (
+        <ConfirmDialog
+          title={t('users.deleteTitle', { name: toDelete.displayName })}
+          body={
+            <>
+              <p>{t('users.deleteBody', { email: toDelete.email })}</p>
+              {toDelete.ownedTripCount > 0 && <p className="mt-2 font-medium text-red-700">{t('users.deleteTrips', { count: toDelete.ownedTripCount })}</p>}
+            </>
+          }
+          confirmLabel={t('users.confirmDelete')}
+          cancelLabel={t('cancel')}
+          busy={remove.isPending}
+          error={remove.error ? errorMessage(remove.error, t) : null}
+          onCancel={cancelDelete}
+          onConfirm={() => remove.mutate({ userId: toDelete.id })}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// /login — e-mail and password; works without JavaScript. Honours ?redirectTo= (same-site paths only).
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from '~/components/AppShell';
+import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
+import { checkLogin, safeRedirectPath, startWebSession } from '~/auth/web-auth.server';
+import { assertSameOrigin, clientIp, getServices, getWebActor } from '~/utils/request.server';
+
+export const meta: MetaFunction = () => [{ title: 'Waymark' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const services = getServices(context);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
+  const { actor } = await getWebActor(request, services);
+  if (actor) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const services = getServices(context);
+  assertSameOrigin(request, services);
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '');
+  const result = await checkLogin(services, { email, password: String(form.get('password') ?? ''), ip: clientIp(request) });
+  if (!result.ok) return json({ error: result.error, email }, { status: result.status });
+  const cookie = await startWebSession(services, result.user.id);
+  return redirect(safeRedirectPath(form.get('redirectTo')), { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation('auth');
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const registerHref = redirectTo === '/' ? '/register' : `/register?redirectTo=${encodeURIComponent(redirectTo)}`;
+  return (
+    <AppShell>
+      <AuthCard
+        title={t('login.title')}
+        footer={
+          <>
+            {t('login.noAccount')}{' '}
+            <Link to={registerHref} className="font-medium text-indigo-700 hover:underline focus:outline-none focus:ring-2 focus:ring-indigo-500">
+              {t('login.registerLink')}
+            </Link>
+          </>
+        }
+      >
+        <Form method="post" className="space-y-4" noValidate={false}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          {result?.error && (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="login-error">
+              {t(result.error.key, result.error.params)}
+            </p>
+          )}
+          <Field
+            label={t('fields.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            defaultValue={result?.email ?? ''}
+            dir="ltr"
+          />
+          <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required />
+          <SubmitButton busy={busy}>{busy ? t('login.submitting') : t('login.submit')}</SubmitButton>
+        </Form>
+      </AuthCard>
+    </AppShell>
+  );
+}

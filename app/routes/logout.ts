@@ -1,0 +1,17 @@
+// POST /logout — ends the web session (deletes it from the database) and clears the cookie. GET does nothing.
+import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { SESSION_COOKIE, clearSessionCookie, invalidateSession, readCookie } from '~/auth/session.server';
+import { assertSameOrigin, getServices } from '~/utils/request.server';
+
+export function loader() {
+  return new Response('Use POST to log out', { status: 405, headers: { Allow: 'POST' } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const services = getServices(context);
+  if (request.method !== 'POST') return loader();
+  assertSameOrigin(request, services);
+  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  if (token) await invalidateSession(services.db, token);
+  return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(services.config.appUrlIsHttps) } });
+}

@@ -1,0 +1,115 @@
+// /register — create an account (the very first one administers the installation); works without JavaScript.
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from '~/components/AppShell';
+import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
+import { registerUser, safeRedirectPath, startWebSession } from '~/auth/web-auth.server';
+import { detectLanguage } from '~/i18n/i18n.server';
+import { assertSameOrigin, clientIp, getServices, getWebActor } from '~/utils/request.server';
+
+export const meta: MetaFunction = () => [{ title: 'Waymark' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const services = getServices(context);
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
+  const { actor } = await getWebActor(request, services);
+  if (actor) throw redirect(redirectTo);
+  return { redirectTo };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const services = getServices(context);
+  assertSameOrigin(request, services);
+  const form = await request.formData();
+  const values = {
+    email: String(form.get('email') ?? ''),
+    displayName: String(form.get('displayName') ?? ''),
+    username: String(form.get('username') ?? ''),
+  };
+  const result = await registerUser(
+    services,
+    { ...values, password: String(form.get('password') ?? ''), language: detectLanguage(request) },
+    clientIp(request),
+  );
+  if (!result.ok) return json({ fieldErrors: result.fieldErrors, values }, { status: 400 });
+  const cookie = await startWebSession(services, result.user.id);
+  return redirect(safeRedirectPath(form.get('redirectTo')), { headers: { 'Set-Cookie': cookie } });
+}
+
+export default function RegisterPage() {
+  const { t } = useTranslation('auth');
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const errors = result?.fieldErrors;
+  const message = (field: keyof NonNullable<typeof errors>) => {
+    const error = errors?.[field];
+    return error ? t(error.key, error.params) : undefined;
+  };
+  const loginHref = redirectTo === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(redirectTo)}`;
+  return (
+    <AppShell>
+      <AuthCard
+        title={t('register.title')}
+        footer={
+          <>
+            {t('register.haveAccount')}{' '}
+            <Link to={loginHref} className="font-medium text-indigo-700 hover:underline focus:outline-none focus:ring-2 focus:ring-indigo-500">
+              {t('register.loginLink')}
+            </Link>
+          </>
+        }
+      >
+        <p className="-mt-3 mb-4 text-sm text-slate-600">{t('register.intro')}</p>
+        <Form method="post" className="space-y-4">
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field
+            label={t('fields.email')}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            maxLength={254}
+            dir="ltr"
+            defaultValue={result?.values.email ?? ''}
+            error={message('email')}
+          />
+          <Field
+            label={t('fields.displayName')}
+            name="displayName"
+            autoComplete="name"
+            required
+            maxLength={100}
+            defaultValue={result?.values.displayName ?? ''}
+            error={message('displayName')}
+          />
+          <Field
+            label={t('fields.username')}
+            name="username"
+            autoComplete="username"
+            minLength={2}
+            maxLength={40}
+            dir="ltr"
+            hint={t('register.usernameHint')}
+            defaultValue={result?.values.username ?? ''}
+            error={message('username')}
+          />
+          <Field
+            label={t('fields.password')}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            maxLength={200}
+            hint={t('register.passwordHint', { min: 8 })}
+            error={message('password')}
+          />
+          <SubmitButton busy={busy}>{busy ? t('register.submitting') : t('register.submit')}</SubmitButton>
+        </Form>
+      </AuthCard>
+    </AppShell>
+  );
+}

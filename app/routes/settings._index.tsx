@@ -1,0 +1,148 @@
+// /settings — profile: display name, language (each language named in itself) and changing the password.
+// Plain forms posting to this route's action, which calls the account procedures as the signed-in user.
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { TRPCError } from '@trpc/server';
+import { useTranslation } from 'react-i18next';
+import { Field } from '~/components/auth/AuthForm';
+import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
+import { hashSecret } from '~/auth/tokens.server';
+import { LANGUAGES } from '~/i18n/config';
+import { ZodError } from 'zod';
+import { DomainError } from '~/trpc/errors';
+import { describeZodError } from '~/trpc/init';
+import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { actor } = await requireWebActor(request, context);
+  const { user } = actor;
+  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language } };
+}
+
+type ActionError = { key?: string; ns: 'errors' | 'settings'; params?: Record<string, string | number>; message: string };
+
+function toActionError(error: unknown): ActionError {
+  if (error instanceof DomainError) return { ns: 'errors', key: error.i18nKey.replace(/^errors\./, ''), params: error.params, message: error.message };
+  if (error instanceof TRPCError && error.code === 'BAD_REQUEST') {
+    return { ns: 'errors', message: error.cause instanceof ZodError ? describeZodError(error.cause) : error.message };
+  }
+  throw error;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { services, actor } = await requireWebActor(request, context);
+  assertSameOrigin(request, services);
+  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  // The session making the change is kept when the password changes; every other one ends.
+  const caller = webCaller(services, { ...actor, sessionId: token ? hashSecret(token) : undefined } as typeof actor, request);
+  const form = await request.formData();
+  const intent = String(form.get('intent'));
+  try {
+    if (intent === 'profile') {
+      await caller.account.updateProfile({ displayName: String(form.get('displayName') ?? ''), language: String(form.get('language')) as never });
+      return json({ intent, ok: true as const, error: null });
+    }
+    if (intent === 'password') {
+      const newPassword = String(form.get('newPassword') ?? '');
+      if (newPassword !== String(form.get('confirmPassword') ?? '')) {
+        return json({ intent, ok: false as const, error: { ns: 'settings', key: 'password.mismatch', message: 'The passwords do not match' } as ActionError }, { status: 400 });
+      }
+      await caller.account.changePassword({ currentPassword: String(form.get('currentPassword') ?? ''), newPassword });
+      return json({ intent, ok: true as const, error: null });
+    }
+  } catch (error) {
+    return json({ intent, ok: false as const, error: toActionError(error) }, { status: 400 });
+  }
+  return json({ intent, ok: false as const, error: { ns: 'settings', key: 'unknownAction', message: 'Unknown action' } as ActionError }, { status: 400 });
+}
+
+const inputClass =
+  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500';
+const buttonClass =
+  'rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60';
+
+export default function ProfileSettings() {
+  const { t } = useTranslation('settings');
+  const { profile } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const pending = navigation.state !== 'idle' ? navigation.formData?.get('intent') : undefined;
+  const feedback = (intent: string) => {
+    if (!result || result.intent !== intent) return null;
+    if (result.ok) {
+      return (
+        <p role="status" className="text-sm text-emerald-700">
+          {intent === 'password' ? t('password.changed') : t('profile.saved')}
+        </p>
+      );
+    }
+    const e = result.error!;
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {e.key ? t(`${e.ns}:${e.key}`, { ...e.params, defaultValue: e.message }) : e.message}
+      </p>
+    );
+  };
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-2">
+      <section aria-labelledby="profile-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="profile-heading" className="text-lg font-semibold text-slate-900">
+          {t('profile.heading')}
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-500">{t('profile.email')}</dt>
+          <dd dir="ltr" className="text-start">
+            {profile.email}
+          </dd>
+          <dt className="text-slate-500">{t('profile.username')}</dt>
+          <dd dir="ltr" className="text-start">
+            {profile.username}
+          </dd>
+        </dl>
+        <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>
+          <input type="hidden" name="intent" value="profile" />
+          <Field label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
+          <div>
+            <label htmlFor="field-language" className="block text-sm font-medium text-slate-700">
+              {t('profile.language')}
+            </label>
+            <select id="field-language" name="language" defaultValue={profile.language} className={inputClass}>
+              {LANGUAGES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className={buttonClass} disabled={pending === 'profile'}>
+              {pending === 'profile' ? t('saving') : t('profile.save')}
+            </button>
+            {feedback('profile')}
+          </div>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
+          {t('password.heading')}
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">{t('password.intro')}</p>
+        <Form method="post" className="mt-4 space-y-4" key={result?.intent === 'password' && result.ok ? 'done' : 'form'}>
+          <input type="hidden" name="intent" value="password" />
+          <input type="text" name="username" autoComplete="username" value={profile.email} readOnly hidden />
+          <Field label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
+          <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { min: 8 })} />
+          <Field label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className={buttonClass} disabled={pending === 'password'}>
+              {pending === 'password' ? t('saving') : t('password.submit')}
+            </button>
+            {feedback('password')}
+          </div>
+        </Form>
+      </section>
+    </div>
+  );
+}

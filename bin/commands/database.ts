@@ -1,0 +1,25 @@
+// The database for one CLI command: configuration from the environment (as the server reads it), the database opened,
+// migrated and seeded, and always closed again.
+import { parseConfig } from '../../app/env.server.ts';
+import { openDatabase, type Database } from '../../app/db/client.server.ts';
+import { migrate } from '../../app/db/migrate.server.ts';
+import { seedDatabase } from '../../app/db/seed.server.ts';
+
+/** A mistake the user can fix; printed as one line, exit code 1. */
+export class CliUsageError extends Error {}
+
+export async function withDatabase<T>(work: (database: Database, applied: string[]) => Promise<T>, options: { seed?: boolean } = {}) {
+  const config = parseConfig(process.env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database.sql);
+    if (options.seed !== false) await seedDatabase(database.db);
+    return await work(database, applied);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function auditFromCli(database: Database, action: string, detail: Record<string, unknown>, userId?: number) {
+  await database.db.auditLog.create({ data: { action, userId: userId ?? null, detail: { ...detail, via: 'cli' } as object } });
+}

@@ -1,0 +1,58 @@
+// The admin panel in a real browser: the first account administers; promote/demote, delete after confirming (Escape
+// cancels), and addon switches that stay switched. Starts its own server so its first user is the admin.
+import { test as base, expect } from '@playwright/test';
+import { startServer, type RunningServer } from '../../server.ts';
+import { createUser } from '../../app/auth/users.server.ts';
+import { registerUser } from './fixtures';
+
+// This file's own server (so its first account is the admin), shared by its tests; pages talk to it.
+const test = base.extend<object, { server: RunningServer }>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
+    async ({}, use) => {
+      const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+      await use(running);
+      await running.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+});
+
+test('the first account manages users and addons', async ({ page, server }) => {
+  await registerUser(page, { displayName: 'Ada Admin' });
+  const ben = await createUser(server.services.db, { email: 'ben@example.test', password: 'correct horse battery', displayName: 'Ben Booker' });
+  await server.services.db.trip.create({ data: { ownerId: ben.id, title: 'Ben’s trip' } });
+
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  const row = page.getByTestId(`user-row-${ben.id}`);
+  await expect(row).toContainText('Ben Booker');
+  await expect(row).toContainText('User');
+
+  await row.getByRole('button', { name: 'Make admin' }).click();
+  await expect(row).toContainText('Administrator');
+  await expect.poll(async () => (await server.services.db.user.findUniqueOrThrow({ where: { id: ben.id } })).isAdmin).toBe(true);
+  await row.getByRole('button', { name: 'Remove admin' }).click();
+  await expect(row.getByRole('button', { name: 'Make admin' })).toBeVisible();
+
+  await row.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete Ben Booker?' });
+  await expect(dialog).toContainText('Trips this user owns will be deleted too: 1.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  expect(await server.services.db.user.findUnique({ where: { id: ben.id } })).not.toBeNull();
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete user' }).click();
+  await expect(row).toHaveCount(0);
+  expect(await server.services.db.user.findUnique({ where: { id: ben.id } })).toBeNull();
+
+  await page.getByRole('link', { name: 'Addons' }).click();
+  const journey = page.getByRole('switch', { name: 'Journal' });
+  await expect(journey).toHaveAttribute('aria-checked', 'false');
+  await journey.click();
+  await expect(journey).toHaveAttribute('aria-checked', 'true');
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Journal' })).toHaveAttribute('aria-checked', 'true');
+  expect(await server.services.addons.isEnabled('journey')).toBe(true);
+});

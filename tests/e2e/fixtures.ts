@@ -1,0 +1,33 @@
+// Shared end-to-end helpers: a fresh account registered through the real registration page.
+import { expect, type Page } from '@playwright/test';
+
+export interface RegisteredUser {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+/** Registers through the UI; afterwards the page is signed in (on "/") and the credentials are returned. */
+export async function registerUser(page: Page, options: Partial<RegisteredUser> = {}): Promise<RegisteredUser> {
+  const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const user: RegisteredUser = {
+    email: options.email ?? `e2e-${tag}@example.test`,
+    displayName: options.displayName ?? `Tester ${tag}`,
+    password: options.password ?? 'correct horse battery',
+  };
+  await page.goto('/register');
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="displayName"]').fill(user.displayName);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page).not.toHaveURL(/\/register/);
+  return user;
+}
+
+/** Logs in through the login page with the given credentials. */
+export async function logIn(page: Page, user: Pick<RegisteredUser, 'email' | 'password'>) {
+  await page.goto('/login');
+  await page.locator('input[type="email"]').fill(user.email);
+  await page.locator('input[type="password"]').fill(user.password);
+  await page.locator('input[type="password"]').press('Enter');
+}
