@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ConfirmDialog } from '~/components/admin/ConfirmDialog';
+import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
 import { QueryStatus } from '~/components/QueryStatus';
 import { useRootData } from '~/root';
 import { errorMessage, useTRPC } from '~/utils/trpc';
@@ -111,8 +111,10 @@ export default function AdminUsersPage() {
       </div>
       {toDelete && (
         <ConfirmDialog
+          open
+          danger
           title={t('users.deleteTitle', { name: toDelete.displayName })}
-          body={
+          message={
             <>
               <p>{t('users.deleteBody', { email: toDelete.email })}</p>
               {toDelete.ownedTripCount > 0 && <p className="mt-2 font-medium text-red-700">{t('users.deleteTrips', { count: toDelete.ownedTripCount })}</p>}
