@@ -1,0 +1,101 @@
+// The trip planner: header, the days with their places, the places sidebar, the map and the accommodations. Keeps
+// itself current through the realtime client (changes by other people and by AI clients arrive without reload).
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RealtimeNotices, useTripRealtime } from '~/realtime/client';
+import { errorMessage } from '~/utils/trpc';
+import { AccommodationsPanel } from './AccommodationsPanel';
+import { DayList } from './DayList';
+import { DEFAULT_PLACE_COLOR } from './icons';
+import { PlacesSidebar } from './PlacesSidebar';
+import { PlannerHeader } from './PlannerHeader';
+import { TripDialogs } from './TripDialogs';
+import { TripMap } from './TripMap';
+import type { MapPoint } from './TripMapInner.client';
+import { btn } from './ui';
+import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
+
+export function PlannerPage({ tripId }: { tripId: number }) {
+  const { t, i18n } = useTranslation('planner');
+  useTripRealtime(tripId);
+  const { summary, places, categories } = usePlannerQueries(tripId);
+  const refresh = useRefreshPlanner(tripId);
+  const [dialog, setDialog] = useState<'members' | 'edit' | null>(null);
+  const categoryList = useMemo(() => categories.data?.categories ?? [], [categories.data]);
+  const categoryById = useMemo(() => new Map(categoryList.map((c) => [c.id, c])), [categoryList]);
+  const days = useMemo(
+    () => (summary.data?.days ?? []).map((day, index) => ({ day, label: dayLabel(day, index, t, i18n.language) })),
+    [summary.data?.days, t, i18n.language]
+  );
+
+  const placeList = places.data?.places;
+  const points = useMemo<MapPoint[]>(() => {
+    const firstDay = new Map<number, string>();
+    for (const { day, label } of days) for (const a of day.assignments) if (!firstDay.has(a.placeId)) firstDay.set(a.placeId, label);
+    return (placeList ?? [])
+      .filter((p) => p.lat != null && p.lng != null)
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        lat: p.lat!,
+        lng: p.lng!,
+        color: (p.categoryId && categoryById.get(p.categoryId)?.color) || DEFAULT_PLACE_COLOR,
+        label: firstDay.get(p.id),
+      }));
+  }, [placeList, days, categoryById]);
+
+  if (summary.isLoading) {
+    return (
+      <div className="flex min-h-[40vh] items-center justify-center" role="status">
+        <span className="h-8 w-8 animate-spin rounded-full border-4 border-indigo-200 border-t-indigo-600" aria-hidden />
+        <span className="ms-3 text-slate-600">{t('loading')}</span>
+      </div>
+    );
+  }
+  if (summary.error || !summary.data) {
+    return (
+      <div className="mx-auto max-w-lg rounded-xl border border-red-200 bg-white p-6 text-center" role="alert">
+        <p className="font-semibold text-slate-900">{t('loadError')}</p>
+        <p className="mt-1 text-sm text-slate-600">{errorMessage(summary.error, t)}</p>
+        <button type="button" className={`${btn.primary} mt-4`} onClick={() => void summary.refetch()}>
+          {t('action.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  const data = summary.data;
+  return (
+    <>
+      <PlannerHeader summary={data} onMembers={() => setDialog('members')} onEdit={() => setDialog('edit')} />
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[20rem_minmax(0,1fr)_26rem]">
+        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1 xl:col-start-2">
+          <DayList tripId={tripId} days={days} categories={categoryById} onChanged={() => void refresh()} />
+        </div>
+        <div className="lg:col-start-2 lg:row-start-1 xl:sticky xl:top-4 xl:col-start-1 xl:row-span-2 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded-xl">
+          <PlacesSidebar
+            tripId={tripId}
+            places={placeList}
+            loading={places.isLoading}
+            loadError={places.error}
+            categories={categoryList}
+            days={days}
+            onChanged={() => void refresh()}
+          />
+        </div>
+        <div className="space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1">
+          <TripMap points={points} unplacedCount={(placeList?.length ?? 0) - points.length} />
+          <AccommodationsPanel
+            tripId={tripId}
+            accommodations={data.accommodations}
+            places={placeList ?? []}
+            days={days}
+            onChanged={() => void refresh()}
+          />
+        </div>
+      </div>
+      <TripDialogs tripId={tripId} trip={data.trip} open={dialog} onClose={() => setDialog(null)} onChanged={() => void refresh()} />
+      <RealtimeNotices />
+    </>
+  );
+}

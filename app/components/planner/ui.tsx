@@ -1,0 +1,76 @@
+// Small building blocks the planner shares: compact button and input styles, a labelled field, an error line, and
+// the shared UI kit's dialogs with the planner's defaults.
+import type { ReactNode } from 'react';
+import { ConfirmDialog as SharedConfirmDialog, Dialog as SharedDialog, type ConfirmDialogProps } from '~/components/ui';
+
+export const btn = {
+  primary:
+    'inline-flex items-center justify-center gap-1.5 rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 disabled:opacity-60',
+  secondary:
+    'inline-flex items-center justify-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-60',
+  ghost:
+    'inline-flex items-center justify-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-40',
+  icon: 'inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-30 disabled:hover:bg-transparent',
+  danger:
+    'inline-flex items-center justify-center gap-1.5 rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 disabled:opacity-60',
+};
+
+export const inputClass =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40';
+
+export function Field({
+  label,
+  children,
+  hint,
+  className = '',
+}: {
+  label: string;
+  children: ReactNode;
+  hint?: string;
+  className?: string;
+}) {
+  return (
+    <label className={`flex flex-col gap-1 text-sm ${className}`}>
+      <span className="font-medium text-slate-700">{label}</span>
+      {children}
+      {hint && <span className="text-xs text-slate-500">{hint}</span>}
+    </label>
+  );
+}
+
+export function ErrorText({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+      {children}
+    </p>
+  );
+}
+
+/** The shared modal dialog (focus trap, Esc, backdrop); `wide` for forms with two columns. */
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+  wide = false,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  return (
+    <SharedDialog open={open} onClose={onClose} title={title} footer={footer} size={wide ? 'lg' : 'md'}>
+      {children}
+    </SharedDialog>
+  );
+}
+
+/** The shared confirmation dialog, always for a destructive action here. */
+export function ConfirmDialog(props: Omit<ConfirmDialogProps, 'danger'>) {
+  return <SharedConfirmDialog {...props} danger />;
+}
