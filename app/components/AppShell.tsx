@@ -9,16 +9,19 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
   const data = useRootData();
   const user = data?.user;
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100'}`;
+    `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100'}`;
   return (
     <div className="flex min-h-full flex-col">
       <header className="border-b border-slate-200 bg-white">
-        <div className={`mx-auto flex h-14 items-center gap-2 px-4 ${wide ? '' : 'max-w-6xl'}`}>
+        <div className={`mx-auto flex min-h-14 flex-wrap items-center gap-x-2 px-4 ${wide ? '' : 'max-w-6xl'}`}>
           <Link to="/" className="me-4 flex items-center gap-2 text-lg font-semibold text-indigo-700">
             <span aria-hidden>◆</span> {t('appName')}
           </Link>
           {user && (
-            <nav className="flex items-center gap-1" aria-label={t('nav.main')}>
+            <nav
+              className="order-last -mx-1 flex w-full items-center gap-1 overflow-x-auto pb-2 sm:order-none sm:mx-0 sm:w-auto sm:pb-0"
+              aria-label={t('nav.main')}
+            >
               <NavLink to="/" end className={navClass}>
                 {t('nav.trips')}
               </NavLink>
@@ -39,7 +42,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
                   {user.displayName}
                 </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
+                  <button type="submit" className="whitespace-nowrap rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
                     {t('nav.logout')}
                   </button>
                 </Form>
