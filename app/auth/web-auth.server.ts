@@ -1,7 +1,9 @@
 // The server half of the login and registration pages: checking credentials (with the login throttle), validating the
 // registration form into translatable field errors, and where to go afterwards.
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import type { User } from '~/generated/prisma/client';
 import type { Services } from '~/services.server';
+import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { createSession, sessionCookie } from './session.server';
 import { createUser, displayNameSchema, emailSchema, passwordSchema, usernameSchema, UserExistsError } from './users.server';
@@ -93,4 +95,12 @@ export async function registerUser(services: Services, input: RegistrationInput,
     }
     throw error;
   }
+}
+
+/** Loader of the login and registration pages: a signed-in visitor goes straight on to ?redirectTo= (or home). */
+export async function signedOutPageLoader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
+  const { actor } = await getWebActor(request, getServices(context));
+  if (actor) throw redirect(redirectTo);
+  return { redirectTo };
 }

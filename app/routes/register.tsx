@@ -1,22 +1,16 @@
 // /register — create an account (the very first one administers the installation); works without JavaScript.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
 import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
-import { registerUser, safeRedirectPath, startWebSession } from '~/auth/web-auth.server';
+import { registerUser, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { detectLanguage } from '~/i18n/i18n.server';
-import { assertSameOrigin, clientIp, getServices, getWebActor } from '~/utils/request.server';
+import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 
 export const meta: MetaFunction = () => [{ title: 'Waymark' }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const services = getServices(context);
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'));
-  const { actor } = await getWebActor(request, services);
-  if (actor) throw redirect(redirectTo);
-  return { redirectTo };
-}
+export const loader = signedOutPageLoader;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);

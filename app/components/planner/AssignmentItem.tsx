@@ -6,10 +6,9 @@ import { CSS } from '@dnd-kit/utilities';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { categoryIcon, DEFAULT_PLACE_COLOR } from './icons';
 import { btn } from './ui';
 import type { PlannerAssignment, PlannerCategory, PlannerDay } from './usePlanner';
-import { Icon } from './Icon';
+import { CategoryBadge, Icon } from './Icon';
 
 export interface MoveActions {
   moveWithinDay(dayId: number, assignmentId: number, delta: -1 | 1): void;
@@ -56,16 +55,7 @@ export function AssignmentItem({ tripId, assignment, index, count, dayId, days, 
         >
           <Icon name="grip" />
         </button>
-        <span
-          aria-hidden
-          className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-base"
-          style={{
-            backgroundColor: `${category?.color ?? DEFAULT_PLACE_COLOR}1f`,
-            color: category?.color ?? DEFAULT_PLACE_COLOR,
-          }}
-        >
-          <Icon name={categoryIcon(category?.icon)} className="h-4 w-4" />
-        </span>
+        <CategoryBadge category={category} />
         <div className="min-w-[9rem] flex-1">
           <p className="truncate font-medium text-slate-900" data-testid="assignment-name">
             {name}

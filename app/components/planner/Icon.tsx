@@ -1,5 +1,6 @@
 // Line icons drawn as inline SVG (no icon font, no emoji font needed): categories, day-note icons and UI actions.
 import type { ReactNode } from 'react';
+import { categoryIcon, DEFAULT_PLACE_COLOR } from './icons';
 
 const P = (d: string) => <path d={d} />;
 const C = (cx: number, cy: number, r: number, fill = false) => <circle cx={cx} cy={cy} r={r} fill={fill ? 'currentColor' : 'none'} />;
@@ -115,5 +116,19 @@ export function Icon({ name, className = 'h-4 w-4' }: { name: string; className?
     >
       {ICONS[name] ?? ICONS.pin}
     </svg>
+  );
+}
+
+/** A place's category symbol in a tinted circle (the category's colour, grey without one). */
+export function CategoryBadge({ category }: { category?: { color?: string | null; icon?: string | null } }) {
+  const color = category?.color ?? DEFAULT_PLACE_COLOR;
+  return (
+    <span
+      aria-hidden
+      className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-base"
+      style={{ backgroundColor: `${color}1f`, color }}
+    >
+      <Icon name={categoryIcon(category?.icon)} className="h-4 w-4" />
+    </span>
   );
 }

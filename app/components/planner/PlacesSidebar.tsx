@@ -4,11 +4,10 @@ import { useMemo, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { categoryIcon, DEFAULT_PLACE_COLOR } from './icons';
 import { PlaceFormDialog } from './PlaceFormDialog';
 import { btn, ConfirmDialog, ErrorText, inputClass } from './ui';
 import type { PlannerCategory, PlannerDay, PlannerPlace } from './usePlanner';
-import { Icon } from './Icon';
+import { CategoryBadge, Icon } from './Icon';
 
 interface Props {
   tripId: number;
@@ -123,16 +122,7 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
               const count = placedOn.get(place.id)?.size ?? 0;
               return (
                 <li key={place.id} data-testid="place" className="flex items-start gap-2.5 px-2 py-2.5">
-                  <span
-                    aria-hidden
-                    className="mt-0.5 flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-base"
-                    style={{
-                      backgroundColor: `${category?.color ?? DEFAULT_PLACE_COLOR}1f`,
-                      color: category?.color ?? DEFAULT_PLACE_COLOR,
-                    }}
-                  >
-                    <Icon name={categoryIcon(category?.icon)} className="h-4 w-4" />
-                  </span>
+                  <CategoryBadge category={category} />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium text-slate-900" data-testid="place-name">
                       {place.name}
