@@ -66,5 +66,6 @@ httpServer.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
+  if (msg.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
   if (msg.type === 'stop') httpServer.close(() => process.exit(0));
 });

@@ -3,7 +3,6 @@
 import { startServer } from '../server.ts';
 import { createUser } from '../app/auth/users.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.server.ts';
-import { serveMcp } from '../mcp/node.ts';
 
 const running = await startServer({
   PORT: '0',
@@ -15,12 +14,7 @@ const running = await startServer({
   MCP_MAX_SESSION_PER_USER: '100000',
 });
 const { db } = running.services;
-if (process.env.BENCH_MCP_DIRECT === '1') {
-  // What `services.httpHooks.push(mcpHttpHook(services))` in createServices does: /mcp served ahead of Remix.
-  const [remix] = running.server.listeners('request') as Array<(req: unknown, res: unknown) => void>;
-  running.server.removeAllListeners('request');
-  running.server.on('request', (req, res) => (req.url?.startsWith('/mcp') ? void serveMcp(running.services, req, res) : remix(req, res)));
-}
+// /mcp is answered as in production: by the Node hook mcp/node.ts installs ahead of express and Remix.
 await running.services.addons.set('mcp', true);
 const user = await createUser(db, { email: 'bench@example.test', password: 'correct horse battery', displayName: 'Bench' });
 let tripId = 0;
@@ -33,6 +27,7 @@ await db.apiToken.create({ data: { userId: user.id, name: 'bench', tokenHash: ha
 
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
+  if (msg.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
   if (msg.type === 'stop') void running.close().then(() => process.exit(0));
 });
 process.send!({ type: 'ready', url: running.url, token, tripId });

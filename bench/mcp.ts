@@ -1,7 +1,8 @@
 // npm run bench:mcp — Waymark's MCP server against a bare-SDK floor, with the same SDK client.
 // Each server runs in its own child process (so its RSS is its own and it does not share an event loop with the
 // client). Prints sequential list_trips (median, p95, calls/s), sequential create_place, 10 sessions × 50 calls
-// concurrently, a fresh session's initialize + tools/list (median) and RSS idle/after, each as a ratio to the floor.
+// concurrently, a fresh session's initialize + tools/list (median), RSS idle/after and the server's CPU time per call, each as a
+// ratio to the floor.
 import { fork, execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,14 @@ function rss(t: Target): Promise<number> {
   });
 }
 
+/** The server process's CPU time so far (user + system), in ms: less sensitive than wall time to a busy machine. */
+function cpu(t: Target): Promise<number> {
+  return new Promise((resolve) => {
+    t.child.once('message', (m: { cpu: { user: number; system: number } }) => resolve((m.cpu.user + m.cpu.system) / 1000));
+    t.child.send({ type: 'cpu' });
+  });
+}
+
 async function open(t: Target) {
   const transport = new StreamableHTTPClientTransport(new URL(`${t.url}/mcp`), {
     requestInit: { headers: { Authorization: `Bearer ${t.token}` } },
@@ -65,6 +74,7 @@ async function timeCalls(t: Target, n: number, call: (c: Client, i: number) => P
   const s = await open(t);
   for (let i = 0; i < 30; i++) await call(s.client, i); // warm-up
   const samples: number[] = [];
+  const cpuBefore = await cpu(t);
   const began = performance.now();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -73,12 +83,14 @@ async function timeCalls(t: Target, n: number, call: (c: Client, i: number) => P
     if (r?.isError) throw new Error(`${t.name}: tool call failed: ${JSON.stringify(r).slice(0, 300)}`);
   }
   const elapsed = performance.now() - began;
+  const cpuPerCall = ((await cpu(t)) - cpuBefore) / n;
   await close(s);
-  return { ...stats(samples), perSecond: (n / elapsed) * 1000 };
+  return { ...stats(samples), perSecond: (n / elapsed) * 1000, cpuPerCall };
 }
 
 async function concurrent(t: Target) {
   const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => open(t)));
+  const cpuBefore = await cpu(t);
   const began = performance.now();
   await Promise.all(
     sessions.map(async (s) => {
@@ -86,8 +98,9 @@ async function concurrent(t: Target) {
     }),
   );
   const elapsed = performance.now() - began;
+  const cpuPerCall = ((await cpu(t)) - cpuBefore) / (SESSIONS * PER_SESSION);
   await Promise.all(sessions.map(close));
-  return { perSecond: ((SESSIONS * PER_SESSION) / elapsed) * 1000 };
+  return { perSecond: ((SESSIONS * PER_SESSION) / elapsed) * 1000, cpuPerCall };
 }
 
 async function freshSessions(t: Target) {
@@ -103,7 +116,7 @@ async function freshSessions(t: Target) {
   return stats(samples);
 }
 
-type Timing = { median: number; p95: number; perSecond: number };
+type Timing = { median: number; p95: number; perSecond: number; cpuPerCall: number };
 
 /**
  * Runs one measurement on both servers, alternating floor / Waymark for ROUNDS rounds, and keeps each side's best
@@ -142,7 +155,7 @@ async function main() {
   if (!fs.existsSync(path.join(root, 'build/index.js'))) {
     execSync('flock /tmp/waymark-build.lock npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
-  console.log(`/mcp served ${process.env.BENCH_MCP_DIRECT === '1' ? 'by the Node hook ahead of Remix (mcp/node.ts)' : 'through the Remix resource route'}`);
+  console.log('/mcp served by the Node hook ahead of express and Remix (mcp/node.ts), as in production');
   console.log(`MCP benchmark: ${SEQUENTIAL} sequential ping and list_trips, ${PLACES} sequential create_place, ${SESSIONS}×${PER_SESSION} concurrent, ${FRESH} fresh sessions; best of ${ROUNDS} interleaved rounds`);
   const floor = await start('floor', 'bench/mcp-floor-server.ts');
   const waymark = await start('waymark', 'bench/mcp-waymark-server.ts');
@@ -168,6 +181,8 @@ async function main() {
     ['create_place sequential p95', ms(wm.createPlace.p95), ms(floorResult.createPlace.p95), `${(wm.createPlace.p95 / floorResult.createPlace.p95).toFixed(2)}× time`],
     ['create_place sequential calls/s', rate(wm.createPlace.perSecond), rate(floorResult.createPlace.perSecond), `${(wm.createPlace.perSecond / floorResult.createPlace.perSecond).toFixed(2)}× throughput`],
     [`${SESSIONS} sessions × ${PER_SESSION} list_trips calls/s`, rate(wm.conc.perSecond), rate(floorResult.conc.perSecond), `${(wm.conc.perSecond / floorResult.conc.perSecond).toFixed(2)}× throughput`],
+    ['server CPU per list_trips call (sequential)', ms(wm.listTrips.cpuPerCall), ms(floorResult.listTrips.cpuPerCall), `${(wm.listTrips.cpuPerCall / floorResult.listTrips.cpuPerCall).toFixed(2)}×`],
+    ['server CPU per create_place call (sequential)', ms(wm.createPlace.cpuPerCall), ms(floorResult.createPlace.cpuPerCall), `${(wm.createPlace.cpuPerCall / floorResult.createPlace.cpuPerCall).toFixed(2)}×`],
     ['fresh session init + tools/list median', ms(wm.fresh.median), ms(floorResult.fresh.median), `${(wm.fresh.median / floorResult.fresh.median).toFixed(2)}× time`],
     ['server RSS idle', mb(wm.rssIdle), mb(floorResult.rssIdle), `${(wm.rssIdle / floorResult.rssIdle).toFixed(2)}×`],
     ['server RSS after', mb(wm.rssAfter), mb(floorResult.rssAfter), `${(wm.rssAfter / floorResult.rssAfter).toFixed(2)}×`],

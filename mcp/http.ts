@@ -1,13 +1,13 @@
 // The /mcp endpoint (MCP Streamable HTTP, JSON responses). One registry for the whole process; per request only the
 // bearer check, the session lookup and the JSON-RPC dispatch run. Waymark issues and checks Mcp-Session-Id itself,
 // from a store that can live in PostgreSQL so any instance continues any session.
+import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { Services } from '~/services.server';
 import type { Actor } from '~/auth/actor.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
-import { hashSecret } from '~/auth/tokens.server';
 import { grantAllows, scopeToRequest } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
@@ -32,13 +32,15 @@ export interface McpRuntime {
   now(): Date;
   /** Static-token sessions that already received the deprecation notice on a tool result. */
   noticeShown: Set<string>;
-  /** Serialized tools/list results by grant + enabled addons. */
-  toolListCache: Map<string, string>;
+  /** tools/list results (frozen) by grant + enabled addons. */
+  toolListCache: Map<string, readonly unknown[]>;
   /**
    * The actor of each live session, re-read from the database at most every ACTOR_TTL_MS. Closing sessions (token
    * revocation, token deletion) drops the entries, so a revoked token is refused on its next request.
    */
-  actors: Map<string, { tokenHash: string; actor: Actor; expiresAt: number; checkedAt: number }>;
+  actors: Map<string, { tokenHash: string; actor: Actor; expiresAt: number; checkedAt: number; generation: number }>;
+  /** Bumped whenever sessions are closed; an actor resolved before a bump is not cached. */
+  generation: number;
 }
 
 const ACTOR_TTL_MS = 15_000;
@@ -56,6 +58,7 @@ export function mcpRuntime(services: Services): McpRuntime {
       noticeShown: new Set(),
       toolListCache: new Map(),
       actors: new Map(),
+      generation: 0,
     };
     runtime = rt;
     Object.defineProperty(services, RUNTIME, { value: rt, enumerable: false });
@@ -69,6 +72,7 @@ export function mcpSessionCloser(services: Services) {
   return {
     close: (filter: SessionFilter) => {
       const rt = mcpRuntime(services);
+      rt.generation += 1;
       rt.actors.clear();
       return rt.store.closeMatching(filter, rt.now());
     },
@@ -77,8 +81,26 @@ export function mcpSessionCloser(services: Services) {
 
 // ───────────── HTTP helpers ─────────────
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+/** What the handler reads from a request: a Fetch `Request` fits, and so does the light adapter in mcp/node.ts. */
+export interface McpHttpRequest {
+  method: string;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** A plain reply (no Web Streams on the hot path); handleMcpRequest wraps it in a Fetch `Response`. */
+export interface McpHttpReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): McpHttpReply {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+function empty(status: number): McpHttpReply {
+  return { status, headers: {}, body: null };
 }
 
 function rpcError(id: unknown, code: number, message: string) {
@@ -90,7 +112,7 @@ export function unauthorizedHeader(appUrl: string) {
 }
 
 class HttpFailure extends Error {
-  constructor(readonly response: Response) {
+  constructor(readonly response: McpHttpReply) {
     super('http failure');
   }
 }
@@ -109,20 +131,27 @@ function clientKeyOf(actor: Actor) {
 
 // ───────────── entry point ─────────────
 
+/** The Remix route's entry: Fetch Request in, Fetch Response out. */
 export async function handleMcpRequest(request: Request, services: Services): Promise<Response> {
+  const reply = await handleMcp(request, services);
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+export async function handleMcp(request: McpHttpRequest, services: Services): Promise<McpHttpReply> {
   const { config } = services;
   if (!(await services.addons.isEnabled('mcp'))) {
     return json(403, { error: 'mcp_disabled', message: 'The MCP server is turned off by the administrator' });
   }
   const rt = mcpRuntime(services);
-  const actor = await authenticate(request, services, rt);
-  if (!actor) {
+  const authenticated = await authenticate(request, services, rt);
+  if (!authenticated) {
     return json(
       401,
       { error: 'invalid_token', message: 'A valid bearer token is required (OAuth access token or API token)' },
       { 'WWW-Authenticate': unauthorizedHeader(config.appUrl) },
     );
   }
+  const actor = authenticated.actor;
   const now = rt.now();
   const clientKey = clientKeyOf(actor);
   const limit = config.mcp.rateLimitPerMinute;
@@ -150,7 +179,7 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
     await rt.store.close(sessionId, now);
     rt.noticeShown.delete(sessionId);
     rt.actors.delete(sessionId);
-    return new Response(null, { status: 200 });
+    return empty(200);
   }
   if (request.method !== 'POST') {
     return json(405, rpcError(null, -32000, 'Method not allowed'), { Allow: 'POST, DELETE' });
@@ -190,6 +219,7 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
         { 'Retry-After': '60' },
       );
     }
+    rememberActor(rt, opened.id, authenticated);
     const params = (init.params ?? {}) as { protocolVersion?: string };
     const protocolVersion =
       params.protocolVersion && SUPPORTED_PROTOCOL_VERSIONS.includes(params.protocolVersion) ? params.protocolVersion : LATEST_PROTOCOL_VERSION;
@@ -209,7 +239,7 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
   }
 
   const requests = messages.filter((m) => typeof m.method === 'string' && m.id !== undefined && m.id !== null);
-  if (requests.length === 0) return new Response(null, { status: 202 });
+  if (requests.length === 0) return empty(202);
   const call = new CallContext(services, actor, sessionId, request);
   try {
     const responses = [];
@@ -221,17 +251,23 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
   }
 }
 
-/** The bearer's actor: from the session's cache entry when the same token was checked moments ago, else the database. */
-async function authenticate(request: Request, services: Services, rt: McpRuntime): Promise<Actor | null> {
+type ActorEntry = McpRuntime['actors'] extends Map<string, infer E> ? E : never;
+
+/**
+ * The bearer's actor: from the session's cache entry when the same token was checked moments ago, else the database.
+ * Returns the cache entry, so initialize can file it under the session it opens (its next request needs no lookup).
+ */
+async function authenticate(request: McpHttpRequest, services: Services, rt: McpRuntime): Promise<ActorEntry | null> {
   const token = readBearer(request);
   if (!token) return null;
   const sessionId = request.headers.get('Mcp-Session-Id');
   const wall = Date.now();
-  const tokenHash = sessionId ? hashSecret(token) : '';
+  const generation = rt.generation;
+  const tokenHash = cacheKeyOf(token);
   if (sessionId) {
     const cached = rt.actors.get(sessionId);
     if (cached && cached.tokenHash === tokenHash && wall - cached.checkedAt < ACTOR_TTL_MS && cached.expiresAt > rt.now().getTime()) {
-      return cached.actor;
+      return cached;
     }
   }
   const resolved = await resolveBearer(services.database, token, { resource: `${services.config.appUrl}/mcp`, now: rt.now() });
@@ -239,16 +275,26 @@ async function authenticate(request: Request, services: Services, rt: McpRuntime
     if (sessionId) rt.actors.delete(sessionId);
     return null;
   }
-  if (sessionId) {
-    if (rt.actors.size > 10_000) rt.actors.clear();
-    rt.actors.set(sessionId, {
-      tokenHash,
-      actor: resolved.actor,
-      expiresAt: resolved.expiresAt ? resolved.expiresAt.getTime() : Number.POSITIVE_INFINITY,
-      checkedAt: wall,
-    });
-  }
-  return resolved.actor;
+  const entry: ActorEntry = {
+    tokenHash,
+    actor: resolved.actor,
+    expiresAt: resolved.expiresAt ? resolved.expiresAt.getTime() : Number.POSITIVE_INFINITY,
+    checkedAt: wall,
+    generation,
+  };
+  if (sessionId) rememberActor(rt, sessionId, entry);
+  return entry;
+}
+
+/** A digest of the token for comparing cache entries (node's native SHA-256; never stored or logged). */
+function cacheKeyOf(token: string) {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function rememberActor(rt: McpRuntime, sessionId: string, entry: ActorEntry) {
+  if (entry.generation !== rt.generation) return;
+  if (rt.actors.size > 10_000) rt.actors.clear();
+  rt.actors.set(sessionId, entry);
 }
 
 // ───────────── JSON-RPC dispatch ─────────────
@@ -259,7 +305,7 @@ class CallContext {
     readonly services: Services,
     readonly actor: Actor,
     readonly sessionId: string,
-    readonly request: Request,
+    readonly request: McpHttpRequest,
   ) {}
   async addons() {
     this.addonValues ??= await this.services.addons.all();
@@ -328,11 +374,20 @@ async function toolList(call: CallContext) {
     .join(',')}`;
   let cached = rt.toolListCache.get(key);
   if (!cached) {
-    cached = JSON.stringify(visibleTools(registry, call.actor.scopes, addons).map((t) => t.definition));
+    // Frozen deep copies: the cached lists are shared by every session with the same grant and are never mutated.
+    cached = deepFreeze(JSON.parse(JSON.stringify(visibleTools(registry, call.actor.scopes, addons).map((t) => t.definition)))) as unknown[];
     if (rt.toolListCache.size > 500) rt.toolListCache.clear();
     rt.toolListCache.set(key, cached);
   }
-  return JSON.parse(cached) as unknown[];
+  return cached;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function errorMessage(error: unknown): { message: string; code: string } {

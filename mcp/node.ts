@@ -1,50 +1,99 @@
-// Serves /mcp straight from Node's HTTP server, ahead of the Remix request handler (same handler as the Remix route
-// app/routes/mcp.ts, without Remix's per-request routing and body conversion). Installed as an httpHook.
+// Serves /mcp straight from Node's HTTP server, ahead of express and the Remix request handler (same handler as the
+// Remix route app/routes/mcp.ts, without express middleware, Remix routing or Web Streams). Installed as an httpHook.
 import type http from 'node:http';
 import type { Express } from 'express';
 import type { Services } from '~/services.server';
-import { handleMcpRequest } from './http';
+import { handleMcp, type McpHttpRequest } from './http';
 
-async function readBody(req: http.IncomingMessage) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 4 * 1024 * 1024) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+const MAX_BODY = 4 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new BodyTooLarge('body too large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The request as mcp/http.ts reads it. The client address comes from the socket, never from a header. */
+function adapt(req: http.IncomingMessage): McpHttpRequest {
+  const method = req.method ?? 'GET';
+  return {
+    method,
+    headers: {
+      get(name: string) {
+        const key = name.toLowerCase();
+        if (key === 'x-waymark-client-ip') return req.socket.remoteAddress ?? '';
+        const value = req.headers[key];
+        if (value === undefined) return null;
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+    },
+    text: () => (method === 'POST' ? readBody(req) : Promise.resolve('')),
+  };
 }
 
 export async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
   try {
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value === undefined) continue;
-      if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-      else headers.set(key, value);
+    const reply = await handleMcp(adapt(req), services);
+    if (reply.body === null) {
+      res.writeHead(reply.status, reply.headers);
+      res.end();
+      return;
     }
-    headers.set('x-waymark-client-ip', req.socket.remoteAddress ?? '');
-    const method = req.method ?? 'GET';
-    const body = method === 'POST' ? await readBody(req) : undefined;
-    const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/mcp'}`, { method, headers, body });
-    const response = await handleMcpRequest(request, services);
-    const out: Record<string, string> = {};
-    response.headers.forEach((v, k) => (out[k] = v));
-    const payload = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-    if (payload) out['content-length'] = String(payload.length);
-    res.writeHead(response.status, out);
+    const payload = Buffer.from(reply.body, 'utf8');
+    res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(payload.length) });
     res.end(payload);
   } catch (error) {
-    console.error('[waymark] /mcp failed:', error);
-    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ error: 'server_error', message: 'Something went wrong on the server' }));
+    const tooLarge = error instanceof BodyTooLarge;
+    if (!tooLarge) console.error('[waymark] /mcp failed:', error);
+    if (!res.headersSent) res.writeHead(tooLarge ? 413 : 500, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify(
+        tooLarge
+          ? { error: 'payload_too_large', message: 'The request body is larger than 4 MB' }
+          : { error: 'server_error', message: 'Something went wrong on the server' },
+      ),
+    );
   }
 }
 
-/** services.httpHooks entry: mounts /mcp on the express app before the Remix catch-all. */
+/** True for the MCP endpoint's path (with or without a query string or trailing slash). */
+export function isMcpPath(url: string | undefined) {
+  if (!url || !url.startsWith('/mcp')) return false;
+  const rest = url.slice(4);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
+}
+
+/**
+ * services.httpHooks entry: answers /mcp on the HTTP server before express sees the request (express's static file
+ * middleware alone costs a file-system lookup per request), and mounts the same handler on the express app as well.
+ */
 export function mcpHttpHook(services: Services) {
-  return (app: Express) => {
+  return (app: Express, server?: http.Server) => {
     app.all('/mcp', (req, res) => void serveMcp(services, req, res));
+    if (!server) return;
+    const listeners = server.listeners('request') as Array<(req: http.IncomingMessage, res: http.ServerResponse) => void>;
+    server.removeAllListeners('request');
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (isMcpPath(req.url)) {
+        void serveMcp(services, req, res);
+        return;
+      }
+      for (const listener of listeners) listener.call(server, req, res);
+    });
   };
 }

@@ -1,4 +1,5 @@
 // Addon on/off switches, stored in the database and cached for two seconds so hot paths do not query every call.
+// Concurrent readers share one in-flight load; set() refreshes the cache at once for this process.
 import type { Db } from '~/db/client.server';
 import { ADDONS, type AddonId } from './addons';
 import type { AddonSwitches } from '~/services.server';
@@ -7,13 +8,28 @@ const TTL_MS = 2000;
 
 export function createAddonSwitches(db: Db): AddonSwitches {
   let cache: { at: number; values: Record<AddonId, boolean> } | undefined;
-  async function load() {
-    if (cache && Date.now() - cache.at < TTL_MS) return cache.values;
+  let loading: Promise<Record<AddonId, boolean>> | undefined;
+  let version = 0;
+  async function read(): Promise<Record<AddonId, boolean>> {
+    const started = version;
     const rows = await db.addon.findMany();
     const values = Object.fromEntries(ADDONS.map((a) => [a.id, a.defaultEnabled])) as Record<AddonId, boolean>;
     for (const row of rows) if (row.id in values) values[row.id as AddonId] = row.enabled;
-    cache = { at: Date.now(), values };
+    // A set() that finished while this read ran wins: its value is not overwritten by an older read.
+    if (started === version) cache = { at: Date.now(), values };
     return values;
+  }
+  function load() {
+    if (cache && Date.now() - cache.at < TTL_MS) return Promise.resolve(cache.values);
+    if (!loading) {
+      const pending = read();
+      loading = pending;
+      const clear = () => {
+        if (loading === pending) loading = undefined;
+      };
+      pending.then(clear, clear);
+    }
+    return loading;
   }
   return {
     async isEnabled(id) {
@@ -22,7 +38,9 @@ export function createAddonSwitches(db: Db): AddonSwitches {
     all: load,
     async set(id, enabled) {
       await db.addon.upsert({ where: { id }, update: { enabled }, create: { id, enabled } });
+      version += 1;
       cache = undefined;
+      loading = undefined;
     },
   };
 }

@@ -11,6 +11,9 @@ import { log } from '~/utils/log.server';
 import { mcpSessionCloser } from '../../mcp/http';
 import { mcpHttpHook } from '../../mcp/node';
 
+const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
+  VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
+
 export async function createServices(config: Config): Promise<Services> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database.sql);
@@ -28,17 +31,18 @@ export async function createServices(config: Config): Promise<Services> {
     httpHooks: [],
     mcpSessions: { close: async () => 0 },
     async audit(entry: AuditEntry) {
+      // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call. createdAt is
+      // written as UTC wall-clock time, as Prisma writes it.
       try {
-        await database.db.auditLog.create({
-          data: {
-            action: entry.action,
-            userId: entry.userId ?? null,
-            clientId: entry.clientId ?? null,
-            success: entry.success ?? true,
-            detail: (entry.detail ?? undefined) as object | undefined,
-            ip: entry.ip ?? null,
-          },
-        });
+        await database.sql.query(AUDIT_INSERT, [
+          new Date().toISOString(),
+          entry.userId ?? null,
+          entry.action,
+          entry.clientId ?? null,
+          entry.success ?? true,
+          entry.detail === undefined || entry.detail === null ? null : JSON.stringify(entry.detail),
+          entry.ip ?? null,
+        ]);
       } catch (error) {
         log(config, 'error', `audit write failed: ${(error as Error).message}`);
       }
