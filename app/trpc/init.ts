@@ -2,6 +2,7 @@
 // which scope the call needs (meta.scope), whether the addon is on (meta.addon), whether the actor is on the trip.
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
+import { id } from './schemas';
 import type { Services, PendingEvent } from '~/services.server';
 import type { Actor } from '~/auth/actor.server';
 import { grantAllows, scopeToRequest, type RequiredScope } from '~/auth/scopes';
@@ -109,7 +110,27 @@ const publishAfterSuccess = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(publishAfterSuccess);
+/** Where in the raw input a string holds a NUL character (PostgreSQL text cannot store one): "place.name", or null. */
+export function findNulCharacter(value: unknown, path = '', depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'input' : null;
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNulCharacter(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Refuses text that could not be stored, with the same kind of message as any other invalid field. */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const field = findNulCharacter(await getRawInput().catch(() => undefined));
+  if (field) {
+    throw new DomainError('BAD_REQUEST', 'errors.nulCharacter', `${field}: must not contain the NUL character (U+0000)`, { field });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseNulCharacters).use(publishAfterSuccess);
 
 const requireActor = t.middleware(async ({ ctx, meta, next }) => {
   if (!ctx.actor) throw new DomainError('UNAUTHORIZED', 'errors.signInRequired', 'Please sign in first');
@@ -142,7 +163,7 @@ export const webSessionProcedure = authedProcedure.use(async ({ ctx, next }) => 
   return next();
 });
 
-export const tripIdSchema = z.number({ error: 'must be a trip id (a whole number)' }).int().positive();
+export const tripIdSchema = id('trip');
 
 /** Loads the trip if the actor owns it or is a member; otherwise the same "not found" as for a missing trip. */
 export async function loadTripForActor(ctx: Context & { actor: Actor }, tripId: number) {

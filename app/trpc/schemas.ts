@@ -4,7 +4,15 @@ import { isIsoDate } from '~/domain/dates';
 
 export const LIMITS = { title: 200, text: 5000, shortText: 500, listItems: 500 } as const;
 
-export const id = (what: string) => z.number({ error: `must be a ${what} id (a whole number)` }).int().positive();
+/** Row ids are PostgreSQL integers: anything outside 1…2³¹−1 cannot name a row. */
+export const MAX_ID = 2_147_483_647;
+
+export const id = (what: string) =>
+  z
+    .number({ error: `must be a ${what} id (a whole number)` })
+    .int()
+    .positive()
+    .max(MAX_ID, `must be a ${what} id (a whole number up to ${MAX_ID})`);
 
 export const title = (max: number = LIMITS.title) =>
   z

@@ -1,10 +1,11 @@
 // Administration of the installation: users (list, promote/demote, delete) and the addon switches. Web session + admin only.
 import { z } from 'zod';
+import { id } from '../schemas';
 import { router, adminProcedure, tripChannel, userChannel } from '../init';
 import { DomainError, notFound } from '../errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
 
-const userIdSchema = z.number({ error: 'must be a user id (a whole number)' }).int().positive();
+const userIdSchema = id('user');
 
 export const adminRouter = router({
   listUsers: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {

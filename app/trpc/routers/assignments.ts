@@ -2,7 +2,7 @@
 // every day stay contiguous (0..n-1).
 import { z } from 'zod';
 import { router, tripMemberProcedure, tripChannel } from '../init';
-import { id, idList, timeOfDay } from '../schemas';
+import { LIMITS, id, idList, timeOfDay } from '../schemas';
 import { assignmentJson, userJson } from '../shape';
 import { badRequest } from '../errors';
 import { isPermutation, placeAt } from '~/domain/ordering';
@@ -17,7 +17,11 @@ import {
   type DbLike,
 } from '~/domain/trip-lookups.server';
 
-const position = z.number({ error: 'must be a position (a whole number, 0 = first)' }).int().min(0, 'must be 0 or more');
+const position = z
+  .number({ error: 'must be a position (a whole number, 0 = first)' })
+  .int()
+  .min(0, 'must be 0 or more')
+  .max(LIMITS.listItems, `must be at most ${LIMITS.listItems}`);
 
 const endNotBeforeStart = (v: { startTime?: string | null; endTime?: string | null }, ctx: z.RefinementCtx) => {
   if (!timesInOrder(v.startTime, v.endTime)) {

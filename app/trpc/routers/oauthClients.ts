@@ -9,7 +9,7 @@ import { createClient, deleteClient, rotateClientSecret } from '~/oauth/clients.
 import type { Db } from '~/db/client.server';
 import { adminProcedure, router, webSessionProcedure } from '../init';
 import { DomainError } from '../errors';
-import { title } from '../schemas';
+import { id, title } from '../schemas';
 
 const clientIdInput = z.object({ clientId: z.string({ error: 'must be a client id' }).min(1, 'must not be empty').max(100) });
 
@@ -174,7 +174,7 @@ export const oauthClientsRouter = router({
 
   adminRevokeGrant: adminProcedure
     .meta({ scope: 'none' })
-    .input(clientIdInput.extend({ userId: z.number({ error: 'must be a user id (a whole number)' }).int().positive() }))
+    .input(clientIdInput.extend({ userId: id('user') }))
     .mutation(async ({ ctx, input }) => {
       const revokedTokens = await revokeGrant(ctx, input.userId, input.clientId, ctx.actor.user.id);
       return { revoked: true, revokedTokens };

@@ -41,6 +41,9 @@ const coordsTogether = (v: { lat?: number | null; lng?: number | null }, ctx: z.
 };
 
 const createPlaceInput = z.object({ name: title(), ...placeFields });
+/** Prisma's `contains` hands % and _ to LIKE as wildcards; escape them (and the escape character) so a search is literal. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export type NewPlace = z.infer<typeof createPlaceInput>;
 
 async function checkCategory(db: DbLike, categoryId: number | null | undefined) {
@@ -121,7 +124,7 @@ export const placesRouter = router({
           ...(search
             ? {
                 OR: (['name', 'address', 'description', 'notes'] as const).map((field) => ({
-                  [field]: { contains: search, mode: 'insensitive' as const },
+                  [field]: { contains: escapeLike(search), mode: 'insensitive' as const },
                 })),
               }
             : {}),

@@ -174,7 +174,7 @@ export const tripsRouter = router({
         if (datesGiven) {
           const days = await tx.day.findMany({
             where: { tripId: input.tripId },
-            include: { _count: { select: { assignments: true, notes: true } } },
+            include: { _count: { select: { assignments: true, notes: true, checkIns: true, checkOuts: true } } },
             orderBy: { position: 'asc' },
           });
           const plan = planDayChanges(
@@ -182,11 +182,13 @@ export const tripsRouter = router({
             input.startDate ?? null,
             input.endDate ?? null,
           );
-          const busy = days.filter((d) => plan.drop.includes(d.id) && d._count.assignments + d._count.notes > 0);
+          // A stay whose check-in or check-out day goes would go with it, so those days count as holding something too.
+          const held = (d: (typeof days)[number]) => d._count.assignments + d._count.notes + d._count.checkIns + d._count.checkOuts;
+          const busy = days.filter((d) => plan.drop.includes(d.id) && held(d) > 0);
           if (busy.length > 0 && !input.confirmDropDays) {
             throw badRequest(
               'errors.dropDaysNeedsConfirmation',
-              `The new dates drop ${busy.length} day(s) that hold places or notes (${busy
+              `The new dates drop ${busy.length} day(s) that hold places, notes or stays (${busy
                 .map((d) => toIsoDate(d.date!))
                 .join(', ')}); send confirmDropDays: true to drop them`,
               { count: busy.length },
@@ -282,6 +284,9 @@ export const tripsRouter = router({
             endDate: source.endDate,
           },
         });
+        const ownTagIds = new Set(
+          (await tx.tag.findMany({ where: { userId: ctx.actor.user.id }, select: { id: true } })).map((tag) => tag.id),
+        );
         const placeIds = new Map<number, number>();
         for (const place of source.places) {
           const { id, tripId: _t, createdAt: _c, updatedAt: _u, tags, ...rest } = place;
@@ -290,7 +295,8 @@ export const tripsRouter = router({
               ...rest,
               tripId: trip.id,
               createdById: ctx.actor.user.id,
-              tags: { create: tags.map((t) => ({ tagId: t.tagId })) },
+              // Tags are personal: the copy keeps only the copier's own.
+              tags: { create: tags.filter((t) => ownTagIds.has(t.tagId)).map((t) => ({ tagId: t.tagId })) },
             },
           });
           placeIds.set(id, created.id);
