@@ -2,13 +2,18 @@
 // kind of NOT_FOUND for "does not exist" and "is in another trip". Also renumbers ordered rows (0..n-1).
 import type { Prisma } from '~/generated/prisma/client';
 import type { Db } from '~/db/client.server';
-import { DomainError } from '~/trpc/errors';
+import { DomainError, thingKey } from '~/trpc/errors';
 import { positionChanges } from './ordering';
 
 export type DbLike = Db | Prisma.TransactionClient;
 
 export const notInTrip = (what: string, id: number, tripId: number) =>
-  new DomainError('NOT_FOUND', 'errors.notFoundInTrip', `${what} ${id} not found in trip ${tripId}`, { what, id, tripId });
+  new DomainError('NOT_FOUND', 'errors.notFoundInTrip', `${what} ${id} not found in trip ${tripId}`, {
+    what,
+    thing: thingKey(what),
+    id,
+    tripId,
+  });
 
 /** What a place is returned with: its tags and the days it is assigned to. */
 export const placeInclude = {

@@ -14,8 +14,11 @@ export class DomainError extends TRPCError {
   }
 }
 
+/** The i18n key of a kind of object named in an English message ("Day note" → "day_note", under errors.things). */
+export const thingKey = (what: string) => what.toLowerCase().replace(/ /g, '_');
+
 export const notFound = (what: string, id: number | string) =>
-  new DomainError('NOT_FOUND', 'errors.notFound', `${what} ${id} not found`, { what, id });
+  new DomainError('NOT_FOUND', 'errors.notFound', `${what} ${id} not found`, { what, thing: thingKey(what), id });
 
 export const tripNotFound = (tripId: number) =>
   new DomainError('NOT_FOUND', 'errors.tripNotFound', `Trip ${tripId} not found or you are not a member`, { tripId });

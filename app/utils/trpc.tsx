@@ -34,7 +34,10 @@ export function errorMessage(error: unknown, t: (key: string, options?: Record<s
     const i18n = (error.data as { i18n?: { key: string; params: Record<string, unknown> } } | undefined)?.i18n;
     if (i18n) {
       const [ns, ...rest] = i18n.key.split('.');
-      return t(`${ns}:${rest.join('.')}`, { ...i18n.params, defaultValue: error.message });
+      const params: Record<string, unknown> = { ...i18n.params };
+      // The kind of object ("Day note") is sent in English; show it in the user's language.
+      if (typeof params.thing === 'string') params.what = t(`errors:things.${params.thing}`, { defaultValue: params.what });
+      return t(`${ns}:${rest.join('.')}`, { ...params, defaultValue: error.message });
     }
     return error.message;
   }
