@@ -9,8 +9,8 @@ import { CliUsageError } from './commands/database.ts';
 import { userCommand } from './commands/user.ts';
 import { addonCommand } from './commands/addon.ts';
 import { migrateCommand } from './commands/migrate.ts';
-import { tokenCommand, TokenCliError } from './commands/token.ts';
-import { clientCommand, CliError } from './commands/client.ts';
+import { tokenCommand } from './commands/token.ts';
+import { clientCommand } from './commands/client.ts';
 
 export function buildProgram() {
   const program = new Command('waymark')
@@ -48,7 +48,7 @@ export function describeFailure(error: unknown): string | undefined {
     } catch {}
     return `The Waymark server is running and holds the embedded database at ${path.resolve(dir)}; stop it or use the web UI.`;
   }
-  if (error instanceof CliUsageError || error instanceof TokenCliError || error instanceof CliError) return error.message;
+  if (error instanceof CliUsageError) return error.message;
   if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ');
   return undefined;
 }

@@ -2,12 +2,12 @@
 // JSON. With --machine it is a client_credentials client (no redirect URI, no browser); without, an ordinary
 // confidential client that needs one or more --redirect-uri.
 import { Command, Option } from 'commander';
-import { parseConfig } from '../../app/env.server.ts';
 import type { Services } from '../../app/services.server.ts';
 import { ALL_SCOPES, isScope, type Scope } from '../../app/auth/scopes.ts';
 import { MAX_CLIENTS_PER_USER } from '../../app/oauth/constants.ts';
 import { redirectUriProblem } from '../../app/oauth/redirect-uris.ts';
 import { createClient } from '../../app/oauth/clients.server.ts';
+import { CliUsageError, withServices } from './database.ts';
 
 export interface ClientCreateOptions {
   owner: string;
@@ -17,29 +17,28 @@ export interface ClientCreateOptions {
   redirectUri?: string[];
 }
 
-export class CliError extends Error {}
 
 /** The command's work, separate from argument parsing so tests can call it with a running server's services. */
 export async function createClientFromCli(services: Services, options: ClientCreateOptions) {
   const owner = await services.db.user.findUnique({ where: { email: options.owner.trim().toLowerCase() } });
-  if (!owner) throw new CliError(`No user with the e-mail address ${options.owner}`);
+  if (!owner) throw new CliUsageError(`No user with the e-mail address ${options.owner}`);
   const name = options.name.trim();
-  if (!name || name.length > 100) throw new CliError('--name must be 1 to 100 characters');
+  if (!name || name.length > 100) throw new CliUsageError('--name must be 1 to 100 characters');
 
   const words = (options.scopes ?? '').split(/[,\s]+/).filter(Boolean);
   const unknown = words.filter((w) => !isScope(w));
-  if (unknown.length) throw new CliError(`Unknown scope(s): ${unknown.join(', ')}. Known scopes: ${ALL_SCOPES.join(', ')}`);
+  if (unknown.length) throw new CliUsageError(`Unknown scope(s): ${unknown.join(', ')}. Known scopes: ${ALL_SCOPES.join(', ')}`);
   const scopes = words as Scope[];
 
   const redirectUris = options.redirectUri ?? [];
-  if (options.machine && redirectUris.length) throw new CliError('A machine client has no redirect URIs; drop --redirect-uri or --machine');
-  if (!options.machine && redirectUris.length === 0) throw new CliError('An ordinary client needs at least one --redirect-uri (or use --machine)');
+  if (options.machine && redirectUris.length) throw new CliUsageError('A machine client has no redirect URIs; drop --redirect-uri or --machine');
+  if (!options.machine && redirectUris.length === 0) throw new CliUsageError('An ordinary client needs at least one --redirect-uri (or use --machine)');
   for (const uri of redirectUris) {
     const problem = redirectUriProblem(uri);
-    if (problem) throw new CliError(`--redirect-uri ${uri} ${problem}`);
+    if (problem) throw new CliUsageError(`--redirect-uri ${uri} ${problem}`);
   }
   const owned = await services.db.oAuthClient.count({ where: { ownerId: owner.id } });
-  if (owned >= MAX_CLIENTS_PER_USER) throw new CliError(`${options.owner} already owns ${MAX_CLIENTS_PER_USER} OAuth clients; delete one first`);
+  if (owned >= MAX_CLIENTS_PER_USER) throw new CliUsageError(`${options.owner} already owns ${MAX_CLIENTS_PER_USER} OAuth clients; delete one first`);
 
   const { client, clientSecret } = await createClient(services, {
     name,
@@ -71,21 +70,12 @@ export function clientCommand() {
     .option('--machine', 'machine client (client_credentials): no browser, no redirect URI', false)
     .option('--scopes <list>', 'allowed scopes, comma-separated (e.g. trips:read,places:write)', '')
     .addOption(new Option('--redirect-uri <uri...>', 'redirect URI (repeatable); required without --machine'))
-    .action(async (options: ClientCreateOptions) => {
-      const { createServices } = await import('../../app/services/create.server.ts');
-      const services = await createServices(parseConfig(process.env));
-      try {
+    .action((options: ClientCreateOptions) =>
+      withServices(async (services) => {
         const created = await createClientFromCli(services, options);
         process.stdout.write(`${JSON.stringify(created, null, 2)}\n`);
-      } catch (error) {
-        if (error instanceof CliError) {
-          process.stderr.write(`${error.message}\n`);
-          process.exitCode = 1;
-        } else throw error;
-      } finally {
-        await services.close();
-      }
-    });
+      }),
+    );
   return command;
 }
 

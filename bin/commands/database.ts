@@ -4,6 +4,7 @@ import { parseConfig } from '../../app/env.server.ts';
 import { openDatabase, type Database } from '../../app/db/client.server.ts';
 import { migrate } from '../../app/db/migrate.server.ts';
 import { seedDatabase } from '../../app/db/seed.server.ts';
+import type { Services } from '../../app/services.server.ts';
 
 /** A mistake the user can fix; printed as one line, exit code 1. */
 export class CliUsageError extends Error {}
@@ -22,4 +23,15 @@ export async function withDatabase<T>(work: (database: Database, applied: string
 
 export async function auditFromCli(database: Database, action: string, detail: Record<string, unknown>, userId?: number) {
   await database.db.auditLog.create({ data: { action, userId: userId ?? null, detail: { ...detail, via: 'cli' } as object } });
+}
+
+/** The server's services (database, audit log, MCP session store) for commands that act as the server would. */
+export async function withServices<T>(work: (services: Services) => Promise<T>) {
+  const { createServices } = await import('../../app/services/create.server.ts');
+  const services = await createServices(parseConfig(process.env));
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
 }

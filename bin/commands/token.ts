@@ -1,9 +1,9 @@
 // `waymark token create --user E --name N` — creates a static API token (deprecated; prefer OAuth) for a user and
 // prints it once on standard output. Only its hash is stored.
 import { Command } from 'commander';
-import { parseConfig } from '../../app/env.server.ts';
 import type { Services } from '../../app/services.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../../app/auth/tokens.server.ts';
+import { CliUsageError, withServices } from './database.ts';
 
 const MAX_TOKENS_PER_USER = 10;
 
@@ -12,16 +12,14 @@ export interface TokenCreateOptions {
   name: string;
 }
 
-export class TokenCliError extends Error {}
-
 /** The command's work, separate from argument parsing so tests can call it with a running server's services. */
 export async function createTokenFromCli(services: Services, options: TokenCreateOptions) {
   const user = await services.db.user.findUnique({ where: { email: options.user.trim().toLowerCase() } });
-  if (!user) throw new TokenCliError(`No user with the e-mail address ${options.user}`);
+  if (!user) throw new CliUsageError(`No user with the e-mail address ${options.user}`);
   const name = options.name.trim();
-  if (!name || name.length > 100) throw new TokenCliError('--name must be 1 to 100 characters');
+  if (!name || name.length > 100) throw new CliUsageError('--name must be 1 to 100 characters');
   const count = await services.db.apiToken.count({ where: { userId: user.id } });
-  if (count >= MAX_TOKENS_PER_USER) throw new TokenCliError(`${options.user} already has ${MAX_TOKENS_PER_USER} API tokens; delete one first`);
+  if (count >= MAX_TOKENS_PER_USER) throw new CliUsageError(`${options.user} already has ${MAX_TOKENS_PER_USER} API tokens; delete one first`);
   const token = randomSecret(TOKEN_PREFIX.staticToken);
   const row = await services.db.apiToken.create({
     data: { userId: user.id, name, tokenHash: hashSecret(token), prefix: token.slice(0, TOKEN_PREFIX.staticToken.length + 6) },
@@ -37,22 +35,13 @@ export function tokenCommand() {
     .description('Create a static API token for a user and print it (shown once)')
     .requiredOption('--user <email>', 'e-mail address of the user the token acts as')
     .requiredOption('--name <name>', 'a name to recognise the token by')
-    .action(async (options: TokenCreateOptions) => {
-      const { createServices } = await import('../../app/services/create.server.ts');
-      const services = await createServices(parseConfig(process.env));
-      try {
+    .action((options: TokenCreateOptions) =>
+      withServices(async (services) => {
         const { token } = await createTokenFromCli(services, options);
         process.stdout.write(`${token}\n`);
         process.stderr.write('Static API tokens are deprecated: prefer an OAuth client (`waymark client create`).\n');
-      } catch (error) {
-        if (error instanceof TokenCliError) {
-          process.stderr.write(`${error.message}\n`);
-          process.exitCode = 1;
-        } else throw error;
-      } finally {
-        await services.close();
-      }
-    });
+      }),
+    );
   return command;
 }
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { expectTrpcError, makeUser } from '../helpers/users';
 import { hashSecret } from '~/auth/tokens.server';
-import { createTokenFromCli, TokenCliError } from '../../bin/commands/token.ts';
+import { createTokenFromCli } from '../../bin/commands/token.ts';
+import { CliUsageError } from '../../bin/commands/database.ts';
 import { connect, createOAuthToken, enableMcp, initializeMessage, rawMcp, rawSession } from './mcp.helpers';
 
 let server: TestServer;
@@ -114,7 +115,7 @@ describe('CLI and pages', () => {
     const { token } = await createTokenFromCli(server.services, { user: user.email, name: 'cli' });
     expect(token).toMatch(/^wm_/);
     expect((await rawMcp(server, initializeMessage, { token })).status).toBe(200);
-    await expect(createTokenFromCli(server.services, { user: 'nobody@example.test', name: 'x' })).rejects.toThrow(TokenCliError);
+    await expect(createTokenFromCli(server.services, { user: 'nobody@example.test', name: 'x' })).rejects.toThrow(CliUsageError);
   });
 
   it('Settings → Integrations shows the MCP endpoint; the admin pages are for admins only', async () => {

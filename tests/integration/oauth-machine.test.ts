@@ -186,9 +186,10 @@ describe('CLI: waymark client create', () => {
   });
 
   it('without --machine needs a redirect URI and creates an ordinary confidential client', async () => {
-    const { createClientFromCli, CliError } = await import('../../bin/commands/client.ts');
+    const { createClientFromCli } = await import('../../bin/commands/client.ts');
+    const { CliUsageError } = await import('../../bin/commands/database.ts');
     const { user } = await makeUser(server);
-    await expect(createClientFromCli(server.services, { owner: user.email, name: 'App' })).rejects.toBeInstanceOf(CliError);
+    await expect(createClientFromCli(server.services, { owner: user.email, name: 'App' })).rejects.toBeInstanceOf(CliUsageError);
     await expect(createClientFromCli(server.services, { owner: user.email, name: 'App', machine: true, scopes: 'trips:fly' })).rejects.toThrow(/Unknown scope/);
     const created = await createClientFromCli(server.services, { owner: user.email, name: 'App', scopes: 'trips:read', redirectUri: ['https://app.example/cb'] });
     const row = await server.services.db.oAuthClient.findUniqueOrThrow({ where: { clientId: created.client_id } });
