@@ -114,3 +114,19 @@ export function requestIp(request: Request) {
 export function mcpResource(services: Services) {
   return `${services.config.appUrl}/mcp`;
 }
+
+/** The audit entry for a failed client authentication at an OAuth endpoint (the presented id, never the secret). */
+export function auditClientAuthFailure(
+  services: Services,
+  presented: PresentedCredentials,
+  ip: string | null,
+  detail: Record<string, unknown>,
+) {
+  return services.audit({ action: 'oauth.client_auth_failed', clientId: presented.clientId?.slice(0, 100) ?? null, success: false, ip, detail });
+}
+
+/** RFC 6749 §5.2 invalid_client; a client that tried HTTP Basic gets a Basic challenge. */
+export function invalidClient(presented: PresentedCredentials, description = 'Client authentication failed') {
+  const headers: Record<string, string> = presented.method === 'client_secret_basic' ? { 'WWW-Authenticate': 'Basic realm="Waymark"' } : {};
+  return oauthError('invalid_client', description, 401, headers);
+}

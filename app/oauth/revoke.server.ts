@@ -3,22 +3,15 @@ import type { Services } from '~/services.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { authenticateClient, isConfidential } from './clients.server';
 import { revokeFamily } from './grants.server';
-import { oauthError, oauthJson, presentedCredentials, readForm, requestIp } from './http.server';
+import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm, requestIp } from './http.server';
 
 async function authenticatedClient(request: Request, services: Services, form: Record<string, string>) {
   const presented = presentedCredentials(request, form);
   if (presented === 'malformed') return { error: oauthError('invalid_client', 'Malformed HTTP Basic credentials', 401, { 'WWW-Authenticate': 'Basic realm="Waymark"' }) };
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
-    await services.audit({
-      action: 'oauth.client_auth_failed',
-      clientId: presented.clientId?.slice(0, 100) ?? null,
-      success: false,
-      ip: requestIp(request),
-      detail: { reason: auth.reason, endpoint: new URL(request.url).pathname },
-    });
-    const headers: Record<string, string> = presented.method === 'client_secret_basic' ? { 'WWW-Authenticate': 'Basic realm="Waymark"' } : {};
-    return { error: oauthError('invalid_client', 'Client authentication failed', 401, headers) };
+    await auditClientAuthFailure(services, presented, requestIp(request), { reason: auth.reason, endpoint: new URL(request.url).pathname });
+    return { error: invalidClient(presented) };
   }
   return { client: auth.client };
 }

@@ -6,7 +6,7 @@ import { log } from '~/utils/log.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
 import { authenticateClient } from './clients.server';
 import { createModel } from './model.server';
-import { hitProcessWindow, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, requestIp, tooManyRequests } from './http.server';
+import { auditClientAuthFailure, hitProcessWindow, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, requestIp, tooManyRequests } from './http.server';
 
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
@@ -32,19 +32,11 @@ export async function handleTokenRequest(request: Request, services: Services): 
 
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
-    await services.audit({
-      action: 'oauth.client_auth_failed',
-      clientId: presented.clientId?.slice(0, 100) ?? null,
-      success: false,
-      ip,
-      detail: { reason: auth.reason, grantType, method: presented.method },
-    });
+    await auditClientAuthFailure(services, presented, ip, { reason: auth.reason, grantType, method: presented.method });
     if (ip && (hitProcessWindow(services, `oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE)).limited) {
       return tooManyRequests(60);
     }
-    const headers: Record<string, string> = presented.method === 'client_secret_basic' ? { 'WWW-Authenticate': 'Basic realm="Waymark"' } : {};
-    const description = auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed';
-    return oauthError('invalid_client', description, 401, headers);
+    return invalidClient(presented, auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed');
   }
   const client = auth.client;
 
