@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Links,
   Meta,
@@ -20,11 +20,21 @@ import { useI18nInstance } from '~/i18n/client';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { TrpcProvider } from '~/utils/trpc';
 import { realtimeClientConfig } from '~/realtime/create.server';
+import { pageTitle } from '~/components/pageTitle';
+import { AppShell } from '~/components/AppShell';
+import { buttonClasses } from '~/components/ui';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+// Routes replace this with their own title; the root's own error page (404, 500) names the problem in the tab.
+export const meta: MetaFunction = ({ error, matches }) => {
+  if (!error) return [{ title: 'Waymark' }];
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: notFound ? pageTitle(matches, 'common', 'error.notFoundTitle', 'Page not found') : pageTitle(matches, 'common', 'error.title', 'Something went wrong') }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const services = getServices(context);
@@ -64,7 +74,6 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Waymark</title>
         <Meta />
         <Links />
       </head>
@@ -108,16 +117,23 @@ const EMPTY_RESOURCES = {};
 function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation('common');
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
-    <main className="mx-auto max-w-lg p-8 text-center">
-      <h1 className="text-2xl font-semibold">{status === 404 ? t('error.notFoundTitle', 'Page not found') : t('error.title', 'Something went wrong')}</h1>
-      <p className="mt-2 text-slate-600">
-        {status === 404 ? t('error.notFoundBody', 'This page does not exist.') : t('error.body', 'Please try again.')}
-      </p>
-      <a href="/" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-white">
-        {t('error.home', 'Back to my trips')}
-      </a>
-    </main>
+    <AppShell>
+      <div className="mx-auto mt-10 max-w-lg rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm" data-testid="error-page">
+        <p className="text-4xl font-semibold text-indigo-600" aria-hidden>
+          {notFound ? '404' : '!'}
+        </p>
+        <h1 className="mt-3 text-xl font-semibold text-slate-900">
+          {notFound ? t('error.notFoundTitle', 'Page not found') : t('error.title', 'Something went wrong')}
+        </h1>
+        <p className="mt-2 text-sm text-slate-600">
+          {notFound ? t('error.notFoundBody', 'This page does not exist.') : t('error.body', 'Please try again.')}
+        </p>
+        <a href="/" className={`mt-6 ${buttonClasses('primary')}`}>
+          {t('error.home', 'Back to my trips')}
+        </a>
+      </div>
+    </AppShell>
   );
 }

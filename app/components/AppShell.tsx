@@ -9,12 +9,12 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
   const data = useRootData();
   const user = data?.user;
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100'}`;
+    `whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${isActive ? 'bg-indigo-50 text-indigo-700' : 'text-slate-600 hover:bg-slate-100'}`;
   return (
     <div className="flex min-h-full flex-col">
       <header className="border-b border-slate-200 bg-white">
         <div className={`mx-auto flex min-h-14 flex-wrap items-center gap-x-2 px-4 ${wide ? '' : 'max-w-6xl'}`}>
-          <Link to="/" className="me-4 flex items-center gap-2 text-lg font-semibold text-indigo-700">
+          <Link to="/" className="me-4 flex items-center gap-2 rounded-md text-lg font-semibold text-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
             <span aria-hidden>◆</span> {t('appName')}
           </Link>
           {user && (
@@ -42,7 +42,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
                   {user.displayName}
                 </span>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="whitespace-nowrap rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100">
+                  <button type="submit" className="whitespace-nowrap rounded-md px-3 py-2 text-sm text-slate-600 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
                     {t('nav.logout')}
                   </button>
                 </Form>

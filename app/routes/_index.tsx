@@ -9,17 +9,12 @@ import { AppShell } from '~/components/AppShell';
 import { Button, EmptyState, Spinner } from '~/components/ui';
 import { TripCard } from '~/components/trips/TripCard';
 import { TripFormDialog } from '~/components/trips/TripFormDialog';
+import { pageTitle } from '~/components/pageTitle';
 import { useUserRealtime } from '~/realtime/client';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { requireWebActor, webCaller } from '~/utils/request.server';
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as
-    | { locale?: string; resources?: Record<string, { trips?: { dashboard?: { title?: string } } }> }
-    | undefined;
-  const title = root?.locale ? root.resources?.[root.locale]?.trips?.dashboard?.title : undefined;
-  return [{ title: `${title ?? 'My trips'} · Waymark` }];
-};
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'trips', 'dashboard.title', 'My trips') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { services, actor } = await requireWebActor(request, context);

@@ -1,9 +1,13 @@
 // Admin → Addons: switch optional parts of Waymark on or off for everyone. Procedures check them through meta.addon.
+import type { MetaFunction } from '@remix-run/node';
 import { useRevalidator } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { QueryStatus } from '~/components/QueryStatus';
 import { errorMessage, useTRPC } from '~/utils/trpc';
+import { pageTitle } from '~/components/pageTitle';
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.addons', 'Addons') }];
 
 export default function AdminAddonsPage() {
   const { t } = useTranslation('admin');

@@ -6,8 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import { formatDateTime } from '~/components/integrations/StaticTokensSection';
 import { requireWebActor } from '~/utils/request.server';
 import { errorMessage, useTRPC } from '~/utils/trpc';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Audit log · Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.audit', 'Audit log') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
@@ -35,7 +36,7 @@ export default function AdminAuditPage() {
     <>
       <h2 className="text-xl font-semibold text-slate-900">{t('admin.auditTitle')}</h2>
       <p className="mt-1 text-sm text-slate-600">{t('admin.auditIntro')}</p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         {log.isLoading ? (
           <p className="p-4 text-sm text-slate-500">{t('admin.loading')}</p>
         ) : log.error ? (
@@ -60,12 +61,21 @@ export default function AdminAuditPage() {
               {entries.map((e) => (
                 <tr key={e.id} className="border-b border-slate-100 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.createdAt, i18n.language, '')}</td>
-                  <td className="px-3 py-2">{e.user ? `${e.user.displayName} (${e.user.email})` : t('admin.nobody')}</td>
-                  <td className="px-3 py-2 font-mono" dir="ltr">
-                    {e.action}
+                  <td className="min-w-48 px-3 py-2">{e.user ? (
+                      <>
+                        <bdi>{e.user.displayName}</bdi>
+                        <span className="block break-words text-xs text-slate-500">
+                          <bdi>{e.user.email}</bdi>
+                        </span>
+                      </>
+                    ) : (
+                      t('admin.nobody')
+                    )}</td>
+                  <td className="px-3 py-2 font-mono">
+                    <bdi dir="ltr">{e.action}</bdi>
                   </td>
-                  <td className="px-3 py-2 font-mono" dir="ltr">
-                    {e.clientId ?? t('admin.nobody')}
+                  <td className="px-3 py-2 font-mono">
+                    <bdi dir="ltr">{e.clientId ?? t('admin.nobody')}</bdi>
                   </td>
                   <td className="px-3 py-2">
                     <span
@@ -74,8 +84,8 @@ export default function AdminAuditPage() {
                       {e.success ? t('admin.success') : t('admin.failure')}
                     </span>
                   </td>
-                  <td className="px-3 py-2 text-slate-600" dir="ltr">
-                    {detailText(e.detail)}
+                  <td className="min-w-64 px-3 py-2 text-slate-600">
+                    <bdi dir="ltr">{detailText(e.detail)}</bdi>
                   </td>
                 </tr>
               ))}

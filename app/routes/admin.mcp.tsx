@@ -8,8 +8,9 @@ import { formatDateTime } from '~/components/integrations/StaticTokensSection';
 import { OAuthGrantsSection } from '~/components/admin/OAuthGrantsSection';
 import { requireWebActor } from '~/utils/request.server';
 import { errorMessage, useTRPC } from '~/utils/trpc';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'MCP access · Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.mcp', 'MCP access') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
@@ -43,7 +44,7 @@ export default function AdminMcpPage() {
           </h2>
           <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('tokens.deprecated')}</span>
         </div>
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
           {tokens.isLoading ? (
             <p className="text-sm text-slate-500">{t('tokens.loading')}</p>
           ) : tokens.error ? (
@@ -70,11 +71,11 @@ export default function AdminMcpPage() {
                 {list.map((token) => (
                   <tr key={token.id} className="border-b border-slate-100">
                     <td className="py-2 pe-3">{token.name}</td>
-                    <td className="py-2 pe-3 font-mono" dir="ltr">
-                      {token.prefix}…
+                    <td className="py-2 pe-3 font-mono">
+                      <bdi dir="ltr">{token.prefix}…</bdi>
                     </td>
                     <td className="py-2 pe-3">
-                      {token.owner.displayName} <span className="text-slate-500">({token.owner.email})</span>
+                      {token.owner.displayName} <span className="text-slate-500">(<bdi>{token.owner.email}</bdi>)</span>
                     </td>
                     <td className="py-2 pe-3">{formatDateTime(token.createdAt, i18n.language, t('tokens.never'))}</td>
                     <td className="py-2 pe-3">{formatDateTime(token.lastUsedAt, i18n.language, t('tokens.never'))}</td>

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
 import { TabNav } from '~/components/TabNav';
 import { requireWebActor } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Admin · Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'title', 'Administration') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);

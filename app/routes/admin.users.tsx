@@ -1,4 +1,5 @@
 // Admin → Users: everyone with an account; promote to or demote from administrator; delete (after confirming).
+import type { MetaFunction } from '@remix-run/node';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,6 +7,9 @@ import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
 import { QueryStatus } from '~/components/QueryStatus';
 import { useRootData } from '~/root';
 import { errorMessage, useTRPC } from '~/utils/trpc';
+import { pageTitle } from '~/components/pageTitle';
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.users', 'Users') }];
 
 type Target = { id: number; displayName: string; email: string; ownedTripCount: number };
 
@@ -44,7 +48,7 @@ export default function AdminUsersPage() {
           {errorMessage(setAdmin.error, t)}
         </p>
       )}
-      <div className="mt-4 overflow-x-auto">
+      <div className="relative mt-4 overflow-x-auto">
         <QueryStatus query={users} t={t} loadingText={t('loading')} emptyText={t('users.empty')} isEmpty={list.length === 0}>
           <table className="w-full text-sm">
             <thead>
@@ -68,8 +72,8 @@ export default function AdminUsersPage() {
                       {user.displayName}
                       {isMe && <span className="ms-2 text-xs text-slate-500">{t('users.you')}</span>}
                     </td>
-                    <td className="py-2 pe-3" dir="ltr">
-                      <span className="block text-start">{user.email}</span>
+                    <td className="py-2 pe-3">
+                      <bdi>{user.email}</bdi>
                     </td>
                     <td className="py-2 pe-3">
                       <span

@@ -6,8 +6,9 @@ import { AppShell } from '~/components/AppShell';
 import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
 import { checkLogin, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth', 'login.submit', 'Log in') }];
 
 export const loader = signedOutPageLoader;
 

@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useLoaderData, useActionData } from '@remix-run/react';
 import { AppShell } from '~/components/AppShell';
 import { ConsentForm, AuthorizeErrorPage } from '~/components/oauth/Consent';
+import { pageTitle, translateForMeta } from '~/components/pageTitle';
 import { getServices, getWebActor, clientIp, assertSameOrigin } from '~/utils/request.server';
 import {
   approve,
@@ -15,7 +16,15 @@ import {
   type AuthorizePageError,
 } from '~/oauth/authorize.server';
 
-export const meta: MetaFunction = () => [{ title: 'Waymark — authorize' }, { name: 'referrer', content: 'same-origin' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title:
+      data?.kind === 'consent'
+        ? translateForMeta(matches, 'oauth', 'consent.title', 'Allow {{client}} to use your Waymark account?', { client: data.clientName })
+        : pageTitle(matches, 'oauth', 'authorizeError.title', 'This authorization request cannot be used'),
+  },
+  { name: 'referrer', content: 'same-origin' },
+];
 
 function loginRedirect(request: Request) {
   const url = new URL(request.url);
@@ -77,9 +86,9 @@ export default function AuthorizeRoute() {
   const shown = actionData ?? data;
   return (
     <AppShell>
-      <main className="mx-auto w-full max-w-xl px-4 py-10">
+      <div className="mx-auto w-full max-w-xl py-4 sm:py-10">
         {shown.kind === 'error' ? <AuthorizeErrorPage error={shown.error} /> : data.kind === 'consent' ? <ConsentForm {...data} /> : null}
-      </main>
+      </div>
     </AppShell>
   );
 }

@@ -7,8 +7,9 @@ import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
 import { registerUser, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { detectLanguage } from '~/i18n/i18n.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth', 'register.title', 'Create your account') }];
 
 export const loader = signedOutPageLoader;
 

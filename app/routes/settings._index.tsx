@@ -92,12 +92,12 @@ export default function ProfileSettings() {
         </h2>
         <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-500">{t('profile.email')}</dt>
-          <dd dir="ltr" className="text-start">
-            {profile.email}
+          <dd className="min-w-0 break-words">
+            <bdi>{profile.email}</bdi>
           </dd>
           <dt className="text-slate-500">{t('profile.username')}</dt>
-          <dd dir="ltr" className="text-start">
-            {profile.username}
+          <dd className="min-w-0 break-words">
+            <bdi>{profile.username}</bdi>
           </dd>
         </dl>
         <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>

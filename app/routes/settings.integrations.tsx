@@ -7,8 +7,9 @@ import { CopyButton } from '~/components/integrations/StaticTokensDialog';
 import { OAuthClientsSection } from '~/components/integrations/OAuthClientsSection';
 import { AuthorizedAppsSection } from '~/components/integrations/AuthorizedAppsSection';
 import { requireWebActor } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Integrations · Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'integrations', 'title', 'Integrations') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { services } = await requireWebActor(request, context);

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
 import { TabNav } from '~/components/TabNav';
 import { requireWebActor } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
 
-export const meta: MetaFunction = () => [{ title: 'Settings · Waymark' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'settings', 'title', 'Settings') }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireWebActor(request, context);

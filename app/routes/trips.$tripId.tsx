@@ -8,11 +8,14 @@ import leafletStyles from 'leaflet/dist/leaflet.css';
 import { AppShell } from '~/components/AppShell';
 import { PlannerPage } from '~/components/planner/PlannerPage';
 import { Icon } from '~/components/planner/Icon';
+import { pageTitle } from '~/components/pageTitle';
 import { requireWebActor, webCaller } from '~/utils/request.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: leafletStyles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} · Waymark` : 'Waymark' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${data.title} · Waymark` : pageTitle(matches, 'planner', 'notFound.title', 'Trip not found') },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { services, actor } = await requireWebActor(request, context);

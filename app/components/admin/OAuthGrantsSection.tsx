@@ -29,7 +29,7 @@ export function OAuthGrantsSection() {
         emptyText={t('grants.empty')}
         isEmpty={grants.length === 0}
       >
-        <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <thead className="bg-slate-50 text-start text-xs uppercase text-slate-500">
               <tr>

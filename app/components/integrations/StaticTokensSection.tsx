@@ -103,7 +103,7 @@ export function StaticTokensSection() {
       )}
       <p className="mt-2 text-xs text-slate-500">{full ? t('tokens.limitReached', { max }) : t('tokens.count', { count: list.length, max })}</p>
 
-      <div className="mt-4 overflow-x-auto">
+      <div className="relative mt-4 overflow-x-auto">
         {tokens.isLoading ? (
           <p className="text-sm text-slate-500">{t('tokens.loading')}</p>
         ) : tokens.error ? (
@@ -129,11 +129,11 @@ export function StaticTokensSection() {
               {list.map((token) => (
                 <tr key={token.id} className="border-b border-slate-100">
                   <td className="py-2 pe-3">{token.name}</td>
-                  <td className="py-2 pe-3 font-mono" dir="ltr">
-                    {token.prefix}…
+                  <td className="py-2 pe-3 font-mono">
+                    <bdi dir="ltr">{token.prefix}…</bdi>
                   </td>
-                  <td className="py-2 pe-3">{formatDateTime(token.createdAt, i18n.language, t('tokens.never'))}</td>
-                  <td className="py-2 pe-3">{formatDateTime(token.lastUsedAt, i18n.language, t('tokens.never'))}</td>
+                  <td className="whitespace-nowrap py-2 pe-3">{formatDateTime(token.createdAt, i18n.language, t('tokens.never'))}</td>
+                  <td className="whitespace-nowrap py-2 pe-3">{formatDateTime(token.lastUsedAt, i18n.language, t('tokens.never'))}</td>
                   <td className="py-2 text-end">
                     <button
                       type="button"

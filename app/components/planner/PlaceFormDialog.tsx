@@ -96,7 +96,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <Field label={t('placeForm.name')} className="sm:col-span-2">
-          <input value={v.name} onChange={set('name')} required maxLength={200} autoFocus={!!place} className={inputClass} />
+          <input value={v.name} onChange={set('name')} required maxLength={200} autoFocus={!!place} dir="auto" className={inputClass} />
         </Field>
         <Field label={t('placeForm.category')}>
           <select value={v.categoryId} onChange={set('categoryId')} className={inputClass}>
@@ -112,7 +112,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
           <input type="url" value={v.url} onChange={set('url')} maxLength={2000} placeholder="https://" dir="ltr" className={inputClass} />
         </Field>
         <Field label={t('placeForm.address')} className="sm:col-span-2">
-          <input value={v.address} onChange={set('address')} maxLength={500} className={inputClass} />
+          <input value={v.address} onChange={set('address')} maxLength={500} dir="auto" className={inputClass} />
         </Field>
         <Field label={t('placeForm.lat')}>
           <input inputMode="decimal" value={v.lat} onChange={set('lat')} placeholder="48.8584" dir="ltr" className={inputClass} />
@@ -121,10 +121,10 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
           <input inputMode="decimal" value={v.lng} onChange={set('lng')} placeholder="2.2945" dir="ltr" className={inputClass} />
         </Field>
         <Field label={t('placeForm.description')} className="sm:col-span-2">
-          <textarea value={v.description} onChange={set('description')} rows={2} maxLength={5000} className={inputClass} />
+          <textarea value={v.description} onChange={set('description')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
         </Field>
         <Field label={t('placeForm.notes')} className="sm:col-span-2">
-          <textarea value={v.notes} onChange={set('notes')} rows={2} maxLength={5000} className={inputClass} />
+          <textarea value={v.notes} onChange={set('notes')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
         </Field>
         <fieldset className="sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700">{t('placeForm.tags')}</legend>

@@ -1,6 +1,7 @@
 // Form fields with a label, an optional hint and error text wired up for screen readers.
 //   <TextField label="Title" name="title" value={…} onChange={…} error={…} hint? required? …inputProps />
 //   <TextAreaField label="Description" … />   <SelectField label="Currency" …>{options}</SelectField>
+//   Text inputs default to dir="auto", so Latin text stays readable in an Arabic page (and vice versa).
 //   Each sets aria-invalid when `error` is given and aria-describedby to the hint/error.
 //   <Field label error hint>{(ids) => <YourControl id={ids.id} aria-describedby={ids.describedBy} />}</Field>
 //   wraps any other control the same way.
@@ -71,6 +72,7 @@ export const TextField = forwardRef<HTMLInputElement, Common & InputHTMLAttribut
           aria-invalid={ids.invalid || undefined}
           aria-describedby={ids.describedBy}
           className={inputClasses}
+          dir="auto"
           {...input}
         />
       )}
@@ -91,6 +93,7 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, Common & TextareaHT
             aria-invalid={ids.invalid || undefined}
             aria-describedby={ids.describedBy}
             className={inputClasses}
+            dir="auto"
             {...input}
           />
         )}
