@@ -34,6 +34,7 @@ test('a wrong password shows an error and keeps the user on the login page', asy
 test('registration explains what is wrong with the form', async ({ page }) => {
   const user = await registerUser(page);
   await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
   await page.goto('/register');
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="displayName"]').fill('Someone else');
