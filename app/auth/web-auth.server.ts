@@ -29,10 +29,10 @@ export type LoginResult = { ok: true; user: User } | { ok: false; error: FormErr
 
 export async function checkLogin(services: Services, input: { email: string; password: string; ip: string | null }): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  if (!email || !input.password) return { ok: false, error: { key: 'errors.missingCredentials' }, status: 400 };
+  if (!email || !input.password) return { ok: false, error: { key: 'auth:errors.missingCredentials' }, status: 400 };
   const key = throttleKey(email, input.ip);
   const waitSeconds = await secondsUntilAllowed(services.db, key);
-  if (waitSeconds > 0) return { ok: false, error: { key: 'errors.throttled', params: { seconds: waitSeconds } }, status: 429 };
+  if (waitSeconds > 0) return { ok: false, error: { key: 'auth:errors.throttled', params: { seconds: waitSeconds } }, status: 429 };
 
   const user = await services.db.user.findUnique({ where: { email } });
   const valid = user
@@ -41,8 +41,8 @@ export async function checkLogin(services: Services, input: { email: string; pas
   if (!user || !valid) {
     const lockSeconds = await recordLoginFailure(services.db, key);
     await services.audit({ action: 'auth.login', userId: user?.id ?? null, success: false, ip: input.ip, detail: { email } });
-    if (lockSeconds > 0) return { ok: false, error: { key: 'errors.throttled', params: { seconds: lockSeconds } }, status: 429 };
-    return { ok: false, error: { key: 'errors.invalidCredentials' }, status: 400 };
+    if (lockSeconds > 0) return { ok: false, error: { key: 'auth:errors.throttled', params: { seconds: lockSeconds } }, status: 429 };
+    return { ok: false, error: { key: 'auth:errors.invalidCredentials' }, status: 400 };
   }
   await resetLoginFailures(services.db, key);
   await services.audit({ action: 'auth.login', userId: user.id, ip: input.ip });
@@ -69,12 +69,12 @@ export type RegistrationResult =
 
 export async function registerUser(services: Services, input: RegistrationInput, ip: string | null): Promise<RegistrationResult> {
   const fieldErrors: Extract<RegistrationResult, { ok: false }>['fieldErrors'] = {};
-  if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'errors.emailInvalid' };
+  if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'auth:errors.emailInvalid' };
   const name = displayNameSchema.safeParse(input.displayName);
-  if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'errors.displayNameTooLong' : 'errors.displayNameRequired' };
-  if (input.username.trim() && !usernameSchema.safeParse(input.username).success) fieldErrors.username = { key: 'errors.usernameInvalid' };
+  if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'auth:errors.displayNameTooLong' : 'auth:errors.displayNameRequired' };
+  if (input.username.trim() && !usernameSchema.safeParse(input.username).success) fieldErrors.username = { key: 'auth:errors.usernameInvalid' };
   if (!passwordSchema.safeParse(input.password).success) {
-    fieldErrors.password = { key: input.password.length < 8 ? 'errors.passwordTooShort' : 'errors.passwordTooLong', params: { min: 8, max: 200 } };
+    fieldErrors.password = { key: input.password.length < 8 ? 'auth:errors.passwordTooShort' : 'auth:errors.passwordTooLong', params: { min: 8, max: 200 } };
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   try {
@@ -90,8 +90,8 @@ export async function registerUser(services: Services, input: RegistrationInput,
   } catch (error) {
     if (error instanceof UserExistsError) {
       return error.message.startsWith('The username')
-        ? { ok: false, fieldErrors: { username: { key: 'errors.usernameTaken' } } }
-        : { ok: false, fieldErrors: { email: { key: 'errors.emailTaken' } } };
+        ? { ok: false, fieldErrors: { username: { key: 'auth:errors.usernameTaken' } } }
+        : { ok: false, fieldErrors: { email: { key: 'auth:errors.emailTaken' } } };
     }
     throw error;
   }
