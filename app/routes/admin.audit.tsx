@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { formatDateTime } from '~/components/integrations/StaticTokensSection';
+import { formatDateTime } from '~/components/integrations/TokenTable';
 import { requireWebActor } from '~/utils/request.server';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { pageTitle } from '~/components/pageTitle';

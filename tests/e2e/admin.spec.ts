@@ -3,7 +3,7 @@
 import { test as base, expect } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createUser } from '../../app/auth/users.server.ts';
-import { registerUser } from './fixtures';
+import { logIn, registerUser } from './fixtures';
 
 // This file's own server (so its first account is the admin), shared by its tests; pages talk to it.
 const test = base.extend<object, { server: RunningServer }>({
@@ -55,4 +55,19 @@ test('the first account manages users and addons', async ({ page, server }) => {
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Journal' })).toHaveAttribute('aria-checked', 'true');
   expect(await server.services.addons.isEnabled('journey')).toBe(true);
+});
+
+test('Admin → MCP access lists every user’s static tokens with their owner and deletes one', async ({ page, server }) => {
+  const owner = await createUser(server.services.db, { email: 'tess@example.test', password: 'correct horse battery', displayName: 'Tess Tokens' });
+  await server.services.db.apiToken.create({ data: { userId: owner.id, name: 'Nightly export', tokenHash: 'x'.repeat(64), prefix: 'wm_abcdef' } });
+  await createUser(server.services.db, { email: 'root@example.test', password: 'correct horse battery', displayName: 'Root', admin: true });
+  await logIn(page, { email: 'root@example.test', password: 'correct horse battery' });
+
+  await page.goto('/admin/mcp');
+  const row = page.getByRole('row', { name: /Nightly export/ });
+  await expect(row).toContainText('tess@example.test');
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete token' }).click();
+  await expect(page.getByRole('row', { name: /Nightly export/ })).toHaveCount(0);
+  expect(await server.services.db.apiToken.count({ where: { userId: owner.id } })).toBe(0);
 });

@@ -4,14 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { CopyButton, StaticTokensConfirmDialog } from './StaticTokensDialog';
-
-export function formatDateTime(iso: string | null, language: string, never: string) {
-  if (!iso) return never;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+import { TokenTable } from './TokenTable';
 
 export function StaticTokensSection() {
-  const { t, i18n } = useTranslation('integrations');
+  const { t } = useTranslation('integrations');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.apiTokens.listApiTokens.queryOptions());
@@ -103,52 +99,7 @@ export function StaticTokensSection() {
       )}
       <p className="mt-2 text-xs text-slate-500">{full ? t('tokens.limitReached', { max }) : t('tokens.count', { count: list.length, max })}</p>
 
-      <div className="relative mt-4 overflow-x-auto">
-        {tokens.isLoading ? (
-          <p className="text-sm text-slate-500">{t('tokens.loading')}</p>
-        ) : tokens.error ? (
-          <p className="text-sm text-red-700" role="alert">
-            {t('tokens.loadError')} {errorMessage(tokens.error, t)}
-          </p>
-        ) : list.length === 0 ? (
-          <p className="text-sm text-slate-500">{t('tokens.empty')}</p>
-        ) : (
-          <table className="w-full text-start text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-slate-500">
-                <th className="py-2 pe-3 text-start font-medium">{t('tokens.colName')}</th>
-                <th className="py-2 pe-3 text-start font-medium">{t('tokens.colPrefix')}</th>
-                <th className="py-2 pe-3 text-start font-medium">{t('tokens.colCreated')}</th>
-                <th className="py-2 pe-3 text-start font-medium">{t('tokens.colLastUsed')}</th>
-                <th className="py-2 text-end font-medium">
-                  <span className="sr-only">{t('tokens.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((token) => (
-                <tr key={token.id} className="border-b border-slate-100">
-                  <td className="py-2 pe-3">{token.name}</td>
-                  <td className="py-2 pe-3 font-mono">
-                    <bdi dir="ltr">{token.prefix}…</bdi>
-                  </td>
-                  <td className="whitespace-nowrap py-2 pe-3">{formatDateTime(token.createdAt, i18n.language, t('tokens.never'))}</td>
-                  <td className="whitespace-nowrap py-2 pe-3">{formatDateTime(token.lastUsedAt, i18n.language, t('tokens.never'))}</td>
-                  <td className="py-2 text-end">
-                    <button
-                      type="button"
-                      onClick={() => setToDelete({ id: token.id, name: token.name })}
-                      className="rounded-md px-2 py-1 text-red-700 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-500"
-                    >
-                      {t('tokens.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <TokenTable query={tokens} tokens={list} onDelete={setToDelete} />
       {remove.error && (
         <p className="mt-2 text-sm text-red-700" role="alert">
           {errorMessage(remove.error, t)}
