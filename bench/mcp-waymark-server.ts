@@ -1,4 +1,4 @@
-// Benchmark child: the built Waymark server on in-memory PGlite with the mcp addon on, seeded with a user, trips
+// Benchmark child: the built Waymark server on in-memory PGlite (or the empty PostgreSQL database in BENCH_DATABASE_URL) with the mcp addon on, seeded with a user, trips
 // and a static token. Reports {url, token, tripId} over IPC and answers {rss} requests.
 import { startServer } from '../server.ts';
 import { createUser } from '../app/auth/users.server.ts';
@@ -7,7 +7,7 @@ import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.serve
 const running = await startServer({
   PORT: '0',
   HOST: '127.0.0.1',
-  DATABASE_URL: 'memory://',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL || 'memory://',
   LOG_LEVEL: 'error',
   // The benchmark measures throughput, so the per-minute limits are lifted; everything else is the default path.
   MCP_RATE_LIMIT: '1000000',
