@@ -155,7 +155,7 @@ export const tripsRouter = router({
         name: 'update_trip',
         kind: 'idempotent',
         description:
-          'Change a trip’s title, description, currency or dates. Changing dates adds days for new dates and keeps days (with their places) whose date stays; dropping days that hold places or notes needs confirmDropDays: true.',
+          'Change a trip’s title, description, currency or dates. Changing dates adds days for new dates and keeps days (with their places) whose date stays; dropping days that hold places, notes or stays needs confirmDropDays: true.',
       },
     })
     .input(
