@@ -1,18 +1,16 @@
 // Small building blocks the planner shares: compact button and input styles, a labelled field, an error line, and
 // the shared UI kit's dialogs with the planner's defaults.
 import type { ReactNode } from 'react';
-import { ConfirmDialog as SharedConfirmDialog, Dialog as SharedDialog, type ConfirmDialogProps } from '~/components/ui';
+import { buttonClasses, ConfirmDialog as SharedConfirmDialog, Dialog as SharedDialog, type ConfirmDialogProps } from '~/components/ui';
 
+/** The kit's button styles, plus the planner's compact ghost and icon-only buttons. */
 export const btn = {
-  primary:
-    'inline-flex items-center justify-center gap-1.5 rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 disabled:opacity-60',
-  secondary:
-    'inline-flex items-center justify-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-60',
+  primary: buttonClasses('primary'),
+  secondary: buttonClasses('secondary'),
+  danger: buttonClasses('danger'),
   ghost:
     'inline-flex items-center justify-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-40',
   icon: 'inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 disabled:opacity-30 disabled:hover:bg-transparent',
-  danger:
-    'inline-flex items-center justify-center gap-1.5 rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500 focus-visible:ring-offset-2 disabled:opacity-60',
 };
 
 export const inputClass =
