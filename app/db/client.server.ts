@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '~/generated/prisma/client';
 import type { SqlRunner } from './migrate.server';
+import { withStatementCache } from './pglite-statements.server';
 
 export type Db = PrismaClient;
 
@@ -105,13 +106,15 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
   const unlock = inMemory ? () => {} : lockDataDir(path.resolve(dataDir));
   const client = inMemory ? new PGlite() : new PGlite(pgliteDir);
   await client.waitReady;
-  const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // Prisma and Waymark's own SQL go through prepared statements (each SQL text parsed and planned once).
+  const cached = withStatementCache(client);
+  const db = new PrismaClient({ adapter: new PrismaPGlite(cached) });
   const sql: SqlRunner = {
     async query(text, params = []) {
-      return (await client.query(text, params as unknown[])).rows as Record<string, unknown>[];
+      return (await cached.query(text, params as unknown[])).rows as Record<string, unknown>[];
     },
     async transaction(fn) {
-      return client.transaction((tx) =>
+      return cached.transaction((tx) =>
         fn({
           query: async (text, params = []) => (await tx.query(text, params as unknown[])).rows as Record<string, unknown>[],
           exec: async (text) => void (await tx.exec(text)),
