@@ -155,7 +155,13 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   const now = rt.now();
   const clientKey = clientKeyOf(actor);
   const limit = config.mcp.rateLimitPerMinute;
-  const rate = await rt.store.hit(`mcp:${actor.user.id}:${clientKey}`, limit, now);
+  const sessionId = request.headers.get('Mcp-Session-Id');
+  const { rate, session } = await rt.store.admit(
+    `mcp:${actor.user.id}:${clientKey}`,
+    limit,
+    sessionId ? { id: sessionId, idleMs: config.mcp.sessionIdleMs } : null,
+    now,
+  );
   if (!rate.allowed) {
     return json(
       429,
@@ -167,14 +173,12 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     );
   }
 
-  const sessionId = request.headers.get('Mcp-Session-Id');
   if (request.method === 'GET') {
     // No server-initiated messages: no standalone SSE stream.
     return json(405, rpcError(null, -32000, 'Method not allowed: this server sends no server-initiated messages'), { Allow: 'POST, DELETE' });
   }
   if (request.method === 'DELETE') {
     if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-    const session = await rt.store.touch(sessionId, config.mcp.sessionIdleMs, now);
     if (!session || session.userId !== actor.user.id) return json(404, rpcError(null, -32001, 'Session not found'));
     await rt.store.close(sessionId, now);
     rt.noticeShown.delete(sessionId);
@@ -233,7 +237,6 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
 
   if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-  const session = await rt.store.touch(sessionId, config.mcp.sessionIdleMs, now);
   if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) {
     return json(404, rpcError(null, -32001, 'Session not found or expired: initialize a new session'));
   }

@@ -31,12 +31,21 @@ export interface RateResult {
 
 export interface McpStore {
   open(owner: SessionOwner, limits: { maxPerUser: number; idleMs: number }, now: Date): Promise<OpenResult>;
-  /** The live session (and marks it seen), or null when unknown, closed or idle for longer than idleMs. */
-  touch(id: string, idleMs: number, now: Date): Promise<SessionRecord | null>;
   close(id: string, now: Date): Promise<boolean>;
   closeMatching(filter: SessionFilter, now: Date): Promise<number>;
   /** Counts one request in the key's current one-minute window. */
   hit(key: string, limit: number, now: Date): Promise<RateResult>;
+  /**
+   * What every request needs first, in one step (one database round trip on PostgreSQL): counts it in the rate window
+   * and, when it names a session, touches that session.
+   */
+  admit(key: string, limit: number, session: { id: string; idleMs: number } | null, now: Date): Promise<Admission>;
+}
+
+export interface Admission {
+  rate: RateResult;
+  /** The named session, live and now marked seen; null when none was named or it is unknown, closed or idle. */
+  session: SessionRecord | null;
 }
 
 const WINDOW_MS = 60_000;
@@ -64,6 +73,17 @@ export function createMemoryStore(): McpStore {
   const prune = (idleMs: number, now: Date) => {
     for (const [id, s] of sessions) if (now.getTime() - s.lastSeenAt.getTime() > idleMs) sessions.delete(id);
   };
+  /** The live session (and marks it seen), or null when unknown, closed or idle for longer than idleMs. */
+  const touch = (id: string, idleMs: number, now: Date) => {
+    const s = sessions.get(id);
+    if (!s) return null;
+    if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
+      sessions.delete(id);
+      return null;
+    }
+    s.lastSeenAt = now;
+    return s;
+  };
   return {
     async open(owner, { maxPerUser, idleMs }, now) {
       prune(idleMs, now);
@@ -73,16 +93,6 @@ export function createMemoryStore(): McpStore {
       const id = newSessionId();
       sessions.set(id, { ...owner, tokenFamily: owner.tokenFamily ?? null, id, lastSeenAt: now });
       return { ok: true, id };
-    },
-    async touch(id, idleMs, now) {
-      const s = sessions.get(id);
-      if (!s) return null;
-      if (now.getTime() - s.lastSeenAt.getTime() > idleMs) {
-        sessions.delete(id);
-        return null;
-      }
-      s.lastSeenAt = now;
-      return s;
     },
     async close(id) {
       return sessions.delete(id);
@@ -108,11 +118,18 @@ export function createMemoryStore(): McpStore {
       w.count += 1;
       return { allowed: w.count <= limit, count: w.count, retryAfter };
     },
+    async admit(key, limit, session, now) {
+      return { rate: await this.hit(key, limit, now), session: session ? touch(session.id, session.idleMs, now) : null };
+    },
   };
 }
 
 export function createDatabaseStore(db: Db): McpStore {
   let lastCleanup = 0;
+  /** Now and then (one request in a hundred), windows older than the previous minute are removed. */
+  const pruneWindows = async (start: number) => {
+    if (Math.random() < 0.01) await db.rateWindow.deleteMany({ where: { windowStart: { lt: new Date(start - WINDOW_MS) } } });
+  };
   return {
     async open(owner, { maxPerUser, idleMs }, now) {
       const cutoff = new Date(now.getTime() - idleMs);
@@ -128,15 +145,6 @@ export function createDatabaseStore(db: Db): McpStore {
         await db.mcpSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - idleMs - 86_400_000) } } });
       }
       return { ok: true, id };
-    },
-    async touch(id, idleMs, now) {
-      const cutoff = new Date(now.getTime() - idleMs);
-      const rows = await db.$queryRaw<Array<{ id: string; userId: number; clientKey: string; tokenFamily: string | null }>>`
-        UPDATE "McpSession" SET "lastSeenAt" = ${now}
-        WHERE "id" = ${id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
-        RETURNING "id", "userId", "clientKey", "tokenFamily"`;
-      const row = rows[0];
-      return row ? { ...row, lastSeenAt: now } : null;
     },
     async close(id, now) {
       const r = await db.mcpSession.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } });
@@ -161,11 +169,37 @@ export function createDatabaseStore(db: Db): McpStore {
         INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
         ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
         RETURNING "count"`;
-      if (Math.random() < 0.01) {
-        await db.rateWindow.deleteMany({ where: { windowStart: { lt: new Date(start - WINDOW_MS) } } });
-      }
+      await pruneWindows(start);
       const count = Number(rows[0]?.count ?? 1);
       return { allowed: count <= limit, count, retryAfter };
+    },
+    async admit(key, limit, session, now) {
+      if (!session) return { rate: await this.hit(key, limit, now), session: null };
+      const { start, retryAfter } = windowOf(now);
+      const cutoff = new Date(now.getTime() - session.idleMs);
+      // Both data-modifying CTEs run whatever the outer query reads; the LEFT JOIN keeps the count when no session matched.
+      const rows = await db.$queryRaw<Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null }>>`
+        WITH rate AS (
+          INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${new Date(start)}, 1)
+          ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
+          RETURNING "count"
+        ), touched AS (
+          UPDATE "McpSession" SET "lastSeenAt" = ${now}
+          WHERE "id" = ${session.id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
+          RETURNING "id", "userId", "clientKey", "tokenFamily"
+        )
+        SELECT rate."count", touched."id", touched."userId", touched."clientKey", touched."tokenFamily"
+        FROM rate LEFT JOIN touched ON true`;
+      await pruneWindows(start);
+      const row = rows[0];
+      const count = Number(row?.count ?? 1);
+      return {
+        rate: { allowed: count <= limit, count, retryAfter },
+        session:
+          row?.id && row.userId !== null && row.clientKey !== null
+            ? { id: row.id, userId: row.userId, clientKey: row.clientKey, tokenFamily: row.tokenFamily, lastSeenAt: now }
+            : null,
+      };
     },
   };
 }
