@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient } from '~/generated/prisma/client';
 import type { SqlRunner } from './migrate.server';
 import { withStatementCache } from './pglite-statements.server';
+import { statementNamer } from './statement-names.server';
 
 export type Db = PrismaClient;
 
@@ -66,7 +67,7 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
   const { databaseUrl, dataDir } = options;
   if (databaseUrl && databaseUrl !== 'memory://') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNamer() }) });
     const sql: SqlRunner = {
       async query(text, params = []) {
         const result = await pool.query(text, params as unknown[]);
