@@ -14,6 +14,9 @@ import { toIsoDate } from '~/domain/dates';
 
 const dateOrNull = (d: Date | null) => (d ? toIsoDate(d) : null);
 
+/** The user columns other people may see; lists select only these (never e-mail or password hash). */
+export const publicUserSelect = { id: true, username: true, displayName: true } as const;
+
 export function userJson(user: Pick<User, 'id' | 'username' | 'displayName'>) {
   return { id: user.id, username: user.username, displayName: user.displayName };
 }

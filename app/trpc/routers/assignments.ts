@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { router, tripMemberProcedure, tripChannel } from '../init';
 import { LIMITS, id, idList, timeOfDay } from '../schemas';
-import { assignmentJson, userJson } from '../shape';
+import { assignmentJson, publicUserSelect, userJson } from '../shape';
 import { badRequest } from '../errors';
 import { isPermutation, placeAt } from '~/domain/ordering';
 import { timesInOrder } from '~/domain/day-notes';
@@ -230,7 +230,7 @@ export const assignmentsRouter = router({
       await findAssignment(ctx.db, input.tripId, input.assignmentId);
       const rows = await ctx.db.assignmentParticipant.findMany({
         where: { assignmentId: input.assignmentId },
-        include: { user: true },
+        include: { user: { select: publicUserSelect } },
         orderBy: { userId: 'asc' },
       });
       return { participants: rows.map((r) => userJson(r.user)) };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { router, tripMemberProcedure, tripChannel, userChannel } from '../init';
 import { id } from '../schemas';
-import { userJson, tripJson } from '../shape';
+import { publicUserSelect, userJson, tripJson } from '../shape';
 import { DomainError, badRequest, ownerOnly } from '../errors';
 
 export const membersRouter = router({
@@ -19,7 +19,7 @@ export const membersRouter = router({
     .query(async ({ ctx, input }) => {
       const trip = await ctx.db.trip.findUniqueOrThrow({
         where: { id: input.tripId },
-        include: { owner: true, members: { include: { user: true }, orderBy: { addedAt: 'asc' } } },
+        include: { owner: { select: publicUserSelect }, members: { include: { user: { select: publicUserSelect } }, orderBy: { addedAt: 'asc' } } },
       });
       return {
         members: [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createEvents, type EventAttributes } from 'ics';
 import { authedProcedure, router, tripMemberProcedure, tripChannel, userChannel } from '../init';
 import { LIMITS, currency, isoDate, text, title } from '../schemas';
-import { accommodationJson, assignmentJson, dayJson, dayNoteJson, tripJson, userJson } from '../shape';
+import { accommodationJson, assignmentJson, dayJson, dayNoteJson, publicUserSelect, tripJson, userJson } from '../shape';
 import { badRequest, ownerOnly } from '../errors';
 import { MAX_TRIP_DAYS, datesInRange, daysBetween, fromIsoDate, planDayChanges, toIsoDate } from '~/domain/dates';
 import type { Db } from '~/db/client.server';
@@ -31,8 +31,8 @@ export async function loadTripSummary(db: Db, tripId: number) {
   const trip = await db.trip.findUniqueOrThrow({
     where: { id: tripId },
     include: {
-      owner: true,
-      members: { include: { user: true }, orderBy: { addedAt: 'asc' } },
+      owner: { select: publicUserSelect },
+      members: { include: { user: { select: publicUserSelect } }, orderBy: { addedAt: 'asc' } },
       days: {
         orderBy: { position: 'asc' },
         include: {
@@ -78,7 +78,7 @@ export const tripsRouter = router({
           OR: [{ ownerId: userId }, { members: { some: { userId } } }],
           ...(input.includeArchived ? {} : { archived: false }),
         },
-        include: { owner: true, members: { include: { user: true } }, _count: { select: { places: true, days: true } } },
+        include: { owner: { select: publicUserSelect }, members: { include: { user: { select: publicUserSelect } } }, _count: { select: { places: true, days: true } } },
         orderBy: [{ archived: 'asc' }, { startDate: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
       });
       return {
