@@ -114,10 +114,14 @@ export function ErrorBoundary() {
 
 const EMPTY_RESOURCES = {};
 
-function ErrorPage() {
+/** The error page itself; also rendered by the catch-all route (app/routes/$.tsx) inside the app's providers. */
+export function ErrorPage() {
   const error = useRouteError();
   const { t } = useTranslation('common');
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const rootData = useRootData();
+  // Without root data (the root loader itself failed) nobody is known to be signed in, yet "/" may still work: keep it.
+  const signedOut = !!rootData && !rootData.user;
   return (
     <AppShell>
       <div className="mx-auto mt-10 max-w-lg rounded-xl border border-slate-200 bg-white p-8 text-center shadow-sm" data-testid="error-page">
@@ -130,9 +134,16 @@ function ErrorPage() {
         <p className="mt-2 text-sm text-slate-600">
           {notFound ? t('error.notFoundBody', 'This page does not exist.') : t('error.body', 'Please try again.')}
         </p>
-        <a href="/" className={`mt-6 ${buttonClasses('primary')}`}>
-          {t('error.home', 'Back to my trips')}
-        </a>
+        {/* Signed-out visitors are sent to the login page rather than to a dashboard they cannot open. */}
+        {signedOut ? (
+          <a href="/login" className={`mt-6 ${buttonClasses('primary')}`}>
+            {t('auth:login.submit', 'Log in')}
+          </a>
+        ) : (
+          <a href="/" className={`mt-6 ${buttonClasses('primary')}`}>
+            {t('error.home', 'Back to my trips')}
+          </a>
+        )}
       </div>
     </AppShell>
   );
