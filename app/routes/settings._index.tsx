@@ -2,31 +2,18 @@
 // Plain forms posting to this route's action, which calls the account procedures as the signed-in user.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { TRPCError } from '@trpc/server';
 import { useTranslation } from 'react-i18next';
 import { Field } from '~/components/auth/AuthForm';
 import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
-import { ZodError } from 'zod';
-import { DomainError } from '~/trpc/errors';
-import { describeZodError } from '~/trpc/init';
+import { toActionError, type ActionError } from '~/utils/action-errors.server';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
   const { user } = actor;
   return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language } };
-}
-
-type ActionError = { key?: string; ns: 'errors' | 'settings'; params?: Record<string, string | number>; message: string };
-
-function toActionError(error: unknown): ActionError {
-  if (error instanceof DomainError) return { ns: 'errors', key: error.i18nKey.replace(/^errors\./, ''), params: error.params, message: error.message };
-  if (error instanceof TRPCError && error.code === 'BAD_REQUEST') {
-    return { ns: 'errors', message: error.cause instanceof ZodError ? describeZodError(error.cause) : error.message };
-  }
-  throw error;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
