@@ -194,7 +194,7 @@ export function describeEvent(event: string, data: Payload, summary?: SummaryDat
     case 'place.deleted':
       return { key: 'notice.placeDeleted', params: { name: placeName(summary, places, data.placeId) ?? '' } };
     case 'places.deleted':
-      return { key: 'notice.placesDeleted', params: { n: (data.placeIds ?? []).length } };
+      return { key: 'notice.placesDeleted', params: { count: (data.placeIds ?? []).length } };
     case 'assignment.created':
       return { key: 'notice.assignmentCreated', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
     case 'assignment.updated':

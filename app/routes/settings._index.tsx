@@ -120,7 +120,7 @@ export default function ProfileSettings() {
           <input type="hidden" name="intent" value="password" />
           <input type="text" name="username" autoComplete="username" value={profile.email} readOnly hidden />
           <Field label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
-          <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { min: 8 })} />
+          <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { count: 8 })} />
           <Field label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'password'}>

@@ -38,7 +38,7 @@ test('the first account manages users and addons', async ({ page, server }) => {
 
   await row.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete Ben Booker?' });
-  await expect(dialog).toContainText('Trips this user owns will be deleted too: 1.');
+  await expect(dialog).toContainText('This user owns 1 trip; it will be deleted too.');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   expect(await server.services.db.user.findUnique({ where: { id: ben.id } })).not.toBeNull();

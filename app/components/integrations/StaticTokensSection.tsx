@@ -97,7 +97,7 @@ export function StaticTokensSection() {
           {errorMessage(create.error, t)}
         </p>
       )}
-      <p className="mt-2 text-xs text-slate-500">{full ? t('tokens.limitReached', { max }) : t('tokens.count', { count: list.length, max })}</p>
+      <p className="mt-2 text-xs text-slate-500">{full ? t('tokens.limitReached', { count: max }) : t('tokens.count', { used: list.length, count: max })}</p>
 
       <TokenTable query={tokens} tokens={list} onDelete={setToDelete} />
       {remove.error && (

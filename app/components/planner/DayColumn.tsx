@@ -59,11 +59,11 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
         </div>
         <span
           className="mt-1 inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600"
-          title={t('day.placeCount', { n: day.assignments.length })}
+          title={t('day.placeCount', { count: day.assignments.length })}
         >
           <Icon name="pin" className="h-3.5 w-3.5" />
           <span aria-hidden>{day.assignments.length}</span>
-          <span className="sr-only">{t('day.placeCount', { n: day.assignments.length })}</span>
+          <span className="sr-only">{t('day.placeCount', { count: day.assignments.length })}</span>
         </span>
         <button
           type="button"

@@ -34,7 +34,7 @@ export function PlannerHeader({ summary, onMembers, onEdit }: Props) {
               <Icon name="calendar" className="me-1 inline h-4 w-4 align-[-3px]" />
               {dates}
             </span>
-            <span>{t('header.dayCount', { n: summary.days.length })}</span>
+            <span>{t('header.dayCount', { count: summary.days.length })}</span>
             {trip.archived && (
               <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">{t('header.archived')}</span>
             )}
@@ -44,7 +44,7 @@ export function PlannerHeader({ summary, onMembers, onEdit }: Props) {
         <div className="flex flex-wrap items-center gap-2">
           <PresenceAvatars tripId={trip.id} />
           <button type="button" className={btn.secondary} onClick={onMembers}>
-            <Icon name="users" /> {t('header.members', { n: summary.members.length })}
+            <Icon name="users" /> {t('header.members', { count: summary.members.length })}
           </button>
           <button type="button" className={btn.secondary} onClick={onEdit}>
             <Icon name="pencil" /> {t('header.edit')}

@@ -22,7 +22,7 @@ export function TripMap({ points, unplacedCount }: { points: MapPoint[]; unplace
         <h2 id="map-heading" className="text-base font-semibold text-slate-900">
           {t('map.heading')}
         </h2>
-        {unplacedCount > 0 && <span className="text-xs text-slate-500">{t('map.withoutCoords', { n: unplacedCount })}</span>}
+        {unplacedCount > 0 && <span className="text-xs text-slate-500">{t('map.withoutCoords', { count: unplacedCount })}</span>}
       </div>
       <div className="relative isolate h-64 sm:h-80" data-testid="trip-map">
         {points.length === 0 ? (
