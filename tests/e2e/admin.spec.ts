@@ -62,6 +62,8 @@ test('Admin → MCP access lists every user’s static tokens with their owner a
   await server.services.db.apiToken.create({ data: { userId: owner.id, name: 'Nightly export', tokenHash: 'x'.repeat(64), prefix: 'wm_abcdef' } });
   await createUser(server.services.db, { email: 'root@example.test', password: 'correct horse battery', displayName: 'Root', admin: true });
   await logIn(page, { email: 'root@example.test', password: 'correct horse battery' });
+  // the login must have finished (session cookie set) before the next navigation replaces it
+  await expect(page).not.toHaveURL(/\/login/);
 
   await page.goto('/admin/mcp');
   const row = page.getByRole('row', { name: /Nightly export/ });

@@ -187,7 +187,7 @@ describe('assignments.reorderDayAssignments', () => {
       anna.trpc.assignments.reorderDayAssignments.mutate({ tripId: trip.id, dayId: days[0].id, assignmentIds: [b.assignment.id, a.assignment.id, d.assignment.id] }),
     );
     expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toBe('assignmentIds: must list each of the day’s 3 assignment(s) exactly once');
+    expect(error.message).toBe('assignmentIds: must list each of the day’s 3 assignments exactly once');
     expect(await dayOrder(days[0].id)).toEqual(['A0', 'B1', 'C2']);
   });
 

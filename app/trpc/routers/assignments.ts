@@ -201,7 +201,7 @@ export const assignmentsRouter = router({
         ) {
           throw badRequest(
             'errors.reorderMismatch',
-            `assignmentIds: must list each of the day’s ${current.length} assignment(s) exactly once`,
+            `assignmentIds: must list each of the day’s ${current.length === 1 ? '1 assignment' : `${current.length} assignments`} exactly once`,
             { count: current.length },
           );
         }

@@ -188,7 +188,7 @@ export const tripsRouter = router({
           if (busy.length > 0 && !input.confirmDropDays) {
             throw badRequest(
               'errors.dropDaysNeedsConfirmation',
-              `The new dates drop ${busy.length} day(s) that hold places, notes or stays (${busy
+              `The new dates drop ${busy.length === 1 ? '1 day that holds' : `${busy.length} days that hold`} places, notes or stays (${busy
                 .map((d) => toIsoDate(d.date!))
                 .join(', ')}); send confirmDropDays: true to drop them`,
               { count: busy.length },
