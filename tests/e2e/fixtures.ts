@@ -31,3 +31,23 @@ export async function logIn(page: Page, user: Pick<RegisteredUser, 'email' | 'pa
   await page.locator('input[type="password"]').fill(user.password);
   await page.locator('input[type="password"]').press('Enter');
 }
+
+/**
+ * A tRPC mutation sent from the page itself (same cookies, same Origin, the page's realtime socket id); expects 200 and
+ * returns the procedure's result.
+ */
+export async function mutateFromPage<T = any>(page: Page, path: string, input: unknown): Promise<T> {
+  const body = await page.evaluate(
+    async ({ path, input }) => {
+      const res = await fetch(`/api/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, json: await res.json() };
+    },
+    { path, input },
+  );
+  expect(body.status, JSON.stringify(body.json)).toBe(200);
+  return body.json.result.data as T;
+}

@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server.ts';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../../app/auth/tokens.server.ts';
+import { mutateFromPage } from './fixtures';
 
 let server: RunningServer;
 
@@ -49,22 +50,6 @@ async function signedInContext(browser: import('@playwright/test').Browser, toke
   const context = await browser.newContext();
   await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   return context;
-}
-
-/** A tRPC mutation sent from the page itself (same cookies, same Origin, and the page's realtime socket id). */
-async function mutateFromPage(page: Page, path: string, input: unknown) {
-  const status = await page.evaluate(
-    async ({ path, input }) => {
-      const res = await fetch(`/api/trpc/${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      return res.status;
-    },
-    { path, input },
-  );
-  expect(status).toBe(200);
 }
 
 test('two people see each other’s changes live, MCP changes too, and presence shows both', async ({ browser }) => {

@@ -17,13 +17,15 @@ interface Props {
   categories: PlannerCategory[];
   days: { day: PlannerDay; label: string }[];
   onChanged: () => void;
+  /** Called once "Add to day" has put a place on a day. */
+  onAssigned?: (dayId: number, placeName: string) => void;
 }
 
 export function categoryName(category: PlannerCategory, t: (k: string, o?: Record<string, unknown>) => string) {
   return t(`category.${category.key}`, { defaultValue: category.name });
 }
 
-export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged }: Props) {
+export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned }: Props) {
   const { t } = useTranslation('planner');
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
@@ -136,7 +138,10 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
                       <select
                         value=""
                         disabled={days.length === 0 || assign.isPending}
-                        onChange={(e) => e.target.value && assign.mutate({ tripId, placeId: place.id, dayId: Number(e.target.value) })}
+                        onChange={(e) => {
+                          const dayId = Number(e.target.value);
+                          if (dayId) assign.mutate({ tripId, placeId: place.id, dayId }, { onSuccess: () => onAssigned?.(dayId, place.name) });
+                        }}
                         aria-label={t('places.addToDay', { name: place.name })}
                         className="h-7 max-w-[10rem] rounded-md border border-indigo-200 bg-indigo-50 px-1.5 text-xs font-medium text-indigo-800 focus:outline-none focus:ring-2 focus:ring-indigo-500"
                       >

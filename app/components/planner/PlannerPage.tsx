@@ -1,5 +1,6 @@
 // The trip planner: header, the days with their places, the places sidebar, the map and the accommodations. Keeps
 // itself current through the realtime client (changes by other people and by AI clients arrive without reload).
+// Below `lg` a tab bar shows one section (days, places, map) at a time; from `lg` up all sit side by side.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RealtimeNotices, useTripRealtime } from '~/realtime/client';
@@ -9,6 +10,15 @@ import { DayList } from './DayList';
 import { DEFAULT_PLACE_COLOR } from './icons';
 import { PlacesSidebar } from './PlacesSidebar';
 import { PlannerHeader } from './PlannerHeader';
+import {
+  AddedToDayNotice,
+  PlannerSectionTabs,
+  sectionPanelProps,
+  useAddedToDay,
+  usePlannerSection,
+  useWideLayout,
+  type PlannerSection,
+} from './PlannerSectionTabs';
 import { TripDialogs } from './TripDialogs';
 import { TripMap } from './TripMap';
 import type { MapPoint } from './TripMapInner.client';
@@ -27,6 +37,9 @@ export function PlannerPage({ tripId }: { tripId: number }) {
     () => (summary.data?.days ?? []).map((day, index) => ({ day, label: dayLabel(day, index, t, i18n.language) })),
     [summary.data?.days, t, i18n.language]
   );
+  const [section, setSection] = usePlannerSection(tripId);
+  const wide = useWideLayout();
+  const { added, dismiss, onAssigned } = useAddedToDay(days);
 
   const placeList = places.data?.places;
   const points = useMemo<MapPoint[]>(() => {
@@ -65,14 +78,35 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   }
 
   const data = summary.data;
+  const panel = (name: PlannerSection, className: string) => sectionPanelProps(name, section, wide, className);
+  const showSection = (next: PlannerSection) => {
+    if (next !== 'places') dismiss();
+    setSection(next);
+  };
+  const showDay = (dayId: number) => {
+    showSection('days');
+    // The click has been rendered by the next frame, so the day is laid out and can be scrolled to.
+    requestAnimationFrame(() => document.querySelector(`[data-day-id="${dayId}"]`)?.scrollIntoView({ block: 'center' }));
+  };
   return (
     <>
       <PlannerHeader summary={data} onMembers={() => setDialog('members')} onEdit={() => setDialog('edit')} />
+      <PlannerSectionTabs
+        active={section}
+        onChange={showSection}
+        counts={{ days: days.length, places: placeList?.length, map: points.length }}
+      />
+      {section === 'places' && <AddedToDayNotice added={added} onShow={showDay} onDismiss={dismiss} />}
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_24rem] lg:grid-rows-[auto_1fr] xl:grid-cols-[20rem_minmax(0,1fr)_26rem]">
-        <div className="lg:col-start-1 lg:row-span-2 lg:row-start-1 xl:col-start-2">
+        <div {...panel('days', 'lg:col-start-1 lg:row-span-2 lg:row-start-1 xl:col-start-2')}>
           <DayList tripId={tripId} days={days} categories={categoryById} onChanged={() => void refresh()} />
         </div>
-        <div className="lg:col-start-2 lg:row-start-1 xl:sticky xl:top-4 xl:col-start-1 xl:row-span-2 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded-xl">
+        <div
+          {...panel(
+            'places',
+            'lg:col-start-2 lg:row-start-1 xl:sticky xl:top-4 xl:col-start-1 xl:row-span-2 xl:max-h-[calc(100vh-2rem)] xl:overflow-y-auto xl:rounded-xl'
+          )}
+        >
           <PlacesSidebar
             tripId={tripId}
             places={placeList}
@@ -81,9 +115,10 @@ export function PlannerPage({ tripId }: { tripId: number }) {
             categories={categoryList}
             days={days}
             onChanged={() => void refresh()}
+            onAssigned={onAssigned}
           />
         </div>
-        <div className="space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1">
+        <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
           <TripMap points={points} unplacedCount={(placeList?.length ?? 0) - points.length} />
           <AccommodationsPanel
             tripId={tripId}

@@ -1,6 +1,6 @@
 // The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution
 // and one circle marker per place, coloured by category. Circle markers need no image files.
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { CircleMarker, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { latLngBounds } from 'leaflet';
 
@@ -15,12 +15,36 @@ export interface MapPoint {
 
 function FitToPoints({ points }: { points: MapPoint[] }) {
   const map = useMap();
+  const latest = useRef(points);
+  latest.current = points;
+  const fit = useCallback(() => {
+    const current = latest.current;
+    if (current.length === 1) map.setView([current[0].lat, current[0].lng], 14);
+    else if (current.length > 1) map.fitBounds(latLngBounds(current.map((p) => [p.lat, p.lng])), { padding: [24, 24], maxZoom: 15 });
+  }, [map]);
   const key = points.map((p) => `${p.lat},${p.lng}`).join('|');
+  // Refit only when the set of coordinates changes.
+  useEffect(fit, [key, fit]);
+
+  // Leaflet measures its container once and only re-measures on window resizes. The container can be hidden
+  // (the phone layout's Map tab) or change size without one, so re-measure whenever it does, and refit once it
+  // becomes visible: a fit done while hidden was done for a 0×0 map.
   useEffect(() => {
-    if (points.length === 1) map.setView([points[0].lat, points[0].lng], 14);
-    else if (points.length > 1) map.fitBounds(latLngBounds(points.map((p) => [p.lat, p.lng])), { padding: [24, 24], maxZoom: 15 });
-    // Refit only when the set of coordinates changes.
-  }, [key, map]);
+    const container = map.getContainer();
+    let wasHidden = container.clientWidth === 0 || container.clientHeight === 0;
+    const observer = new ResizeObserver(() => {
+      const hidden = container.clientWidth === 0 || container.clientHeight === 0;
+      if (hidden) {
+        wasHidden = true;
+        return;
+      }
+      map.invalidateSize();
+      if (wasHidden) fit();
+      wasHidden = false;
+    });
+    observer.observe(container);
+    return () => observer.disconnect();
+  }, [map, fit]);
   return null;
 }
 
