@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { CopyButton, StaticTokensConfirmDialog } from './StaticTokensDialog';
+import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
+import { CopyButton } from './StaticTokensDialog';
 import { TokenTable } from './TokenTable';
 
 export function StaticTokensSection() {
@@ -105,17 +106,17 @@ export function StaticTokensSection() {
           {errorMessage(remove.error, t)}
         </p>
       )}
-      {toDelete && (
-        <StaticTokensConfirmDialog
-          title={t('tokens.deleteTitle')}
-          body={t('tokens.deleteBody', { name: toDelete.name })}
-          confirmLabel={t('tokens.confirmDelete')}
-          cancelLabel={t('tokens.cancel')}
-          busy={remove.isPending}
-          onCancel={() => setToDelete(null)}
-          onConfirm={() => remove.mutate({ tokenId: toDelete.id })}
-        />
-      )}
+      <ConfirmDialog
+        open={toDelete !== null}
+        title={t('tokens.deleteTitle')}
+        message={t('tokens.deleteBody', { name: toDelete?.name ?? '' })}
+        confirmLabel={t('tokens.confirmDelete')}
+        cancelLabel={t('tokens.cancel')}
+        danger
+        busy={remove.isPending}
+        onCancel={() => setToDelete(null)}
+        onConfirm={() => toDelete && remove.mutate({ tokenId: toDelete.id })}
+      />
     </section>
   );
 }

@@ -96,7 +96,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <Field label={t('placeForm.name')} className="sm:col-span-2">
-          <input value={v.name} onChange={set('name')} required maxLength={200} autoFocus={!!place} dir="auto" className={inputClass} />
+          <input value={v.name} onChange={set('name')} required maxLength={200} data-autofocus={place ? true : undefined} dir="auto" className={inputClass} />
         </Field>
         <Field label={t('placeForm.category')}>
           <select value={v.categoryId} onChange={set('categoryId')} className={inputClass}>
