@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
+import { DeleteTokenDialog } from '~/components/integrations/StaticTokensDialog';
 import { TokenTable } from '~/components/integrations/TokenTable';
 import { OAuthGrantsSection } from '~/components/admin/OAuthGrantsSection';
 import { requireWebActor } from '~/utils/request.server';
@@ -52,17 +52,7 @@ export default function AdminMcpPage() {
         )}
       </section>
       <OAuthGrantsSection />
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={t('tokens.deleteTitle')}
-        message={t('tokens.deleteBody', { name: toDelete?.name ?? '' })}
-        confirmLabel={t('tokens.confirmDelete')}
-        cancelLabel={t('tokens.cancel')}
-        danger
-        busy={remove.isPending}
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => toDelete && remove.mutate({ tokenId: toDelete.id })}
-      />
+      <DeleteTokenDialog token={toDelete} busy={remove.isPending} onCancel={() => setToDelete(null)} onConfirm={(tokenId) => remove.mutate({ tokenId })} />
     </>
   );
 }

@@ -1,21 +1,13 @@
 // The admin panel in a real browser: the first account administers; promote/demote, delete after confirming (Escape
 // cancels), and addon switches that stay switched. Starts its own server so its first user is the admin.
 import { test as base, expect } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server.ts';
+import { ownServer, type RunningServer } from './own-server';
 import { createUser } from '../../app/auth/users.server.ts';
 import { logIn, registerUser } from './fixtures';
 
 // This file's own server (so its first account is the admin), shared by its tests; pages talk to it.
 const test = base.extend<object, { server: RunningServer }>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
-    async ({}, use) => {
-      const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
-      await use(running);
-      await running.close();
-    },
-    { scope: 'worker' },
-  ],
+  server: ownServer,
   baseURL: async ({ server }, use) => use(server.url),
 });
 

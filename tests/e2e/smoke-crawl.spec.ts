@@ -3,7 +3,7 @@
 // page must load without browser errors, without a silent full reload, with an <h1> and without horizontal overflow.
 import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { startServer, type RunningServer } from '../../server.ts';
+import { ownServer, type RunningServer } from './own-server';
 import { createUser } from '../../app/auth/users.server.ts';
 import { logIn, mutateFromPage, registerUser, type RegisteredUser } from './fixtures';
 
@@ -15,15 +15,7 @@ interface World {
 
 // This file's own server (so its first account is the admin) and world, shared by its tests.
 const test = base.extend<object, { server: RunningServer; world: World }>({
-  server: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
-    async ({}, use) => {
-      const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
-      await use(running);
-      await running.close();
-    },
-    { scope: 'worker' },
-  ],
+  server: ownServer,
   world: [
     async ({ server, browser }, use) => {
       const context = await browser.newContext({ baseURL: server.url, viewport: DESKTOP });

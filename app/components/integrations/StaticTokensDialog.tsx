@@ -1,5 +1,36 @@
-// The copy button of the static-token panel: copies the new token and says so for two seconds.
+// Pieces of the static-token panels (Settings → Integrations, Admin → MCP access): the delete confirmation and the
+// copy button for a new token.
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
+
+/** Asks before deleting a static token; open while `token` is set. */
+export function DeleteTokenDialog({
+  token,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  token: { id: number; name: string } | null;
+  busy: boolean;
+  onCancel(): void;
+  onConfirm(tokenId: number): void;
+}) {
+  const { t } = useTranslation('integrations');
+  return (
+    <ConfirmDialog
+      open={token !== null}
+      title={t('tokens.deleteTitle')}
+      message={t('tokens.deleteBody', { name: token?.name ?? '' })}
+      confirmLabel={t('tokens.confirmDelete')}
+      cancelLabel={t('tokens.cancel')}
+      danger
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={() => token && onConfirm(token.id)}
+    />
+  );
+}
 
 /** A button that copies text and says so for two seconds. */
 export function CopyButton({ text, label, copiedLabel }: { text: string; label: string; copiedLabel: string }) {

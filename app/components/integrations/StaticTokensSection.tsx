@@ -3,8 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { ConfirmDialog } from '~/components/ui/ConfirmDialog';
-import { CopyButton } from './StaticTokensDialog';
+import { CopyButton, DeleteTokenDialog } from './StaticTokensDialog';
 import { TokenTable } from './TokenTable';
 
 export function StaticTokensSection() {
@@ -106,17 +105,7 @@ export function StaticTokensSection() {
           {errorMessage(remove.error, t)}
         </p>
       )}
-      <ConfirmDialog
-        open={toDelete !== null}
-        title={t('tokens.deleteTitle')}
-        message={t('tokens.deleteBody', { name: toDelete?.name ?? '' })}
-        confirmLabel={t('tokens.confirmDelete')}
-        cancelLabel={t('tokens.cancel')}
-        danger
-        busy={remove.isPending}
-        onCancel={() => setToDelete(null)}
-        onConfirm={() => toDelete && remove.mutate({ tokenId: toDelete.id })}
-      />
+      <DeleteTokenDialog token={toDelete} busy={remove.isPending} onCancel={() => setToDelete(null)} onConfirm={(tokenId) => remove.mutate({ tokenId })} />
     </section>
   );
 }
