@@ -124,6 +124,20 @@ test('auth() + browser consent: the client gets only the approved scopes and can
   const straightBack = await page.request.get(again.authorizationUrl!.toString(), { maxRedirects: 0 });
   expect(straightBack.status()).toBe(302);
   expect(new URL(straightBack.headers()['location']).searchParams.get('code')).toMatch(/^wmac_/);
+
+  // Settings → Integrations lists the app; revoking asks first (Cancel focused, Escape returns focus), then removes it.
+  await page.goto(`${server.url}/settings/integrations`);
+  const revoke = page.getByRole('button', { name: 'Revoke access' });
+  await revoke.click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Revoke access' })).toBeFocused();
+  await page.getByRole('button', { name: 'Revoke access' }).click();
+  await page.getByRole('button', { name: 'Yes, continue' }).click();
+  await expect(page.getByRole('button', { name: 'Revoke access' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('#mcp-heading')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Revoke access' })).toHaveCount(0);
 });
 
 test('Deny sends the browser back with access_denied', async ({ page }) => {
