@@ -1,13 +1,13 @@
 // The /mcp endpoint (MCP Streamable HTTP, JSON responses). One registry for the whole process; per request only the
 // bearer check, the session lookup and the JSON-RPC dispatch run. Waymark issues and checks Mcp-Session-Id itself,
 // from a store that can live in PostgreSQL so any instance continues any session.
-import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
 import type { Services } from '~/services.server';
 import type { Actor } from '~/auth/actor.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
+import { hashSecret } from '~/auth/tokens.server';
 import { grantAllows, scopeToRequest } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
@@ -266,7 +266,7 @@ async function authenticate(request: McpHttpRequest, services: Services, rt: Mcp
   const sessionId = request.headers.get('Mcp-Session-Id');
   const wall = Date.now();
   const generation = rt.generation;
-  const tokenHash = cacheKeyOf(token);
+  const tokenHash = hashSecret(token);
   if (sessionId) {
     const cached = rt.actors.get(sessionId);
     if (cached && cached.tokenHash === tokenHash && wall - cached.checkedAt < ACTOR_TTL_MS && cached.expiresAt > rt.now().getTime()) {
@@ -287,11 +287,6 @@ async function authenticate(request: McpHttpRequest, services: Services, rt: Mcp
   };
   if (sessionId) rememberActor(rt, sessionId, entry);
   return entry;
-}
-
-/** A digest of the token for comparing cache entries (node's native SHA-256; never stored or logged). */
-function cacheKeyOf(token: string) {
-  return createHash('sha256').update(token).digest('base64url');
 }
 
 function rememberActor(rt: McpRuntime, sessionId: string, entry: ActorEntry) {

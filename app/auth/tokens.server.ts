@@ -1,7 +1,6 @@
 // Random secrets and their hashes. Every secret Waymark issues is random, prefixed, shown once and stored as SHA-256.
 import crypto from 'node:crypto';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 export const TOKEN_PREFIX = {
   accessToken: 'wmat_',
@@ -18,8 +17,9 @@ export function randomSecret(prefix = '') {
   return prefix + encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** SHA-256 of the secret's UTF-8 bytes, lower-case hex (Node's native hash: it runs on every bearer check). */
 export function hashSecret(secret: string) {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+  return crypto.createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
 /** Constant-time comparison of a presented secret with a stored hash. */

@@ -25,12 +25,6 @@ export interface StatementCacheOptions {
   maxStatements?: number;
 }
 
-export interface StatementCache {
-  query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
-  /** Statements currently prepared (for tests). */
-  readonly size: number;
-}
-
 function concat(parts: Uint8Array[]) {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
@@ -41,16 +35,17 @@ function concat(parts: Uint8Array[]) {
   return out;
 }
 
-/**
- * Runs queries through named prepared statements. `inTransaction` tells whether the caller already holds PGlite's
- * transaction lock (queries inside `transaction()`), so the cache takes only the query lock then.
- */
+/** Runs queries through named prepared statements (`query` outside a transaction, `queryInTransaction` inside one). */
 export function createStatementCache(pg: PGlite, options: StatementCacheOptions = {}) {
   const maxStatements = options.maxStatements ?? 256;
   const statements = new Map<string, Prepared>();
 
   async function send(parts: Uint8Array[]) {
     return (await pg.execProtocolStream(concat(parts), { syncToFs: false })) as BackendMessage[];
+  }
+
+  function close(prepared: Prepared) {
+    return send([protocol.serialize.close({ type: 'S', name: prepared.name }), protocol.serialize.sync()]);
   }
 
   async function prepare(sql: string, queryOptions: QueryOptions): Promise<Prepared> {
@@ -68,7 +63,7 @@ export function createStatementCache(pg: PGlite, options: StatementCacheOptions 
     if (statements.size >= maxStatements) {
       const [oldestSql, oldest] = statements.entries().next().value as [string, Prepared];
       statements.delete(oldestSql);
-      await send([protocol.serialize.close({ type: 'S', name: oldest.name }), protocol.serialize.sync()]);
+      await close(oldest);
     }
     statements.set(sql, prepared);
     return prepared;
@@ -109,7 +104,7 @@ export function createStatementCache(pg: PGlite, options: StatementCacheOptions 
       const code = (error as { code?: string }).code;
       if (!code || !STALE_STATEMENT_CODES.has(code)) throw error;
       statements.delete(sql);
-      await send([protocol.serialize.close({ type: 'S', name: prepared.name }), protocol.serialize.sync()]);
+      await close(prepared);
       if (inTransaction) throw error;
       return execute<T>(await prepare(sql, queryOptions), params, queryOptions);
     }
@@ -150,16 +145,11 @@ export function withStatementCache(pg: PGlite, options?: StatementCacheOptions):
             if (tx.closed) throw new Error('Transaction is closed');
             return cache.queryInTransaction<R>(sql, params, queryOptions);
           },
-          exec: tx.exec,
-          rollback: tx.rollback,
           get closed() {
             return tx.closed;
           },
         } as Transaction),
       ),
-    get statementCount() {
-      return cache.size;
-    },
   };
   return facade as unknown as PGlite;
 }
