@@ -2,32 +2,21 @@
 // that days holding places are dropped), archives, deletes and shares it. This spec starts its own server so it can
 // create users and sessions directly (no dependency on the login page).
 import { test, expect, type Browser, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server.ts';
-import { createUser } from '../../app/auth/users.server.ts';
-import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
+import { makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+  server = await startOwnServer();
 });
 test.afterAll(async () => {
   await server?.close();
 });
 
-async function makePerson(displayName: string) {
-  const tag = Math.random().toString(36).slice(2, 8);
-  const email = `${displayName.split(' ')[0].toLowerCase()}-${tag}@example.test`;
-  const user = await createUser(server.services.db, { email, password: 'correct horse battery', displayName });
-  return { user, email };
-}
-
 /** A browser page signed in as a fresh user, on the dashboard. */
 async function signedIn(browser: Browser, displayName: string) {
-  const person = await makePerson(displayName);
-  const { token } = await createSession(server.services.db, person.user.id);
-  const context = await browser.newContext({ locale: 'en-US' });
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  const person = await makePerson(server, displayName);
+  const context = await signedInContext(browser, server, person.token, { locale: 'en-US' });
   const page = await context.newPage();
   // Uncaught errors in the page (a hydration mismatch, a crash in a component) fail the test that opened it.
   const pageErrors: string[] = [];

@@ -32,22 +32,32 @@ export async function logIn(page: Page, user: Pick<RegisteredUser, 'email' | 'pa
   await page.locator('input[type="password"]').press('Enter');
 }
 
-/**
- * A tRPC mutation sent from the page itself (same cookies, same Origin, the page's realtime socket id); expects 200 and
- * returns the procedure's result.
- */
-export async function mutateFromPage<T = any>(page: Page, path: string, input: unknown): Promise<T> {
+/** A tRPC call sent from the page itself (same cookies, same Origin); expects 200 and returns the procedure's result. */
+async function trpcFromPage<T>(page: Page, path: string, input: unknown, kind: 'query' | 'mutation'): Promise<T> {
   const body = await page.evaluate(
-    async ({ path, input }) => {
-      const res = await fetch(`/api/trpc/${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
+    async ({ path, input, kind }) => {
+      const res =
+        kind === 'query'
+          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
+          : await fetch(`/api/trpc/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
       return { status: res.status, json: await res.json() };
     },
-    { path, input },
+    { path, input, kind },
   );
   expect(body.status, JSON.stringify(body.json)).toBe(200);
   return body.json.result.data as T;
+}
+
+/** A tRPC mutation from the page (with the page's realtime socket id, so its own events are excluded). */
+export const mutateFromPage = <T = any>(page: Page, path: string, input: unknown) => trpcFromPage<T>(page, path, input, 'mutation');
+
+/** A tRPC query from the page. */
+export const queryFromPage = <T = any>(page: Page, path: string, input: unknown) => trpcFromPage<T>(page, path, input, 'query');
+
+/** Switches the signed-in user's language in Settings and waits until the page is in it. */
+export async function switchLanguage(page: Page, language: string) {
+  await page.goto('/settings');
+  await page.getByLabel('Language').selectOption(language);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
 }

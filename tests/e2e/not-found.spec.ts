@@ -1,14 +1,11 @@
 // An unknown URL in a real browser: the not-found page speaks the user's language (German, Arabic right to left), hydrates
 // without errors, and its links lead back into the app.
 import { test, expect, type Page } from '@playwright/test';
-import { registerUser } from './fixtures';
+import { registerUser, switchLanguage } from './fixtures';
 
 async function useLanguage(page: Page, language: string) {
   await registerUser(page);
-  await page.goto('/settings');
-  await page.getByLabel('Language').selectOption(language);
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await switchLanguage(page, language);
 }
 
 /** Errors thrown in the page or logged to its console (a hydration mismatch shows up here), except the browser's own

@@ -2,13 +2,13 @@
 // hides redirect URIs and shows a curl request, the secret is shown once and works, the list shows the Machine badge,
 // and delete asks first. This spec starts its own server so it can create its user.
 import { test, expect } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server.ts';
+import { startOwnServer, type RunningServer } from './own-server';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+  server = await startOwnServer();
 });
 test.afterAll(async () => {
   await server?.close();

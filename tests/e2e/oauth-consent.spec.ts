@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { auth, type OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
-import { startServer, type RunningServer } from '../../server.ts';
+import { startOwnServer, type RunningServer } from './own-server';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
@@ -15,7 +15,7 @@ const PASSWORD = 'correct horse battery';
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+  server = await startOwnServer();
   await server.services.addons.set('mcp', true);
 });
 test.afterAll(async () => {

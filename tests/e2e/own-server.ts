@@ -1,15 +1,38 @@
-// A Playwright worker fixture for spec files that need a server of their own (so their first registered account is
-// the admin): `base.extend<object, { server: RunningServer }>({ server: ownServer })`.
+// For spec files that need a server of their own (so they can create users and sessions directly, or so their first
+// registered account is the admin): the server, people with sessions, and browser contexts signed in as them.
+import type { Browser, BrowserContextOptions } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
+import { createUser } from '../../app/auth/users.server.ts';
+import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
 export type { RunningServer };
 
+/** A fresh server on an in-memory database, on a random port. */
+export const startOwnServer = () => startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+
+/** The worker fixture form: `base.extend<object, { server: RunningServer }>({ server: ownServer })`. */
 export const ownServer: [(args: object, use: (server: RunningServer) => Promise<void>) => Promise<void>, { scope: 'worker' }] = [
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their first argument
   async ({}, use) => {
-    const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+    const running = await startOwnServer();
     await use(running);
     await running.close();
   },
   { scope: 'worker' },
 ];
+
+/** A new user ("Sam Rivers" → sam-<tag>@example.test) with a web session token. */
+export async function makePerson(server: RunningServer, displayName: string) {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const email = `${displayName.split(' ')[0].toLowerCase()}-${tag}@example.test`;
+  const user = await createUser(server.services.db, { email, password: 'correct horse battery', displayName });
+  const { token } = await createSession(server.services.db, user.id);
+  return { user, email, token };
+}
+
+/** A browser context carrying the session cookie for `token`. */
+export async function signedInContext(browser: Browser, server: RunningServer, token: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}

@@ -1,7 +1,7 @@
 // The trip planner on a phone (390×844): a tab bar shows days, places or the map one at a time, works from the
 // keyboard, remembers its tab, and "Add to day" says where the place went. At desktop width nothing changes.
 import { test, expect, type Page } from '@playwright/test';
-import { mutateFromPage, registerUser } from './fixtures';
+import { mutateFromPage, registerUser, switchLanguage } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -132,9 +132,7 @@ test.describe('on a phone', () => {
 
   test('in Arabic the tabs run right to left and the arrow keys follow', async ({ page }) => {
     const tripId = await tripWithAPlace(page);
-    await page.goto('/settings');
-    await page.getByLabel('Language').selectOption('ar');
-    await page.getByRole('button', { name: 'Save profile' }).click();
+    await switchLanguage(page, 'ar');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await page.goto(`/trips/${tripId}`);
 

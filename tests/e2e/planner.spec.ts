@@ -1,32 +1,12 @@
 // The trip planner at /trips/:tripId, in a real browser against the end-to-end server: planning a place onto a day,
 // reordering with the keyboard, the places sidebar filters, day notes, and the page without map tiles.
 import { test, expect, type Page } from '@playwright/test';
-import { registerUser } from './fixtures';
+import { mutateFromPage, queryFromPage, registerUser } from './fixtures';
 
 const register = (page: Page) => registerUser(page, { displayName: 'Pat Planner' });
 
-/** A tRPC call from the page (same cookies and origin as the app itself); returns the procedure's result. */
-async function call<T = any>(page: Page, path: string, input: unknown, kind: 'query' | 'mutation' = 'mutation'): Promise<T> {
-  const body = await page.evaluate(
-    async ({ path, input, kind }) => {
-      const res =
-        kind === 'query'
-          ? await fetch(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`)
-          : await fetch(`/api/trpc/${path}`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify(input),
-            });
-      return { status: res.status, json: await res.json() };
-    },
-    { path, input, kind }
-  );
-  expect(body.status, JSON.stringify(body.json)).toBe(200);
-  return body.json.result.data as T;
-}
-
 async function createTrip(page: Page, title: string) {
-  const { trip } = await call(page, 'trips.createTrip', { title, startDate: '2027-05-01', endDate: '2027-05-03' });
+  const { trip } = await mutateFromPage(page, 'trips.createTrip', { title, startDate: '2027-05-01', endDate: '2027-05-03' });
   return trip.id as number;
 }
 
@@ -78,10 +58,10 @@ test('register, create a trip, add a place, plan it on day 2, and it is still th
 test('places are reordered and moved between days with the keyboard, and the order persists', async ({ page }) => {
   await register(page);
   const tripId = await createTrip(page, 'Keyboard trip');
-  const summary = await call(page, 'trips.getTripSummary', { tripId }, 'query');
+  const summary = await queryFromPage(page, 'trips.getTripSummary', { tripId });
   const [day1, day2] = summary.days.map((d: { id: number }) => d.id);
   for (const name of ['Pantheon', 'Trevi Fountain', 'Spanish Steps']) {
-    await call(page, 'places.createAndAssignPlace', { tripId, name, dayId: day1 });
+    await mutateFromPage(page, 'places.createAndAssignPlace', { tripId, name, dayId: day1 });
   }
   await page.goto(`/trips/${tripId}`);
   const names = day(page, 1).getByTestId('assignment-name');
@@ -123,9 +103,9 @@ test('places are reordered and moved between days with the keyboard, and the ord
 test('a place is dragged with the mouse onto another day', async ({ page }) => {
   await register(page);
   const tripId = await createTrip(page, 'Mouse trip');
-  const summary = await call(page, 'trips.getTripSummary', { tripId }, 'query');
-  await call(page, 'places.createAndAssignPlace', { tripId, name: 'Pantheon', dayId: summary.days[0].id });
-  await call(page, 'places.createAndAssignPlace', { tripId, name: 'Trevi Fountain', dayId: summary.days[0].id });
+  const summary = await queryFromPage(page, 'trips.getTripSummary', { tripId });
+  await mutateFromPage(page, 'places.createAndAssignPlace', { tripId, name: 'Pantheon', dayId: summary.days[0].id });
+  await mutateFromPage(page, 'places.createAndAssignPlace', { tripId, name: 'Trevi Fountain', dayId: summary.days[0].id });
   await page.goto(`/trips/${tripId}`);
   const handle = page.getByRole('button', { name: /^Drag Trevi Fountain/ });
   const target = day(page, 3).getByRole('list');
@@ -145,13 +125,13 @@ test('a place is dragged with the mouse onto another day', async ({ page }) => {
 test('the places sidebar searches, filters by category and shows unplanned places only', async ({ page }) => {
   await register(page);
   const tripId = await createTrip(page, 'Paris');
-  const { categories } = await call(page, 'places.listCategories', undefined, 'query');
+  const { categories } = await queryFromPage(page, 'places.listCategories', undefined);
   const museum = categories.find((c: { key: string }) => c.key === 'museum').id;
   const cafe = categories.find((c: { key: string }) => c.key === 'cafe').id;
-  const summary = await call(page, 'trips.getTripSummary', { tripId }, 'query');
-  await call(page, 'places.createPlace', { tripId, name: 'Louvre', categoryId: museum, address: 'Rue de Rivoli' });
-  await call(page, 'places.createPlace', { tripId, name: 'Musée d’Orsay', categoryId: museum });
-  await call(page, 'places.createAndAssignPlace', { tripId, name: 'Café de Flore', categoryId: cafe, dayId: summary.days[0].id });
+  const summary = await queryFromPage(page, 'trips.getTripSummary', { tripId });
+  await mutateFromPage(page, 'places.createPlace', { tripId, name: 'Louvre', categoryId: museum, address: 'Rue de Rivoli' });
+  await mutateFromPage(page, 'places.createPlace', { tripId, name: 'Musée d’Orsay', categoryId: museum });
+  await mutateFromPage(page, 'places.createAndAssignPlace', { tripId, name: 'Café de Flore', categoryId: cafe, dayId: summary.days[0].id });
 
   await page.goto(`/trips/${tripId}`);
   const names = page.getByTestId('place-name');
@@ -229,7 +209,7 @@ test('a day note is added to a day and kept', async ({ page }) => {
 test('an accommodation is recorded with check-in and check-out days, then deleted after confirmation', async ({ page }) => {
   await register(page);
   const tripId = await createTrip(page, 'Stay trip');
-  await call(page, 'places.createPlace', { tripId, name: 'Hotel Artemide' });
+  await mutateFromPage(page, 'places.createPlace', { tripId, name: 'Hotel Artemide' });
   await page.goto(`/trips/${tripId}`);
   await page.getByRole('button', { name: 'Add stay' }).click();
   const dialog = page.getByRole('dialog', { name: 'New accommodation' });
@@ -258,7 +238,7 @@ test('the planner stays usable when map tiles cannot load', async ({ page }) => 
   });
   await register(page);
   const tripId = await createTrip(page, 'Offline map');
-  await call(page, 'places.createPlace', { tripId, name: 'Castel Sant’Angelo', lat: 41.9031, lng: 12.4663 });
+  await mutateFromPage(page, 'places.createPlace', { tripId, name: 'Castel Sant’Angelo', lat: 41.9031, lng: 12.4663 });
   await page.goto(`/trips/${tripId}`);
   await expect(page.getByTestId('trip-map').locator('.leaflet-container')).toBeVisible();
   await expect(page.getByTestId('map-tiles-failed')).toBeVisible();

@@ -4,9 +4,7 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startServer, type RunningServer } from '../../server.ts';
-import { createUser } from '../../app/auth/users.server.ts';
-import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
+import { startOwnServer, makePerson, signedInContext, type RunningServer } from './own-server';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../../app/auth/tokens.server.ts';
 import { mutateFromPage } from './fixtures';
 
@@ -29,32 +27,15 @@ test.use({
 });
 
 test.beforeAll(async () => {
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+  server = await startOwnServer();
 });
 test.afterAll(async () => {
   await server?.close();
 });
 
-async function person(displayName: string) {
-  const tag = Math.random().toString(36).slice(2, 8);
-  const user = await createUser(server.services.db, {
-    email: `${displayName.split(' ')[0].toLowerCase()}-${tag}@example.test`,
-    password: 'correct horse battery',
-    displayName,
-  });
-  const { token } = await createSession(server.services.db, user.id);
-  return { user, token };
-}
-
-async function signedInContext(browser: import('@playwright/test').Browser, token: string) {
-  const context = await browser.newContext();
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
-  return context;
-}
-
 test('two people see each other’s changes live, MCP changes too, and presence shows both', async ({ browser }) => {
-  const sam = await person('Sam Rivers');
-  const mia = await person('Mia Lopez');
+  const sam = await makePerson(server, 'Sam Rivers');
+  const mia = await makePerson(server, 'Mia Lopez');
   const trip = await server.services.db.trip.create({
     data: {
       ownerId: sam.user.id,
@@ -72,7 +53,7 @@ test('two people see each other’s changes live, MCP changes too, and presence 
     include: { days: { orderBy: { position: 'asc' } } },
   });
 
-  const contexts: BrowserContext[] = [await signedInContext(browser, sam.token), await signedInContext(browser, mia.token)];
+  const contexts: BrowserContext[] = [await signedInContext(browser, server, sam.token), await signedInContext(browser, server, mia.token)];
   try {
     const [pageA, pageB] = await Promise.all(contexts.map((c) => c.newPage()));
     await pageA.goto(`${server.url}/trips/${trip.id}`);
@@ -213,8 +194,8 @@ async function openHarness(page: Page, tripId: number, user: { id: number; displ
 }
 
 test('browser client: patches the cache in place, excludes its own socket, shows notices and presence, unsubscribes', async ({ browser }) => {
-  const sam = await person('Sam Rivers');
-  const mia = await person('Mia Lopez');
+  const sam = await makePerson(server, 'Sam Rivers');
+  const mia = await makePerson(server, 'Mia Lopez');
   const trip = await server.services.db.trip.create({
     data: {
       ownerId: sam.user.id,
@@ -224,7 +205,7 @@ test('browser client: patches the cache in place, excludes its own socket, shows
     },
     include: { days: { orderBy: { position: 'asc' } } },
   });
-  const contexts = [await signedInContext(browser, sam.token), await signedInContext(browser, mia.token)];
+  const contexts = [await signedInContext(browser, server, sam.token), await signedInContext(browser, server, mia.token)];
   try {
     const [pageA, pageB] = await Promise.all(contexts.map((c) => c.newPage()));
     await openHarness(pageA, trip.id, sam.user, true);

@@ -5,7 +5,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ownServer, type RunningServer } from './own-server';
 import { createUser } from '../../app/auth/users.server.ts';
-import { logIn, mutateFromPage, registerUser, type RegisteredUser } from './fixtures';
+import { logIn, mutateFromPage, queryFromPage, registerUser, type RegisteredUser } from './fixtures';
 
 /** What the crawl needs: the admin (first account) and a trip with something in it to open dialogs on. */
 interface World {
@@ -187,10 +187,7 @@ async function buildWorld(page: Page): Promise<World> {
     await page.getByLabel('Add Old Harbour to a day').selectOption({ index: 1 });
     await expect(page.getByTestId('day').first().getByTestId('assignment-name')).toHaveText(['Old Harbour'], { timeout: 1000 });
   }).toPass();
-  const days = await page.evaluate(async (tripId) => {
-    const res = await fetch(`/api/trpc/days.listDays?input=${encodeURIComponent(JSON.stringify({ tripId }))}`);
-    return ((await res.json()).result.data.days as Array<{ id: number }>).map((d) => d.id);
-  }, tripId);
+  const days = (await queryFromPage<{ days: Array<{ id: number }> }>(page, 'days.listDays', { tripId })).days.map((d) => d.id);
   await mutateFromPage(page, 'accommodations.createAccommodation', { tripId, placeId: place.id, checkInDayId: days[0], checkOutDayId: days[1] });
   await mutateFromPage(page, 'dayNotes.createDayNote', { tripId, dayId: days[0], text: 'Ferry at nine' });
 

@@ -45,3 +45,6 @@ export async function expectTrpcError(promise: Promise<unknown>) {
   }
   throw new Error('expected the call to fail, but it succeeded');
 }
+
+/** What a non-member (or anyone asking for a missing trip) is told: the same words either way. */
+export const notMemberMessage = (tripId: number) => `Trip ${tripId} not found or you are not a member`;

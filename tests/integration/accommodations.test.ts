@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const suite = procedureSuite(2);
 const { tripEvents } = suite;
@@ -20,7 +20,6 @@ async function setup() {
   return { trip, days, place };
 }
 const stayCount = (tripId: number) => server.services.db.accommodation.count({ where: { tripId } });
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 describe('accommodations.createAccommodation', () => {
   it('records a stay and emits accommodation.created', async () => {
@@ -60,7 +59,7 @@ describe('accommodations.createAccommodation', () => {
     const error = await expectTrpcError(
       ben.trpc.accommodations.createAccommodation.mutate({ tripId: trip.id, placeId: place.id, checkInDayId: days[0].id, checkOutDayId: days[1].id }),
     );
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await stayCount(trip.id)).toBe(0);
   });
 });
@@ -102,7 +101,7 @@ describe('accommodations.createPlaceAccommodation', () => {
     const error = await expectTrpcError(
       ben.trpc.accommodations.createPlaceAccommodation.mutate({ tripId: trip.id, place: { name: 'Inn' }, checkInDayId: days[0].id, checkOutDayId: days[1].id }),
     );
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await server.services.db.place.count({ where: { tripId: trip.id } })).toBe(1);
   });
 });
@@ -135,7 +134,7 @@ describe('accommodations.listAccommodations', () => {
   it('denies a non-member', async () => {
     const { trip } = await withStay();
     const error = await expectTrpcError(ben.trpc.accommodations.listAccommodations.query({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
   });
 });
 
@@ -164,7 +163,7 @@ describe('accommodations.updateAccommodation', () => {
   it('denies a non-member', async () => {
     const { trip, accommodation } = await withStay();
     const error = await expectTrpcError(ben.trpc.accommodations.updateAccommodation.mutate({ tripId: trip.id, accommodationId: accommodation.id, notes: 'x' }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect((await server.services.db.accommodation.findUniqueOrThrow({ where: { id: accommodation.id } })).notes).toBe('');
   });
 });
@@ -193,7 +192,7 @@ describe('accommodations.deleteAccommodation', () => {
   it('denies a non-member', async () => {
     const { trip, accommodation } = await withStay();
     const error = await expectTrpcError(ben.trpc.accommodations.deleteAccommodation.mutate({ tripId: trip.id, accommodationId: accommodation.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await stayCount(trip.id)).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const suite = procedureSuite(3);
 const { tripEvents } = suite;
@@ -30,7 +30,6 @@ async function dayOrder(dayId: number) {
   const rows = await server.services.db.assignment.findMany({ where: { dayId }, orderBy: { position: 'asc' }, include: { place: true } });
   return rows.map((r) => `${r.place.name}${r.position}`);
 }
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 describe('assignments.assignPlaceToDay', () => {
   it('inserts at a position, shifting later entries, and emits assignment.created with the place', async () => {
@@ -67,7 +66,7 @@ describe('assignments.assignPlaceToDay', () => {
   it('denies a non-member', async () => {
     const { trip, days, a } = await setup();
     const error = await expectTrpcError(ben.trpc.assignments.assignPlaceToDay.mutate({ tripId: trip.id, placeId: a.place.id, dayId: days[2].id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await dayOrder(days[2].id)).toEqual([]);
   });
 });
@@ -97,7 +96,7 @@ describe('assignments.unassignPlace', () => {
   it('denies a non-member', async () => {
     const { trip, days, a } = await setup();
     const error = await expectTrpcError(ben.trpc.assignments.unassignPlace.mutate({ tripId: trip.id, assignmentId: a.assignment.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await dayOrder(days[0].id)).toEqual(['A0', 'B1', 'C2']);
   });
 });
@@ -128,7 +127,7 @@ describe('assignments.updateAssignmentTime', () => {
     const error = await expectTrpcError(
       ben.trpc.assignments.updateAssignmentTime.mutate({ tripId: trip.id, assignmentId: a.assignment.id, startTime: '10:00', endTime: null }),
     );
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect((await server.services.db.assignment.findUniqueOrThrow({ where: { id: a.assignment.id } })).startTime).toBeNull();
   });
 });
@@ -162,7 +161,7 @@ describe('assignments.moveAssignment', () => {
   it('denies a non-member', async () => {
     const { trip, days, a } = await setup();
     const error = await expectTrpcError(ben.trpc.assignments.moveAssignment.mutate({ tripId: trip.id, assignmentId: a.assignment.id, toDayId: days[1].id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await dayOrder(days[0].id)).toEqual(['A0', 'B1', 'C2']);
   });
 });
@@ -196,7 +195,7 @@ describe('assignments.reorderDayAssignments', () => {
     const error = await expectTrpcError(
       ben.trpc.assignments.reorderDayAssignments.mutate({ tripId: trip.id, dayId: days[0].id, assignmentIds: [c.assignment.id, b.assignment.id, a.assignment.id] }),
     );
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await dayOrder(days[0].id)).toEqual(['A0', 'B1', 'C2']);
   });
 });
@@ -235,11 +234,11 @@ describe('assignments participants', () => {
   it('denies a non-member for reading and writing', async () => {
     const { trip, a } = await setup();
     const read = await expectTrpcError(carla.trpc.assignments.getAssignmentParticipants.query({ tripId: trip.id, assignmentId: a.assignment.id }));
-    expect(read.message).toBe(notMember(trip.id));
+    expect(read.message).toBe(notMemberMessage(trip.id));
     const write = await expectTrpcError(
       carla.trpc.assignments.setAssignmentParticipants.mutate({ tripId: trip.id, assignmentId: a.assignment.id, userIds: [carla.user.id] }),
     );
-    expect(write.message).toBe(notMember(trip.id));
+    expect(write.message).toBe(notMemberMessage(trip.id));
     expect(await server.services.db.assignmentParticipant.count({ where: { assignmentId: a.assignment.id } })).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const suite = procedureSuite(2);
 const { tripEvents } = suite;
@@ -19,7 +19,6 @@ async function setup() {
   return { trip, days };
 }
 const noteCount = (dayId: number) => server.services.db.dayNote.count({ where: { dayId } });
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 describe('dayNotes.createDayNote', () => {
   it('adds notes in order with time label and icon and emits day_note.created', async () => {
@@ -57,7 +56,7 @@ describe('dayNotes.createDayNote', () => {
   it('denies a non-member', async () => {
     const { trip, days } = await setup();
     const error = await expectTrpcError(ben.trpc.dayNotes.createDayNote.mutate({ tripId: trip.id, dayId: days[0].id, text: 'x' }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await noteCount(days[0].id)).toBe(0);
   });
 });
@@ -82,7 +81,7 @@ describe('dayNotes.listDayNotes', () => {
   it('denies a non-member', async () => {
     const { trip, days } = await setup();
     const error = await expectTrpcError(ben.trpc.dayNotes.listDayNotes.query({ tripId: trip.id, dayId: days[0].id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
   });
 });
 
@@ -113,7 +112,7 @@ describe('dayNotes.updateDayNote', () => {
     const { trip, days } = await setup();
     const { note } = await anna.trpc.dayNotes.createDayNote.mutate({ tripId: trip.id, dayId: days[0].id, text: 'Keep' });
     const error = await expectTrpcError(ben.trpc.dayNotes.updateDayNote.mutate({ tripId: trip.id, noteId: note.id, text: 'Mine' }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect((await server.services.db.dayNote.findUniqueOrThrow({ where: { id: note.id } })).text).toBe('Keep');
   });
 });
@@ -141,7 +140,7 @@ describe('dayNotes.deleteDayNote', () => {
     const { trip, days } = await setup();
     const { note } = await anna.trpc.dayNotes.createDayNote.mutate({ tripId: trip.id, dayId: days[0].id, text: 'Stay' });
     const error = await expectTrpcError(ben.trpc.dayNotes.deleteDayNote.mutate({ tripId: trip.id, noteId: note.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await noteCount(days[0].id)).toBe(1);
   });
 });

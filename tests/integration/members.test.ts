@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const suite = procedureSuite([{ displayName: 'Anna' }, { displayName: 'Ben' }, { displayName: 'Carla' }, { displayName: 'Dave' }]);
 const { events } = suite;
@@ -14,7 +14,6 @@ beforeAll(() => {
   ({ server, users: [anna, ben, carla, dave] } = suite);
 });
 
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 const memberIds = async (tripId: number) =>
   (await server.services.db.tripMember.findMany({ where: { tripId }, orderBy: { id: 'asc' } })).map((m) => m.userId);
 
@@ -58,7 +57,7 @@ describe('members.addTripMember', () => {
     const trip = await newTrip();
     const error = await expectTrpcError(dave.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: dave.user.username }));
     expect(error.code).toBe('NOT_FOUND');
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await memberIds(trip.id)).toEqual([]);
   });
 });
@@ -86,7 +85,7 @@ describe('members.listTripMembers', () => {
   it('denies a non-member', async () => {
     const trip = await newTrip();
     const error = await expectTrpcError(dave.trpc.members.listTripMembers.query({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
   });
 });
 
@@ -102,7 +101,7 @@ describe('members.removeTripMember', () => {
     expect(events.filter((e) => e.event === 'member.removed').map((e) => e.payload.userId)).toEqual([ben.user.id, carla.user.id]);
     expect(events.filter((e) => e.event === 'trip.unshared').map((e) => e.channel)).toEqual([`private-user-${ben.user.id}`, `private-user-${carla.user.id}`]);
     // Ben no longer reaches the trip.
-    expect((await expectTrpcError(ben.trpc.trips.getTrip.query({ tripId: trip.id }))).message).toBe(notMember(trip.id));
+    expect((await expectTrpcError(ben.trpc.trips.getTrip.query({ tripId: trip.id }))).message).toBe(notMemberMessage(trip.id));
   });
 
   it('refuses a member removing someone else and removing the owner, changing nothing', async () => {
@@ -126,7 +125,7 @@ describe('members.removeTripMember', () => {
     const trip = await newTrip();
     await anna.trpc.members.addTripMember.mutate({ tripId: trip.id, identifier: ben.user.username });
     const error = await expectTrpcError(dave.trpc.members.removeTripMember.mutate({ tripId: trip.id, userId: ben.user.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await memberIds(trip.id)).toEqual([ben.user.id]);
   });
 });

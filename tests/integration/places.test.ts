@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError, trpcClient } from '../helpers/users';
+import { expectTrpcError, trpcClient, notMemberMessage } from '../helpers/users';
 
 // A local stand-in for Nominatim's /search?format=jsonv2.
 const nominatimRequests: URL[] = [];
@@ -53,7 +53,6 @@ async function newTrip() {
   return { trip, days };
 }
 const placeCount = (tripId: number) => server.services.db.place.count({ where: { tripId } });
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 describe('places.createPlace', () => {
   it('creates a place with category and own tags and emits place.created', async () => {
@@ -105,7 +104,7 @@ describe('places.createPlace', () => {
     const { trip } = await newTrip();
     const error = await expectTrpcError(ben.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Sneaky' }));
     expect(error.code).toBe('NOT_FOUND');
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await placeCount(trip.id)).toBe(0);
   });
 });
@@ -146,7 +145,7 @@ describe('places.createAndAssignPlace', () => {
   it('denies a non-member', async () => {
     const { trip, days } = await newTrip();
     const error = await expectTrpcError(ben.trpc.places.createAndAssignPlace.mutate({ tripId: trip.id, name: 'X', dayId: days[0].id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await placeCount(trip.id)).toBe(0);
   });
 });
@@ -188,7 +187,7 @@ describe('places.listPlaces', () => {
   it('denies a non-member', async () => {
     const { trip } = await newTrip();
     const error = await expectTrpcError(ben.trpc.places.listPlaces.query({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
   });
 });
 
@@ -226,7 +225,7 @@ describe('places.updatePlace', () => {
     const { trip } = await newTrip();
     const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Miradouro' });
     const error = await expectTrpcError(ben.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, name: 'Mine' }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect((await server.services.db.place.findUniqueOrThrow({ where: { id: place.id } })).name).toBe('Miradouro');
   });
 });
@@ -258,7 +257,7 @@ describe('places.deletePlace', () => {
     const { trip } = await newTrip();
     const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Keep' });
     const error = await expectTrpcError(ben.trpc.places.deletePlace.mutate({ tripId: trip.id, placeId: place.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await placeCount(trip.id)).toBe(1);
   });
 });
@@ -297,7 +296,7 @@ describe('places.bulkDeletePlaces', () => {
     const { trip } = await newTrip();
     const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Keep' });
     const error = await expectTrpcError(ben.trpc.places.bulkDeletePlaces.mutate({ tripId: trip.id, placeIds: [place.id] }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await placeCount(trip.id)).toBe(1);
   });
 });
@@ -376,7 +375,7 @@ describe('places.importPlacesFromUrl', () => {
   it('denies a non-member', async () => {
     const { trip } = await newTrip();
     const error = await expectTrpcError(ben.trpc.places.importPlacesFromUrl.mutate({ tripId: trip.id, url: 'geo:38.7,-9.1' }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await placeCount(trip.id)).toBe(0);
   });
 });

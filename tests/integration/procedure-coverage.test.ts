@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, type AppRouter } from '~/trpc/root';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const CORE_AREAS = ['trips', 'members', 'days', 'places', 'assignments', 'tags', 'dayNotes', 'accommodations'] as const;
 type CoreArea = (typeof CORE_AREAS)[number];
@@ -477,7 +477,6 @@ const fixtureShape: Fixture = {
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const notMemberMessage = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 function caseFor(path: string): Case<unknown> | undefined {
   const [area, name] = path.split('.');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../helpers/server';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError } from '../helpers/users';
+import { expectTrpcError, notMemberMessage } from '../helpers/users';
 
 const suite = procedureSuite(3);
 const { events } = suite;
@@ -13,7 +13,6 @@ beforeAll(() => {
   ({ server, users: [anna, ben, carla] } = suite);
 });
 
-const notMember = (tripId: number) => `Trip ${tripId} not found or you are not a member`;
 
 /** Anna's trip (1–4 June) with Ben as a member and a place on 4 June. */
 async function setup() {
@@ -64,7 +63,7 @@ describe('trips.updateTrip dates', () => {
     const { trip } = await setup();
     const error = await expectTrpcError(carla.trpc.trips.updateTrip.mutate({ tripId: trip.id, title: 'Mine' }));
     expect(error.code).toBe('NOT_FOUND');
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect((await server.services.db.trip.findUniqueOrThrow({ where: { id: trip.id } })).title).toBe('Seville');
   });
 });
@@ -94,7 +93,7 @@ describe('trips.setTripArchived and listTrips', () => {
   it('denies a non-member, and a member who is not the owner', async () => {
     const { trip } = await setup();
     const stranger = await expectTrpcError(carla.trpc.trips.setTripArchived.mutate({ tripId: trip.id, archived: true }));
-    expect(stranger.message).toBe(notMember(trip.id));
+    expect(stranger.message).toBe(notMemberMessage(trip.id));
     const member = await expectTrpcError(ben.trpc.trips.setTripArchived.mutate({ tripId: trip.id, archived: true }));
     expect(member.code).toBe('FORBIDDEN');
     expect(member.message).toBe('Only the trip owner can archive the trip');
@@ -128,7 +127,7 @@ describe('trips.deleteTrip', () => {
   it('denies a non-member', async () => {
     const { trip } = await setup();
     const error = await expectTrpcError(carla.trpc.trips.deleteTrip.mutate({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await server.services.db.trip.count({ where: { id: trip.id } })).toBe(1);
   });
 });
@@ -162,7 +161,7 @@ describe('trips.copyTrip', () => {
     const { trip } = await setup();
     const before = await server.services.db.trip.count();
     const error = await expectTrpcError(carla.trpc.trips.copyTrip.mutate({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
     expect(await server.services.db.trip.count()).toBe(before);
   });
 });
@@ -188,6 +187,6 @@ describe('trips.exportTripIcs', () => {
   it('denies a non-member', async () => {
     const { trip } = await setup();
     const error = await expectTrpcError(carla.trpc.trips.exportTripIcs.query({ tripId: trip.id }));
-    expect(error.message).toBe(notMember(trip.id));
+    expect(error.message).toBe(notMemberMessage(trip.id));
   });
 });
