@@ -9,6 +9,8 @@ interface Props {
   loadingText: string;
   emptyText: string;
   isEmpty: boolean;
+  /** Said before the error message ("Could not load the tokens."). */
+  errorPrefix?: string;
   children: ReactNode;
 }
 
@@ -18,6 +20,7 @@ export function QueryStatus({
   loadingText,
   emptyText,
   isEmpty,
+  errorPrefix,
   children,
 }: Props) {
   if (query.isLoading) {
@@ -30,6 +33,7 @@ export function QueryStatus({
   if (query.error) {
     return (
       <p role="alert" className="text-sm text-red-700">
+        {errorPrefix ? `${errorPrefix} ` : null}
         {errorMessage(query.error, t)}
       </p>
     );

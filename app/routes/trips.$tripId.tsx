@@ -9,6 +9,7 @@ import { AppShell } from '~/components/AppShell';
 import { PlannerPage } from '~/components/planner/PlannerPage';
 import { Icon } from '~/components/planner/Icon';
 import { pageTitle } from '~/components/pageTitle';
+import { buttonClasses } from '~/components/ui';
 import { requireWebActor, webCaller } from '~/utils/request.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: leafletStyles }];
@@ -55,7 +56,7 @@ export function ErrorBoundary() {
         </span>
         <h1 className="mt-3 text-xl font-semibold text-slate-900">{notFound ? t('notFound.title') : t('loadError')}</h1>
         <p className="mt-2 text-sm text-slate-600">{notFound ? t('notFound.body') : t('notFound.retry')}</p>
-        <Link to="/" className="mt-6 inline-block rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+        <Link to="/" className={`mt-6 ${buttonClasses('primary')}`}>
           {t('notFound.back')}
         </Link>
       </div>

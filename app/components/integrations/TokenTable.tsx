@@ -1,7 +1,7 @@
 // The static API tokens as a table (name, prefix, optional owner, created, last used, delete), with loading, error and
 // empty states: Settings → Integrations shows a user's own tokens, Admin → MCP access everyone's.
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '~/utils/trpc';
+import { QueryStatus } from '~/components/QueryStatus';
 
 export interface TokenRow {
   id: number;
@@ -28,15 +28,14 @@ export function TokenTable({ query, tokens, showOwner = false, onDelete }: Props
   const { t, i18n } = useTranslation('integrations');
   return (
     <div className="relative mt-4 overflow-x-auto">
-      {query.isLoading ? (
-        <p className="text-sm text-slate-500">{t('tokens.loading')}</p>
-      ) : query.error ? (
-        <p className="text-sm text-red-700" role="alert">
-          {t('tokens.loadError')} {errorMessage(query.error, t)}
-        </p>
-      ) : tokens.length === 0 ? (
-        <p className="text-sm text-slate-500">{t('tokens.empty')}</p>
-      ) : (
+      <QueryStatus
+        query={query}
+        t={t}
+        loadingText={t('tokens.loading')}
+        emptyText={t('tokens.empty')}
+        errorPrefix={t('tokens.loadError')}
+        isEmpty={tokens.length === 0}
+      >
         <table className="w-full text-start text-sm">
           <thead>
             <tr className="border-b border-slate-200 text-slate-500">
@@ -77,7 +76,7 @@ export function TokenTable({ query, tokens, showOwner = false, onDelete }: Props
             ))}
           </tbody>
         </table>
-      )}
+      </QueryStatus>
     </div>
   );
 }

@@ -129,7 +129,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
           />
         </div>
       </div>
-      <TripDialogs tripId={tripId} trip={data.trip} open={dialog} onClose={() => setDialog(null)} onChanged={() => void refresh()} />
+      <TripDialogs tripId={tripId} trip={data.trip} open={dialog} onClose={() => setDialog(null)} />
       <RealtimeNotices />
     </>
   );

@@ -8,14 +8,14 @@ interface Props {
   trip: TripSummary['trip'];
   open: 'members' | 'edit' | null;
   onClose: () => void;
-  onChanged: () => void;
 }
 
-export function TripDialogs({ tripId, trip, open, onClose, onChanged }: Props) {
+/** Both dialogs refresh the trip's cached queries themselves after a change. */
+export function TripDialogs({ tripId, trip, open, onClose }: Props) {
   return (
     <>
-      <MembersDialog tripId={tripId} open={open === 'members'} onClose={onClose} onChanged={onChanged} />
-      <TripFormDialog open={open === 'edit'} onClose={onClose} trip={trip} onSaved={onChanged} />
+      <MembersDialog tripId={tripId} open={open === 'members'} onClose={onClose} />
+      <TripFormDialog open={open === 'edit'} onClose={onClose} trip={trip} />
     </>
   );
 }

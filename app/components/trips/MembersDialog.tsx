@@ -1,41 +1,31 @@
 // The people on a trip: everyone sees the list; the owner adds people by username or e-mail and removes them
-// (after a confirmation). Used by the dashboard and the planner: <MembersDialog tripId open onClose onChanged? />.
-import { useId, useState, type FormEvent } from 'react';
+// (after a confirmation). Used by the dashboard and the planner: <MembersDialog tripId open onClose />.
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useRootData } from '~/root';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Avatar, Button, ConfirmDialog, Dialog, Spinner, TextField } from '~/components/ui';
+import type { TripMember } from './types';
 
 interface Props {
   tripId: number;
   open: boolean;
   onClose(): void;
-  /** Called after a member was added or removed (the trip queries are refreshed already). */
-  onChanged?(): void;
 }
 
-interface Member {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'owner' | 'member';
-}
-
-export function MembersDialog({ tripId, open, onClose, onChanged }: Props) {
+export function MembersDialog({ tripId, open, onClose }: Props) {
   const { t } = useTranslation('trips');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const me = useRootData()?.user?.id;
-  const formId = useId();
   const members = useQuery({ ...trpc.members.listTripMembers.queryOptions({ tripId }), enabled: open });
   const [identifier, setIdentifier] = useState('');
-  const [removing, setRemoving] = useState<Member | null>(null);
+  const [removing, setRemoving] = useState<TripMember | null>(null);
 
   const changed = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.members.listTripMembers.queryKey({ tripId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.trips.pathKey() });
-    onChanged?.();
   };
   const add = useMutation(
     trpc.members.addTripMember.mutationOptions({
@@ -110,7 +100,7 @@ export function MembersDialog({ tripId, open, onClose, onChanged }: Props) {
           </ul>
         )}
         {isOwner ? (
-          <form id={formId} onSubmit={onAdd} className="mt-4 border-t border-slate-100 pt-4">
+          <form onSubmit={onAdd} className="mt-4 border-t border-slate-100 pt-4">
             <div className="flex items-end gap-2">
               <TextField
                 className="flex-1"

@@ -12,12 +12,6 @@ import type { TripDetails, TripRole } from './types';
 interface Props {
   trip: Pick<TripDetails, 'id' | 'title' | 'description' | 'startDate' | 'endDate' | 'currency' | 'archived'>;
   role: TripRole;
-  /** Called after the trip was deleted (e.g. to leave its page). */
-  onDeleted?(): void;
-  /** Called with the new trip after a copy (the dashboard just shows it; the planner may open it). */
-  onCopied?(trip: { id: number; title: string }): void;
-  /** Hide the members entry where members have their own button. */
-  withMembers?: boolean;
 }
 
 type Open = 'edit' | 'members' | 'delete' | null;
@@ -34,7 +28,7 @@ function downloadText(filename: string, text: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function TripActionsMenu({ trip, role, onDeleted, onCopied, withMembers = true }: Props) {
+export function TripActionsMenu({ trip, role }: Props) {
   const { t } = useTranslation('trips');
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -48,13 +42,7 @@ export function TripActionsMenu({ trip, role, onDeleted, onCopied, withMembers =
     trpc.trips.setTripArchived.mutationOptions({ onSuccess: () => void refreshTrips(), onError: setFailure }),
   );
   const copy = useMutation(
-    trpc.trips.copyTrip.mutationOptions({
-      onSuccess: ({ trip: created }) => {
-        void refreshTrips();
-        onCopied?.(created);
-      },
-      onError: setFailure,
-    }),
+    trpc.trips.copyTrip.mutationOptions({ onSuccess: () => void refreshTrips(), onError: setFailure }),
   );
   const remove = useMutation(
     trpc.trips.deleteTrip.mutationOptions({
@@ -62,7 +50,6 @@ export function TripActionsMenu({ trip, role, onDeleted, onCopied, withMembers =
         setOpen(null);
         queryClient.removeQueries({ queryKey: trpc.trips.getTripSummary.queryKey({ tripId: trip.id }) });
         void queryClient.invalidateQueries({ queryKey: trpc.trips.listTrips.pathKey() });
-        onDeleted?.();
       },
     }),
   );
@@ -77,7 +64,7 @@ export function TripActionsMenu({ trip, role, onDeleted, onCopied, withMembers =
 
   const items: MenuItem[] = [
     { key: 'edit', label: t('actions.edit'), onSelect: () => setOpen('edit') },
-    ...(withMembers ? [{ key: 'members', label: t('actions.members'), onSelect: () => setOpen('members') }] : []),
+    { key: 'members', label: t('actions.members'), onSelect: () => setOpen('members') },
     { key: 'copy', label: t('actions.copy'), disabled: copy.isPending, onSelect: () => copy.mutate({ tripId: trip.id }) },
     { key: 'export', label: t('actions.exportIcs'), onSelect: () => void exportIcs() },
     ...(isOwner
@@ -105,7 +92,7 @@ export function TripActionsMenu({ trip, role, onDeleted, onCopied, withMembers =
     <>
       <Menu label={t('actions.menuFor', { title: trip.title })} items={items} testId="trip-actions" />
       <TripFormDialog open={open === 'edit'} onClose={() => setOpen(null)} trip={trip} />
-      {withMembers && <MembersDialog tripId={trip.id} open={open === 'members'} onClose={() => setOpen(null)} />}
+      <MembersDialog tripId={trip.id} open={open === 'members'} onClose={() => setOpen(null)} />
       <ConfirmDialog
         open={open === 'delete'}
         title={t('delete.title')}

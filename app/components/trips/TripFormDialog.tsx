@@ -9,14 +9,12 @@ import { Button, ConfirmDialog, Dialog, SelectField, TextAreaField, TextField } 
 import { currencyLabel, currencyOptions, defaultCurrencyFor } from './currencies';
 import type { TripDetails } from './types';
 
-type SavedTrip = { id: number; title: string };
 
 interface Props {
   open: boolean;
   onClose(): void;
   /** The trip to edit; without it the dialog creates a new trip. */
   trip?: Pick<TripDetails, 'id' | 'title' | 'description' | 'startDate' | 'endDate' | 'currency'>;
-  onSaved?(trip: SavedTrip): void;
 }
 
 interface Values {
@@ -35,7 +33,7 @@ function dropDaysCount(error: unknown): number | null {
   return i18n?.key === 'errors.dropDaysNeedsConfirmation' ? Number(i18n.params?.count ?? 1) : null;
 }
 
-export function TripFormDialog({ open, onClose, trip, onSaved }: Props) {
+export function TripFormDialog({ open, onClose, trip }: Props) {
   const { t, i18n } = useTranslation('trips');
   const locale = i18n.language;
   const trpc = useTRPC();
@@ -63,18 +61,17 @@ export function TripFormDialog({ open, onClose, trip, onSaved }: Props) {
     // Reset only when the dialog opens (or is pointed at another trip), not on every edit of the props object.
   }, [open, trip?.id]);
 
-  const afterSave = (saved: SavedTrip) => {
+  const afterSave = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.trips.pathKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.places.pathKey() });
     setDropCount(null);
     onClose();
-    onSaved?.(saved);
   };
 
-  const create = useMutation(trpc.trips.createTrip.mutationOptions({ onSuccess: ({ trip: saved }) => afterSave(saved) }));
+  const create = useMutation(trpc.trips.createTrip.mutationOptions({ onSuccess: afterSave }));
   const update = useMutation(
     trpc.trips.updateTrip.mutationOptions({
-      onSuccess: ({ trip: saved }) => afterSave(saved),
+      onSuccess: afterSave,
       onError: (error) => {
         const count = dropDaysCount(error);
         if (count !== null) setDropCount(count);

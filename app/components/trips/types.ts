@@ -11,3 +11,6 @@ export type TripListItem = Outputs['trips']['listTrips']['trips'][number];
 export type TripDetails = Outputs['trips']['getTrip']['trip'];
 
 export type TripRole = 'owner' | 'member';
+
+/** One person in a trip's member list (the owner first). */
+export type TripMember = Outputs['members']['listTripMembers']['members'][number];
