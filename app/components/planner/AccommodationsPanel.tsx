@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { btn, ConfirmDialog, Dialog, ErrorText, Field, inputClass } from './ui';
+import { Dialog } from '~/components/ui';
+import { btn, ConfirmDialog, ErrorText, Field, inputClass } from './ui';
 import type { PlannerAccommodation, PlannerDay, PlannerPlace } from './usePlanner';
 import { Icon } from './Icon';
 

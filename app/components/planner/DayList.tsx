@@ -53,7 +53,11 @@ export function DayList({ tripId, days, categories, onChanged }: Props) {
 
   const findDay = (assignmentId: number) => days.find((d) => d.day.assignments.some((a) => a.id === assignmentId))?.day;
   const nameOf = (assignmentId: number) => findDay(assignmentId)?.assignments.find((a) => a.id === assignmentId)?.place?.name ?? '';
-  const labelOf = (dayId: number) => days.find((d) => d.day.id === dayId)?.label ?? '';
+  /** The day (with its label) that a drop target stands for: a day column ("d:<id>") or an assignment on it. */
+  const entryOver = (overId: UniqueIdentifier) => {
+    const a = assignmentIdOf(overId);
+    return a !== null ? days.find((d) => d.day.assignments.some((x) => x.id === a)) : days.find((d) => `d:${d.day.id}` === overId);
+  };
 
   function reorderDay(day: PlannerDay, ids: number[]) {
     patch((s) => reorderInSummary(s, day.id, ids));
@@ -99,9 +103,7 @@ export function DayList({ tripId, days, categories, onChanged }: Props) {
   }
 
   function onDragOver({ over }: DragOverEvent) {
-    if (!over) return setOverDayId(null);
-    const a = assignmentIdOf(over.id);
-    setOverDayId(a !== null ? findDay(a)?.id ?? null : Number(String(over.id).slice(2)) || null);
+    setOverDayId(over ? entryOver(over.id)?.day.id ?? null : null);
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
@@ -112,7 +114,7 @@ export function DayList({ tripId, days, categories, onChanged }: Props) {
     const from = findDay(id);
     if (!from) return;
     const overAssignment = assignmentIdOf(over.id);
-    const to = overAssignment !== null ? findDay(overAssignment) : days.find((d) => `d:${d.day.id}` === over.id)?.day;
+    const to = entryOver(over.id)?.day;
     if (!to) return;
     if (to.id === from.id) {
       const ids = from.assignments.map((a) => a.id);
@@ -125,12 +127,7 @@ export function DayList({ tripId, days, categories, onChanged }: Props) {
     moveTo(id, to.id, Math.max(0, position));
   }
 
-  const dayOfOver = (overId: UniqueIdentifier | undefined) => {
-    if (overId === undefined) return '';
-    const a = assignmentIdOf(overId);
-    const day = a !== null ? findDay(a) : days.find((d) => `d:${d.day.id}` === overId)?.day;
-    return day ? labelOf(day.id) : '';
-  };
+  const dayOfOver = (overId: UniqueIdentifier | undefined) => (overId === undefined ? '' : entryOver(overId)?.label ?? '');
   const active = activeId !== null ? findDay(activeId)?.assignments.find((a) => a.id === activeId) : undefined;
 
   return (

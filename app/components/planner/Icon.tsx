@@ -99,8 +99,6 @@ const ICONS: Record<string, ReactNode> = {
   ),
 };
 
-export type IconName = keyof typeof ICONS;
-
 export function Icon({ name, className = 'h-4 w-4' }: { name: string; className?: string }) {
   return (
     <svg

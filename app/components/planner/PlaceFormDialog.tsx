@@ -5,7 +5,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { categoryName } from './PlacesSidebar';
-import { btn, Dialog, ErrorText, Field, inputClass } from './ui';
+import { Dialog } from '~/components/ui';
+import { btn, ErrorText, Field, inputClass } from './ui';
 import type { PlannerCategory, PlannerPlace } from './usePlanner';
 
 interface Props {
@@ -70,7 +71,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
   return (
     <Dialog
       open
-      wide
+      size="lg"
       onClose={onClose}
       title={place ? t('placeForm.editTitle') : t('placeForm.newTitle')}
       footer={

@@ -43,17 +43,13 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
     })
   );
   const byId = useMemo(() => new Map(categories.map((c) => [c.id, c])), [categories]);
-  // Days that hold a place, from the plan (the places list only knows it after a refetch).
-  const placedOn = useMemo(() => {
-    const map = new Map<number, Set<number>>();
-    for (const { day } of days) for (const a of day.assignments) map.set(a.placeId, (map.get(a.placeId) ?? new Set()).add(day.id));
-    return map;
-  }, [days]);
+  // Places that are on some day, from the plan (the places list only knows it after a refetch).
+  const placed = useMemo(() => new Set(days.flatMap(({ day }) => day.assignments.map((a) => a.placeId))), [days]);
 
   const needle = search.trim().toLocaleLowerCase();
   const shown = (places ?? []).filter((p) => {
     if (categoryId && String(p.categoryId) !== categoryId) return false;
-    if (unassignedOnly && (placedOn.get(p.id)?.size ?? 0) > 0) return false;
+    if (unassignedOnly && placed.has(p.id)) return false;
     if (!needle) return true;
     return [p.name, p.address, p.description, p.notes].some((f) => f?.toLocaleLowerCase().includes(needle));
   });
@@ -121,7 +117,6 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
           <ul className="divide-y divide-slate-100" aria-label={t('places.listLabel')}>
             {shown.map((place) => {
               const category = place.categoryId ? byId.get(place.categoryId) : undefined;
-              const count = placedOn.get(place.id)?.size ?? 0;
               return (
                 <li key={place.id} data-testid="place" className="flex items-start gap-2.5 px-2 py-2.5">
                   <CategoryBadge category={category} />
@@ -130,7 +125,7 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
                       {place.name}
                     </p>
                     <p className="truncate text-xs text-slate-500">
-                      {[category ? categoryName(category, t) : null, count > 0 ? t('places.planned') : t('places.notPlanned')]
+                      {[category ? categoryName(category, t) : null, placed.has(place.id) ? t('places.planned') : t('places.notPlanned')]
                         .filter(Boolean)
                         .join(' · ')}
                     </p>

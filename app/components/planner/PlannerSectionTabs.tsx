@@ -8,14 +8,14 @@ import { Icon } from './Icon';
 import { btn } from './ui';
 import type { PlannerDay } from './usePlanner';
 
-export const PLANNER_SECTIONS = ['days', 'places', 'map'] as const;
+const PLANNER_SECTIONS = ['days', 'places', 'map'] as const;
 export type PlannerSection = (typeof PLANNER_SECTIONS)[number];
 
 const storageKey = (tripId: number) => `waymark.planner.section.${tripId}`;
 const isSection = (value: unknown): value is PlannerSection => PLANNER_SECTIONS.includes(value as PlannerSection);
 
-export const sectionTabId = (section: PlannerSection) => `planner-tab-${section}`;
-export const sectionPanelId = (section: PlannerSection) => `planner-panel-${section}`;
+const sectionTabId = (section: PlannerSection) => `planner-tab-${section}`;
+const sectionPanelId = (section: PlannerSection) => `planner-panel-${section}`;
 
 /** The section shown on narrow screens; starts at "days" (also on the server) and then restores the stored choice. */
 export function usePlannerSection(tripId: number) {

@@ -1,7 +1,7 @@
 // Small building blocks the planner shares: compact button and input styles, a labelled field, an error line, and
 // the shared UI kit's dialogs with the planner's defaults.
 import type { ReactNode } from 'react';
-import { buttonClasses, ConfirmDialog as SharedConfirmDialog, Dialog as SharedDialog, type ConfirmDialogProps } from '~/components/ui';
+import { buttonClasses, ConfirmDialog as SharedConfirmDialog, type ConfirmDialogProps } from '~/components/ui';
 
 /** The kit's button styles, plus the planner's compact ghost and icon-only buttons. */
 export const btn = {
@@ -42,29 +42,6 @@ export function ErrorText({ children }: { children: ReactNode }) {
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
       {children}
     </p>
-  );
-}
-
-/** The shared modal dialog (focus trap, Esc, backdrop); `wide` for forms with two columns. */
-export function Dialog({
-  open,
-  onClose,
-  title,
-  children,
-  footer,
-  wide = false,
-}: {
-  open: boolean;
-  onClose: () => void;
-  title: string;
-  children: ReactNode;
-  footer?: ReactNode;
-  wide?: boolean;
-}) {
-  return (
-    <SharedDialog open={open} onClose={onClose} title={title} footer={footer} size={wide ? 'lg' : 'md'}>
-      {children}
-    </SharedDialog>
   );
 }
 

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '~/trpc/root';
 import { useTRPC } from '~/utils/trpc';
+import { utcDate } from '~/components/trips/format';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type TripSummary = Outputs['trips']['getTripSummary'];
@@ -57,6 +58,5 @@ export function formatDate(
   language: string,
   options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }
 ) {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(utcDate(iso));
 }

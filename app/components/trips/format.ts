@@ -5,7 +5,8 @@ function plainSpaces(text: string) {
   return text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 }
 
-function utcDate(iso: string) {
+/** A calendar date ("2026-05-03") as midnight UTC, for formatting with timeZone UTC. */
+export function utcDate(iso: string) {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 }
