@@ -1,7 +1,7 @@
 // Place search against OpenStreetMap Nominatim (or a compatible server at NOMINATIM_URL): /search?format=jsonv2.
 // 5-second timeout, a small per-process cache keyed by query, and the outbound guard against internal addresses.
 import type { Config } from '~/env.server';
-import { DomainError } from '~/trpc/errors';
+import { DomainError } from '~/domain/errors';
 import { assertOutboundAllowed, OutboundRefusedError } from './outbound-guard.server';
 
 export interface PlaceSearchResult {

@@ -6,8 +6,10 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type PusherType from 'pusher-js';
 import { realtimeSocket, useTRPC } from '~/utils/trpc';
-import { applyToPlaces, applyToSummary, INVALIDATE, type PlacesData, type SummaryData } from './events-to-cache';
-import { presenceChannelName, tripChannelName, type RealtimeClientConfig } from './types';
+import { eventHandlers } from './events-to-cache';
+import { applyEventToView, INVALIDATE, type CacheChange, type CacheReader, type CacheView, type Notice as EventNotice } from './events';
+import { presenceChannel as presenceChannelName, tripChannel as tripChannelName, userChannel } from './channels';
+import type { RealtimeClientConfig } from './types';
 
 /* ------------------------------------------------------------------ tiny stores */
 
@@ -146,82 +148,46 @@ function useRealtimeConfig() {
 /* ------------------------------------------------------------------ notices */
 
 type Payload = Record<string, any>;
+type TrpcProxy = ReturnType<typeof useTRPC>;
+type QueryClient = ReturnType<typeof useQueryClient>;
 
-function dayNumber(summary: SummaryData | undefined, dayId: unknown) {
-  const index = summary?.days.findIndex((d) => d.id === dayId) ?? -1;
-  return index >= 0 ? index + 1 : '?';
+/** The cache key of a view: for a trip view, its query for this trip; for a user view, every cached input of it. */
+function viewKey(trpc: TrpcProxy, view: CacheView<unknown>, tripId: number | undefined): QueryKey | null {
+  const procedure = view.path.split('.').reduce<any>((node, key) => node[key], trpc) as { queryKey(input: unknown): QueryKey; pathKey(): QueryKey };
+  if (view.scope === 'user') return procedure.pathKey();
+  return tripId === undefined ? null : procedure.queryKey({ tripId });
 }
 
-function placeName(summary: SummaryData | undefined, places: PlacesData | undefined, placeId: unknown, fallback?: string) {
-  if (fallback) return fallback;
-  const fromList = places?.places.find((p) => p.id === placeId)?.name;
-  if (fromList) return fromList as string;
-  for (const day of summary?.days ?? []) {
-    const a = day.assignments.find((x) => x.placeId === placeId);
-    if (a?.place?.name) return a.place.name as string;
-  }
-  return null;
-}
-
-/** The notice for an event, computed from the cache as it was before the event was applied. */
-export function describeEvent(event: string, data: Payload, summary?: SummaryData, places?: PlacesData) {
-  const day = (id: unknown) => dayNumber(summary, id);
-  const assignmentPlace = () => {
-    const a = data.assignment ?? {};
-    return placeName(summary, places, a.placeId, a.place?.name);
+/**
+ * Applies one event to the cached queries through the handler its area declared (app/areas/<area>/events.ts); every
+ * change is worked out from the cache as it was before the event, then written. Returns the notice to show.
+ */
+function handleEvent(queryClient: QueryClient, trpc: TrpcProxy, tripId: number | undefined, event: string, data: Payload): EventNotice | null {
+  const before: CacheReader = <T,>(view: CacheView<T>) => {
+    const key = viewKey(trpc, view as CacheView<unknown>, tripId);
+    return key ? (queryClient.getQueriesData<T>({ queryKey: key })[0]?.[1] as T | undefined) : undefined;
   };
-  switch (event) {
-    case 'trip.updated':
-      return { key: 'notice.tripUpdated', params: {} };
-    case 'trip.deleted':
-      return { key: 'notice.tripDeleted', params: {} };
-    case 'member.added':
-      return { key: 'notice.memberAdded', params: { name: data.member?.displayName ?? '' } };
-    case 'member.removed': {
-      const name = summary?.members.find((m) => m.id === data.userId)?.displayName;
-      return { key: 'notice.memberRemoved', params: { name: name ?? '' } };
+  const handler = eventHandlers[event];
+  const views = handler ? handler.views.map((v) => v.view) : [];
+  const writes: { key: QueryKey; change: CacheChange<unknown> }[] = [];
+  for (const view of views) {
+    const key = viewKey(trpc, view, tripId);
+    if (!key) continue;
+    for (const [cachedKey, value] of queryClient.getQueriesData({ queryKey: key })) {
+      writes.push({ key: cachedKey, change: applyEventToView(eventHandlers, view, value, event, data, before) });
     }
-    case 'day.created':
-      return { key: 'notice.dayCreated', params: {} };
-    case 'day.updated':
-      return { key: 'notice.dayUpdated', params: { day: day(data.day?.id) } };
-    case 'day.deleted':
-      return { key: 'notice.dayDeleted', params: { day: day(data.dayId) } };
-    case 'place.created':
-      return { key: 'notice.placeCreated', params: { name: data.place?.name ?? '' } };
-    case 'place.updated':
-      return { key: 'notice.placeUpdated', params: { name: data.place?.name ?? '' } };
-    case 'place.deleted':
-      return { key: 'notice.placeDeleted', params: { name: placeName(summary, places, data.placeId) ?? '' } };
-    case 'places.deleted':
-      return { key: 'notice.placesDeleted', params: { count: (data.placeIds ?? []).length } };
-    case 'assignment.created':
-      return { key: 'notice.assignmentCreated', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
-    case 'assignment.updated':
-      return { key: 'notice.assignmentUpdated', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
-    case 'assignment.moved':
-      return { key: 'notice.assignmentMoved', params: { name: assignmentPlace() ?? '', day: day(data.assignment?.dayId) } };
-    case 'assignment.deleted': {
-      const gone = summary?.days.find((d) => d.id === data.dayId)?.assignments.find((a) => a.id === data.assignmentId);
-      return { key: 'notice.assignmentDeleted', params: { name: gone?.place?.name ?? '', day: day(data.dayId) } };
-    }
-    case 'assignment.reordered':
-      return { key: 'notice.assignmentReordered', params: { day: day(data.dayId) } };
-    case 'day_note.created':
-      return { key: 'notice.noteCreated', params: { day: day(data.note?.dayId) } };
-    case 'day_note.updated':
-      return { key: 'notice.noteUpdated', params: { day: day(data.note?.dayId) } };
-    case 'day_note.deleted':
-      return { key: 'notice.noteDeleted', params: { day: day(data.dayId) } };
-    case 'accommodation.created':
-      return { key: 'notice.accommodationCreated', params: {} };
-    case 'accommodation.updated':
-      return { key: 'notice.accommodationUpdated', params: {} };
-    case 'accommodation.deleted':
-      return { key: 'notice.accommodationDeleted', params: {} };
-    default:
-      return { key: 'notice.other', params: {} };
   }
+  const notice = handler ? handler.notice(data as never, before) : tripId !== undefined ? { key: 'notice.other', params: {} } : null;
+  if (!handler && tripId !== undefined) {
+    // Sent by a newer server (during an upgrade): nothing here knows how to patch it in, so the planner refetches.
+    void queryClient.invalidateQueries({ queryKey: viewKey(trpc, { path: 'trips.getTripSummary', scope: 'trip' }, tripId)! });
+    void queryClient.invalidateQueries({ queryKey: viewKey(trpc, { path: 'places.listPlaces', scope: 'trip' }, tripId)! });
+  }
+  for (const { key, change } of writes) {
+    if (change === INVALIDATE) void queryClient.invalidateQueries({ queryKey: key, exact: true });
+    else if (change !== undefined) queryClient.setQueryData(key, change);
+  }
+  return notice;
 }
 
 /* ------------------------------------------------------------------ the hook */
@@ -256,19 +222,11 @@ export function useTripRealtime(tripId: number) {
 
       const onEvent = (event: string, data: Payload) => {
         if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
-        const summary = queryClient.getQueryData<SummaryData>(keys.summary);
-        const places = queryClient.getQueryData<PlacesData>(keys.places);
+        const notice = handleEvent(queryClient, trpc, tripId, event, data);
         const mine = data.actor?.id === userId && data.origin !== 'mcp';
-        if (!mine) {
-          const notice = describeEvent(event, data, summary, places);
+        if (notice && !mine) {
           pushNotice({ ...notice, params: { ...notice.params, actor: data.actor?.name ?? '' }, viaAi: data.origin === 'mcp' });
         }
-        const nextSummary = applyToSummary(summary, event, data);
-        const nextPlaces = applyToPlaces(places, event, data, summary);
-        if (nextSummary === INVALIDATE) void queryClient.invalidateQueries({ queryKey: keys.summary });
-        else if (nextSummary) queryClient.setQueryData(keys.summary, nextSummary);
-        if (nextPlaces === INVALIDATE) void queryClient.invalidateQueries({ queryKey: keys.places });
-        else if (nextPlaces) queryClient.setQueryData(keys.places, nextPlaces);
       };
       tripChannel.bind_global(onEvent);
 
@@ -328,24 +286,24 @@ export function useTripRealtime(tripId: number) {
 }
 
 /**
- * For the trips list: listens on private-user-<id> (trip.created, trip.shared, trip.unshared, trip.deleted) and
- * refetches trips.listTrips when one arrives.
+ * For the dashboard: listens on private-user-<id> (trip.created, trip.shared, trip.unshared, trip.deleted, tags) and
+ * applies each event through its declared handler.
  */
 export function useUserRealtime() {
   const { config, userId } = useRealtimeConfig();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const listKey = trpc.trips.listTrips.pathKey();
   useEffect(() => {
     if (!config || !userId) return;
     let cancelled = false;
     let cleanup: (() => void) | undefined;
     void acquire(config).then((pusher) => {
       if (cancelled) return;
-      const name = `private-user-${userId}`;
+      const name = userChannel(userId);
       const channel = pusher.subscribe(name);
-      const onEvent = (event: string) => {
-        if (event.startsWith('trip.')) void queryClient.invalidateQueries({ queryKey: listKey });
+      const onEvent = (event: string, data: Payload) => {
+        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        handleEvent(queryClient, trpc, undefined, event, data);
       };
       channel.bind_global(onEvent);
       cleanup = () => {

@@ -2,24 +2,40 @@ import { describe, expect, it } from 'vitest';
 import { applyToPlaces, applyToSummary, INVALIDATE, type PlacesData, type SummaryData } from './events-to-cache';
 import { encodePayload, MAX_PAYLOAD_BYTES } from './publisher.server';
 
-const place = (id: number, name: string, assignedDayIds: number[] = []) => ({ id, tripId: 1, name, assignedDayIds });
+// Complete rows (the cached types are the procedures' outputs), with only what a test looks at varying.
+const placeRow = (id: number, name: string) => ({
+  id, tripId: 1, name, description: '', address: '', lat: null, lng: null, categoryId: null, url: '', phone: '', notes: '',
+  tagIds: [], createdAt: '2027-01-01T00:00:00.000Z',
+});
+const place = (id: number, name: string, assignedDayIds: number[] = []) => ({ ...placeRow(id, name), assignedDayIds });
 const assignment = (id: number, dayId: number, placeId: number, position: number, name = `P${placeId}`) => ({
   id,
   dayId,
   placeId,
   position,
-  place: { id: placeId, name },
+  startTime: null,
+  endTime: null,
+  notes: '',
+  participantIds: [],
+  place: placeRow(placeId, name),
+});
+const day = (id: number, position: number, assignments: ReturnType<typeof assignment>[], notes: SummaryData['days'][number]['notes'] = []) => ({
+  id, tripId: 1, position, date: null, title: '', assignments, notes,
 });
 
 function summary(): SummaryData {
+  const sam = { id: 10, username: 'sam', displayName: 'Sam' };
   return {
-    trip: { id: 1, title: 'Paris' },
-    members: [{ id: 10, displayName: 'Sam', role: 'owner' }],
+    trip: { id: 1, title: 'Paris', description: '', startDate: null, endDate: null, currency: 'EUR', archived: false, ownerId: 10, createdAt: '', updatedAt: '' },
+    owner: sam,
+    members: [{ ...sam, role: 'owner' }],
     days: [
-      { id: 100, position: 0, title: '', assignments: [assignment(1, 100, 7, 0), assignment(2, 100, 8, 1)], notes: [] },
-      { id: 200, position: 1, title: '', assignments: [assignment(3, 200, 7, 0)], notes: [{ id: 50, dayId: 200, position: 0 }] },
+      day(100, 0, [assignment(1, 100, 7, 0), assignment(2, 100, 8, 1)]),
+      day(200, 1, [assignment(3, 200, 7, 0)], [{ id: 50, dayId: 200, position: 0, text: '', time: '', icon: 'note' }]),
     ],
-    accommodations: [{ id: 9, placeId: 8, place: { id: 8, name: 'P8' } }],
+    accommodations: [
+      { id: 9, tripId: 1, placeId: 8, checkInDayId: 100, checkOutDayId: 200, checkInTime: null, checkOutTime: null, confirmation: '', notes: '', place: placeRow(8, 'P8') },
+    ],
   };
 }
 const places = (): PlacesData => ({ places: [place(7, 'Louvre', [100, 200]), place(8, 'Hotel', [100])] });
@@ -52,7 +68,7 @@ describe('applyToSummary', () => {
       [2, 0],
       [3, 1],
     ]);
-    expect(moved.days[1].assignments[0].place.name).toBe('P8');
+    expect(moved.days[1].assignments[0].place?.name).toBe('P8');
 
     const reordered = applyToSummary(s, 'assignment.reordered', { dayId: 100, assignmentIds: [2, 1] }) as SummaryData;
     expect(reordered.days[0].assignments.map((a) => a.id)).toEqual([2, 1]);

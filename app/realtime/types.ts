@@ -17,6 +17,3 @@ export interface EventMeta {
   /** Set when the payload was too big for Pusher and was reduced to ids: refetch instead of patching. */
   refetch?: boolean;
 }
-
-export const tripChannelName = (tripId: number) => `private-trip-${tripId}`;
-export const presenceChannelName = (tripId: number) => `presence-trip-${tripId}`;

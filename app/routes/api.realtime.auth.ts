@@ -7,6 +7,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { getServices, getWebActor, isSameOriginRequest } from '~/utils/request.server';
 import { realtimeClientConfig, realtimeOf } from '~/realtime/create.server';
 import { SOCKET_ID } from '~/realtime/signatures.server';
+import { parseChannel } from '~/realtime/channels';
+import { tripsVisibleTo } from '~/areas/trip-data.server';
 
 const refuse = (status: number, message: string) => Response.json({ error: message }, { status });
 
@@ -47,20 +49,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (typeof channel !== 'string') return refuse(400, 'channel_name is missing');
 
   const userId = actor.user.id;
-  const userMatch = /^private-user-(\d{1,10})$/.exec(channel);
-  if (userMatch) {
-    if (Number(userMatch[1]) !== userId) return refuse(403, 'Not your channel');
+  const parsed = parseChannel(channel);
+  if (!parsed) return refuse(403, 'Unknown channel');
+  if (parsed.kind === 'user') {
+    if (parsed.userId !== userId) return refuse(403, 'Not your channel');
     return Response.json(realtime.authorizeChannel(socketId, channel));
   }
-  const tripMatch = /^(private|presence)-trip-(\d{1,10})$/.exec(channel);
-  if (!tripMatch) return refuse(403, 'Unknown channel');
-  const tripId = Number(tripMatch[2]);
   const trip = await services.db.trip.findFirst({
-    where: { id: tripId, OR: [{ ownerId: userId }, { members: { some: { userId } } }] },
+    where: { id: parsed.tripId, ...tripsVisibleTo(userId) },
     select: { id: true },
   });
   if (!trip) return refuse(403, 'Not a member of this trip');
-  if (tripMatch[1] === 'private') return Response.json(realtime.authorizeChannel(socketId, channel));
+  if (parsed.kind === 'trip') return Response.json(realtime.authorizeChannel(socketId, channel));
   return Response.json(
     realtime.authorizeChannel(socketId, channel, { userId: String(userId), userInfo: { name: actor.user.displayName } }),
   );

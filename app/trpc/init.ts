@@ -5,9 +5,11 @@ import { z, ZodError } from 'zod';
 import { id } from './schemas';
 import type { Services, PendingEvent } from '~/services.server';
 import type { Actor } from '~/auth/actor.server';
+import type { RealtimeEvent } from '~/realtime/events';
 import { grantAllows, scopeToRequest, type RequiredScope } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
-import { DomainError, tripNotFound } from './errors';
+import { DomainError, domainErrorOf, tripNotFound } from '~/domain/errors';
+import { tripsVisibleTo } from '~/areas/trip-data.server';
 
 export type Origin = 'ui' | 'mcp';
 
@@ -34,8 +36,8 @@ export interface Context {
   /** pusher socket id of the calling browser, so it does not receive its own change. */
   socketId?: string;
   ip?: string | null;
-  /** Buffers an event; published after the procedure (and its transaction) succeeded. */
-  emit(channel: string, event: string, payload: Record<string, unknown>): void;
+  /** Buffers an event (declared with defineEvents); published after the procedure (and its transaction) succeeded. */
+  emit(channel: string, event: RealtimeEvent): void;
   pendingEvents: PendingEvent[];
 }
 
@@ -51,8 +53,8 @@ export function createContext(input: {
     ...input,
     db: input.services.db,
     pendingEvents,
-    emit(channel, event, payload) {
-      pendingEvents.push({ channel, event, payload });
+    emit(channel, event) {
+      pendingEvents.push({ channel, event: event.name, payload: event.payload });
     },
   };
 }
@@ -64,7 +66,7 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const zodError = cause instanceof ZodError ? z.flattenError(cause) : null;
-      const domain = error instanceof DomainError ? error : null;
+      const domain = domainErrorOf(error);
       return {
         ...shape,
         message: zodError ? describeZodError(cause as ZodError) : shape.message,
@@ -130,7 +132,15 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(refuseNulCharacters).use(publishAfterSuccess);
+/** A domain error (app/domain knows nothing of tRPC) becomes a tRPC error with its code; the domain error stays the cause. */
+const domainErrorsAsTrpc = t.middleware(async ({ next }) => {
+  const result = await next();
+  const domain = result.ok ? null : domainErrorOf(result.error);
+  if (domain) throw new TRPCError({ code: domain.code, message: domain.message, cause: domain });
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrorsAsTrpc).use(refuseNulCharacters).use(publishAfterSuccess);
 
 const requireActor = t.middleware(async ({ ctx, meta, next }) => {
   if (!ctx.actor) throw new DomainError('UNAUTHORIZED', 'errors.signInRequired', 'Please sign in first');
@@ -168,7 +178,7 @@ export const tripIdSchema = id('trip');
 /** Loads the trip if the actor owns it or is a member; otherwise the same "not found" as for a missing trip. */
 export async function loadTripForActor(ctx: Context & { actor: Actor }, tripId: number) {
   const trip = await ctx.db.trip.findFirst({
-    where: { id: tripId, OR: [{ ownerId: ctx.actor.user.id }, { members: { some: { userId: ctx.actor.user.id } } }] },
+    where: { id: tripId, ...tripsVisibleTo(ctx.actor.user.id) },
   });
   if (!trip) throw tripNotFound(tripId);
   return trip;
@@ -180,6 +190,3 @@ export const tripMemberProcedure = authedProcedure
     const trip = await loadTripForActor(ctx, input.tripId);
     return next({ ctx: { ...ctx, trip, isOwner: trip.ownerId === ctx.actor.user.id } });
   });
-
-export const tripChannel = (tripId: number) => `private-trip-${tripId}`;
-export const userChannel = (userId: number) => `private-user-${userId}`;

@@ -56,7 +56,7 @@ describe('error keys', () => {
   const english = loadErrors('en');
 
   it('finds the error keys the code throws (the scan itself works)', () => {
-    expect(used.get('tripNotFound')).toContain(path.join('app', 'trpc', 'errors.ts'));
+    expect(used.get('tripNotFound')).toContain(path.join('app', 'domain', 'errors.ts'));
     expect(used.has('signInRequired')).toBe(true);
     expect(used.size).toBeGreaterThan(20);
   });

@@ -1,21 +1,21 @@
 // Instant changes to the cached trip summary when places are moved, so drag and drop and the move buttons show the
-// result at once (the refetch afterwards confirms it). They are the realtime client's own cache updates
-// (app/realtime/events-to-cache.ts) for the event the server will send, so a move looks the same however it arrives.
+// result at once (the refetch afterwards confirms it). They are the realtime handlers the assignments area declares
+// (app/areas/assignments/events.ts) for the event the server will send, so a move looks the same however it arrives.
 import { applyToSummary, INVALIDATE, type SummaryData } from '~/realtime/events-to-cache';
 
 /** The summary after `event`, or the same summary when the event cannot be applied in place. */
-function apply<S>(summary: S, event: string, data: Record<string, unknown>): S {
-  const next = applyToSummary(summary as unknown as SummaryData, event, data);
-  return next === INVALIDATE || next === undefined ? summary : (next as unknown as S);
+function apply(summary: SummaryData, event: string, data: Record<string, unknown>): SummaryData {
+  const next = applyToSummary(summary, event, data);
+  return next === INVALIDATE || next === undefined ? summary : next;
 }
 
 /** Puts an assignment at `position` (0-based, clamped) on `toDayId`, renumbering the days it left and joined. */
-export const moveInSummary = <S>(summary: S, assignmentId: number, toDayId: number, position: number) =>
+export const moveInSummary = (summary: SummaryData, assignmentId: number, toDayId: number, position: number) =>
   apply(summary, 'assignment.moved', { assignment: { id: assignmentId, dayId: toDayId, position } });
 
 /** Sets a day's order to `ids` (every assignment of the day once); anything else leaves the summary as it was. */
-export const reorderInSummary = <S>(summary: S, dayId: number, ids: number[]) =>
+export const reorderInSummary = (summary: SummaryData, dayId: number, ids: number[]) =>
   apply(summary, 'assignment.reordered', { dayId, assignmentIds: ids });
 
 /** Takes an assignment off its day and renumbers the rest. */
-export const removeFromSummary = <S>(summary: S, assignmentId: number) => apply(summary, 'assignment.deleted', { assignmentId });
+export const removeFromSummary = (summary: SummaryData, assignmentId: number) => apply(summary, 'assignment.deleted', { assignmentId });

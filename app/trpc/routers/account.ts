@@ -1,7 +1,7 @@
 // The signed-in user's own account: who am I, profile (display name, language) and password.
 import { z } from 'zod';
 import { router, authedProcedure, webSessionProcedure } from '../init';
-import { DomainError } from '../errors';
+import { DomainError } from '~/domain/errors';
 import { displayNameSchema, passwordSchema } from '~/auth/users.server';
 import { hashPassword, verifyPassword } from '~/auth/password.server';
 import { LANGUAGE_CODES } from '~/i18n/config';

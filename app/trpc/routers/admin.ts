@@ -1,9 +1,11 @@
 // Administration of the installation: users (list, promote/demote, delete) and the addon switches. Web session + admin only.
 import { z } from 'zod';
 import { id } from '../schemas';
-import { router, adminProcedure, tripChannel, userChannel } from '../init';
-import { DomainError, notFound } from '../errors';
+import { router, adminProcedure } from '../init';
+import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
+import { tripChannel, userChannel } from '~/realtime/channels';
+import { tripEvents } from '~/areas/trips/events';
 
 const userIdSchema = id('user');
 
@@ -71,8 +73,8 @@ export const adminRouter = router({
       ]);
       await ctx.services.mcpSessions.close({ userId: target.id });
       for (const trip of target.ownedTrips) {
-        ctx.emit(tripChannel(trip.id), 'trip.deleted', { tripId: trip.id });
-        for (const m of trip.members) ctx.emit(userChannel(m.userId), 'trip.deleted', { tripId: trip.id });
+        ctx.emit(tripChannel(trip.id), tripEvents.make('trip.deleted', { tripId: trip.id }));
+        for (const m of trip.members) ctx.emit(userChannel(m.userId), tripEvents.make('trip.deleted', { tripId: trip.id }));
       }
       await ctx.services.audit({
         action: 'admin.user_delete',

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { adminProcedure, router, webSessionProcedure } from '../init';
 import { id, title } from '../schemas';
-import { DomainError, notFound } from '../errors';
+import { DomainError, notFound } from '~/domain/errors';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '~/auth/tokens.server';
 import type { ApiToken, AuditLog, User } from '~/generated/prisma/client';
 

@@ -8,7 +8,7 @@ import { redirectUriProblem } from '~/oauth/redirect-uris';
 import { createClient, deleteClient, rotateClientSecret } from '~/oauth/clients.server';
 import type { Db } from '~/db/client.server';
 import { adminProcedure, router, webSessionProcedure } from '../init';
-import { DomainError } from '../errors';
+import { DomainError } from '~/domain/errors';
 import { id, title } from '../schemas';
 
 const clientIdInput = z.object({ clientId: z.string({ error: 'must be a client id' }).min(1, 'must not be empty').max(100) });

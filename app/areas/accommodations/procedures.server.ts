@@ -1,11 +1,13 @@
 // Accommodations: a place plus check-in and check-out days (check-out not before check-in), times, confirmation.
 import { z } from 'zod';
-import { router, tripMemberProcedure, tripChannel } from '../init';
-import { LIMITS, id, latitude, longitude, text, timeOfDay, title } from '../schemas';
-import { accommodationJson, placeJson } from '../shape';
-import { badRequest } from '../errors';
-import { createPlaceRow } from './places';
-import { findAccommodation, findDay, findPlace, type DbLike } from '~/domain/trip-lookups.server';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { LIMITS, id, latitude, longitude, text, timeOfDay, title } from '~/trpc/schemas';
+import { accommodationJson, placeJson } from '~/trpc/shape';
+import { badRequest } from '~/domain/errors';
+import { createPlaceRow, findAccommodation, findDay, findPlace, type DbLike } from '../trip-data.server';
+import { tripChannel } from '~/realtime/channels';
+import { accommodationEvents } from './events';
+import { placeEvents } from '~/areas/places/events';
 
 const CONFIRMATION_MAX = 200;
 
@@ -87,7 +89,7 @@ export const accommodationsRouter = router({
       await checkStay(ctx.db, input.tripId, input.checkInDayId, input.checkOutDayId);
       const accommodation = await ctx.db.accommodation.create({ data: stayData(input, input.placeId), include: withPlace });
       const json = accommodationJson(accommodation);
-      ctx.emit(tripChannel(input.tripId), 'accommodation.created', { accommodation: json });
+      ctx.emit(tripChannel(input.tripId), accommodationEvents.make('accommodation.created', { accommodation: json }));
       return { accommodation: json };
     }),
 
@@ -134,8 +136,8 @@ export const accommodationsRouter = router({
       });
       const placeOut = placeJson(place);
       const accommodationOut = accommodationJson(accommodation);
-      ctx.emit(tripChannel(input.tripId), 'place.created', { place: placeOut });
-      ctx.emit(tripChannel(input.tripId), 'accommodation.created', { accommodation: accommodationOut });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: placeOut }));
+      ctx.emit(tripChannel(input.tripId), accommodationEvents.make('accommodation.created', { accommodation: accommodationOut }));
       return { place: placeOut, accommodation: accommodationOut };
     }),
 
@@ -177,7 +179,7 @@ export const accommodationsRouter = router({
         include: withPlace,
       });
       const json = accommodationJson(accommodation);
-      ctx.emit(tripChannel(input.tripId), 'accommodation.updated', { accommodation: json });
+      ctx.emit(tripChannel(input.tripId), accommodationEvents.make('accommodation.updated', { accommodation: json }));
       return { accommodation: json };
     }),
 
@@ -190,7 +192,7 @@ export const accommodationsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findAccommodation(ctx.db, input.tripId, input.accommodationId);
       await ctx.db.accommodation.delete({ where: { id: input.accommodationId } });
-      ctx.emit(tripChannel(input.tripId), 'accommodation.deleted', { accommodationId: input.accommodationId });
+      ctx.emit(tripChannel(input.tripId), accommodationEvents.make('accommodation.deleted', { accommodationId: input.accommodationId }));
       return { deleted: true as const, accommodationId: input.accommodationId };
     }),
 });

@@ -1,15 +1,17 @@
 // Places of a trip: list with filters, create (optionally straight onto a day), update, delete, bulk delete,
 // categories, place search (Nominatim) and import from a map link.
 import { z } from 'zod';
-import { authedProcedure, router, tripMemberProcedure, tripChannel } from '../init';
-import { LIMITS, id, idList, latitude, longitude, text, timeOfDay, title } from '../schemas';
-import { assignmentJson, categoryJson, placeJson } from '../shape';
-import { badRequest } from '../errors';
-import { insertAssignment } from './assignments';
+import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
+import { LIMITS, id, idList, latitude, longitude, text, timeOfDay, title } from '~/trpc/schemas';
+import { assignmentJson, categoryJson, placeJson } from '~/trpc/shape';
+import { badRequest } from '~/domain/errors';
 import { timesInOrder } from '~/domain/day-notes';
 import { coordinateName, parseMapUrl } from '~/domain/maps-url';
-import { compactDayAssignments, findDay, findPlace, notInTrip, placeInclude, type DbLike } from '~/domain/trip-lookups.server';
+import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, findDay, findPlace, insertAssignment, notInTrip, placeInclude, type DbLike } from '../trip-data.server';
 import { searchPlaces } from '~/geo/place-search.server';
+import { tripChannel } from '~/realtime/channels';
+import { assignmentEvents } from '~/areas/assignments/events';
+import { placeEvents } from './events';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
@@ -43,47 +45,6 @@ const coordsTogether = (v: { lat?: number | null; lng?: number | null }, ctx: z.
 const createPlaceInput = z.object({ name: title(), ...placeFields });
 /** Prisma's `contains` hands % and _ to LIKE as wildcards; escape them (and the escape character) so a search is literal. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export type NewPlace = z.infer<typeof createPlaceInput>;
-
-async function checkCategory(db: DbLike, categoryId: number | null | undefined) {
-  if (categoryId === null || categoryId === undefined) return;
-  const category = await db.category.findUnique({ where: { id: categoryId } });
-  if (!category) throw badRequest('errors.categoryNotFound', `categoryId: there is no category ${categoryId}`, { categoryId });
-}
-
-async function checkOwnTags(db: DbLike, userId: number, tagIds: number[] | undefined) {
-  if (!tagIds?.length) return [];
-  const unique = [...new Set(tagIds)];
-  const own = await db.tag.findMany({ where: { id: { in: unique }, userId }, select: { id: true } });
-  const ownIds = new Set(own.map((t) => t.id));
-  const foreign = unique.find((t) => !ownIds.has(t));
-  if (foreign !== undefined) throw badRequest('errors.tagNotYours', `tagIds: tag ${foreign} is not one of your tags`, { tagId: foreign });
-  return unique;
-}
-
-/** Creates a place (validated category and tags) inside the caller's transaction; returns it with tags/assignments. */
-export async function createPlaceRow(tx: DbLike, tripId: number, userId: number, input: NewPlace) {
-  await checkCategory(tx, input.categoryId);
-  const tagIds = await checkOwnTags(tx, userId, input.tagIds);
-  return tx.place.create({
-    data: {
-      tripId,
-      createdById: userId,
-      name: input.name,
-      description: input.description ?? '',
-      address: input.address ?? '',
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      categoryId: input.categoryId ?? null,
-      url: input.url ?? '',
-      phone: input.phone ?? '',
-      notes: input.notes ?? '',
-      tags: { create: tagIds.map((tagId) => ({ tagId })) },
-    },
-    include: placeInclude,
-  });
-}
 
 /** Deletes places and closes the gaps they leave in their days' order. */
 async function deletePlacesAndCompact(tx: DbLike, placeIds: number[]) {
@@ -149,7 +110,7 @@ export const placesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, input));
       const json = placeJson(place);
-      ctx.emit(tripChannel(input.tripId), 'place.created', { place: json });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
       return { place: json };
     }),
 
@@ -181,8 +142,8 @@ export const placesRouter = router({
       });
       const placeOut = placeJson(place);
       const assignmentOut = assignmentJson(assignment);
-      ctx.emit(tripChannel(input.tripId), 'place.created', { place: placeOut });
-      ctx.emit(tripChannel(input.tripId), 'assignment.created', { assignment: assignmentOut });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: placeOut }));
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.created', { assignment: assignmentOut }));
       return { place: placeOut, assignment: assignmentOut };
     }),
 
@@ -224,7 +185,7 @@ export const placesRouter = router({
         return tx.place.findUniqueOrThrow({ where: { id: input.placeId }, include: placeInclude });
       });
       const json = placeJson(place);
-      ctx.emit(tripChannel(input.tripId), 'place.updated', { place: json });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
       return { place: json };
     }),
 
@@ -241,7 +202,7 @@ export const placesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findPlace(ctx.db, input.tripId, input.placeId);
       await ctx.db.$transaction((tx) => deletePlacesAndCompact(tx, [input.placeId]));
-      ctx.emit(tripChannel(input.tripId), 'place.deleted', { placeId: input.placeId });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.deleted', { placeId: input.placeId }));
       return { deleted: true as const, placeId: input.placeId };
     }),
 
@@ -265,7 +226,7 @@ export const placesRouter = router({
         if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
         await deletePlacesAndCompact(tx, placeIds);
       });
-      ctx.emit(tripChannel(input.tripId), 'places.deleted', { placeIds });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('places.deleted', { placeIds }));
       return { deleted: placeIds.length, placeIds };
     }),
 
@@ -340,7 +301,7 @@ export const placesRouter = router({
         createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name, lat: parsed.lat, lng: parsed.lng, url: isWeb ? input.url : '' }),
       );
       const json = placeJson(place);
-      ctx.emit(tripChannel(input.tripId), 'place.created', { place: json });
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
       return { places: [json] };
     }),
 });

@@ -1,10 +1,12 @@
 // Notes on a day: free text with an optional time label ("09:30", "Morning") and an icon from a fixed set.
 import { z } from 'zod';
-import { router, tripMemberProcedure, tripChannel } from '../init';
-import { id, text } from '../schemas';
-import { dayNoteJson } from '../shape';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { id, text } from '~/trpc/schemas';
+import { dayNoteJson } from '~/trpc/shape';
 import { DAY_NOTE_ICONS, DAY_NOTE_TIME_MAX } from '~/domain/day-notes';
-import { findDay, findDayNote } from '~/domain/trip-lookups.server';
+import { findDay, findDayNote } from '../trip-data.server';
+import { tripChannel } from '~/realtime/channels';
+import { dayNoteEvents } from './events';
 
 const noteText = text().trim().min(1, 'must not be empty');
 const timeLabel = z.string({ error: 'must be text' }).trim().max(DAY_NOTE_TIME_MAX, `must be at most ${DAY_NOTE_TIME_MAX} characters`);
@@ -46,7 +48,7 @@ export const dayNotesRouter = router({
           data: { dayId: input.dayId, text: input.text, time: input.time ?? '', icon: input.icon ?? 'note', position: last ? last.position + 1 : 0 },
         });
       });
-      ctx.emit(tripChannel(input.tripId), 'day_note.created', { note: dayNoteJson(note) });
+      ctx.emit(tripChannel(input.tripId), dayNoteEvents.make('day_note.created', { note: dayNoteJson(note) }));
       return { note: dayNoteJson(note) };
     }),
 
@@ -59,7 +61,7 @@ export const dayNotesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findDayNote(ctx.db, input.tripId, input.noteId);
       const note = await ctx.db.dayNote.update({ where: { id: input.noteId }, data: { text: input.text, time: input.time, icon: input.icon } });
-      ctx.emit(tripChannel(input.tripId), 'day_note.updated', { note: dayNoteJson(note) });
+      ctx.emit(tripChannel(input.tripId), dayNoteEvents.make('day_note.updated', { note: dayNoteJson(note) }));
       return { note: dayNoteJson(note) };
     }),
 
@@ -69,7 +71,7 @@ export const dayNotesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const note = await findDayNote(ctx.db, input.tripId, input.noteId);
       await ctx.db.dayNote.delete({ where: { id: note.id } });
-      ctx.emit(tripChannel(input.tripId), 'day_note.deleted', { noteId: note.id, dayId: note.dayId });
+      ctx.emit(tripChannel(input.tripId), dayNoteEvents.make('day_note.deleted', { noteId: note.id, dayId: note.dayId }));
       return { deleted: true as const, noteId: note.id, dayId: note.dayId };
     }),
 });

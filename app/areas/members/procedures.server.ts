@@ -1,9 +1,11 @@
 // Trip members: list, add by username or e-mail, remove (the owner removes anyone; a member may leave).
 import { z } from 'zod';
-import { router, tripMemberProcedure, tripChannel, userChannel } from '../init';
-import { id } from '../schemas';
-import { publicUserSelect, userJson, tripJson } from '../shape';
-import { DomainError, badRequest, ownerOnly } from '../errors';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { id } from '~/trpc/schemas';
+import { publicUserSelect, userJson, tripJson } from '~/trpc/shape';
+import { DomainError, badRequest, ownerOnly } from '~/domain/errors';
+import { tripChannel, userChannel } from '~/realtime/channels';
+import { memberEvents } from './events';
 
 export const membersRouter = router({
   listTripMembers: tripMemberProcedure
@@ -54,8 +56,8 @@ export const membersRouter = router({
       if (existing) throw badRequest('errors.alreadyMember', `${user.displayName} is already a member of this trip`);
       await ctx.db.tripMember.create({ data: { tripId: input.tripId, userId: user.id } });
       const member = { ...userJson(user), role: 'member' as const };
-      ctx.emit(tripChannel(input.tripId), 'member.added', { tripId: input.tripId, member });
-      ctx.emit(userChannel(user.id), 'trip.shared', { trip: tripJson(ctx.trip) });
+      ctx.emit(tripChannel(input.tripId), memberEvents.make('member.added', { tripId: input.tripId, member }));
+      ctx.emit(userChannel(user.id), memberEvents.make('trip.shared', { trip: tripJson(ctx.trip) }));
       return { member };
     }),
 
@@ -79,8 +81,8 @@ export const membersRouter = router({
           userId: input.userId,
         });
       }
-      ctx.emit(tripChannel(input.tripId), 'member.removed', { tripId: input.tripId, userId: input.userId });
-      ctx.emit(userChannel(input.userId), 'trip.unshared', { tripId: input.tripId });
+      ctx.emit(tripChannel(input.tripId), memberEvents.make('member.removed', { tripId: input.tripId, userId: input.userId }));
+      ctx.emit(userChannel(input.userId), memberEvents.make('trip.unshared', { tripId: input.tripId }));
       return { removed: true, userId: input.userId };
     }),
 });

@@ -1,13 +1,15 @@
 // Days of a trip: list (with assigned places and notes), add a day (dated within the trip's range, or undated at the
 // end), retitle, delete (remaining days keep contiguous positions).
 import { z } from 'zod';
-import { router, tripMemberProcedure, tripChannel } from '../init';
-import { LIMITS, id, isoDate } from '../schemas';
-import { assignmentJson, dayJson, dayNoteJson } from '../shape';
-import { badRequest } from '../errors';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { LIMITS, id, isoDate } from '~/trpc/schemas';
+import { assignmentJson, dayJson, dayNoteJson } from '~/trpc/shape';
+import { badRequest } from '~/domain/errors';
 import { fromIsoDate, toIsoDate } from '~/domain/dates';
 import { datedDayIndex, positionChanges } from '~/domain/ordering';
-import { compactTripDays, findDay } from '~/domain/trip-lookups.server';
+import { compactTripDays, findDay } from '../trip-data.server';
+import { tripChannel } from '~/realtime/channels';
+import { dayEvents } from './events';
 
 const dayTitle = z.string({ error: 'must be text' }).trim().max(LIMITS.title, `must be at most ${LIMITS.title} characters`);
 
@@ -76,7 +78,7 @@ export const daysRouter = router({
           data: { tripId: input.tripId, position: index, date: date ? fromIsoDate(date) : null, title: input.title ?? '' },
         });
       });
-      ctx.emit(tripChannel(input.tripId), 'day.created', { day: dayJson(day) });
+      ctx.emit(tripChannel(input.tripId), dayEvents.make('day.created', { day: dayJson(day) }));
       return { day: dayJson(day) };
     }),
 
@@ -89,7 +91,7 @@ export const daysRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findDay(ctx.db, input.tripId, input.dayId);
       const day = await ctx.db.day.update({ where: { id: input.dayId }, data: { title: input.title } });
-      ctx.emit(tripChannel(input.tripId), 'day.updated', { day: dayJson(day) });
+      ctx.emit(tripChannel(input.tripId), dayEvents.make('day.updated', { day: dayJson(day) }));
       return { day: dayJson(day) };
     }),
 
@@ -109,7 +111,7 @@ export const daysRouter = router({
         await tx.day.delete({ where: { id: input.dayId } });
         await compactTripDays(tx, input.tripId);
       });
-      ctx.emit(tripChannel(input.tripId), 'day.deleted', { dayId: input.dayId });
+      ctx.emit(tripChannel(input.tripId), dayEvents.make('day.deleted', { dayId: input.dayId }));
       return { deleted: true as const, dayId: input.dayId };
     }),
 });

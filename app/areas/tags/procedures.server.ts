@@ -1,10 +1,12 @@
 // Tags belong to a user (not a trip): list, create, rename/recolour, delete. Events go to the user's own channel.
 import { z } from 'zod';
-import { authedProcedure, router, userChannel } from '../init';
-import { id } from '../schemas';
-import { tagJson } from '../shape';
-import { DomainError, notFound } from '../errors';
+import { authedProcedure, router } from '~/trpc/init';
+import { id } from '~/trpc/schemas';
+import { tagJson } from '~/trpc/shape';
+import { DomainError, notFound } from '~/domain/errors';
 import type { Db } from '~/db/client.server';
+import { userChannel } from '~/realtime/channels';
+import { tagEvents } from './events';
 
 const TAG_NAME_MAX = 50;
 const tagName = z
@@ -52,7 +54,7 @@ export const tagsRouter = router({
       const userId = ctx.actor.user.id;
       if (await nameTaken(ctx.db, userId, input.name)) throw duplicate(input.name);
       const tag = await ctx.db.tag.create({ data: { userId, name: input.name, ...(input.color ? { color: input.color } : {}) } });
-      ctx.emit(userChannel(userId), 'tag.created', { tag: tagJson(tag) });
+      ctx.emit(userChannel(userId), tagEvents.make('tag.created', { tag: tagJson(tag) }));
       return { tag: tagJson(tag) };
     }),
 
@@ -64,7 +66,7 @@ export const tagsRouter = router({
       await ownTag(ctx.db, userId, input.tagId);
       if (input.name && (await nameTaken(ctx.db, userId, input.name, input.tagId))) throw duplicate(input.name);
       const tag = await ctx.db.tag.update({ where: { id: input.tagId }, data: { name: input.name, color: input.color } });
-      ctx.emit(userChannel(userId), 'tag.updated', { tag: tagJson(tag) });
+      ctx.emit(userChannel(userId), tagEvents.make('tag.updated', { tag: tagJson(tag) }));
       return { tag: tagJson(tag) };
     }),
 
@@ -75,7 +77,7 @@ export const tagsRouter = router({
       const userId = ctx.actor.user.id;
       await ownTag(ctx.db, userId, input.tagId);
       await ctx.db.tag.delete({ where: { id: input.tagId } });
-      ctx.emit(userChannel(userId), 'tag.deleted', { tagId: input.tagId });
+      ctx.emit(userChannel(userId), tagEvents.make('tag.deleted', { tagId: input.tagId }));
       return { deleted: true as const, tagId: input.tagId };
     }),
 });

@@ -1,10 +1,10 @@
 // Places on days: assign, unassign, times, move between days, reorder within a day, participants. Positions on
 // every day stay contiguous (0..n-1).
 import { z } from 'zod';
-import { router, tripMemberProcedure, tripChannel } from '../init';
-import { LIMITS, id, idList, timeOfDay } from '../schemas';
-import { assignmentJson, publicUserSelect, userJson } from '../shape';
-import { badRequest } from '../errors';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { LIMITS, id, idList, timeOfDay } from '~/trpc/schemas';
+import { assignmentJson, publicUserSelect, userJson } from '~/trpc/shape';
+import { badRequest } from '~/domain/errors';
 import { isPermutation, placeAt } from '~/domain/ordering';
 import { timesInOrder } from '~/domain/day-notes';
 import {
@@ -13,9 +13,12 @@ import {
   findAssignment,
   findDay,
   findPlace,
+  insertAssignment,
   renumberAssignments,
-  type DbLike,
-} from '~/domain/trip-lookups.server';
+  tripMemberIds,
+} from '../trip-data.server';
+import { tripChannel } from '~/realtime/channels';
+import { assignmentEvents } from './events';
 
 const position = z
   .number({ error: 'must be a position (a whole number, 0 = first)' })
@@ -28,39 +31,6 @@ const endNotBeforeStart = (v: { startTime?: string | null; endTime?: string | nu
     ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must not be before startTime' });
   }
 };
-
-/** Adds a place to a day at `position` (default: last) and renumbers the day. */
-export async function insertAssignment(
-  tx: DbLike,
-  input: { dayId: number; placeId: number; position?: number | null; startTime?: string | null; endTime?: string | null },
-) {
-  const existing = await tx.assignment.findMany({ where: { dayId: input.dayId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
-  const created = await tx.assignment.create({
-    data: {
-      dayId: input.dayId,
-      placeId: input.placeId,
-      position: existing.length,
-      startTime: input.startTime ?? null,
-      endTime: input.endTime ?? null,
-    },
-  });
-  const order = placeAt(
-    existing.map((a) => a.id),
-    created.id,
-    input.position,
-  );
-  const byId = new Map([...existing, created].map((a) => [a.id, a]));
-  await renumberAssignments(
-    tx,
-    order.map((aid) => byId.get(aid)!),
-  );
-  return tx.assignment.findUniqueOrThrow({ where: { id: created.id }, include: assignmentInclude });
-}
-
-async function tripUserIds(db: DbLike, tripId: number) {
-  const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, include: { members: true } });
-  return new Set([trip.ownerId, ...trip.members.map((m) => m.userId)]);
-}
 
 export const assignmentsRouter = router({
   assignPlaceToDay: tripMemberProcedure
@@ -89,7 +59,7 @@ export const assignmentsRouter = router({
       await findDay(ctx.db, input.tripId, input.dayId);
       const assignment = await ctx.db.$transaction((tx) => insertAssignment(tx, input));
       const json = assignmentJson(assignment);
-      ctx.emit(tripChannel(input.tripId), 'assignment.created', { assignment: json });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.created', { assignment: json }));
       return { assignment: json };
     }),
 
@@ -109,7 +79,7 @@ export const assignmentsRouter = router({
         await tx.assignment.delete({ where: { id: assignment.id } });
         await compactDayAssignments(tx, assignment.dayId);
       });
-      ctx.emit(tripChannel(input.tripId), 'assignment.deleted', { assignmentId: assignment.id, dayId: assignment.dayId });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.deleted', { assignmentId: assignment.id, dayId: assignment.dayId }));
       return { deleted: true as const, assignmentId: assignment.id, dayId: assignment.dayId };
     }),
 
@@ -135,7 +105,7 @@ export const assignmentsRouter = router({
         include: assignmentInclude,
       });
       const json = assignmentJson(assignment);
-      ctx.emit(tripChannel(input.tripId), 'assignment.updated', { assignment: json });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.updated', { assignment: json }));
       return { assignment: json };
     }),
 
@@ -175,7 +145,7 @@ export const assignmentsRouter = router({
         return tx.assignment.findUniqueOrThrow({ where: { id: current.id }, include: assignmentInclude });
       });
       const json = assignmentJson(assignment);
-      ctx.emit(tripChannel(input.tripId), 'assignment.moved', { assignment: json, fromDayId });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.moved', { assignment: json, fromDayId }));
       return { assignment: json };
     }),
 
@@ -212,7 +182,7 @@ export const assignmentsRouter = router({
         );
         return tx.assignment.findMany({ where: { dayId: input.dayId }, orderBy: { position: 'asc' }, include: assignmentInclude });
       });
-      ctx.emit(tripChannel(input.tripId), 'assignment.reordered', { dayId: input.dayId, assignmentIds: input.assignmentIds });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.reordered', { dayId: input.dayId, assignmentIds: input.assignmentIds }));
       return { assignments: assignments.map((a) => assignmentJson(a)) };
     }),
 
@@ -248,7 +218,7 @@ export const assignmentsRouter = router({
     .input(z.object({ assignmentId: id('assignment'), userIds: idList('user') }))
     .mutation(async ({ ctx, input }) => {
       await findAssignment(ctx.db, input.tripId, input.assignmentId);
-      const allowed = await tripUserIds(ctx.db, input.tripId);
+      const allowed = new Set(await tripMemberIds(ctx.db, input.tripId));
       const stranger = input.userIds.find((u) => !allowed.has(u));
       if (stranger !== undefined) {
         throw badRequest('errors.participantNotMember', `userIds: user ${stranger} is not the owner or a member of this trip`, {
@@ -264,7 +234,7 @@ export const assignmentsRouter = router({
         return tx.assignment.findUniqueOrThrow({ where: { id: input.assignmentId }, include: assignmentInclude });
       });
       const users = await ctx.db.user.findMany({ where: { id: { in: userIds } }, orderBy: { id: 'asc' } });
-      ctx.emit(tripChannel(input.tripId), 'assignment.updated', { assignment: assignmentJson(assignment) });
+      ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.updated', { assignment: assignmentJson(assignment) }));
       return { participants: users.map(userJson) };
     }),
 });

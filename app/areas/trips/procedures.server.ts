@@ -1,12 +1,16 @@
 // Trips: create, update (days follow the date range), archive, delete, list, copy, iCalendar export, summary.
 import { z } from 'zod';
 import { createEvents, type EventAttributes } from 'ics';
-import { authedProcedure, router, tripMemberProcedure, tripChannel, userChannel } from '../init';
-import { LIMITS, currency, isoDate, text, title } from '../schemas';
-import { accommodationJson, assignmentJson, dayJson, dayNoteJson, publicUserSelect, tripJson, userJson } from '../shape';
-import { badRequest, ownerOnly } from '../errors';
+import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
+import { LIMITS, currency, isoDate, text, title } from '~/trpc/schemas';
+import { accommodationJson, assignmentJson, dayJson, dayNoteJson, publicUserSelect, tripJson, userJson } from '~/trpc/shape';
+import { badRequest, ownerOnly } from '~/domain/errors';
 import { MAX_TRIP_DAYS, datesInRange, daysBetween, fromIsoDate, planDayChanges, toIsoDate } from '~/domain/dates';
 import type { Db } from '~/db/client.server';
+import { tripMemberIds, tripsVisibleTo } from '../trip-data.server';
+import { copyTripData } from '../copy.server';
+import { tripChannel, userChannel } from '~/realtime/channels';
+import { tripEvents } from './events';
 
 const dateRange = z
   .object({ startDate: isoDate.nullish(), endDate: isoDate.nullish() })
@@ -21,11 +25,6 @@ const dateRange = z
       }
     }
   });
-
-async function tripMemberIds(db: Db, tripId: number) {
-  const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, include: { members: true } });
-  return [trip.ownerId, ...trip.members.map((m) => m.userId)];
-}
 
 export async function loadTripSummary(db: Db, tripId: number) {
   const trip = await db.trip.findUniqueOrThrow({
@@ -74,10 +73,7 @@ export const tripsRouter = router({
     .query(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
       const trips = await ctx.db.trip.findMany({
-        where: {
-          OR: [{ ownerId: userId }, { members: { some: { userId } } }],
-          ...(input.includeArchived ? {} : { archived: false }),
-        },
+        where: { ...tripsVisibleTo(userId), ...(input.includeArchived ? {} : { archived: false }) },
         include: { owner: { select: publicUserSelect }, members: { include: { user: { select: publicUserSelect } } }, _count: { select: { places: true, days: true } } },
         orderBy: [{ archived: 'asc' }, { startDate: { sort: 'asc', nulls: 'last' } }, { id: 'desc' }],
       });
@@ -144,7 +140,7 @@ export const tripsRouter = router({
           days: { create: dates.map((date, position) => ({ position, date: fromIsoDate(date) })) },
         },
       });
-      ctx.emit(userChannel(ctx.actor.user.id), 'trip.created', { trip: tripJson(trip) });
+      ctx.emit(userChannel(ctx.actor.user.id), tripEvents.make('trip.created', { trip: tripJson(trip) }));
       return { trip: tripJson(trip), dayCount: dates.length };
     }),
 
@@ -225,7 +221,7 @@ export const tripsRouter = router({
           },
         });
       });
-      ctx.emit(tripChannel(trip.id), 'trip.updated', { trip: tripJson(trip), daysChanged: datesGiven });
+      ctx.emit(tripChannel(trip.id), tripEvents.make('trip.updated', { trip: tripJson(trip), daysChanged: datesGiven }));
       return { trip: tripJson(trip) };
     }),
 
@@ -235,7 +231,7 @@ export const tripsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (!ctx.isOwner) throw ownerOnly(input.archived ? 'archive the trip' : 'unarchive the trip');
       const trip = await ctx.db.trip.update({ where: { id: input.tripId }, data: { archived: input.archived } });
-      ctx.emit(tripChannel(trip.id), 'trip.updated', { trip: tripJson(trip) });
+      ctx.emit(tripChannel(trip.id), tripEvents.make('trip.updated', { trip: tripJson(trip) }));
       return { trip: tripJson(trip) };
     }),
 
@@ -248,8 +244,8 @@ export const tripsRouter = router({
       if (!ctx.isOwner) throw ownerOnly('delete the trip');
       const memberIds = await tripMemberIds(ctx.db, input.tripId);
       await ctx.db.trip.delete({ where: { id: input.tripId } });
-      ctx.emit(tripChannel(input.tripId), 'trip.deleted', { tripId: input.tripId });
-      for (const userId of memberIds) ctx.emit(userChannel(userId), 'trip.deleted', { tripId: input.tripId });
+      ctx.emit(tripChannel(input.tripId), tripEvents.make('trip.deleted', { tripId: input.tripId }));
+      for (const userId of memberIds) ctx.emit(userChannel(userId), tripEvents.make('trip.deleted', { tripId: input.tripId }));
       return { deleted: true, tripId: input.tripId };
     }),
 
@@ -266,14 +262,7 @@ export const tripsRouter = router({
     .input(z.object({ title: title().optional() }))
     .mutation(async ({ ctx, input }) => {
       const copy = await ctx.db.$transaction(async (tx) => {
-        const source = await tx.trip.findUniqueOrThrow({
-          where: { id: input.tripId },
-          include: {
-            days: { include: { assignments: true, notes: true } },
-            places: { include: { tags: true } },
-            accommodations: true,
-          },
-        });
+        const source = await tx.trip.findUniqueOrThrow({ where: { id: input.tripId } });
         const trip = await tx.trip.create({
           data: {
             ownerId: ctx.actor.user.id,
@@ -284,62 +273,10 @@ export const tripsRouter = router({
             endDate: source.endDate,
           },
         });
-        const ownTagIds = new Set(
-          (await tx.tag.findMany({ where: { userId: ctx.actor.user.id }, select: { id: true } })).map((tag) => tag.id),
-        );
-        const placeIds = new Map<number, number>();
-        for (const place of source.places) {
-          const { id, tripId: _t, createdAt: _c, updatedAt: _u, tags, ...rest } = place;
-          const created = await tx.place.create({
-            data: {
-              ...rest,
-              tripId: trip.id,
-              createdById: ctx.actor.user.id,
-              // Tags are personal: the copy keeps only the copier's own.
-              tags: { create: tags.filter((t) => ownTagIds.has(t.tagId)).map((t) => ({ tagId: t.tagId })) },
-            },
-          });
-          placeIds.set(id, created.id);
-        }
-        const dayIds = new Map<number, number>();
-        for (const day of source.days) {
-          const created = await tx.day.create({
-            data: {
-              tripId: trip.id,
-              position: day.position,
-              date: day.date,
-              title: day.title,
-              notes: { create: day.notes.map(({ text, time, icon, position }) => ({ text, time, icon, position })) },
-              assignments: {
-                create: day.assignments.map(({ placeId, position, startTime, endTime, notes }) => ({
-                  placeId: placeIds.get(placeId)!,
-                  position,
-                  startTime,
-                  endTime,
-                  notes,
-                })),
-              },
-            },
-          });
-          dayIds.set(day.id, created.id);
-        }
-        for (const a of source.accommodations) {
-          await tx.accommodation.create({
-            data: {
-              tripId: trip.id,
-              placeId: placeIds.get(a.placeId)!,
-              checkInDayId: dayIds.get(a.checkInDayId)!,
-              checkOutDayId: dayIds.get(a.checkOutDayId)!,
-              checkInTime: a.checkInTime,
-              checkOutTime: a.checkOutTime,
-              confirmation: a.confirmation,
-              notes: a.notes,
-            },
-          });
-        }
+        await copyTripData({ tx, sourceTripId: source.id, tripId: trip.id, actorId: ctx.actor.user.id, ids: {} });
         return trip;
       });
-      ctx.emit(userChannel(ctx.actor.user.id), 'trip.created', { trip: tripJson(copy) });
+      ctx.emit(userChannel(ctx.actor.user.id), tripEvents.make('trip.created', { trip: tripJson(copy) }));
       return { trip: tripJson(copy) };
     }),
 

@@ -1,0 +1,28 @@
+// THE list of areas. Registering an area here is all the wiring it needs: the app router (and with it the MCP tools,
+// resources and addon gating), the browser's realtime handling, the trip copy (steps run in this order) and the
+// planner tabs are all built from it. See docs/adding-an-area.md.
+import { defineArea } from './area';
+import { accommodationsArea } from './accommodations/area';
+import { assignmentsArea } from './assignments/area';
+import { dayNotesArea } from './day-notes/area';
+import { daysArea } from './days/area';
+import { membersArea } from './members/area';
+import { placesArea } from './places/area';
+import { tagsArea } from './tags/area';
+import { tripsArea } from './trips/area';
+import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
+
+export const areas = [
+  tripsArea,
+  membersArea,
+  daysArea,
+  placesArea,
+  assignmentsArea,
+  tagsArea,
+  dayNotesArea,
+  accommodationsArea,
+  defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
+  defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
+  defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),
+  defineArea({ id: 'oauthClients', router: oauthClientsRouter, namespaces: ['integrations', 'oauth'] }),
+] as const;

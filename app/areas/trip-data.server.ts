@@ -1,0 +1,166 @@
+// The trip queries several areas share (areas never import each other's procedures): who is on a trip; a day, place,
+// assignment, note or accommodation only when it belongs to the given trip (otherwise the same kind of NOT_FOUND for
+// "does not exist" and "is in another trip"); creating a place or an assignment; renumbering ordered rows (0..n-1).
+import type { Prisma } from '~/generated/prisma/client';
+import type { Db } from '~/db/client.server';
+import { DomainError, badRequest, thingKey } from '~/domain/errors';
+import { placeAt, positionChanges } from '~/domain/ordering';
+
+export type DbLike = Db | Prisma.TransactionClient;
+
+/** The trips a user may see: those they own and those they are a member of. The one membership rule. */
+export const tripsVisibleTo = (userId: number) =>
+  ({ OR: [{ ownerId: userId }, { members: { some: { userId } } }] }) satisfies Prisma.TripWhereInput;
+
+/** The owner and the members of a trip, owner first. */
+export async function tripMemberIds(db: DbLike, tripId: number) {
+  const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, select: { ownerId: true, members: { select: { userId: true } } } });
+  return [trip.ownerId, ...trip.members.map((m) => m.userId)];
+}
+
+export const notInTrip = (what: string, id: number, tripId: number) =>
+  new DomainError('NOT_FOUND', 'errors.notFoundInTrip', `${what} ${id} not found in trip ${tripId}`, {
+    what,
+    thing: thingKey(what),
+    id,
+    tripId,
+  });
+
+/** What a place is returned with: its tags and the days it is assigned to. */
+export const placeInclude = {
+  tags: { include: { tag: true }, orderBy: { tagId: 'asc' } },
+  assignments: { select: { dayId: true } },
+} as const satisfies Prisma.PlaceInclude;
+
+export const assignmentInclude = { place: true, participants: true } as const satisfies Prisma.AssignmentInclude;
+
+export async function findDay(db: DbLike, tripId: number, dayId: number) {
+  const day = await db.day.findFirst({ where: { id: dayId, tripId } });
+  if (!day) throw notInTrip('Day', dayId, tripId);
+  return day;
+}
+
+export async function findPlace(db: DbLike, tripId: number, placeId: number) {
+  const place = await db.place.findFirst({ where: { id: placeId, tripId }, include: placeInclude });
+  if (!place) throw notInTrip('Place', placeId, tripId);
+  return place;
+}
+
+export async function findAssignment(db: DbLike, tripId: number, assignmentId: number) {
+  const assignment = await db.assignment.findFirst({ where: { id: assignmentId, day: { tripId } }, include: assignmentInclude });
+  if (!assignment) throw notInTrip('Assignment', assignmentId, tripId);
+  return assignment;
+}
+
+export async function findDayNote(db: DbLike, tripId: number, noteId: number) {
+  const note = await db.dayNote.findFirst({ where: { id: noteId, day: { tripId } } });
+  if (!note) throw notInTrip('Day note', noteId, tripId);
+  return note;
+}
+
+export async function findAccommodation(db: DbLike, tripId: number, accommodationId: number) {
+  const accommodation = await db.accommodation.findFirst({ where: { id: accommodationId, tripId }, include: { place: true } });
+  if (!accommodation) throw notInTrip('Accommodation', accommodationId, tripId);
+  return accommodation;
+}
+
+/** Writes positions 0..n-1 for the given ids in this order (only rows whose position changes). */
+export async function renumberAssignments(db: DbLike, ordered: { id: number; position: number }[]) {
+  for (const change of positionChanges(ordered)) {
+    await db.assignment.update({ where: { id: change.id }, data: { position: change.position } });
+  }
+}
+
+export async function compactDayAssignments(db: DbLike, dayId: number) {
+  const rows = await db.assignment.findMany({ where: { dayId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  await renumberAssignments(db, rows);
+}
+
+export async function compactTripDays(db: DbLike, tripId: number) {
+  const rows = await db.day.findMany({ where: { tripId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  for (const change of positionChanges(rows)) {
+    await db.day.update({ where: { id: change.id }, data: { position: change.position } });
+  }
+}
+
+/** What a new place is made of (the create_place input without its trip). */
+export interface NewPlace {
+  name: string;
+  description?: string;
+  address?: string;
+  lat?: number | null;
+  lng?: number | null;
+  categoryId?: number | null;
+  url?: string;
+  phone?: string;
+  notes?: string;
+  tagIds?: number[];
+}
+
+export async function checkCategory(db: DbLike, categoryId: number | null | undefined) {
+  if (categoryId === null || categoryId === undefined) return;
+  const category = await db.category.findUnique({ where: { id: categoryId } });
+  if (!category) throw badRequest('errors.categoryNotFound', `categoryId: there is no category ${categoryId}`, { categoryId });
+}
+
+export async function checkOwnTags(db: DbLike, userId: number, tagIds: number[] | undefined) {
+  if (!tagIds?.length) return [];
+  const unique = [...new Set(tagIds)];
+  const own = await db.tag.findMany({ where: { id: { in: unique }, userId }, select: { id: true } });
+  const ownIds = new Set(own.map((t) => t.id));
+  const foreign = unique.find((t) => !ownIds.has(t));
+  if (foreign !== undefined) throw badRequest('errors.tagNotYours', `tagIds: tag ${foreign} is not one of your tags`, { tagId: foreign });
+  return unique;
+}
+
+/** Creates a place (validated category and tags) inside the caller's transaction; returns it with tags/assignments. */
+export async function createPlaceRow(tx: DbLike, tripId: number, userId: number, input: NewPlace) {
+  await checkCategory(tx, input.categoryId);
+  const tagIds = await checkOwnTags(tx, userId, input.tagIds);
+  return tx.place.create({
+    data: {
+      tripId,
+      createdById: userId,
+      name: input.name,
+      description: input.description ?? '',
+      address: input.address ?? '',
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      categoryId: input.categoryId ?? null,
+      url: input.url ?? '',
+      phone: input.phone ?? '',
+      notes: input.notes ?? '',
+      tags: { create: tagIds.map((tagId) => ({ tagId })) },
+    },
+    include: placeInclude,
+  });
+}
+
+/** Adds a place to a day at `position` (default: last) and renumbers the day. */
+export async function insertAssignment(
+  tx: DbLike,
+  input: { dayId: number; placeId: number; position?: number | null; startTime?: string | null; endTime?: string | null },
+) {
+  const existing = await tx.assignment.findMany({ where: { dayId: input.dayId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  const created = await tx.assignment.create({
+    data: {
+      dayId: input.dayId,
+      placeId: input.placeId,
+      position: existing.length,
+      startTime: input.startTime ?? null,
+      endTime: input.endTime ?? null,
+    },
+  });
+  const order = placeAt(
+    existing.map((a) => a.id),
+    created.id,
+    input.position,
+  );
+  const byId = new Map([...existing, created].map((a) => [a.id, a]));
+  await renumberAssignments(
+    tx,
+    order.map((aid) => byId.get(aid)!),
+  );
+  return tx.assignment.findUniqueOrThrow({ where: { id: created.id }, include: assignmentInclude });
+}
+
