@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, NAMESPACES } from './config';
+import { DEFAULT_LANGUAGE } from './config';
+import { NAMESPACES } from './namespaces';
 
 export function useI18nInstance(locale: string, resources: Record<string, Record<string, unknown>>): I18n {
   return useMemo(() => {

@@ -20,8 +20,8 @@ export const LANGUAGES = [
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';
-export const NAMESPACES = ['common', 'auth', 'trips', 'planner', 'settings', 'admin', 'integrations', 'oauth', 'errors', 'realtime'] as const;
-export type Namespace = (typeof NAMESPACES)[number];
+/** The namespaces of the app's frame; each area adds its own (app/i18n/namespaces.ts has them all). */
+export const PLATFORM_NAMESPACES = ['common', 'auth', 'errors'] as const;
 
 export function isLanguage(value: string | null | undefined): value is LanguageCode {
   return !!value && (LANGUAGE_CODES as string[]).includes(value);

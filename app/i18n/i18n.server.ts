@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInstance, type i18n as I18n } from 'i18next';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES, NAMESPACES, isLanguage, type LanguageCode } from './config';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, isLanguage, type LanguageCode } from './config';
+import { NAMESPACES } from './namespaces';
 import { readCookie } from '~/auth/session.server';
 
 export type Resources = Record<string, Record<string, unknown>>;

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_CODES, NAMESPACES } from '~/i18n/config';
+import { LANGUAGE_CODES } from '~/i18n/config';
+import { NAMESPACES } from '~/i18n/namespaces';
+import { areas } from '~/areas';
 
 const dir = path.resolve(import.meta.dirname, '../../public/locales');
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
@@ -50,6 +52,16 @@ describe('locales', () => {
     const keys = ['card.placeCount_one', 'card.placeCount_other', 'notice.other', 'title'];
     expect(groupedKeys(keys)).toEqual(['card.placeCount', 'notice.other', 'title']);
     expect(pluralFamilies(keys)).toEqual(new Map([['card.placeCount', ['one', 'other']]]));
+  });
+
+  it('every area declares namespaces, and each exists as a file in all 15 languages', () => {
+    for (const area of areas) {
+      expect(area.namespaces.length, `area ${area.id} declares its locale namespaces`).toBeGreaterThan(0);
+      for (const ns of area.namespaces) {
+        for (const lng of LANGUAGE_CODES) expect(fs.existsSync(path.join(dir, lng, `${ns}.json`)), `${lng}/${ns}.json`).toBe(true);
+      }
+    }
+    for (const file of fs.readdirSync(path.join(dir, 'en'))) expect(NAMESPACES, `en/${file} belongs to an area or the frame`).toContain(file.replace(/\.json$/, ''));
   });
 
   for (const ns of NAMESPACES) {

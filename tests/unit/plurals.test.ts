@@ -7,7 +7,7 @@ import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { useI18nInstance } from '~/i18n/client';
 import { loadResources, serverI18n } from '~/i18n/i18n.server';
-import type { LanguageCode, Namespace } from '~/i18n/config';
+import type { LanguageCode } from '~/i18n/config';
 import { errorMessage } from '~/utils/trpc';
 import type { AppRouter } from '~/trpc/root';
 
@@ -15,7 +15,7 @@ import type { AppRouter } from '~/trpc/root';
 const resourcesFor = (locale: LanguageCode) => ({ [locale]: loadResources(locale), ...(locale === 'en' ? {} : { en: loadResources('en') }) });
 
 /** Renders `t(key, { count })` for each count through the app's own instance and provider, as the root route does. */
-function renderCounts(locale: LanguageCode, ns: Namespace, key: string, counts: number[], params: Record<string, unknown> = {}) {
+function renderCounts(locale: LanguageCode, ns: string, key: string, counts: number[], params: Record<string, unknown> = {}) {
   function Counts() {
     const { t } = useTranslation(ns);
     return createElement('ul', null, ...counts.map((count) => createElement('li', { key: count }, t(key, { ...params, count }))));
