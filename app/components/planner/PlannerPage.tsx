@@ -2,6 +2,10 @@
 // itself current through the realtime client (changes by other people and by AI clients arrive without reload).
 // Below `lg` a tab bar shows one section (days, places, map) at a time; from `lg` up all sit side by side.
 import { useMemo, useState } from 'react';
+import { useSearchParams } from '@remix-run/react';
+import { areas } from '~/areas';
+import { useRootData } from '~/root';
+import { plannerTabsFor } from './plannerTabs';
 import { useTranslation } from 'react-i18next';
 import { RealtimeNotices, useTripRealtime } from '~/realtime/client';
 import { errorMessage } from '~/utils/trpc';
@@ -38,6 +42,9 @@ export function PlannerPage({ tripId }: { tripId: number }) {
     [summary.data?.days, t, i18n.language]
   );
   const [section, setSection] = usePlannerSection(tripId);
+  const addons = useRootData()?.addons;
+  const areaTabs = useMemo(() => plannerTabsFor(areas, addons), [addons]);
+  const [searchParams, setSearchParams] = useSearchParams();
   const wide = useWideLayout();
   const { added, dismiss, onAssigned } = useAddedToDay(days);
 
@@ -78,6 +85,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   }
 
   const data = summary.data;
+  const areaTab = areaTabs.find((tab) => tab.id === searchParams.get('tab'));
   const panel = (name: PlannerSection, className: string) => sectionPanelProps(name, section, wide, className);
   const showSection = (next: PlannerSection) => {
     if (next !== 'places') dismiss();
@@ -91,6 +99,30 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   return (
     <>
       <PlannerHeader summary={data} onMembers={() => setDialog('members')} onEdit={() => setDialog('edit')} />
+      {areaTabs.length > 0 && (
+        <nav aria-label={t('sections.areas')} className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200">
+          {[{ id: null, label: t('sections.plan') }, ...areaTabs.map((tab) => ({ id: tab.id, label: t(tab.labelKey) }))].map(({ id, label }) => {
+            const current = (areaTab?.id ?? null) === id;
+            return (
+              <button
+                key={id ?? 'plan'}
+                type="button"
+                aria-current={current ? 'page' : undefined}
+                onClick={() => setSearchParams(id ? { tab: id } : {}, { replace: true, preventScrollReset: true })}
+                className={`-mb-px min-h-11 border-b-2 px-3 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 ${
+                  current ? 'border-indigo-600 text-indigo-700' : 'border-transparent text-slate-600 hover:text-slate-900'
+                }`}
+              >
+                {label}
+              </button>
+            );
+          })}
+        </nav>
+      )}
+      {areaTab ? (
+        <areaTab.Component tripId={tripId} />
+      ) : (
+        <>
       <PlannerSectionTabs
         active={section}
         onChange={showSection}
@@ -129,6 +161,8 @@ export function PlannerPage({ tripId }: { tripId: number }) {
           />
         </div>
       </div>
+        </>
+      )}
       <TripDialogs tripId={tripId} trip={data.trip} open={dialog} onClose={() => setDialog(null)} />
       <RealtimeNotices />
     </>
