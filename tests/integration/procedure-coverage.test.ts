@@ -78,7 +78,11 @@ interface Case<I> {
   outcome(f: Fixture): Record<string, unknown>;
   /** Why this mutation publishes no realtime event (a mutation publishes one unless this says why not). */
   noEvent?: string;
+  /** Checks this procedure is known to fail, with the defect: they run as it.fails, so the fix makes them fail too. */
+  knownDefects?: Partial<Record<Check, string>>;
 }
+
+type Check = 'badInput' | 'access' | 'hugeIds' | 'missingIds' | 'nul' | 'success';
 
 type CaseTable = { [A in keyof Inputs]-?: { [P in keyof Inputs[A]]-?: Case<Inputs[A][P]> } };
 
@@ -86,6 +90,8 @@ const LONG = 'x'.repeat(201);
 /** Every test user's password (tests/helpers/users.ts). */
 const PASSWORD = 'correct horse battery';
 const MISSING_TRIP_ID = 2_000_000_000;
+/** A valid id that names no row of any table. */
+const MISSING_ID = 2_000_000_000;
 
 const cases: CaseTable = {
   trips: {
@@ -578,6 +584,10 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ clientId: f.grantClientId, userId: 0 }), field: 'userId' },
       outcome: () => ({ revoked: true, revokedTokens: 1 }),
       noEvent: 'the app finds out at its next request; its MCP sessions are closed',
+      knownDefects: {
+        missingIds:
+          'a user id that names nobody answers { revoked: true, revokedTokens: 0 } and writes an oauth.token_revoked audit entry, where setAdmin and deleteUser answer NOT_FOUND',
+      },
     },
   },
 };
@@ -675,31 +685,38 @@ async function forgetAnnasIntegrations() {
   await db.oAuthClient.deleteMany({ where: { ownerId: userId } });
 }
 
+/** The tables whose row counts a snapshot compares (named as Prisma names the models' tables). */
+const COUNTED_TABLES = [
+  'Trip',
+  'TripMember',
+  'Day',
+  'Place',
+  'PlaceTag',
+  'Assignment',
+  'AssignmentParticipant',
+  'DayNote',
+  'Accommodation',
+  'Tag',
+  'User',
+  'Session',
+  'ApiToken',
+  'OAuthClient',
+  'OAuthToken',
+  'OAuthConsent',
+  'AuditLog',
+] as const;
+type CountedTable = (typeof COUNTED_TABLES)[number];
+/** One round trip instead of one query per table: snapshots run several times for every procedure. */
+const COUNT_ROWS = `SELECT ${COUNTED_TABLES.map((table) => `(SELECT count(*) FROM "${table}")::int AS "${table}"`).join(', ')}`;
+
 /**
  * Everything a call could change: row counts of every table; the fixture trip, the fixture people's tags, accounts,
  * tokens, clients and grants in full; the addon switches.
  */
 async function snapshot(f: Fixture) {
   const db = server.services.db;
-  const counts = {
-    trips: await db.trip.count(),
-    members: await db.tripMember.count(),
-    days: await db.day.count(),
-    places: await db.place.count(),
-    placeTags: await db.placeTag.count(),
-    assignments: await db.assignment.count(),
-    participants: await db.assignmentParticipant.count(),
-    notes: await db.dayNote.count(),
-    accommodations: await db.accommodation.count(),
-    tags: await db.tag.count(),
-    users: await db.user.count(),
-    sessions: await db.session.count(),
-    apiTokens: await db.apiToken.count(),
-    oauthClients: await db.oAuthClient.count(),
-    oauthTokens: await db.oAuthToken.count(),
-    oauthConsents: await db.oAuthConsent.count(),
-    auditEntries: await db.auditLog.count(),
-  };
+  const [counts] = await db.$queryRawUnsafe<Array<Record<CountedTable, number>>>(COUNT_ROWS);
+
   const trip = await db.trip.findUnique({
     where: { id: f.tripId },
     include: {
@@ -756,6 +773,17 @@ function withHugeIds(value: unknown): unknown {
   );
 }
 const hasIds = (value: unknown) => JSON.stringify(withHugeIds(value)) !== JSON.stringify(value);
+
+/** One variant of the input per id field (nested too), naming a row that does not exist: "path" → input. */
+function withMissingIdPerField(value: unknown, prefix = ''): Array<[string, unknown]> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const record = value as Record<string, unknown>;
+  return Object.entries(record).flatMap(([key, v]): Array<[string, unknown]> => {
+    if (/(^i|I)d$/.test(key) && typeof v === 'number') return [[`${prefix}${key}`, { ...record, [key]: MISSING_ID }]];
+    if (/Ids$/.test(key) && Array.isArray(v)) return [[`${prefix}${key}`, { ...record, [key]: [MISSING_ID] }]];
+    return withMissingIdPerField(v, `${prefix}${key}.`).map(([field, inner]) => [field, { ...record, [key]: inner }]);
+  });
+}
 
 /** One variant of the input per string field (nested too), with a NUL character appended: "path" → input. */
 function withNulPerField(value: unknown, prefix = ''): Array<[string, unknown]> {
@@ -843,6 +871,11 @@ for (const { path, type } of procedures) {
   if (!c) continue; // reported by "every procedure … has a coverage case"
 
   describe(path, () => {
+    const check = (name: Check, title: string, body: () => Promise<void>) => {
+      const defect = c.knownDefects?.[name];
+      if (defect) it.fails(`${title} — KNOWN DEFECT: ${defect}`, body);
+      else it(title, body);
+    };
     /** f for the checks of valid, bad and refused calls; g, a second one, for the hostile inputs (which may write when they succeed). */
     let f: Fixture;
     let g: Fixture;
@@ -855,7 +888,7 @@ for (const { path, type } of procedures) {
     // Procedures without input (bad.none says why) have no such case.
     const bad = c.bad;
     if (!('none' in bad)) {
-      it(`bad input: BAD_REQUEST naming ${bad.field}, nothing written or published`, async () => {
+      check('badInput', `bad input: BAD_REQUEST naming ${bad.field}, nothing written or published`, async () => {
         const before = await snapshot(f);
         const error = await expectTrpcError(callerFor(anna.trpc, path)(bad.input(f)));
         expect(error.code).toBe('BAD_REQUEST');
@@ -867,7 +900,7 @@ for (const { path, type } of procedures) {
     }
 
     if (c.access.includes('tripMember')) {
-      it('non-member: the same NOT_FOUND as for a trip that does not exist, nothing written or published', async () => {
+      check('access', 'non-member: the same NOT_FOUND as for a trip that does not exist, nothing written or published', async () => {
         const before = await snapshot(f);
         const denied = await expectTrpcError(callerFor(carol.trpc, path)(c.valid(f)));
         const missing = await expectTrpcError(callerFor(anna.trpc, path)({ ...(c.valid(f) as object), tripId: MISSING_TRIP_ID }));
@@ -883,7 +916,7 @@ for (const { path, type } of procedures) {
     }
 
     if (c.access.includes('admin')) {
-      it('a signed-in user who is not an administrator: FORBIDDEN, nothing written or published', async () => {
+      check('access', 'a signed-in user who is not an administrator: FORBIDDEN, nothing written or published', async () => {
         const before = await snapshot(f);
         const denied = await expectTrpcError(callerFor(carol.trpc, path)(c.valid(f)));
         expect(denied.code).toBe('FORBIDDEN');
@@ -895,7 +928,7 @@ for (const { path, type } of procedures) {
     }
 
     if (c.access.includes('webSession')) {
-      it('a bearer token (API token or OAuth): UNAUTHORIZED at /api/trpc, FORBIDDEN by the procedure itself, nothing written', async () => {
+      check('access', 'a bearer token (API token or OAuth): UNAUTHORIZED at /api/trpc, FORBIDDEN by the procedure itself, nothing written', async () => {
         const callers = [await bearerCaller(server, f.token), await bearerCaller(server, f.grantToken)];
         const before = await snapshot(f);
         for (const token of [f.token, f.grantToken]) {
@@ -918,14 +951,14 @@ for (const { path, type } of procedures) {
     const own = ownResourceRule(c)?.ownResource;
     if (own) {
       const answer = own.answer;
-      it(`someone else's ${answer ? 'resource: answers as if there were nothing to do' : 'resource: NOT_FOUND'}, and it is left untouched`, async () => {
+      check('access', `someone else's ${answer ? 'resource: answers as if there were nothing to do' : 'resource: NOT_FOUND'}, and it is left untouched`, async () => {
         const before = await snapshot(f);
         const call = callerFor(anna.trpc, path)(own.input(f));
         if (answer) {
           expect(await call).toMatchObject(answer);
           // Only the audit log may record the attempt.
           const after = await snapshot(f);
-          expect({ ...after, counts: { ...after.counts, auditEntries: 0 } }).toEqual({ ...before, counts: { ...before.counts, auditEntries: 0 } });
+          expect({ ...after, counts: { ...after.counts, AuditLog: 0 } }).toEqual({ ...before, counts: { ...before.counts, AuditLog: 0 } });
         } else {
           const denied = await expectTrpcError(call);
           expect(denied.code).toBe('NOT_FOUND');
@@ -938,7 +971,7 @@ for (const { path, type } of procedures) {
 
     const huge = c.valid(fixtureShape);
     if (hasIds(huge)) {
-      it('ids beyond the database integer range: a clear BAD_REQUEST or NOT_FOUND (never a 500), nothing written', async () => {
+      check('hugeIds', 'ids beyond the database integer range: a clear BAD_REQUEST or NOT_FOUND (never a 500), nothing written', async () => {
         const before = await snapshot(g);
         const error = await expectTrpcError(callerFor(anna.trpc, path)(withHugeIds(c.valid(g))));
         expect(['BAD_REQUEST', 'NOT_FOUND'], error.message).toContain(error.code);
@@ -946,9 +979,27 @@ for (const { path, type } of procedures) {
       });
     }
 
+    const missingIdFields = withMissingIdPerField(c.valid(fixtureShape)).map(([field]) => field);
+    if (missingIdFields.length) {
+      check('missingIds', `ids that name nothing (${missingIdFields.join(', ')}): NOT_FOUND or BAD_REQUEST (never a 500), nothing written or published`, async () => {
+        const before = await snapshot(g);
+        const answers: string[] = [];
+        for (const [field, input] of withMissingIdPerField(c.valid(g))) {
+          const outcome = await callerFor(anna.trpc, path)(input).then(
+            () => 'succeeded',
+            (error: { data?: { code?: string } }) => error.data?.code ?? 'no code',
+          );
+          answers.push(`${field} → ${outcome}`);
+        }
+        expect(answers.filter((answer) => !/→ (NOT_FOUND|BAD_REQUEST)$/.test(answer))).toEqual([]);
+        expect(await snapshot(g)).toEqual(before);
+        expect(suite.events).toEqual([]);
+      });
+    }
+
     const nulFields = withNulPerField(c.valid(fixtureShape)).map(([field]) => field);
     if (nulFields.length) {
-      it(`text with a NUL character (${nulFields.join(', ')}): stored cleanly or a BAD_REQUEST, never a 500`, async () => {
+      check('nul', `text with a NUL character (${nulFields.join(', ')}): stored cleanly or a BAD_REQUEST, never a 500`, async () => {
         const crashed: string[] = [];
         for (const [field, input] of withNulPerField(c.valid(g))) {
           const outcome = await callerFor(anna.trpc, path)(input).then(
@@ -962,7 +1013,7 @@ for (const { path, type } of procedures) {
     }
 
     const publishes = type === 'mutation' && !c.noEvent;
-    it(`success: anna's valid call ${type === 'query' ? 'answers and writes nothing' : `changes the data${publishes ? ' and publishes an event' : ''}`}`, async () => {
+    check('success', `success: anna's valid call ${type === 'query' ? 'answers and writes nothing' : `changes the data${publishes ? ' and publishes an event' : ''}`}`, async () => {
       const before = await snapshot(f);
       const result = await callerFor(anna.trpc, path)(c.valid(f));
       expect(result).toMatchObject(c.outcome(f));
