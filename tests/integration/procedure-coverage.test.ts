@@ -1,7 +1,8 @@
 // Every procedure of appRouter, through real HTTP and a real database: a valid call succeeds (a query writes nothing,
 // a mutation changes something), one bad input is a BAD_REQUEST naming the field with nothing written or published,
 // the procedure's access rule holds (a non-member gets exactly the "not found" a non-existent trip gets; a non-admin,
-// a bearer token, someone else's resource are refused), and out-of-range ids and NUL characters never cause a 500.
+// a bearer token, someone else's resource are refused), and ids beyond int4, ids that name nothing and NUL characters
+// never cause a 500 or a write.
 // The case table is keyed by every router and procedure of AppRouter: a procedure without a case is a type error, and
 // the first test fails when appRouter declares one the table does not know.
 import http from 'node:http';
@@ -89,8 +90,7 @@ type CaseTable = { [A in keyof Inputs]-?: { [P in keyof Inputs[A]]-?: Case<Input
 const LONG = 'x'.repeat(201);
 /** Every test user's password (tests/helpers/users.ts). */
 const PASSWORD = 'correct horse battery';
-const MISSING_TRIP_ID = 2_000_000_000;
-/** A valid id that names no row of any table. */
+/** A valid id that names no row of any table (a trip, a user, a token…). */
 const MISSING_ID = 2_000_000_000;
 
 const cases: CaseTable = {
@@ -903,12 +903,12 @@ for (const { path, type } of procedures) {
       check('access', 'non-member: the same NOT_FOUND as for a trip that does not exist, nothing written or published', async () => {
         const before = await snapshot(f);
         const denied = await expectTrpcError(callerFor(carol.trpc, path)(c.valid(f)));
-        const missing = await expectTrpcError(callerFor(anna.trpc, path)({ ...(c.valid(f) as object), tripId: MISSING_TRIP_ID }));
+        const missing = await expectTrpcError(callerFor(anna.trpc, path)({ ...(c.valid(f) as object), tripId: MISSING_ID }));
         expect(denied.code).toBe('NOT_FOUND');
         expect(denied.httpStatus).toBe(404);
         expect(denied.message).toBe(notMemberMessage(f.tripId));
         expect(missing.code).toBe('NOT_FOUND');
-        expect(missing.message).toBe(notMemberMessage(MISSING_TRIP_ID));
+        expect(missing.message).toBe(notMemberMessage(MISSING_ID));
         expect(denied.data?.i18n).toEqual({ key: 'errors.tripNotFound', params: { tripId: f.tripId } });
         expect(await snapshot(f)).toEqual(before);
         expect(suite.events).toEqual([]);
