@@ -17,7 +17,7 @@ export interface ProcedureSuite {
 }
 
 export function procedureSuite(
-  people: number | Array<{ displayName?: string }>,
+  people: number | Array<{ displayName?: string; admin?: boolean }>,
   env: () => Record<string, string> = () => ({}),
 ): ProcedureSuite {
   const profiles = typeof people === 'number' ? Array.from({ length: people }, () => ({})) : people;

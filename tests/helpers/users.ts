@@ -1,8 +1,10 @@
 // Users and signed-in tRPC clients for integration tests, talking real HTTP to a TestServer.
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import type { AppRouter } from '~/trpc/root';
+import { createCaller, type AppRouter } from '~/trpc/root';
+import { createContext } from '~/trpc/init';
 import { createUser } from '~/auth/users.server';
 import { createSession, SESSION_COOKIE } from '~/auth/session.server';
+import { resolveBearerToken } from '~/auth/bearer.server';
 import type { RunningServer } from '../../server.ts';
 
 let counter = 0;
@@ -31,6 +33,16 @@ export function trpcClient(server: RunningServer, cookie?: string, extraHeaders:
       }),
     ],
   });
+}
+
+/**
+ * A server-side tRPC caller acting as the actor /mcp makes of a bearer token. /api/trpc ignores bearer tokens, so this
+ * is how a test reaches a procedure's own refusal of them (webSessionProcedure, adminProcedure).
+ */
+export async function bearerCaller(server: RunningServer, token: string) {
+  const actor = await resolveBearerToken(server.services.database, token, { resource: `${server.config.appUrl}/mcp` });
+  if (!actor) throw new Error('the bearer token was not accepted');
+  return createCaller(createContext({ services: server.services, actor, origin: 'mcp' }));
 }
 
 /** Runs a call expected to fail and returns its tRPC error (code, message, data). */
