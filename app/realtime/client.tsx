@@ -10,6 +10,7 @@ import { eventHandlers } from './events-to-cache';
 import { applyEventToView, INVALIDATE, type CacheChange, type CacheReader, type CacheView, type Notice as EventNotice } from './events';
 import { presenceChannel as presenceChannelName, tripChannel as tripChannelName, userChannel } from './channels';
 import type { RealtimeClientConfig } from './types';
+import { colorOf, initialsOf } from '~/components/ui/Avatar';
 
 /* ------------------------------------------------------------------ tiny stores */
 
@@ -321,16 +322,6 @@ export function useUserRealtime() {
 
 /* ------------------------------------------------------------------ components */
 
-function initials(name: string) {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return '?';
-  const first = Array.from(parts[0])[0] ?? '';
-  const last = parts.length > 1 ? (Array.from(parts[parts.length - 1])[0] ?? '') : '';
-  return (first + last).toUpperCase();
-}
-
-const AVATAR_COLORS = ['bg-indigo-600', 'bg-emerald-600', 'bg-amber-600', 'bg-rose-600', 'bg-sky-600', 'bg-violet-600'];
-
 /** Avatars of the other people who have this trip open. */
 export function PresenceAvatars({ tripId }: { tripId: number }) {
   const { t } = useTranslation('realtime');
@@ -345,12 +336,10 @@ export function PresenceAvatars({ tripId }: { tripId: number }) {
         <li key={m.id}>
           <span
             title={m.name}
-            className={`flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white ${
-              AVATAR_COLORS[Number(m.id) % AVATAR_COLORS.length] ?? AVATAR_COLORS[0]
-            }`}
+            className={`flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold text-white ring-2 ring-white ${colorOf(m.name)}`}
             data-testid="presence-avatar"
           >
-            {initials(m.name)}
+            {initialsOf(m.name)}
           </span>
         </li>
       ))}

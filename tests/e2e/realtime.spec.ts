@@ -170,6 +170,16 @@ async function bundleHarness() {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"development"' },
     logLevel: 'silent',
+    // As Remix's browser build does: server-only modules (*.server.ts, e.g. an area's procedures) are empty there.
+    plugins: [
+      {
+        name: 'empty-server-modules',
+        setup(build) {
+          build.onResolve({ filter: /\.server(\.[jt]sx?)?$/ }, (args) => ({ path: args.path, namespace: 'empty-server-module' }));
+          build.onLoad({ filter: /.*/, namespace: 'empty-server-module' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+        },
+      },
+    ],
   });
   return result.outputFiles[0].text;
 }
