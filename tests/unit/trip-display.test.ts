@@ -1,8 +1,8 @@
 // How the dashboard shows a trip: date ranges and lengths in the user's language, avatar initials and colours,
 // and the currency offered by default.
 import { describe, expect, it } from 'vitest';
-import { formatDateRange, formatDayCount } from '~/components/trips/format';
-import { currencyOptions, defaultCurrencyFor } from '~/components/trips/currencies';
+import { formatDateRange, formatDayCount } from '~/areas/trips/format';
+import { currencyOptions, defaultCurrencyFor } from '~/areas/trips/currencies';
 import { colorOf, initialsOf } from '~/components/ui/Avatar';
 
 describe('trip dates', () => {

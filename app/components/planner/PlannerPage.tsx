@@ -9,10 +9,10 @@ import { plannerTabsFor } from './plannerTabs';
 import { useTranslation } from 'react-i18next';
 import { RealtimeNotices, useTripRealtime } from '~/realtime/client';
 import { errorMessage } from '~/utils/trpc';
-import { AccommodationsPanel } from './AccommodationsPanel';
-import { DayList } from './DayList';
+import { AccommodationsPanel } from '~/areas/accommodations/AccommodationsPanel';
+import { DayList } from '~/areas/days/DayList';
 import { DEFAULT_PLACE_COLOR } from './icons';
-import { PlacesSidebar } from './PlacesSidebar';
+import { PlacesSidebar } from '~/areas/places/PlacesSidebar';
 import { PlannerHeader } from './PlannerHeader';
 import {
   AddedToDayNotice,
@@ -24,8 +24,8 @@ import {
   type PlannerSection,
 } from './PlannerSectionTabs';
 import { TripDialogs } from './TripDialogs';
-import { TripMap } from './TripMap';
-import type { MapPoint } from './TripMapInner.client';
+import { TripMap } from '~/areas/places/TripMap';
+import type { MapPoint } from '~/areas/places/TripMapInner.client';
 import { btn } from './ui';
 import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
 

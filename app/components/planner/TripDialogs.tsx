@@ -1,6 +1,6 @@
 // The planner's trip-level dialogs, shared with the dashboard: members, and editing the trip's details.
-import { MembersDialog } from '~/components/trips/MembersDialog';
-import { TripFormDialog } from '~/components/trips/TripFormDialog';
+import { MembersDialog } from '~/areas/members/MembersDialog';
+import { TripFormDialog } from '~/areas/trips/TripFormDialog';
 import type { TripSummary } from './usePlanner';
 
 interface Props {

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '~/trpc/root';
 import { useTRPC } from '~/utils/trpc';
-import { utcDate } from '~/components/trips/format';
+import { utcDate } from '~/areas/trips/format';
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type TripSummary = Outputs['trips']['getTripSummary'];

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useRootData } from '~/root';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Avatar, Button, ConfirmDialog, Dialog, Spinner, TextField } from '~/components/ui';
-import type { TripMember } from './types';
+import type { TripMember } from '~/areas/trips/types';
 
 interface Props {
   tripId: number;

@@ -6,9 +6,9 @@ import { CSS } from '@dnd-kit/utilities';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { btn } from './ui';
-import type { PlannerAssignment, PlannerCategory, PlannerDay } from './usePlanner';
-import { CategoryBadge, Icon } from './Icon';
+import { btn } from '~/components/planner/ui';
+import type { PlannerAssignment, PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
+import { CategoryBadge, Icon } from '~/components/planner/Icon';
 
 export interface MoveActions {
   moveWithinDay(dayId: number, assignmentId: number, delta: -1 | 1): void;

@@ -5,9 +5,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { PlaceFormDialog } from './PlaceFormDialog';
-import { btn, ConfirmDialog, ErrorText, inputClass } from './ui';
-import type { PlannerCategory, PlannerDay, PlannerPlace } from './usePlanner';
-import { CategoryBadge, Icon } from './Icon';
+import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
+import type { PlannerCategory, PlannerDay, PlannerPlace } from '~/components/planner/usePlanner';
+import { CategoryBadge, Icon } from '~/components/planner/Icon';
 
 interface Props {
   tripId: number;

@@ -3,10 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { DAY_NOTE_ICONS, NOTE_ICONS, type DayNoteIcon } from './icons';
-import { btn, ConfirmDialog, ErrorText, inputClass } from './ui';
-import type { PlannerNote } from './usePlanner';
-import { Icon } from './Icon';
+import { DAY_NOTE_ICONS, NOTE_ICONS, type DayNoteIcon } from '~/components/planner/icons';
+import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
+import type { PlannerNote } from '~/components/planner/usePlanner';
+import { Icon } from '~/components/planner/Icon';
 
 interface Props {
   tripId: number;

@@ -19,11 +19,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { DayColumn } from './DayColumn';
-import type { MoveActions } from './AssignmentItem';
-import { btn, ErrorText } from './ui';
-import { moveInSummary, removeFromSummary, reorderInSummary } from './summary-moves';
-import { usePatchSummary, type PlannerAssignment, type PlannerCategory, type PlannerDay } from './usePlanner';
-import { Icon } from './Icon';
+import type { MoveActions } from '~/areas/assignments/AssignmentItem';
+import { btn, ErrorText } from '~/components/planner/ui';
+import { moveInSummary, removeFromSummary, reorderInSummary } from '~/areas/assignments/summary-moves';
+import { usePatchSummary, type PlannerAssignment, type PlannerCategory, type PlannerDay } from '~/components/planner/usePlanner';
+import { Icon } from '~/components/planner/Icon';
 
 interface Props {
   tripId: number;

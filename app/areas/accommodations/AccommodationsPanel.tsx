@@ -5,9 +5,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Dialog } from '~/components/ui';
-import { btn, ConfirmDialog, ErrorText, Field, inputClass } from './ui';
-import type { PlannerAccommodation, PlannerDay, PlannerPlace } from './usePlanner';
-import { Icon } from './Icon';
+import { btn, ConfirmDialog, ErrorText, Field, inputClass } from '~/components/planner/ui';
+import type { PlannerAccommodation, PlannerDay, PlannerPlace } from '~/components/planner/usePlanner';
+import { Icon } from '~/components/planner/Icon';
 
 interface Props {
   tripId: number;

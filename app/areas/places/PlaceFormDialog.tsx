@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { categoryName } from './PlacesSidebar';
 import { Dialog } from '~/components/ui';
-import { btn, ErrorText, Field, inputClass } from './ui';
-import type { PlannerCategory, PlannerPlace } from './usePlanner';
+import { btn, ErrorText, Field, inputClass } from '~/components/planner/ui';
+import type { PlannerCategory, PlannerPlace } from '~/components/planner/usePlanner';
 
 interface Props {
   tripId: number;

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC, useTRPCClient } from '~/utils/trpc';
 import { Button, ConfirmDialog, Dialog, Menu, type MenuItem } from '~/components/ui';
-import { MembersDialog } from './MembersDialog';
+import { MembersDialog } from '~/areas/members/MembersDialog';
 import { TripFormDialog } from './TripFormDialog';
 import type { TripDetails, TripRole } from './types';
 

@@ -6,11 +6,11 @@ import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { AssignmentItem, type MoveActions } from './AssignmentItem';
-import { DayNotes } from './DayNotes';
-import { btn, ConfirmDialog, inputClass } from './ui';
-import type { PlannerCategory, PlannerDay } from './usePlanner';
-import { Icon } from './Icon';
+import { AssignmentItem, type MoveActions } from '~/areas/assignments/AssignmentItem';
+import { DayNotes } from '~/areas/day-notes/DayNotes';
+import { btn, ConfirmDialog, inputClass } from '~/components/planner/ui';
+import type { PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
+import { Icon } from '~/components/planner/Icon';
 
 interface Props {
   tripId: number;
