@@ -4,10 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { categoryName } from './PlacesSidebar';
 import { Dialog } from '~/components/ui';
 import { btn, ErrorText, Field, inputClass } from '~/components/planner/ui';
-import type { PlannerCategory, PlannerPlace } from '~/components/planner/usePlanner';
+import { categoryName, type PlannerCategory, type PlannerPlace } from '~/components/planner/usePlanner';
 
 interface Props {
   tripId: number;

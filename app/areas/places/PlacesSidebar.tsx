@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { PlaceFormDialog } from './PlaceFormDialog';
 import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
-import type { PlannerCategory, PlannerDay, PlannerPlace } from '~/components/planner/usePlanner';
+import { categoryName, type PlannerCategory, type PlannerDay, type PlannerPlace } from '~/components/planner/usePlanner';
 import { CategoryBadge, Icon } from '~/components/planner/Icon';
 
 interface Props {
@@ -19,10 +19,6 @@ interface Props {
   onChanged: () => void;
   /** Called once "Add to day" has put a place on a day. */
   onAssigned?: (dayId: number, placeName: string) => void;
-}
-
-export function categoryName(category: PlannerCategory, t: (k: string, o?: Record<string, unknown>) => string) {
-  return t(`category.${category.key}`, { defaultValue: category.name });
 }
 
 export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned }: Props) {

@@ -8,7 +8,6 @@ import { badRequest, ownerOnly } from '~/domain/errors';
 import { MAX_TRIP_DAYS, datesInRange, daysBetween, fromIsoDate, planDayChanges, toIsoDate } from '~/domain/dates';
 import type { Db } from '~/db/client.server';
 import { tripMemberIds, tripsVisibleTo } from '../trip-data.server';
-import { copyTripData } from '../copy.server';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { tripEvents } from './events';
 
@@ -273,6 +272,8 @@ export const tripsRouter = router({
             endDate: source.endDate,
           },
         });
+        // Loaded here, not at the top: the copy steps come from the area list, which includes this very router.
+        const { copyTripData } = await import('../copy.server');
         await copyTripData({ tx, sourceTripId: source.id, tripId: trip.id, actorId: ctx.actor.user.id, ids: {} });
         return trip;
       });

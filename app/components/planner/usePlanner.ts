@@ -60,3 +60,8 @@ export function formatDate(
 ) {
   return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(utcDate(iso));
 }
+
+/** A category's name in the user's language (the seeded ones are translated; others keep their own name). */
+export function categoryName(category: PlannerCategory, t: (k: string, o?: Record<string, unknown>) => string) {
+  return t(`category.${category.key}`, { defaultValue: category.name });
+}
