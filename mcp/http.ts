@@ -8,6 +8,7 @@ import type { Services } from '~/services.server';
 import type { Actor } from '~/auth/actor.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
+import { clientIp } from '~/utils/request.server';
 import { grantAllows, scopeToRequest } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
@@ -318,7 +319,7 @@ class CallContext {
       services: this.services,
       actor: this.actor,
       origin: 'mcp',
-      ip: this.request.headers.get('x-waymark-client-ip'),
+      ip: clientIp(this.request),
     });
     return entry.procedure({ ctx, getRawInput: async () => input, path: entry.path, type: entry.type, signal: undefined, batchIndex: 0 });
   }
@@ -451,7 +452,7 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
     clientId: actor.clientId ?? null,
     success,
     detail: errorCode ? { tool: name, error: errorCode } : { tool: name },
-    ip: call.request.headers.get('x-waymark-client-ip'),
+    ip: clientIp(call.request),
   });
   return result;
 }

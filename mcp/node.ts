@@ -3,6 +3,7 @@
 import type http from 'node:http';
 import type { Express } from 'express';
 import type { Services } from '~/services.server';
+import { CLIENT_IP_HEADER } from '~/utils/request.server';
 import { handleMcp, type McpHttpRequest } from './http';
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -36,7 +37,7 @@ function adapt(req: http.IncomingMessage): McpHttpRequest {
     headers: {
       get(name: string) {
         const key = name.toLowerCase();
-        if (key === 'x-waymark-client-ip') return req.socket.remoteAddress ?? '';
+        if (key === CLIENT_IP_HEADER) return req.socket.remoteAddress ?? '';
         const value = req.headers[key];
         if (value === undefined) return null;
         return Array.isArray(value) ? value.join(', ') : value;

@@ -107,10 +107,6 @@ export function hitProcessWindow(services: Services, key: string, limit: number)
   return { limited: entry.count > limit, retryAfter: Math.max(1, Math.ceil((start + 60_000 - now) / 1000)) };
 }
 
-export function requestIp(request: Request) {
-  return request.headers.get('x-waymark-client-ip') || null;
-}
-
 export function mcpResource(services: Services) {
   return `${services.config.appUrl}/mcp`;
 }

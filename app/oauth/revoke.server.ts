@@ -1,16 +1,17 @@
 // POST /oauth/revoke (RFC 7009) and POST /oauth/introspect (RFC 7662).
 import type { Services } from '~/services.server';
+import { clientIp } from '~/utils/request.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { authenticateClient, isConfidential } from './clients.server';
 import { revokeFamily } from './grants.server';
-import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm, requestIp } from './http.server';
+import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm } from './http.server';
 
 async function authenticatedClient(request: Request, services: Services, form: Record<string, string>) {
   const presented = presentedCredentials(request, form);
   if (presented === 'malformed') return { error: oauthError('invalid_client', 'Malformed HTTP Basic credentials', 401, { 'WWW-Authenticate': 'Basic realm="Waymark"' }) };
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
-    await auditClientAuthFailure(services, presented, requestIp(request), { reason: auth.reason, endpoint: new URL(request.url).pathname });
+    await auditClientAuthFailure(services, presented, clientIp(request), { reason: auth.reason, endpoint: new URL(request.url).pathname });
     return { error: invalidClient(presented) };
   }
   return { client: auth.client };
@@ -39,7 +40,7 @@ export async function handleRevocation(request: Request, services: Services): Pr
       action: 'oauth.token_revoked',
       userId: found.row.userId,
       clientId: auth.client.clientId,
-      ip: requestIp(request),
+      ip: clientIp(request),
       detail: { familyId: found.row.familyId, kind: found.isRefresh ? 'refresh_token' : 'access_token', revokedTokens: revoked },
     });
   }

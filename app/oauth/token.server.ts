@@ -2,11 +2,12 @@
 // @node-oauth/oauth2-server with the Prisma model from model.server.ts.
 import OAuth2Server from '@node-oauth/oauth2-server';
 import type { Services } from '~/services.server';
+import { clientIp } from '~/utils/request.server';
 import { log } from '~/utils/log.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
 import { authenticateClient } from './clients.server';
 import { createModel } from './model.server';
-import { auditClientAuthFailure, hitProcessWindow, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, requestIp, tooManyRequests } from './http.server';
+import { auditClientAuthFailure, hitProcessWindow, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, tooManyRequests } from './http.server';
 
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
@@ -14,7 +15,7 @@ export async function handleTokenRequest(request: Request, services: Services): 
   if (request.method !== 'POST') return oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
   const form = await readForm(request);
   if (!form) return oauthError('invalid_request', 'The body must be application/x-www-form-urlencoded');
-  const ip = requestIp(request);
+  const ip = clientIp(request);
 
   const presented = presentedCredentials(request, form);
   if (presented === 'malformed') {
