@@ -9,6 +9,7 @@ import type { Actor } from '~/auth/actor.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { clientIp } from '~/utils/request.server';
+import { mcpClientKey, mcpRateKey } from '~/auth/mcp-session-keys';
 import { grantAllows, scopeToRequest } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
@@ -126,10 +127,6 @@ function insufficientScope(scope: string, id: unknown) {
   );
 }
 
-function clientKeyOf(actor: Actor) {
-  return actor.via === 'static' ? actor.clientId! : `oauth:${actor.clientId ?? ''}`;
-}
-
 // ───────────── entry point ─────────────
 
 /** The Remix route's entry: Fetch Request in, Fetch Response out. */
@@ -154,11 +151,11 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
   const actor = authenticated.actor;
   const now = rt.now();
-  const clientKey = clientKeyOf(actor);
+  const clientKey = mcpClientKey(actor);
   const limit = config.mcp.rateLimitPerMinute;
   const sessionId = request.headers.get('Mcp-Session-Id');
   const { rate, session } = await rt.store.admit(
-    `mcp:${actor.user.id}:${clientKey}`,
+    mcpRateKey(actor.user.id, clientKey),
     limit,
     sessionId ? { id: sessionId, idleMs: config.mcp.sessionIdleMs } : null,
     now,

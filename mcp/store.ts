@@ -18,7 +18,7 @@ export type { RateResult };
 
 export interface SessionOwner {
   userId: number;
-  /** "oauth:<clientId>" or "static:<tokenId>" */
+  /** built by ~/auth/mcp-session-keys: "oauth:<clientId>" or "static:<tokenId>" */
   clientKey: string;
   tokenFamily?: string | null;
 }
