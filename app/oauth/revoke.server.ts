@@ -3,7 +3,7 @@ import type { Services } from '~/services.server';
 import { clientIp } from '~/utils/request.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { authenticateClient, isConfidential } from './clients.server';
-import { revokeFamily } from './grants.server';
+import { revokeTokens } from './grants.server';
 import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm } from './http.server';
 
 async function authenticatedClient(request: Request, services: Services, form: Record<string, string>) {
@@ -35,7 +35,7 @@ export async function handleRevocation(request: Request, services: Services): Pr
   // RFC 7009 §2.2: unknown or foreign tokens still get 200, so the endpoint reveals nothing.
   if (found) {
     // Revoking either token ends the grant it belongs to, and the MCP sessions opened with it.
-    const revoked = await revokeFamily(services, found.row.familyId);
+    const revoked = await revokeTokens(services, { familyId: found.row.familyId });
     await services.audit({
       action: 'oauth.token_revoked',
       userId: found.row.userId,
