@@ -90,8 +90,3 @@ function userFrom(row: Record<string, unknown>): UserRow {
     createdAt: new Date(row.createdAt as string | Date),
   };
 }
-
-export async function bearerActor(request: Request, database: Pick<Database, 'sql'>, resource: string): Promise<Actor | null> {
-  const token = readBearer(request);
-  return token ? resolveBearerToken(database, token, { resource }) : null;
-}
