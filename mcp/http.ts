@@ -4,7 +4,7 @@
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';

@@ -2,7 +2,7 @@
 // Remix route app/routes/mcp.ts, without express middleware, Remix routing or Web Streams). Installed as an httpHook.
 import type http from 'node:http';
 import type { Express } from 'express';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { CLIENT_IP_HEADER } from '~/utils/request.server';
 import { handleMcp, type McpHttpRequest } from './http';
 

@@ -1,6 +1,6 @@
 // /oauth/authorize: validating the request, remembered consent, CSRF protection of the consent form, and the
 // redirect back to the client with a code or an error.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { ALL_SCOPES, parseScopeString, type Scope } from '~/auth/scopes';
 import { hashSecret } from '~/auth/tokens.server';

@@ -1,6 +1,6 @@
 // OAuth clients: creation (settings, CLI, dynamic registration), authentication at the token endpoint, secret
 // rotation and deletion. Secrets are `wmcs_…`, shown once and stored as SHA-256.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { TOKEN_PREFIX, hashSecret, randomSecret, secretMatchesHash } from '~/auth/tokens.server';
 import { ALL_SCOPES, formatScopes, type Scope } from '~/auth/scopes';

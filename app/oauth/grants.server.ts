@@ -1,6 +1,6 @@
 // Token rows and families: revoking tokens and grants (and closing their MCP sessions), and
 // the authorization codes the consent page hands out.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { TOKEN_PREFIX, hashSecret, randomSecret } from '~/auth/tokens.server';
 import { oauthClientKey } from '~/auth/mcp-session-keys';
 import { AUTHORIZATION_CODE_LIFETIME_MS } from './constants';

@@ -1,5 +1,5 @@
 // Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, the token endpoint's rate windows.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { createMemoryRateWindows, type MemoryRateWindows } from '~/utils/rate-window.server';
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };

@@ -2,7 +2,7 @@
 // see the request's grant type. The library runs the grants (code + PKCE verification, refresh, client_credentials);
 // what it lacks — resource binding, replay detection, the grace window, machine-client rules — happens here or in
 // token.server.ts.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { TOKEN_PREFIX, hashSecret, randomSecret } from '~/auth/tokens.server';
 import { ALL_SCOPES, formatScopes } from '~/auth/scopes';

@@ -1,6 +1,6 @@
 // POST /oauth/register — RFC 7591 dynamic client registration. Registered clients have no owner and can never use
 // client_credentials; they are capped in number and rate limited per IP.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
 import { hitDatabaseWindow } from '~/utils/rate-window.server';
 import { parseScopeString } from '~/auth/scopes';

@@ -1,5 +1,5 @@
 // POST /oauth/revoke (RFC 7009) and POST /oauth/introspect (RFC 7662).
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { authenticateClient, isConfidential } from './clients.server';

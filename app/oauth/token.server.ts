@@ -1,7 +1,7 @@
 // POST /oauth/token. Client authentication, resource binding and rate limits are ours; the grants themselves run in
 // @node-oauth/oauth2-server with the Prisma model from model.server.ts.
 import OAuth2Server from '@node-oauth/oauth2-server';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
 import { log } from '~/utils/log.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';

@@ -1,6 +1,6 @@
 // Request helpers for Remix loaders and actions: services from the load context, the signed-in user, CSRF origin check.
 import { redirect, type AppLoadContext } from '@remix-run/node';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { SESSION_COOKIE, readCookie, sessionCookie, validateSessionToken } from '~/auth/session.server';
 import { createContext, type Context } from '~/trpc/init';
