@@ -1,13 +1,13 @@
 // JSON-RPC dispatch for /mcp: tools, resources and prompts, each answered by calling a tRPC procedure as the
 // session's actor (origin 'mcp'), with the same middlewares, validation and events as the UI.
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
 import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { grantAllows, scopeToRequest } from '~/auth/scopes';
 import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
-import { createContext, describeZodError, InsufficientScopeError } from '~/trpc/init';
+import { createContext, InsufficientScopeError } from '~/trpc/init';
+import { describeError } from '~/utils/error-text.server';
 import { buildRegistry, entryVisible, visibleTools, type RegistryEntry, type ToolEntry } from './registry';
 import { PROMPTS, PromptArgumentError, STATIC_TOKEN_NOTICE } from './prompts';
 import { callProcedure } from './procedures';
@@ -102,21 +102,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function errorMessage(error: unknown): { message: string; code: string } {
-  if (error instanceof TRPCError) {
-    const cause = error.cause as unknown;
-    if (cause instanceof ZodError) return { message: describeZodError(cause), code: 'BAD_REQUEST' };
-    if (cause && typeof cause === 'object' && Array.isArray((cause as { issues?: unknown }).issues)) {
-      return { message: describeZodError(cause as ZodError), code: 'BAD_REQUEST' };
-    }
-    if (error.code === 'INTERNAL_SERVER_ERROR') {
-      console.error('[waymark] MCP tool failed:', error.cause ?? error);
-      return { message: 'Something went wrong on the server; nothing was changed', code: error.code };
-    }
-    return { message: error.message, code: error.code };
-  }
-  console.error('[waymark] MCP tool failed:', error);
-  return { message: 'Something went wrong on the server; nothing was changed', code: 'INTERNAL_SERVER_ERROR' };
+/** The agent's text for a failed call: the server's English statement; unexpected failures are logged, not shown. */
+function errorMessage(error: unknown) {
+  const described = describeError(error);
+  if (described.unexpected) console.error('[waymark] MCP tool failed:', error instanceof TRPCError ? (error.cause ?? error) : error);
+  return described;
 }
 
 async function callTool(call: CallContext, params: Params, id: unknown) {

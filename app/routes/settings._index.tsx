@@ -8,6 +8,7 @@ import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
 import { toActionError, type ActionError } from '~/utils/action-errors.server';
+import { translateError } from '~/utils/error-text';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'password') {
       const newPassword = String(form.get('newPassword') ?? '');
       if (newPassword !== String(form.get('confirmPassword') ?? '')) {
-        return json({ intent, ok: false as const, error: { ns: 'settings', key: 'password.mismatch', message: 'The passwords do not match' } as ActionError }, { status: 400 });
+        return json({ intent, ok: false as const, error: { i18n: { key: 'settings.password.mismatch' }, message: 'The passwords do not match' } as ActionError }, { status: 400 });
       }
       await caller.account.changePassword({ currentPassword: String(form.get('currentPassword') ?? ''), newPassword });
       return json({ intent, ok: true as const, error: null });
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return json({ intent, ok: false as const, error: toActionError(error) }, { status: 400 });
   }
-  return json({ intent, ok: false as const, error: { ns: 'settings', key: 'unknownAction', message: 'Unknown action' } as ActionError }, { status: 400 });
+  return json({ intent, ok: false as const, error: { i18n: { key: 'settings.unknownAction' }, message: 'Unknown action' } as ActionError }, { status: 400 });
 }
 
 const inputClass =
@@ -66,7 +67,7 @@ export default function ProfileSettings() {
     const e = result.error!;
     return (
       <p role="alert" className="text-sm text-red-700">
-        {e.key ? t(`${e.ns}:${e.key}`, { ...e.params, defaultValue: e.message }) : e.message}
+        {translateError(e, t)}
       </p>
     );
   };
