@@ -3,7 +3,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '~/components/auth/AuthForm';
+import { TextField } from '~/components/ui';
 import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
@@ -90,7 +90,7 @@ export default function ProfileSettings() {
         </dl>
         <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>
           <input type="hidden" name="intent" value="profile" />
-          <Field label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
+          <TextField id="field-displayName" label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
           <div>
             <label htmlFor="field-language" className="block text-sm font-medium text-slate-700">
               {t('profile.language')}
@@ -120,9 +120,9 @@ export default function ProfileSettings() {
         <Form method="post" className="mt-4 space-y-4" key={result?.intent === 'password' && result.ok ? 'done' : 'form'}>
           <input type="hidden" name="intent" value="password" />
           <input type="text" name="username" autoComplete="username" value={profile.email} readOnly hidden />
-          <Field label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
-          <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { count: 8 })} />
-          <Field label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
+          <TextField id="field-currentPassword" label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
+          <TextField id="field-newPassword" label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { count: 8 })} />
+          <TextField id="field-confirmPassword" label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'password'}>
               {pending === 'password' ? t('saving') : t('password.submit')}
