@@ -3,7 +3,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '~/components/ui';
+import { SelectField, TextField } from '~/components/ui';
 import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
@@ -44,8 +44,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return json({ intent, ok: false as const, error: { i18n: { key: 'settings.unknownAction' }, message: 'Unknown action' } as ActionError }, { status: 400 });
 }
 
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500';
 const buttonClass =
   'rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60';
 
@@ -91,18 +89,13 @@ export default function ProfileSettings() {
         <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>
           <input type="hidden" name="intent" value="profile" />
           <TextField id="field-displayName" label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
-          <div>
-            <label htmlFor="field-language" className="block text-sm font-medium text-slate-700">
-              {t('profile.language')}
-            </label>
-            <select id="field-language" name="language" defaultValue={profile.language} className={inputClass}>
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="field-language" label={t('profile.language')} name="language" defaultValue={profile.language}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'profile'}>
               {pending === 'profile' ? t('saving') : t('profile.save')}
