@@ -47,7 +47,7 @@ function adapt(req: http.IncomingMessage): McpHttpRequest {
   };
 }
 
-export async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
+async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
   try {
     const reply = await handleMcp(adapt(req), services);
     if (reply.body === null) {
@@ -73,7 +73,7 @@ export async function serveMcp(services: Services, req: http.IncomingMessage, re
 }
 
 /** True for the MCP endpoint's path (with or without a query string or trailing slash). */
-export function isMcpPath(url: string | undefined) {
+function isMcpPath(url: string | undefined) {
   if (!url || !url.startsWith('/mcp')) return false;
   const rest = url.slice(4);
   return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');

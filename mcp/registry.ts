@@ -54,7 +54,7 @@ function jsonSchemaOf(schema: unknown): Record<string, unknown> | null {
 }
 
 /** JSON Schema of all of a procedure's chained inputs, merged into one object schema. */
-export function inputJsonSchema(inputs: unknown[]): Record<string, unknown> {
+function inputJsonSchema(inputs: unknown[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   let additionalProperties: unknown;

@@ -55,7 +55,7 @@ export interface Admission {
   session: SessionRecord | null;
 }
 
-export function newSessionId() {
+function newSessionId() {
   return crypto.randomBytes(24).toString('base64url');
 }
 

@@ -24,7 +24,7 @@ export function authorizationServerMetadata(services: Services) {
   };
 }
 
-export function protectedResourceMetadata(services: Services) {
+function protectedResourceMetadata(services: Services) {
   const appUrl = services.config.appUrl;
   return {
     resource: `${appUrl}/mcp`,

@@ -28,7 +28,7 @@ function codeFamilyId(code: string) {
   return hashSecret(`family:${code}`);
 }
 
-export function modelClient(row: OAuthClient): ModelClient {
+function modelClient(row: OAuthClient): ModelClient {
   return { id: row.clientId, grants: clientGrants(row), redirectUris: row.redirectUris, row };
 }
 
