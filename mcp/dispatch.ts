@@ -112,8 +112,7 @@ function errorMessage(error: unknown) {
 async function callTool(call: CallContext, params: Params, id: unknown) {
   const name = typeof params.name === 'string' ? params.name : '';
   const tool: ToolEntry | undefined = registry.toolsByName.get(name);
-  const { actor, services } = call;
-  const { ip } = call;
+  const { actor, services, ip } = call;
   if (!tool) {
     return { content: [{ type: 'text', text: `Unknown tool: ${name || '(no name)'}` }], isError: true };
   }
