@@ -7,7 +7,7 @@ import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
-import type { Services } from './app/services.server.ts';
+import type { Services } from './app/services/types.server.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 

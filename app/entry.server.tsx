@@ -4,10 +4,19 @@ import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import type { Config } from './env.server';
+import { createServices as createAppServices } from './services/create.server';
+import { installMcp } from '../mcp/install';
 
 const ABORT_DELAY = 5_000;
 
-export { createServices } from './services/create.server';
+/**
+ * The server's services (server.ts loads them from this bundle): the app's, with the MCP server plugged in. This root
+ * is the one place where app/ and mcp/ meet; nothing else in app/ imports mcp/.
+ */
+export function createServices(config: Config) {
+  return createAppServices(config, [installMcp]);
+}
 
 /** Logs unexpected server errors once; 404s and client aborts are not errors worth a log line. */
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -2,7 +2,8 @@
 // Remix route app/routes/mcp.ts, without express middleware, Remix routing or Web Streams). Installed as an httpHook.
 import type http from 'node:http';
 import type { Express } from 'express';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
+import { CLIENT_IP_HEADER } from '~/utils/request.server';
 import { handleMcp, type McpHttpRequest } from './http';
 
 const MAX_BODY = 4 * 1024 * 1024;
@@ -36,7 +37,7 @@ function adapt(req: http.IncomingMessage): McpHttpRequest {
     headers: {
       get(name: string) {
         const key = name.toLowerCase();
-        if (key === 'x-waymark-client-ip') return req.socket.remoteAddress ?? '';
+        if (key === CLIENT_IP_HEADER) return req.socket.remoteAddress ?? '';
         const value = req.headers[key];
         if (value === undefined) return null;
         return Array.isArray(value) ? value.join(', ') : value;
@@ -46,7 +47,7 @@ function adapt(req: http.IncomingMessage): McpHttpRequest {
   };
 }
 
-export async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
+async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
   try {
     const reply = await handleMcp(adapt(req), services);
     if (reply.body === null) {
@@ -72,7 +73,7 @@ export async function serveMcp(services: Services, req: http.IncomingMessage, re
 }
 
 /** True for the MCP endpoint's path (with or without a query string or trailing slash). */
-export function isMcpPath(url: string | undefined) {
+function isMcpPath(url: string | undefined) {
   if (!url || !url.startsWith('/mcp')) return false;
   const rest = url.slice(4);
   return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');

@@ -1,9 +1,10 @@
 // The MCP tool and resource registry, derived once from the tRPC router's procedure meta. A procedure with meta.mcp is
 // a tool (unless it is only a resource); one with meta.mcp.resource is also a resource. Nothing here is hand-listed.
 import { z } from 'zod';
-import type { AnyTRPCProcedure, AnyTRPCRouter } from '@trpc/server';
+import type { AnyTRPCRouter } from '@trpc/server';
 import type { McpToolMeta, ProcedureMeta } from '~/trpc/init';
 import { grantAllows } from '~/auth/scopes';
+import { listProcedures } from './procedures';
 
 export interface ToolDefinition {
   name: string;
@@ -18,7 +19,6 @@ export interface RegistryEntry {
   path: string;
   type: 'query' | 'mutation';
   meta: ProcedureMeta & { mcp: McpToolMeta };
-  procedure: AnyTRPCProcedure;
 }
 
 export interface ToolEntry extends RegistryEntry {
@@ -54,7 +54,7 @@ function jsonSchemaOf(schema: unknown): Record<string, unknown> | null {
 }
 
 /** JSON Schema of all of a procedure's chained inputs, merged into one object schema. */
-export function inputJsonSchema(inputs: unknown[]): Record<string, unknown> {
+function inputJsonSchema(inputs: unknown[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   let additionalProperties: unknown;
@@ -101,15 +101,12 @@ function templatePattern(uri: string) {
 }
 
 export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
-  const procedures = (appRouter._def as unknown as { procedures: Record<string, AnyTRPCProcedure> }).procedures;
   const tools: ToolEntry[] = [];
   const resources: ResourceEntry[] = [];
-  for (const [path, procedure] of Object.entries(procedures)) {
-    const def = procedure._def as unknown as { meta?: ProcedureMeta; inputs: unknown[]; type: string };
-    const meta = def.meta;
+  for (const { path, type, meta, inputs } of listProcedures(appRouter)) {
     if (!meta?.mcp) continue;
-    if (def.type !== 'query' && def.type !== 'mutation') continue;
-    const entry: RegistryEntry = { path, type: def.type, meta: meta as RegistryEntry['meta'], procedure };
+    if (type !== 'query' && type !== 'mutation') continue;
+    const entry: RegistryEntry = { path, type, meta: meta as RegistryEntry['meta'] };
     const resource = meta.mcp.resource;
     if (!resource?.onlyResource) {
       tools.push({
@@ -117,7 +114,7 @@ export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
         definition: {
           name: meta.mcp.name,
           description: meta.mcp.description,
-          inputSchema: inputJsonSchema(def.inputs ?? []),
+          inputSchema: inputJsonSchema(inputs),
           annotations: annotationsFor(meta.mcp.kind),
         },
       });

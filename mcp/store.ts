@@ -2,10 +2,23 @@
 // (McpSession, RateWindow) when several app instances share one database, so a session continues on any instance.
 import crypto from 'node:crypto';
 import type { Db } from '~/db/client.server';
+import {
+  createMemoryRateWindows,
+  databaseVerdict,
+  hitDatabaseWindow,
+  pruneDatabaseWindows,
+  rateWindowAt,
+  rateWindowUpsertSql,
+  RATE_WINDOW_MS,
+  type RateResult,
+} from '~/utils/rate-window.server';
+import { Prisma } from '~/generated/prisma/client';
+
+export type { RateResult };
 
 export interface SessionOwner {
   userId: number;
-  /** "oauth:<clientId>" or "static:<tokenId>" */
+  /** built by ~/auth/mcp-session-keys: "oauth:<clientId>" or "static:<tokenId>" */
   clientKey: string;
   tokenFamily?: string | null;
 }
@@ -22,12 +35,6 @@ export interface SessionFilter {
 }
 
 export type OpenResult = { ok: true; id: string } | { ok: false; active: number };
-export interface RateResult {
-  allowed: boolean;
-  count: number;
-  /** seconds until the current window ends */
-  retryAfter: number;
-}
 
 export interface McpStore {
   open(owner: SessionOwner, limits: { maxPerUser: number; idleMs: number }, now: Date): Promise<OpenResult>;
@@ -48,15 +55,8 @@ export interface Admission {
   session: SessionRecord | null;
 }
 
-const WINDOW_MS = 60_000;
-
-export function newSessionId() {
+function newSessionId() {
   return crypto.randomBytes(24).toString('base64url');
-}
-
-function windowOf(now: Date) {
-  const start = Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS;
-  return { start, retryAfter: Math.max(1, Math.ceil((start + WINDOW_MS - now.getTime()) / 1000)) };
 }
 
 function matches(s: SessionOwner, f: SessionFilter) {
@@ -69,7 +69,7 @@ function matches(s: SessionOwner, f: SessionFilter) {
 
 export function createMemoryStore(): McpStore {
   const sessions = new Map<string, SessionRecord>();
-  const windows = new Map<string, { start: number; count: number }>();
+  const windows = createMemoryRateWindows();
   const prune = (idleMs: number, now: Date) => {
     for (const [id, s] of sessions) if (now.getTime() - s.lastSeenAt.getTime() > idleMs) sessions.delete(id);
   };
@@ -108,15 +108,7 @@ export function createMemoryStore(): McpStore {
       return n;
     },
     async hit(key, limit, now) {
-      const { start, retryAfter } = windowOf(now);
-      let w = windows.get(key);
-      if (!w || w.start !== start) {
-        if (windows.size > 10_000) for (const [k, v] of windows) if (v.start < start) windows.delete(k);
-        w = { start, count: 0 };
-        windows.set(key, w);
-      }
-      w.count += 1;
-      return { allowed: w.count <= limit, count: w.count, retryAfter };
+      return windows.hit(key, limit, now.getTime());
     },
     async admit(key, limit, session, now) {
       return { rate: await this.hit(key, limit, now), session: session ? touch(session.id, session.idleMs, now) : null };
@@ -126,10 +118,6 @@ export function createMemoryStore(): McpStore {
 
 export function createDatabaseStore(db: Db): McpStore {
   let lastCleanup = 0;
-  /** Now and then (one request in a hundred), windows older than the previous minute are removed. */
-  const pruneWindows = async (start: number) => {
-    if (Math.random() < 0.01) await db.rateWindow.deleteMany({ where: { windowStart: { lt: new Date(start - WINDOW_MS) } } });
-  };
   return {
     async open(owner, { maxPerUser, idleMs }, now) {
       const cutoff = new Date(now.getTime() - idleMs);
@@ -139,7 +127,7 @@ export function createDatabaseStore(db: Db): McpStore {
       await db.mcpSession.create({
         data: { id, userId: owner.userId, clientKey: owner.clientKey, tokenFamily: owner.tokenFamily ?? null, createdAt: now, lastSeenAt: now },
       });
-      if (now.getTime() - lastCleanup > WINDOW_MS) {
+      if (now.getTime() - lastCleanup > RATE_WINDOW_MS) {
         lastCleanup = now.getTime();
         // Closed and long-idle sessions are kept for a day, then removed.
         await db.mcpSession.deleteMany({ where: { lastSeenAt: { lt: new Date(now.getTime() - idleMs - 86_400_000) } } });
@@ -163,38 +151,24 @@ export function createDatabaseStore(db: Db): McpStore {
       return r.count;
     },
     async hit(key, limit, now) {
-      const { start, retryAfter } = windowOf(now);
-      const windowStart = new Date(start);
-      const rows = await db.$queryRaw<Array<{ count: number }>>`
-        INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-        ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
-        RETURNING "count"`;
-      await pruneWindows(start);
-      const count = Number(rows[0]?.count ?? 1);
-      return { allowed: count <= limit, count, retryAfter };
+      return hitDatabaseWindow(db, key, limit, now.getTime());
     },
     async admit(key, limit, session, now) {
       if (!session) return { rate: await this.hit(key, limit, now), session: null };
-      const { start, retryAfter } = windowOf(now);
       const cutoff = new Date(now.getTime() - session.idleMs);
       // Both data-modifying CTEs run whatever the outer query reads; the LEFT JOIN keeps the count when no session matched.
-      const rows = await db.$queryRaw<Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null }>>`
-        WITH rate AS (
-          INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${new Date(start)}, 1)
-          ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
-          RETURNING "count"
-        ), touched AS (
+      const rows = await db.$queryRaw<Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null }>>(Prisma.sql`
+        WITH rate AS (${rateWindowUpsertSql(key, rateWindowAt(now.getTime()).start)}), touched AS (
           UPDATE "McpSession" SET "lastSeenAt" = ${now}
           WHERE "id" = ${session.id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
           RETURNING "id", "userId", "clientKey", "tokenFamily"
         )
         SELECT rate."count", touched."id", touched."userId", touched."clientKey", touched."tokenFamily"
-        FROM rate LEFT JOIN touched ON true`;
-      await pruneWindows(start);
+        FROM rate LEFT JOIN touched ON true`);
+      await pruneDatabaseWindows(db, now.getTime());
       const row = rows[0];
-      const count = Number(row?.count ?? 1);
       return {
-        rate: { allowed: count <= limit, count, retryAfter },
+        rate: databaseVerdict(row?.count, limit, now.getTime()),
         session:
           row?.id && row.userId !== null && row.clientKey !== null
             ? { id: row.id, userId: row.userId, clientKey: row.clientKey, tokenFamily: row.tokenFamily, lastSeenAt: now }

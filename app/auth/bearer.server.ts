@@ -5,6 +5,7 @@ import type { User } from '~/generated/prisma/client';
 import type { Actor } from './actor.server';
 import { isScope, type Scope } from './scopes';
 import { TOKEN_PREFIX, hashSecret } from './tokens.server';
+import { staticTokenClientKey } from './mcp-session-keys';
 
 /** lastUsedAt is written at most this often per token, so a busy session does not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -72,7 +73,7 @@ export async function resolveBearer(
       // An ISO string cast to timestamp stores UTC wall-clock time (as Prisma does), whatever the driver's time zone.
       await database.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1::timestamp WHERE "id" = $2`, [now.toISOString(), row.t_id]);
     }
-    return { actor: { user: userFrom(row), scopes: null, via: 'static', clientId: `static:${row.t_id as number}` }, expiresAt: null };
+    return { actor: { user: userFrom(row), scopes: null, via: 'static', clientId: staticTokenClientKey(row.t_id as number) }, expiresAt: null };
   }
   return null;
 }
@@ -88,9 +89,4 @@ function userFrom(row: Record<string, unknown>): UserRow {
     isAdmin: row.isAdmin as boolean,
     createdAt: new Date(row.createdAt as string | Date),
   };
-}
-
-export async function bearerActor(request: Request, database: Pick<Database, 'sql'>, resource: string): Promise<Actor | null> {
-  const token = readBearer(request);
-  return token ? resolveBearerToken(database, token, { resource }) : null;
 }

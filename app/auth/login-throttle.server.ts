@@ -2,7 +2,7 @@
 // instance on the same database). From the fifth failure on, each further failure locks the pair out for twice as long.
 import type { Db } from '~/db/client.server';
 
-export const FREE_ATTEMPTS = 5;
+const FREE_ATTEMPTS = 5;
 const BASE_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 60 * 60_000;
 /** Failures older than this (with no lock running) are forgotten, so old typos do not add up. */

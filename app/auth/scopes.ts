@@ -65,7 +65,3 @@ export function scopeToRequest(required: RequiredScope): Scope | undefined {
   if (required === 'trips:any') return 'trips:read';
   return required;
 }
-
-export function scopeGroup(scope: Scope): ScopeGroup {
-  return scope.split(':')[0] as ScopeGroup;
-}

@@ -5,7 +5,7 @@ import { hashSecret, randomSecret } from './tokens.server';
 
 export const SESSION_COOKIE = 'waymark_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+const SESSION_LIFETIME_MS = 30 * DAY_MS;
 
 export async function createSession(db: Db, userId: number) {
   const token = randomSecret();

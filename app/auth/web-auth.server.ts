@@ -2,7 +2,7 @@
 // registration form into translatable field errors, and where to go afterwards.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import type { User } from '~/generated/prisma/client';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { createSession, sessionCookie } from './session.server';

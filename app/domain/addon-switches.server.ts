@@ -2,7 +2,7 @@
 // Concurrent readers share one in-flight load; set() refreshes the cache at once for this process.
 import type { Db } from '~/db/client.server';
 import { ADDONS, type AddonId } from './addons';
-import type { AddonSwitches } from '~/services.server';
+import type { AddonSwitches } from '~/services/types.server';
 
 const TTL_MS = 2000;
 

@@ -1,6 +1,6 @@
 // /oauth/authorize: validating the request, remembered consent, CSRF protection of the consent form, and the
 // redirect back to the client with a code or an error.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { ALL_SCOPES, parseScopeString, type Scope } from '~/auth/scopes';
 import { hashSecret } from '~/auth/tokens.server';
@@ -10,7 +10,7 @@ import { redirectUriMatches } from './redirect-uris';
 import { issueAuthorizationCode } from './grants.server';
 import { mcpResource } from './http.server';
 
-export const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'resource'] as const;
+const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method', 'resource'] as const;
 export type AuthorizeParams = Partial<Record<(typeof AUTHORIZE_PARAMS)[number], string>>;
 
 export function readAuthorizeParams(source: URLSearchParams | FormData): AuthorizeParams {
@@ -30,7 +30,7 @@ export type AuthorizeCheck =
   | { kind: 'redirect_error'; location: string }
   | { kind: 'ok'; client: OAuthClient; redirectUri: string; scopes: Scope[]; state?: string; codeChallenge: string; resource: string };
 
-export function redirectWith(redirectUri: string, params: Record<string, string | undefined>) {
+function redirectWith(redirectUri: string, params: Record<string, string | undefined>) {
   const url = new URL(redirectUri);
   for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
   return url.toString();

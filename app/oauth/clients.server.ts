@@ -1,10 +1,12 @@
 // OAuth clients: creation (settings, CLI, dynamic registration), authentication at the token endpoint, secret
 // rotation and deletion. Secrets are `wmcs_…`, shown once and stored as SHA-256.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { TOKEN_PREFIX, hashSecret, randomSecret, secretMatchesHash } from '~/auth/tokens.server';
 import { ALL_SCOPES, formatScopes, type Scope } from '~/auth/scopes';
+import { oauthClientKey } from '~/auth/mcp-session-keys';
 import type { PresentedCredentials } from './http.server';
+import { revokeTokens } from './grants.server';
 
 export type TokenEndpointAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'none';
 
@@ -80,26 +82,16 @@ export async function authenticateClient(services: Services, presented: Presente
   return { ok: true, client };
 }
 
-/** Revokes every live token of a client and closes its MCP sessions. */
-export async function revokeClientTokens(services: Services, clientId: string) {
-  const { count } = await services.db.oAuthToken.updateMany({
-    where: { clientId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
-  await services.mcpSessions.close({ clientKey: `oauth:${clientId}` });
-  return count;
-}
-
 export async function rotateClientSecret(services: Services, client: OAuthClient, actorUserId: number) {
   const clientSecret = randomSecret(TOKEN_PREFIX.clientSecret);
   await services.db.oAuthClient.update({ where: { id: client.id }, data: { secretHash: hashSecret(clientSecret) } });
-  const revoked = await revokeClientTokens(services, client.clientId);
+  const revoked = await revokeTokens(services, { clientId: client.clientId });
   await services.audit({ action: 'oauth.client_secret_rotated', userId: actorUserId, clientId: client.clientId, detail: { revokedTokens: revoked } });
   return clientSecret;
 }
 
 export async function deleteClient(services: Services, client: OAuthClient, actorUserId: number) {
-  await services.mcpSessions.close({ clientKey: `oauth:${client.clientId}` });
+  await services.mcpSessions.close({ clientKey: oauthClientKey(client.clientId) });
   await services.db.oAuthClient.delete({ where: { id: client.id } });
   await services.audit({ action: 'oauth.client_deleted', userId: actorUserId, clientId: client.clientId, detail: { name: client.name } });
 }

@@ -15,7 +15,7 @@ export const TOKEN_REQUESTS_PER_MINUTE = 600;
 /** Failed client authentications per minute from one IP address before the token endpoint answers 429. */
 export const FAILED_CLIENT_AUTH_PER_MINUTE = 30;
 
-export const ALL_EXCEPT_TRIP_DELETE: Scope[] = ALL_SCOPES.filter((s) => s !== 'trips:delete');
+const ALL_EXCEPT_TRIP_DELETE: Scope[] = ALL_SCOPES.filter((s) => s !== 'trips:delete');
 /** What a dynamically registered client gets when it asks for no scope. */
 export const DEFAULT_REGISTRATION_SCOPES = ALL_EXCEPT_TRIP_DELETE;
 

@@ -1,20 +1,46 @@
-// Token rows and families: writing OAuthToken rows the way the bearer check reads them, revoking a family, and
+// Token rows and families: revoking tokens and grants (and closing their MCP sessions), and
 // the authorization codes the consent page hands out.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import { TOKEN_PREFIX, hashSecret, randomSecret } from '~/auth/tokens.server';
+import { oauthClientKey } from '~/auth/mcp-session-keys';
 import { AUTHORIZATION_CODE_LIFETIME_MS } from './constants';
 
 export function newFamilyId() {
   return randomSecret();
 }
 
-/** Revokes every live token of a refresh-token family and closes the MCP sessions opened with it. */
-export async function revokeFamily(services: Services, familyId: string) {
+/** Whose tokens to revoke: one refresh-token family, or an OAuth client's (for one user, or for every user). */
+export type TokenSelection = { familyId: string } | { clientId: string; userId?: number };
+
+/**
+ * Revokes every live token of the selection and closes the MCP sessions opened with them, so a revoked token is
+ * refused on its next MCP request too. Returns how many tokens were revoked. Every revocation goes through here.
+ */
+export async function revokeTokens(services: Services, selection: TokenSelection) {
+  const byFamily = 'familyId' in selection;
+  const userOnly = !byFamily && selection.userId !== undefined ? { userId: selection.userId } : {};
   const { count } = await services.db.oAuthToken.updateMany({
-    where: { familyId, revokedAt: null },
+    where: { ...(byFamily ? { familyId: selection.familyId } : { clientId: selection.clientId, ...userOnly }), revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  await services.mcpSessions.close({ tokenFamily: familyId });
+  await services.mcpSessions.close(byFamily ? { tokenFamily: selection.familyId } : { ...userOnly, clientKey: oauthClientKey(selection.clientId) });
+  return count;
+}
+
+/**
+ * Ends what a user granted a client (from the user's settings or the admin page): its tokens, its sessions and the
+ * remembered consent, so the next authorization asks again.
+ */
+export async function revokeGrant(services: Services, grant: { userId: number; clientId: string }, by: { actorUserId: number; ip?: string | null }) {
+  const count = await revokeTokens(services, grant);
+  await services.db.oAuthConsent.deleteMany({ where: grant });
+  await services.audit({
+    action: 'oauth.token_revoked',
+    userId: by.actorUserId,
+    clientId: grant.clientId,
+    ip: by.ip ?? null,
+    detail: { grantUserId: grant.userId, revokedTokens: count, by: by.actorUserId === grant.userId ? 'user' : 'admin' },
+  });
   return count;
 }
 

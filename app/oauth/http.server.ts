@@ -1,5 +1,6 @@
-// Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, rate windows.
-import type { Services } from '~/services.server';
+// Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, the token endpoint's rate windows.
+import type { Services } from '~/services/types.server';
+import { createMemoryRateWindows, type MemoryRateWindows } from '~/utils/rate-window.server';
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 // Browser-based MCP clients (e.g. MCP Inspector) call these endpoints from their own origin. No cookies are involved,
@@ -74,41 +75,15 @@ export function presentedCredentials(request: Request, form: Record<string, stri
 }
 
 /**
- * Counts one hit in a fixed one-minute window shared through the database (so several instances agree) and says
- * whether the limit is exceeded.
+ * The token endpoint's rate windows, counted in this process: a database write per request would halve its
+ * throughput; behind a load balancer each instance enforces the limit on its own share.
  */
-export async function hitRateWindow(services: Services, key: string, limit: number): Promise<{ limited: boolean; retryAfter: number }> {
-  const now = Date.now();
-  const windowStart = new Date(now - (now % 60_000));
-  const rows = await services.db.$queryRaw<Array<{ count: number }>>`
-    INSERT INTO "RateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
-    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateWindow"."count" + 1
-    RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 0);
-  return { limited: count > limit, retryAfter: Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - now) / 1000)) };
-}
+const processWindows = new WeakMap<Services, MemoryRateWindows>();
 
-/**
- * The same fixed one-minute window, counted in this process only. Used on the token endpoint, where a database write
- * per request would halve throughput; behind a load balancer each instance enforces the limit on its own share.
- */
-const processWindows = new WeakMap<Services, Map<string, { start: number; count: number }>>();
-
-export function hitProcessWindow(services: Services, key: string, limit: number): { limited: boolean; retryAfter: number } {
-  const now = Date.now();
-  const start = now - (now % 60_000);
+export function tokenEndpointWindows(services: Services): MemoryRateWindows {
   let windows = processWindows.get(services);
-  if (!windows) processWindows.set(services, (windows = new Map()));
-  if (windows.size > 50_000) for (const [k, w] of windows) if (w.start < start) windows.delete(k);
-  const current = windows.get(key);
-  const entry = current && current.start === start ? current : { start, count: 0 };
-  entry.count += 1;
-  windows.set(key, entry);
-  return { limited: entry.count > limit, retryAfter: Math.max(1, Math.ceil((start + 60_000 - now) / 1000)) };
-}
-
-export function requestIp(request: Request) {
-  return request.headers.get('x-waymark-client-ip') || null;
+  if (!windows) processWindows.set(services, (windows = createMemoryRateWindows()));
+  return windows;
 }
 
 export function mcpResource(services: Services) {

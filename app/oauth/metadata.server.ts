@@ -1,5 +1,6 @@
-// RFC 8414 authorization server metadata.
-import type { Services } from '~/services.server';
+// What the OAuth endpoints publish about themselves: RFC 8414 authorization-server metadata and RFC 9728
+// protected-resource metadata for /mcp.
+import type { Services } from '~/services/types.server';
 import { ALL_SCOPES } from '~/auth/scopes';
 
 export function authorizationServerMetadata(services: Services) {
@@ -21,4 +22,23 @@ export function authorizationServerMetadata(services: Services) {
     scopes_supported: ALL_SCOPES,
     authorization_response_iss_parameter_supported: true,
   };
+}
+
+function protectedResourceMetadata(services: Services) {
+  const appUrl = services.config.appUrl;
+  return {
+    resource: `${appUrl}/mcp`,
+    authorization_servers: [appUrl],
+    bearer_methods_supported: ['header'],
+    scopes_supported: ALL_SCOPES,
+    resource_name: 'Waymark MCP server',
+    resource_documentation: `${appUrl}/settings/integrations`,
+  };
+}
+
+export function protectedResourceResponse(services: Services) {
+  return new Response(JSON.stringify(protectedResourceMetadata(services)), {
+    status: 200,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },
+  });
 }

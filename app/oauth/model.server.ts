@@ -2,13 +2,13 @@
 // see the request's grant type. The library runs the grants (code + PKCE verification, refresh, client_credentials);
 // what it lacks — resource binding, replay detection, the grace window, machine-client rules — happens here or in
 // token.server.ts.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { TOKEN_PREFIX, hashSecret, randomSecret } from '~/auth/tokens.server';
 import { ALL_SCOPES, formatScopes } from '~/auth/scopes';
 import { REFRESH_GRACE_MS } from './constants';
 import { clientGrants } from './clients.server';
-import { newFamilyId, revokeFamily } from './grants.server';
+import { newFamilyId, revokeTokens } from './grants.server';
 
 export interface ModelClient {
   id: string;
@@ -28,7 +28,7 @@ function codeFamilyId(code: string) {
   return hashSecret(`family:${code}`);
 }
 
-export function modelClient(row: OAuthClient): ModelClient {
+function modelClient(row: OAuthClient): ModelClient {
   return { id: row.clientId, grants: clientGrants(row), redirectUris: row.redirectUris, row };
 }
 
@@ -54,7 +54,7 @@ export function createModel(services: Services, context: { client: OAuthClient; 
       if (!row) return null;
       if (row.usedAt) {
         // A code presented twice was intercepted: end the grant it produced (OAuth 2.1 §4.1.3).
-        const revoked = await revokeFamily(services, codeFamilyId(code));
+        const revoked = await revokeTokens(services, { familyId: codeFamilyId(code) });
         await services.audit({
           action: 'oauth.code_replay_detected',
           userId: row.userId,
@@ -93,7 +93,7 @@ export function createModel(services: Services, context: { client: OAuthClient; 
       if (!row || row.revokedAt || !row.refreshTokenExpiresAt) return null;
       if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS) {
         // A rotated refresh token came back after the grace window: someone holds a stolen copy. End the family.
-        const revoked = await revokeFamily(services, row.familyId);
+        const revoked = await revokeTokens(services, { familyId: row.familyId });
         await services.audit({
           action: 'oauth.refresh_replay_detected',
           userId: row.userId,

@@ -23,7 +23,7 @@ export function redirectUriProblem(value: string): string | null {
   return null;
 }
 
-export function isLoopbackRedirect(value: string) {
+function isLoopbackRedirect(value: string) {
   try {
     const url = new URL(value);
     return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);

@@ -1,19 +1,21 @@
 // POST /oauth/register — RFC 7591 dynamic client registration. Registered clients have no owner and can never use
 // client_credentials; they are capped in number and rate limited per IP.
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
+import { clientIp } from '~/utils/request.server';
+import { hitDatabaseWindow } from '~/utils/rate-window.server';
 import { parseScopeString } from '~/auth/scopes';
 import { DEFAULT_REGISTRATION_SCOPES, MAX_OWNERLESS_CLIENTS, REGISTRATIONS_PER_MINUTE_PER_IP } from './constants';
 import { createClient, type TokenEndpointAuthMethod } from './clients.server';
 import { redirectUriProblem } from './redirect-uris';
-import { hitRateWindow, oauthError, oauthJson, requestIp } from './http.server';
+import { oauthError, oauthJson } from './http.server';
 
 const AUTH_METHODS = new Set(['none', 'client_secret_basic', 'client_secret_post']);
 
 export async function handleRegistration(request: Request, services: Services): Promise<Response> {
   if (request.method !== 'POST') return oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
-  const ip = requestIp(request);
-  const window = await hitRateWindow(services, `oauth-register:${ip ?? '-'}`, REGISTRATIONS_PER_MINUTE_PER_IP);
-  if (window.limited) return oauthError('slow_down', 'Too many registrations; try again later', 429, { 'Retry-After': String(window.retryAfter) });
+  const ip = clientIp(request);
+  const window = await hitDatabaseWindow(services.db, `oauth-register:${ip ?? '-'}`, REGISTRATIONS_PER_MINUTE_PER_IP);
+  if (!window.allowed) return oauthError('slow_down', 'Too many registrations; try again later', 429, { 'Retry-After': String(window.retryAfter) });
 
   let metadata: Record<string, unknown>;
   try {

@@ -1,16 +1,17 @@
 // POST /oauth/revoke (RFC 7009) and POST /oauth/introspect (RFC 7662).
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
+import { clientIp } from '~/utils/request.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { authenticateClient, isConfidential } from './clients.server';
-import { revokeFamily } from './grants.server';
-import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm, requestIp } from './http.server';
+import { revokeTokens } from './grants.server';
+import { auditClientAuthFailure, invalidClient, oauthError, oauthJson, presentedCredentials, readForm } from './http.server';
 
 async function authenticatedClient(request: Request, services: Services, form: Record<string, string>) {
   const presented = presentedCredentials(request, form);
   if (presented === 'malformed') return { error: oauthError('invalid_client', 'Malformed HTTP Basic credentials', 401, { 'WWW-Authenticate': 'Basic realm="Waymark"' }) };
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
-    await auditClientAuthFailure(services, presented, requestIp(request), { reason: auth.reason, endpoint: new URL(request.url).pathname });
+    await auditClientAuthFailure(services, presented, clientIp(request), { reason: auth.reason, endpoint: new URL(request.url).pathname });
     return { error: invalidClient(presented) };
   }
   return { client: auth.client };
@@ -34,12 +35,12 @@ export async function handleRevocation(request: Request, services: Services): Pr
   // RFC 7009 §2.2: unknown or foreign tokens still get 200, so the endpoint reveals nothing.
   if (found) {
     // Revoking either token ends the grant it belongs to, and the MCP sessions opened with it.
-    const revoked = await revokeFamily(services, found.row.familyId);
+    const revoked = await revokeTokens(services, { familyId: found.row.familyId });
     await services.audit({
       action: 'oauth.token_revoked',
       userId: found.row.userId,
       clientId: auth.client.clientId,
-      ip: requestIp(request),
+      ip: clientIp(request),
       detail: { familyId: found.row.familyId, kind: found.isRefresh ? 'refresh_token' : 'access_token', revokedTokens: revoked },
     });
   }

@@ -1,12 +1,13 @@
 // POST /oauth/token. Client authentication, resource binding and rate limits are ours; the grants themselves run in
 // @node-oauth/oauth2-server with the Prisma model from model.server.ts.
 import OAuth2Server from '@node-oauth/oauth2-server';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
+import { clientIp } from '~/utils/request.server';
 import { log } from '~/utils/log.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
 import { authenticateClient } from './clients.server';
 import { createModel } from './model.server';
-import { auditClientAuthFailure, hitProcessWindow, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, requestIp, tooManyRequests } from './http.server';
+import { auditClientAuthFailure, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, tokenEndpointWindows, tooManyRequests } from './http.server';
 
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
@@ -14,7 +15,7 @@ export async function handleTokenRequest(request: Request, services: Services): 
   if (request.method !== 'POST') return oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
   const form = await readForm(request);
   if (!form) return oauthError('invalid_request', 'The body must be application/x-www-form-urlencoded');
-  const ip = requestIp(request);
+  const ip = clientIp(request);
 
   const presented = presentedCredentials(request, form);
   if (presented === 'malformed') {
@@ -33,15 +34,15 @@ export async function handleTokenRequest(request: Request, services: Services): 
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
     await auditClientAuthFailure(services, presented, ip, { reason: auth.reason, grantType, method: presented.method });
-    if (ip && (hitProcessWindow(services, `oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE)).limited) {
+    if (ip && !tokenEndpointWindows(services).hit(`oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE).allowed) {
       return tooManyRequests(60);
     }
     return invalidClient(presented, auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed');
   }
   const client = auth.client;
 
-  const window = hitProcessWindow(services, `oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
-  if (window.limited) return tooManyRequests(window.retryAfter);
+  const window = tokenEndpointWindows(services).hit(`oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
+  if (!window.allowed) return tooManyRequests(window.retryAfter);
 
   const body: Record<string, string> = { ...form, client_id: client.clientId };
   delete body.client_secret;

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import Pusher from 'pusher';
 import type { Config } from '~/env.server';
-import type { HttpHook, RealtimePublisher, Services } from '~/services.server';
+import type { HttpHook, RealtimePublisher, Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
 import { EmbeddedPusherServer } from './embedded-server.server';
 import { createPublisher } from './publisher.server';

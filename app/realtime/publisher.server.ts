@@ -1,6 +1,6 @@
 // The one publisher, built on the `pusher` server SDK; the same code talks to hosted Pusher/Soketi or the embedded server.
 import type Pusher from 'pusher';
-import type { PendingEvent, RealtimePublisher } from '~/services.server';
+import type { PendingEvent, RealtimePublisher } from '~/services/types.server';
 import { MAX_EVENT_DATA_BYTES, SOCKET_ID } from './signatures.server';
 
 /** Payloads are kept a little under Pusher's 10 KB limit to leave room for the envelope. */

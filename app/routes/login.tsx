@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
-import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
+import { AuthCard, SubmitButton } from '~/components/auth/AuthForm';
+import { TextField } from '~/components/ui';
 import { checkLogin, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
@@ -49,7 +50,7 @@ export default function LoginPage() {
               {t(result.error.key, result.error.params)}
             </p>
           )}
-          <Field
+          <TextField id="field-email"
             label={t('fields.email')}
             name="email"
             type="email"
@@ -59,7 +60,7 @@ export default function LoginPage() {
             defaultValue={result?.email ?? ''}
             dir="ltr"
           />
-          <Field label={t('fields.password')} name="password" type="password" autoComplete="current-password" required />
+          <TextField id="field-password" label={t('fields.password')} name="password" type="password" autoComplete="current-password" required />
           <SubmitButton busy={busy}>{busy ? t('login.submitting') : t('login.submit')}</SubmitButton>
         </Form>
       </AuthCard>

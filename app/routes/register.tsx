@@ -3,7 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
-import { AuthCard, Field, SubmitButton } from '~/components/auth/AuthForm';
+import { AuthCard, SubmitButton } from '~/components/auth/AuthForm';
+import { TextField } from '~/components/ui';
 import { registerUser, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { detectLanguage } from '~/i18n/i18n.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
@@ -59,7 +60,7 @@ export default function RegisterPage() {
         <p className="-mt-3 mb-4 text-sm text-slate-600">{t('register.intro')}</p>
         <Form method="post" className="space-y-4">
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field
+          <TextField id="field-email"
             label={t('fields.email')}
             name="email"
             type="email"
@@ -71,7 +72,7 @@ export default function RegisterPage() {
             defaultValue={result?.values.email ?? ''}
             error={message('email')}
           />
-          <Field
+          <TextField id="field-displayName"
             label={t('fields.displayName')}
             name="displayName"
             autoComplete="name"
@@ -80,7 +81,7 @@ export default function RegisterPage() {
             defaultValue={result?.values.displayName ?? ''}
             error={message('displayName')}
           />
-          <Field
+          <TextField id="field-username"
             label={t('fields.username')}
             name="username"
             autoComplete="username"
@@ -91,7 +92,7 @@ export default function RegisterPage() {
             defaultValue={result?.values.username ?? ''}
             error={message('username')}
           />
-          <Field
+          <TextField id="field-password"
             label={t('fields.password')}
             name="password"
             type="password"

@@ -3,11 +3,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '~/components/auth/AuthForm';
+import { SelectField, TextField } from '~/components/ui';
 import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
 import { toActionError, type ActionError } from '~/utils/action-errors.server';
+import { translateError } from '~/utils/error-text';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'password') {
       const newPassword = String(form.get('newPassword') ?? '');
       if (newPassword !== String(form.get('confirmPassword') ?? '')) {
-        return json({ intent, ok: false as const, error: { ns: 'settings', key: 'password.mismatch', message: 'The passwords do not match' } as ActionError }, { status: 400 });
+        return json({ intent, ok: false as const, error: { i18n: { key: 'settings.password.mismatch' }, message: 'The passwords do not match' } as ActionError }, { status: 400 });
       }
       await caller.account.changePassword({ currentPassword: String(form.get('currentPassword') ?? ''), newPassword });
       return json({ intent, ok: true as const, error: null });
@@ -40,11 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return json({ intent, ok: false as const, error: toActionError(error) }, { status: 400 });
   }
-  return json({ intent, ok: false as const, error: { ns: 'settings', key: 'unknownAction', message: 'Unknown action' } as ActionError }, { status: 400 });
+  return json({ intent, ok: false as const, error: { i18n: { key: 'settings.unknownAction' }, message: 'Unknown action' } as ActionError }, { status: 400 });
 }
 
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500';
 const buttonClass =
   'rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700 focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60';
 
@@ -66,7 +65,7 @@ export default function ProfileSettings() {
     const e = result.error!;
     return (
       <p role="alert" className="text-sm text-red-700">
-        {e.key ? t(`${e.ns}:${e.key}`, { ...e.params, defaultValue: e.message }) : e.message}
+        {translateError(e, t)}
       </p>
     );
   };
@@ -89,19 +88,14 @@ export default function ProfileSettings() {
         </dl>
         <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>
           <input type="hidden" name="intent" value="profile" />
-          <Field label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
-          <div>
-            <label htmlFor="field-language" className="block text-sm font-medium text-slate-700">
-              {t('profile.language')}
-            </label>
-            <select id="field-language" name="language" defaultValue={profile.language} className={inputClass}>
-              {LANGUAGES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField id="field-displayName" label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
+          <SelectField id="field-language" label={t('profile.language')} name="language" defaultValue={profile.language}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </SelectField>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'profile'}>
               {pending === 'profile' ? t('saving') : t('profile.save')}
@@ -119,9 +113,9 @@ export default function ProfileSettings() {
         <Form method="post" className="mt-4 space-y-4" key={result?.intent === 'password' && result.ok ? 'done' : 'form'}>
           <input type="hidden" name="intent" value="password" />
           <input type="text" name="username" autoComplete="username" value={profile.email} readOnly hidden />
-          <Field label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
-          <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { count: 8 })} />
-          <Field label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
+          <TextField id="field-currentPassword" label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" required />
+          <TextField id="field-newPassword" label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} hint={t('password.hint', { count: 8 })} />
+          <TextField id="field-confirmPassword" label={t('password.confirm')} name="confirmPassword" type="password" autoComplete="new-password" required minLength={8} maxLength={200} />
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'password'}>
               {pending === 'password' ? t('saving') : t('password.submit')}

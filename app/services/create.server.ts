@@ -1,6 +1,6 @@
 // Builds the per-process services: database (migrated and seeded), addon switches, audit log, realtime publisher.
 import type { Config } from '~/env.server';
-import type { Services, AuditEntry } from '~/services.server';
+import type { Services, AuditEntry, ServiceExtension } from './types.server';
 import { openDatabase } from '~/db/client.server';
 import { migrate } from '~/db/migrate.server';
 import { seedDatabase } from '~/db/seed.server';
@@ -8,13 +8,11 @@ import { createAddonSwitches } from '~/domain/addon-switches.server';
 import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
-import { mcpSessionCloser } from '../../mcp/http';
-import { mcpHttpHook } from '../../mcp/node';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
 
-export async function createServices(config: Config): Promise<Services> {
+export async function createServices(config: Config, extensions: ServiceExtension[] = []): Promise<Services> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(database.sql);
   if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
@@ -56,7 +54,6 @@ export async function createServices(config: Config): Promise<Services> {
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
   closers.push(realtime.close);
-  services.mcpSessions = mcpSessionCloser(services);
-  services.httpHooks.push(mcpHttpHook(services));
+  for (const extend of extensions) extend(services);
   return services;
 }

@@ -3,7 +3,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import { id } from './schemas';
-import type { Services, PendingEvent } from '~/services.server';
+import type { Services, PendingEvent } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import type { RealtimeEvent } from '~/realtime/events';
 import { grantAllows, scopeToRequest, type RequiredScope } from '~/auth/scopes';

@@ -1,6 +1,6 @@
 // Request helpers for Remix loaders and actions: services from the load context, the signed-in user, CSRF origin check.
 import { redirect, type AppLoadContext } from '@remix-run/node';
-import type { Services } from '~/services.server';
+import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { SESSION_COOKIE, readCookie, sessionCookie, validateSessionToken } from '~/auth/session.server';
 import { createContext, type Context } from '~/trpc/init';
@@ -12,8 +12,15 @@ export function getServices(context: AppLoadContext): Services {
   return services;
 }
 
-export function clientIp(request: Request) {
-  return request.headers.get('x-waymark-client-ip') ?? null;
+/** The header server.ts (and mcp/node.ts) fills from the socket's peer address; a client-sent value is overwritten. */
+export const CLIENT_IP_HEADER = 'x-waymark-client-ip';
+
+/**
+ * The caller's IP address, or null when unknown. The one way to read it, for Remix routes, the OAuth endpoints and
+ * /mcp alike: it never trusts X-Forwarded-For or any other header a client could set.
+ */
+export function clientIp(request: { headers: { get(name: string): string | null } }): string | null {
+  return request.headers.get(CLIENT_IP_HEADER) || null;
 }
 
 /** The web-session actor, or null. Also returns a refreshed cookie when the session slid forward. */

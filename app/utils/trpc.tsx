@@ -4,6 +4,7 @@ import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { AppRouter } from '~/trpc/root';
+import { translateError, type ErrorText, type Translate } from './error-text';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -29,17 +30,10 @@ export function TrpcProvider({ queryClient, children }: { queryClient: QueryClie
 }
 
 /** The message to show for a failed call, in the user's language when the server sent an i18n key. */
-export function errorMessage(error: unknown, t: (key: string, options?: Record<string, unknown>) => string) {
+export function errorMessage(error: unknown, t: Translate) {
   if (error instanceof TRPCClientError) {
-    const i18n = (error.data as { i18n?: { key: string; params: Record<string, unknown> } } | undefined)?.i18n;
-    if (i18n) {
-      const [ns, ...rest] = i18n.key.split('.');
-      const params: Record<string, unknown> = { ...i18n.params };
-      // The kind of object ("Day note") is sent in English; show it in the user's language.
-      if (typeof params.thing === 'string') params.what = t(`errors:things.${params.thing}`, { defaultValue: params.what });
-      return t(`${ns}:${rest.join('.')}`, { ...params, defaultValue: error.message });
-    }
-    return error.message;
+    const i18n = (error.data as { i18n?: ErrorText['i18n'] } | undefined)?.i18n;
+    return translateError({ i18n, message: error.message }, t);
   }
   return t('common:error.generic', { defaultValue: 'Something went wrong. Please try again.' });
 }

@@ -2,7 +2,7 @@
 // JSON. With --machine it is a client_credentials client (no redirect URI, no browser); without, an ordinary
 // confidential client that needs one or more --redirect-uri.
 import { Command, Option } from 'commander';
-import type { Services } from '../../app/services.server.ts';
+import type { Services } from '../../app/services/types.server.ts';
 import { ALL_SCOPES, isScope, type Scope } from '../../app/auth/scopes.ts';
 import { MAX_CLIENTS_PER_USER } from '../../app/oauth/constants.ts';
 import { redirectUriProblem } from '../../app/oauth/redirect-uris.ts';

@@ -4,7 +4,7 @@ import { parseConfig } from '../../app/env.server.ts';
 import { openDatabase, type Database } from '../../app/db/client.server.ts';
 import { migrate } from '../../app/db/migrate.server.ts';
 import { seedDatabase } from '../../app/db/seed.server.ts';
-import type { Services } from '../../app/services.server.ts';
+import type { Services } from '../../app/services/types.server.ts';
 
 /** A mistake the user can fix; printed as one line, exit code 1. */
 export class CliUsageError extends Error {}

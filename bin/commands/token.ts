@@ -1,7 +1,7 @@
 // `waymark token create --user E --name N` — creates a static API token (deprecated; prefer OAuth) for a user and
 // prints it once on standard output. Only its hash is stored.
 import { Command } from 'commander';
-import type { Services } from '../../app/services.server.ts';
+import type { Services } from '../../app/services/types.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../../app/auth/tokens.server.ts';
 import { CliUsageError, withServices } from './database.ts';
 

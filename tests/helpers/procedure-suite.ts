@@ -1,7 +1,7 @@
 // One Waymark server per test file, with signed-in users and a log of the realtime events its procedures publish.
 // Registers its own beforeAll/afterAll/beforeEach hooks; read the fields inside tests or later hooks.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { PendingEvent } from '~/services.server';
+import type { PendingEvent } from '~/services/types.server';
 import { startTestServer, type TestServer } from './server';
 import { makeUser } from './users';
 

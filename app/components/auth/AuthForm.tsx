@@ -1,5 +1,6 @@
-// Building blocks of the login and registration pages: the centred card and a labelled input with its error.
-import type { InputHTMLAttributes, ReactNode } from 'react';
+// Building blocks of the login and registration pages: the centred card and the full-width submit button (their
+// inputs are the UI kit's TextField).
+import type { ReactNode } from 'react';
 
 export function AuthCard({ title, children, footer }: { title: string; children: ReactNode; footer?: ReactNode }) {
   return (
@@ -9,42 +10,6 @@ export function AuthCard({ title, children, footer }: { title: string; children:
         <div className="mt-6">{children}</div>
       </div>
       {footer && <p className="mt-4 text-center text-sm text-slate-600">{footer}</p>}
-    </div>
-  );
-}
-
-export function Field({
-  label,
-  error,
-  hint,
-  ...input
-}: { label: string; error?: string; hint?: string; name: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${input.name}`;
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-indigo-500 ${
-          error ? 'border-red-400' : 'border-slate-300'
-        }`}
-        {...input}
-      />
-      {hint && !error && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { adminProcedure, router, webSessionProcedure } from '../init';
 import { id, title } from '../schemas';
 import { DomainError, notFound } from '~/domain/errors';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '~/auth/tokens.server';
+import { staticTokenClientKey } from '~/auth/mcp-session-keys';
 import type { ApiToken, AuditLog, User } from '~/generated/prisma/client';
 
 export const MAX_API_TOKENS_PER_USER = 10;
@@ -70,7 +71,7 @@ export const apiTokensRouter = router({
       const userId = ctx.actor.user.id;
       const { count } = await ctx.db.apiToken.deleteMany({ where: { id: input.tokenId, userId } });
       if (!count) throw notFound('API token', input.tokenId);
-      await ctx.services.mcpSessions.close({ userId, clientKey: `static:${input.tokenId}` });
+      await ctx.services.mcpSessions.close({ userId, clientKey: staticTokenClientKey(input.tokenId) });
       await ctx.services.audit({ action: 'api_token.delete', userId, detail: { tokenId: input.tokenId }, ip: ctx.ip });
       return { deleted: true, tokenId: input.tokenId };
     }),
@@ -92,7 +93,7 @@ export const apiTokensRouter = router({
       const row = await ctx.db.apiToken.findUnique({ where: { id: input.tokenId } });
       if (!row) throw notFound('API token', input.tokenId);
       await ctx.db.apiToken.delete({ where: { id: row.id } });
-      await ctx.services.mcpSessions.close({ userId: row.userId, clientKey: `static:${row.id}` });
+      await ctx.services.mcpSessions.close({ userId: row.userId, clientKey: staticTokenClientKey(row.id) });
       await ctx.services.audit({
         action: 'api_token.admin_delete',
         userId: ctx.actor.user.id,

@@ -6,6 +6,7 @@ import { ALL_SCOPES, isScope } from '~/auth/scopes';
 import { MAX_CLIENTS_PER_USER, presetById } from '~/oauth/constants';
 import { redirectUriProblem } from '~/oauth/redirect-uris';
 import { createClient, deleteClient, rotateClientSecret } from '~/oauth/clients.server';
+import { revokeGrant } from '~/oauth/grants.server';
 import type { Db } from '~/db/client.server';
 import { adminProcedure, router, webSessionProcedure } from '../init';
 import { DomainError } from '~/domain/errors';
@@ -74,20 +75,6 @@ async function liveGrants(db: Db, where: { userId?: number; clientId?: string })
     createdAt: g.createdAt.toISOString(),
     lastIssuedAt: g.lastIssuedAt.toISOString(),
   }));
-}
-
-async function revokeGrant(ctx: { services: import('~/services.server').Services; ip?: string | null }, userId: number, clientId: string, actorUserId: number) {
-  const { count } = await ctx.services.db.oAuthToken.updateMany({ where: { userId, clientId, revokedAt: null }, data: { revokedAt: new Date() } });
-  await ctx.services.db.oAuthConsent.deleteMany({ where: { userId, clientId } });
-  await ctx.services.mcpSessions.close({ userId, clientKey: `oauth:${clientId}` });
-  await ctx.services.audit({
-    action: 'oauth.token_revoked',
-    userId: actorUserId,
-    clientId,
-    ip: ctx.ip ?? null,
-    detail: { grantUserId: userId, revokedTokens: count, by: actorUserId === userId ? 'user' : 'admin' },
-  });
-  return count;
 }
 
 async function ownedClient(db: Db, userId: number, clientId: string) {
@@ -164,7 +151,7 @@ export const oauthClientsRouter = router({
     .meta({ scope: 'none' })
     .input(clientIdInput)
     .mutation(async ({ ctx, input }) => {
-      const revokedTokens = await revokeGrant(ctx, ctx.actor.user.id, input.clientId, ctx.actor.user.id);
+      const revokedTokens = await revokeGrant(ctx.services, { userId: ctx.actor.user.id, clientId: input.clientId }, { actorUserId: ctx.actor.user.id, ip: ctx.ip });
       return { revoked: true, revokedTokens };
     }),
 
@@ -176,7 +163,7 @@ export const oauthClientsRouter = router({
     .meta({ scope: 'none' })
     .input(clientIdInput.extend({ userId: id('user') }))
     .mutation(async ({ ctx, input }) => {
-      const revokedTokens = await revokeGrant(ctx, input.userId, input.clientId, ctx.actor.user.id);
+      const revokedTokens = await revokeGrant(ctx.services, { userId: input.userId, clientId: input.clientId }, { actorUserId: ctx.actor.user.id, ip: ctx.ip });
       return { revoked: true, revokedTokens };
     }),
 });

@@ -1,5 +1,6 @@
-// Everything stateful a request needs, created once per process in createServices and handed to routes through
-// Remix's load context. Nothing else in app/ keeps module-level state, so the same code runs in tests side by side.
+// What the services are: everything stateful a request needs, created once per process by createServices
+// (./create.server.ts) and handed to routes through Remix's load context. Nothing else in app/ keeps module-level
+// state, so the same code runs in tests side by side.
 import type { Config } from '~/env.server';
 import type { Database, Db } from '~/db/client.server';
 import type { Actor } from '~/auth/actor.server';
@@ -34,11 +35,19 @@ export interface Services {
   audit(entry: AuditEntry): Promise<void>;
   /** Open MCP sessions; the OAuth layer closes them when tokens are revoked or rotated. */
   mcpSessions: McpSessionCloser;
+  /** Answers /mcp (Fetch Request in, Response out), once an MCP server is plugged in; see ServiceExtension. */
+  mcpEndpoint?: (request: Request) => Promise<Response>;
   /** Called by server.ts before the Remix handler is mounted (embedded realtime server, raw endpoints). */
   httpHooks: HttpHook[];
   /** Closes everything opened by createServices. */
   close(): Promise<void>;
 }
+
+/**
+ * Plugs an adapter into freshly created services (createServices runs each once, last). This is how mcp/ joins in
+ * without app/ importing it: app/entry.server.tsx, the server bundle's root, hands mcp's installer to createServices.
+ */
+export type ServiceExtension = (services: Services) => void;
 
 export type HttpHook = (app: import('express').Express, server: import('node:http').Server) => void;
 

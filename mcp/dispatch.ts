@@ -1,0 +1,204 @@
+// JSON-RPC dispatch for /mcp: tools, resources and prompts, each answered by calling a tRPC procedure as the
+// session's actor (origin 'mcp'), with the same middlewares, validation and events as the UI.
+import { TRPCError } from '@trpc/server';
+import type { Services } from '~/services/types.server';
+import type { Actor } from '~/auth/actor.server';
+import { grantAllows, scopeToRequest } from '~/auth/scopes';
+import type { AddonId } from '~/domain/addons';
+import { appRouter } from '~/trpc/root';
+import { createContext, InsufficientScopeError } from '~/trpc/init';
+import { describeError } from '~/utils/error-text.server';
+import { buildRegistry, entryVisible, visibleTools, type RegistryEntry, type ToolEntry } from './registry';
+import { PROMPTS, PromptArgumentError, STATIC_TOKEN_NOTICE } from './prompts';
+import { callProcedure } from './procedures';
+import { auditToolCall } from './audit';
+import { mcpRuntime } from './runtime';
+import { insufficientScope, rpcError } from './replies';
+
+/** Built once per process, from procedure meta. */
+export const registry = buildRegistry(appRouter);
+
+/** One HTTP exchange's messages share this: the actor, the session, the addon switches read once. */
+export class CallContext {
+  private addonValues: Record<AddonId, boolean> | undefined;
+  constructor(
+    readonly services: Services,
+    readonly actor: Actor,
+    readonly sessionId: string,
+    /** the client address, for the context and the audit trail */
+    readonly ip: string | null,
+  ) {}
+  async addons() {
+    this.addonValues ??= await this.services.addons.all();
+    return this.addonValues;
+  }
+  async visible(entry: RegistryEntry) {
+    return entryVisible(entry, this.actor.scopes, await this.addons());
+  }
+  /** Runs the procedure at `path` as this actor with origin 'mcp'. */
+  call(path: string, input: unknown) {
+    const ctx = createContext({ services: this.services, actor: this.actor, origin: 'mcp', ip: this.ip });
+    return callProcedure(ctx, path, input);
+  }
+}
+
+type Params = Record<string, unknown>;
+
+/** Answers one JSON-RPC request; throws HttpFailure when the whole exchange must end in an HTTP error. */
+export async function dispatch(call: CallContext, message: Record<string, unknown>) {
+  const id = message.id;
+  const params = (message.params && typeof message.params === 'object' ? message.params : {}) as Params;
+  const ok = (result: unknown) => ({ jsonrpc: '2.0', id, result });
+  switch (message.method) {
+    case 'ping':
+      return ok({});
+    case 'tools/list':
+      return { jsonrpc: '2.0', id, result: { tools: await toolList(call) } };
+    case 'tools/call':
+      return ok(await callTool(call, params, id));
+    case 'resources/list':
+      return ok({ resources: await resourceList(call, false) });
+    case 'resources/templates/list':
+      return ok({ resourceTemplates: await resourceList(call, true) });
+    case 'resources/read':
+      return readResource(call, params, id);
+    case 'prompts/list':
+      return ok({
+        prompts: PROMPTS.filter((p) => p.available(call.actor)).map(({ name, description, arguments: args }) => ({
+          name,
+          description,
+          ...(args ? { arguments: args } : {}),
+        })),
+      });
+    case 'prompts/get':
+      return getPrompt(call, params, id);
+    default:
+      return rpcError(id, -32601, `Method not found: ${String(message.method)}`);
+  }
+}
+
+async function toolList(call: CallContext) {
+  const addons = await call.addons();
+  const rt = mcpRuntime(call.services);
+  const key = `${call.actor.scopes === null ? '*' : call.actor.scopes.join(' ')}|${Object.entries(addons)
+    .filter(([, on]) => on)
+    .map(([k]) => k)
+    .join(',')}`;
+  let cached = rt.toolListCache.get(key);
+  if (!cached) {
+    // Frozen deep copies: the cached lists are shared by every session with the same grant and are never mutated.
+    cached = deepFreeze(JSON.parse(JSON.stringify(visibleTools(registry, call.actor.scopes, addons).map((t) => t.definition)))) as unknown[];
+    if (rt.toolListCache.size > 500) rt.toolListCache.clear();
+    rt.toolListCache.set(key, cached);
+  }
+  return cached;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The agent's text for a failed call: the server's English statement; unexpected failures are logged, not shown. */
+function errorMessage(error: unknown) {
+  const described = describeError(error);
+  if (described.unexpected) console.error('[waymark] MCP tool failed:', error instanceof TRPCError ? (error.cause ?? error) : error);
+  return described;
+}
+
+async function callTool(call: CallContext, params: Params, id: unknown) {
+  const name = typeof params.name === 'string' ? params.name : '';
+  const tool: ToolEntry | undefined = registry.toolsByName.get(name);
+  const { actor, services, ip } = call;
+  if (!tool) {
+    return { content: [{ type: 'text', text: `Unknown tool: ${name || '(no name)'}` }], isError: true };
+  }
+  if (!grantAllows(actor.scopes, tool.meta.scope)) {
+    await auditToolCall(services, actor, { tool: name, error: 'insufficient_scope', ip });
+    throw insufficientScope(scopeToRequest(tool.meta.scope) ?? 'unknown', id);
+  }
+  const args = params.arguments === undefined || params.arguments === null ? {} : params.arguments;
+  if (typeof args !== 'object' || Array.isArray(args)) {
+    await auditToolCall(services, actor, { tool: name, error: 'BAD_REQUEST', ip });
+    return { content: [{ type: 'text', text: 'arguments: must be an object with named fields' }], isError: true };
+  }
+  let result: { content: Array<{ type: 'text'; text: string }>; structuredContent?: unknown; isError?: boolean };
+  let errorCode: string | undefined;
+  try {
+    const output = await call.call(tool.path, args);
+    const structured = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : { result: output ?? null };
+    result = { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
+  } catch (error) {
+    if (error instanceof InsufficientScopeError) {
+      await auditToolCall(services, actor, { tool: name, error: 'insufficient_scope', ip });
+      throw insufficientScope(error.insufficientScope, id);
+    }
+    const described = errorMessage(error);
+    errorCode = described.code;
+    result = { content: [{ type: 'text', text: described.message }], isError: true };
+  }
+  if (actor.via === 'static') {
+    const rt = mcpRuntime(services);
+    if (!rt.noticeShown.has(call.sessionId)) {
+      rt.noticeShown.add(call.sessionId);
+      result.content.push({ type: 'text', text: `Notice: ${STATIC_TOKEN_NOTICE}` });
+    }
+  }
+  await auditToolCall(services, actor, { tool: name, error: errorCode, ip });
+  return result;
+}
+
+async function resourceList(call: CallContext, templates: boolean) {
+  const out = [];
+  for (const r of registry.resources) {
+    if (templates !== r.params.length > 0) continue;
+    if (!(await call.visible(r))) continue;
+    out.push(
+      templates
+        ? { uriTemplate: r.uri, name: r.name, description: r.description, mimeType: 'application/json' }
+        : { uri: r.uri, name: r.name, description: r.description, mimeType: 'application/json' },
+    );
+  }
+  return out;
+}
+
+async function readResource(call: CallContext, params: Params, id: unknown) {
+  const uri = typeof params.uri === 'string' ? params.uri : '';
+  for (const r of registry.resources) {
+    const match = r.pattern.exec(uri);
+    if (!match) continue;
+    if (!grantAllows(call.actor.scopes, r.meta.scope)) throw insufficientScope(scopeToRequest(r.meta.scope) ?? 'unknown', id);
+    const input: Record<string, unknown> = {};
+    r.params.forEach((name, i) => {
+      const raw = decodeURIComponent(match[i + 1]);
+      input[name] = /^\d+$/.test(raw) ? Number(raw) : raw;
+    });
+    try {
+      const output = await call.call(r.path, r.params.length ? input : undefined);
+      return { jsonrpc: '2.0', id, result: { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(output) }] } };
+    } catch (error) {
+      if (error instanceof InsufficientScopeError) throw insufficientScope(error.insufficientScope, id);
+      const described = errorMessage(error);
+      return rpcError(id, described.code === 'NOT_FOUND' ? -32002 : described.code === 'BAD_REQUEST' ? -32602 : -32603, described.message);
+    }
+  }
+  return rpcError(id, -32002, `Resource not found: ${uri}`);
+}
+
+async function getPrompt(call: CallContext, params: Params, id: unknown) {
+  const name = typeof params.name === 'string' ? params.name : '';
+  const prompt = PROMPTS.find((p) => p.name === name && p.available(call.actor));
+  if (!prompt) return rpcError(id, -32602, `Unknown prompt: ${name}`);
+  const args = (params.arguments && typeof params.arguments === 'object' ? params.arguments : {}) as Record<string, string>;
+  try {
+    const result = await prompt.get(args, { actor: call.actor, appUrl: call.services.config.appUrl, call: (p, i) => call.call(p, i) });
+    return { jsonrpc: '2.0', id, result };
+  } catch (error) {
+    if (error instanceof PromptArgumentError) return rpcError(id, -32602, error.message);
+    if (error instanceof InsufficientScopeError) throw insufficientScope(error.insufficientScope, id);
+    return rpcError(id, -32602, errorMessage(error).message);
+  }
+}
