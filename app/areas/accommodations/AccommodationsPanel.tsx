@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Dialog } from '~/components/ui';
-import { btn, ConfirmDialog, ErrorText, Field, inputClass } from '~/components/planner/ui';
+import { Dialog, Field } from '~/components/ui';
+import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
 import type { PlannerAccommodation, PlannerDay, PlannerPlace } from '~/components/planner/usePlanner';
 import { Icon } from '~/components/planner/Icon';
 
@@ -175,32 +175,44 @@ function StayForm({
     >
       <form id="stay-form" onSubmit={submit} className="grid grid-cols-2 gap-3">
         <Field label={t('stays.place')} className="col-span-2">
-          <select value={v.placeId} onChange={set('placeId')} required className={inputClass}>
-            {places.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.placeId} onChange={set('placeId')} required className={inputClass}>
+              {places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('stays.checkInDay')}>
-          <select value={v.checkInDayId} onChange={set('checkInDayId')} required className={inputClass}>
-            {dayOptions}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.checkInDayId} onChange={set('checkInDayId')} required className={inputClass}>
+              {dayOptions}
+            </select>
+          )}
         </Field>
         <Field label={t('stays.checkInTime')}>
-          <input type="time" value={v.checkInTime} onChange={set('checkInTime')} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} type="time" value={v.checkInTime} onChange={set('checkInTime')} className={inputClass} />
+          )}
         </Field>
         <Field label={t('stays.checkOutDay')}>
-          <select value={v.checkOutDayId} onChange={set('checkOutDayId')} required className={inputClass}>
-            {dayOptions}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.checkOutDayId} onChange={set('checkOutDayId')} required className={inputClass}>
+              {dayOptions}
+            </select>
+          )}
         </Field>
         <Field label={t('stays.checkOutTime')}>
-          <input type="time" value={v.checkOutTime} onChange={set('checkOutTime')} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} type="time" value={v.checkOutTime} onChange={set('checkOutTime')} className={inputClass} />
+          )}
         </Field>
         <Field label={t('stays.confirmation')} className="col-span-2">
-          <input value={v.confirmation} onChange={set('confirmation')} maxLength={200} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.confirmation} onChange={set('confirmation')} maxLength={200} className={inputClass} />
+          )}
         </Field>
         <div className="col-span-2">
           <ErrorText>{error ? errorMessage(error, t) : null}</ErrorText>

@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Dialog } from '~/components/ui';
-import { btn, ErrorText, Field, inputClass } from '~/components/planner/ui';
+import { Dialog, Field } from '~/components/ui';
+import { btn, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerPlace } from '~/components/planner/usePlanner';
 
 interface Props {
@@ -96,35 +96,51 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <Field label={t('placeForm.name')} className="sm:col-span-2">
-          <input value={v.name} onChange={set('name')} required maxLength={200} data-autofocus={place ? true : undefined} dir="auto" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.name} onChange={set('name')} required maxLength={200} data-autofocus={place ? true : undefined} dir="auto" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.category')}>
-          <select value={v.categoryId} onChange={set('categoryId')} className={inputClass}>
-            <option value="">{t('placeForm.noCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {categoryName(c, t)}
-              </option>
-            ))}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.categoryId} onChange={set('categoryId')} className={inputClass}>
+              <option value="">{t('placeForm.noCategory')}</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {categoryName(c, t)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('placeForm.url')}>
-          <input type="url" value={v.url} onChange={set('url')} maxLength={2000} placeholder="https://" dir="ltr" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} type="url" value={v.url} onChange={set('url')} maxLength={2000} placeholder="https://" dir="ltr" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.address')} className="sm:col-span-2">
-          <input value={v.address} onChange={set('address')} maxLength={500} dir="auto" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.address} onChange={set('address')} maxLength={500} dir="auto" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.lat')}>
-          <input inputMode="decimal" value={v.lat} onChange={set('lat')} placeholder="48.8584" dir="ltr" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} inputMode="decimal" value={v.lat} onChange={set('lat')} placeholder="48.8584" dir="ltr" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.lng')}>
-          <input inputMode="decimal" value={v.lng} onChange={set('lng')} placeholder="2.2945" dir="ltr" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} inputMode="decimal" value={v.lng} onChange={set('lng')} placeholder="2.2945" dir="ltr" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.description')} className="sm:col-span-2">
-          <textarea value={v.description} onChange={set('description')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
+          {(ids) => (
+            <textarea id={ids.id} aria-describedby={ids.describedBy} value={v.description} onChange={set('description')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
+          )}
         </Field>
         <Field label={t('placeForm.notes')} className="sm:col-span-2">
-          <textarea value={v.notes} onChange={set('notes')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
+          {(ids) => (
+            <textarea id={ids.id} aria-describedby={ids.describedBy} value={v.notes} onChange={set('notes')} rows={2} maxLength={5000} dir="auto" className={inputClass} />
+          )}
         </Field>
         <fieldset className="sm:col-span-2">
           <legend className="text-sm font-medium text-slate-700">{t('placeForm.tags')}</legend>

@@ -1,4 +1,4 @@
-// Small building blocks the planner shares: compact button and input styles, a labelled field, an error line, and
+// Small building blocks the planner shares: compact button and input styles, an error line, and
 // the shared UI kit's dialogs with the planner's defaults.
 import type { ReactNode } from 'react';
 import { buttonClasses, ConfirmDialog as SharedConfirmDialog, type ConfirmDialogProps } from '~/components/ui';
@@ -15,26 +15,6 @@ export const btn = {
 
 export const inputClass =
   'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/40';
-
-export function Field({
-  label,
-  children,
-  hint,
-  className = '',
-}: {
-  label: string;
-  children: ReactNode;
-  hint?: string;
-  className?: string;
-}) {
-  return (
-    <label className={`flex flex-col gap-1 text-sm ${className}`}>
-      <span className="font-medium text-slate-700">{label}</span>
-      {children}
-      {hint && <span className="text-xs text-slate-500">{hint}</span>}
-    </label>
-  );
-}
 
 export function ErrorText({ children }: { children: ReactNode }) {
   if (!children) return null;
