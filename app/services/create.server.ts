@@ -2,6 +2,7 @@
 import type { Config } from '~/env.server';
 import type { Services, AuditEntry } from '~/services.server';
 import { openDatabase } from '~/db/client.server';
+import type { OwnerRole } from '~/db/embedded-postgres.server';
 import { migrate } from '~/db/migrate.server';
 import { seedDatabase } from '~/db/seed.server';
 import { createAddonSwitches } from '~/domain/addon-switches.server';
@@ -14,8 +15,13 @@ import { mcpHttpHook } from '../../mcp/node';
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
 
-export async function createServices(config: Config): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function createServices(config: Config, options: { databaseRole?: OwnerRole } = {}): Promise<Services> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    role: options.databaseRole,
+    log: (message) => log(config, 'info', message),
+  });
   const applied = await migrate(database.sql);
   if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
   await seedDatabase(database.db);

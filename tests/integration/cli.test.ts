@@ -1,5 +1,6 @@
-// `npx waymark …` as a self-hoster runs it: a separate process on the embedded database in DATA_DIR. Mistakes give one
-// line on stderr and exit code 1; a database held by a running server is named, not dumped as a stack trace.
+// `npx waymark …` as a self-hoster runs it: a separate process on the embedded database in DATA_DIR, which starts
+// PostgreSQL for the duration of the command when no server runs, and attaches to the server's PostgreSQL when one does.
+// Mistakes give one line on stderr and exit code 1.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ function waymark(args: string[], env: Record<string, string> = {}) {
 }
 
 async function inDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const database = await openDatabase({ databaseUrl: undefined, dataDir });
+  const database = await openDatabase({ databaseUrl: undefined, dataDir, role: 'cli' });
   try {
     return await fn(database.db);
   } finally {
@@ -46,6 +47,9 @@ describe('waymark CLI', { timeout: 90_000 }, () => {
     const first = await waymark(['migrate']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Applied migrations: \d+_init/);
+    // No server runs: the command started PostgreSQL for itself and stopped it again.
+    expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'waymark-owner.json'))).toBe(false);
     const again = await waymark(['migrate']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');
@@ -102,16 +106,20 @@ describe('waymark CLI', { timeout: 90_000 }, () => {
     expect(badConfig.stderr.trim()).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535');
   });
 
-  it('says so clearly when a running server holds the embedded database', async () => {
+  it('while the server runs, commands attach to its PostgreSQL and the server sees the change at once', async () => {
     const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
     try {
+      const postgresPid = fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0];
       const result = await waymark(['addon', 'enable', 'journey']);
-      expect(result.code).toBe(1);
-      expectOneLine(result.stderr);
-      expect(result.stderr.trim()).toBe(
-        `The Waymark server is running and holds the embedded database at ${path.resolve(dataDir)}; stop it or use the web UI.`,
-      );
-      expect(await server.services.addons.isEnabled('journey')).toBe(false);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(await server.services.addons.isEnabled('journey')).toBe(true);
+      const created = await waymark(['user', 'create', '--email', 'live@example.test', '--password', 'long enough pw']);
+      expect(created.code).toBe(0);
+      expect(await server.services.db.user.count({ where: { email: 'live@example.test' } })).toBe(1);
+      // Same PostgreSQL process before and after: the commands neither restarted nor stopped the server's database.
+      expect(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]).toBe(postgresPid);
+      const login = await fetch(`${server.url}/login`);
+      expect(login.status).toBe(200);
     } finally {
       await server.close();
     }
