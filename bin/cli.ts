@@ -10,14 +10,15 @@ import { addonCommand } from './commands/addon.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 import { clientCommand } from './commands/client.ts';
+import { backupCommands } from './commands/backup.ts';
 
 export function buildProgram() {
   const program = new Command('waymark')
-    .description('Waymark administration: users, addons, database migrations, API clients')
+    .description('Waymark administration: users, addons, database migrations, API clients, backups')
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.trimEnd().split('\n')[0] + '\n') });
-  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand()]) {
+  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand(), ...backupCommands()]) {
     if (command.commands.length) {
       // `waymark user` alone (or with an unknown sub-command) names the choices instead of printing the whole help.
       const names = command.commands.map((c) => c.name()).join(', ');

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '~/db/client.server';
+import { createUser } from '~/auth/users.server';
 import { startServer } from '../../server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,8 +28,8 @@ function waymark(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-async function inDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const database = await openDatabase({ databaseUrl: undefined, dataDir, role: 'cli' });
+async function inDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>, dir = dataDir) {
+  const database = await openDatabase({ databaseUrl: undefined, dataDir: dir, role: 'cli' });
   try {
     return await fn(database.db);
   } finally {
@@ -122,6 +123,44 @@ describe('waymark CLI', { timeout: 90_000 }, () => {
       expect(login.status).toBe(200);
     } finally {
       await server.close();
+    }
+  });
+
+  it('backup while the server runs, restore into an empty data directory: the trip is back; a full one needs --force', async () => {
+    const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-restored-'));
+    const file = path.join(restoredDir, '..', `${path.basename(restoredDir)}.jsonl.gz`);
+    try {
+      const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+      let tripId: number;
+      try {
+        const owner = await createUser(server.services.db, { email: 'traveller@example.test', password: 'long enough pw' });
+        const trip = await server.services.db.trip.create({ data: { ownerId: owner.id, title: 'Lisbon in spring', description: 'Backed up' } });
+        tripId = trip.id;
+        const backup = await waymark(['backup', '--out', file]);
+        expect(backup).toMatchObject({ code: 0, stderr: '' });
+        expect(backup.stdout).toMatch(/^Backed up \d+ rows from \d+ tables to /);
+      } finally {
+        await server.close();
+      }
+
+      const restored = await waymark(['restore', file], { DATA_DIR: restoredDir });
+      expect(restored).toMatchObject({ code: 0, stderr: '' });
+      const trip = await inDatabase((db) => db.trip.findUnique({ where: { id: tripId }, include: { owner: true } }), restoredDir);
+      expect(trip).toMatchObject({ title: 'Lisbon in spring', description: 'Backed up', owner: { email: 'traveller@example.test' } });
+      // Sequences came back too: a new trip gets a fresh id instead of colliding with a restored one.
+      const next = await inDatabase((db) => db.trip.create({ data: { ownerId: trip!.ownerId, title: 'After restore' } }), restoredDir);
+      expect(next.id).toBeGreaterThan(tripId);
+
+      const again = await waymark(['restore', file], { DATA_DIR: restoredDir });
+      expect(again.code).toBe(1);
+      expectOneLine(again.stderr);
+      expect(again.stderr).toContain('holds a database already');
+      const forced = await waymark(['restore', file, '--force'], { DATA_DIR: restoredDir });
+      expect(forced.code).toBe(0);
+      expect(await inDatabase((db) => db.trip.count({ where: { title: 'After restore' } }), restoredDir)).toBe(0);
+    } finally {
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+      fs.rmSync(file, { force: true });
     }
   });
 });
