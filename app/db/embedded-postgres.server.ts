@@ -255,7 +255,9 @@ function initCluster(binDir: string, pgdata: string, account: Account | undefine
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { mode: 0o700 });
   if (account) fs.chownSync(staging, account.uid, account.gid);
-  const args = ['-D', staging, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-instructions'];
+  // The builtin C.UTF-8 locale (PostgreSQL 17+) gives Unicode case rules (ILIKE 'BELÉM' finds 'Belém') and stable sorting
+  // without depending on the operating system's locales.
+  const args = ['-D', staging, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions'];
   if (ephemeral) args.push('--no-sync');
   run(binDir, 'initdb', args, account);
   fs.renameSync(staging, pgdata);
