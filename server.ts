@@ -1,5 +1,6 @@
 // Node entry: one HTTP server on one port for the Remix app, its API routes and the embedded realtime server.
-// `startServer()` is also what the integration tests call, with a random port and an in-memory database.
+// `startServer()` is also what the integration tests call, with a random port and a fresh test database.
+// `npm start` runs this file compiled to build/server.js (scripts/build-server.js); `npm run dev` runs it through tsx.
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,7 +10,9 @@ import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import type { Services } from './app/services/types.server.ts';
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+const here = path.dirname(fileURLToPath(import.meta.url));
+// The project root, whether this runs as ./server.ts or compiled as ./build/server.js.
+const root = path.basename(here) === 'build' ? path.dirname(here) : here;
 
 export interface RunningServer {
   url: string;
@@ -102,17 +105,21 @@ export async function startServer(env: Record<string, string | undefined> = proc
   };
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
+/** `npm start`: start, log one line, stop cleanly (database included) on SIGINT or SIGTERM. */
+export async function runFromCommandLine() {
+  // Handlers first: a signal during start-up (initdb can take seconds) must still stop the PostgreSQL child cleanly.
+  let running: RunningServer | undefined;
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    if (!running) return; // start-up finishes, then stops
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   try {
-    const running = await startServer();
-    console.log(`[waymark] listening on ${running.url} (database: ${running.services.database.kind}, app URL: ${running.config.appUrl})`);
-    const stop = async () => {
-      await running.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    running = await startServer();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -121,4 +128,9 @@ if (isMain) {
     }
     process.exit(1);
   }
+  if (stopping) return stop();
+  console.log(`[waymark] listening on ${running.url} (database: ${running.services.database.kind}, app URL: ${running.config.appUrl})`);
 }
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) await runFromCommandLine();

@@ -15,7 +15,7 @@ const ABORT_DELAY = 5_000;
  * is the one place where app/ and mcp/ meet; nothing else in app/ imports mcp/.
  */
 export function createServices(config: Config) {
-  return createAppServices(config, [installMcp]);
+  return createAppServices(config, { extensions: [installMcp] });
 }
 
 /** Logs unexpected server errors once; 404s and client aborts are not errors worth a log line. */

@@ -25,7 +25,7 @@ const databaseUrl = z
   .string()
   .optional()
   .refine(
-    (v) => !v || v === 'memory://' || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
+    (v) => !v || /^postgres(ql)?:\/\/[^\s]+$/.test(v),
     'must be a postgresql://user:password@host:port/database URL (or unset for the embedded database)',
   );
 
@@ -82,7 +82,7 @@ export interface Config {
   /** Public base URL without a trailing slash; issuer and audience base for OAuth. */
   appUrl: string;
   appUrlIsHttps: boolean;
-  /** undefined → embedded PGlite in dataDir; 'memory://' → in-memory PGlite (tests). */
+  /** undefined → the embedded PostgreSQL server, its data in dataDir/postgres. */
   databaseUrl: string | undefined;
   dataDir: string;
   admin: { email: string; password: string } | undefined;

@@ -1,5 +1,9 @@
-// Benchmark child: the built Waymark server on in-memory PGlite (or the empty PostgreSQL database in BENCH_DATABASE_URL) with the mcp addon on, seeded with a user, trips
+// Benchmark child: the built Waymark server on the embedded PostgreSQL in a fresh temporary DATA_DIR, as `npm start` runs
+// it (or on the empty PostgreSQL database in BENCH_DATABASE_URL) with the mcp addon on, seeded with a user, trips
 // and a static token. Reports {url, token, tripId} over IPC and answers {rss} requests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startServer } from '../server.ts';
 import { createUser } from '../app/auth/users.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.server.ts';
@@ -7,7 +11,9 @@ import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.serve
 const running = await startServer({
   PORT: '0',
   HOST: '127.0.0.1',
-  DATABASE_URL: process.env.BENCH_DATABASE_URL || 'memory://',
+  ...(process.env.BENCH_DATABASE_URL
+    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }
+    : { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')) }),
   LOG_LEVEL: 'error',
   // The benchmark measures throughput, so the per-minute limits are lifted; everything else is the default path.
   MCP_RATE_LIMIT: '1000000',

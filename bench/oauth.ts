@@ -1,5 +1,8 @@
 // npm run bench:oauth — client_credentials token issuance throughput and latency, and what the bearer check adds to
 // a /mcp call. Starts its own server (in-memory database, random port); needs the server build (npm run build).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { startServer } from '../server.ts';
@@ -47,7 +50,7 @@ function stats(samples: number[]) {
 }
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
-const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '', MCP_RATE_LIMIT: '1000000' });
+const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')), LOG_LEVEL: 'error', APP_URL: '', MCP_RATE_LIMIT: '1000000' });
 try {
   const { services, url } = server;
   await services.addons.set('mcp', true);

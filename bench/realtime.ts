@@ -1,6 +1,9 @@
 // npm run bench:realtime — 50 subscribed pusher-js clients on the embedded server; for each procedure call, the time from
 // the commit (the moment the publisher is handed the events, right after the procedure and its transaction succeeded)
 // to each client receiving the event. Prints p50 / p95 / max and the process RSS.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Pusher from 'pusher-js';
 import { startServer } from '../server.ts';
@@ -14,7 +17,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+  const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')), LOG_LEVEL: 'error', APP_URL: '' });
   const rssServerOnly = process.memoryUsage().rss;
   const realtime = server.services.realtime as unknown as WaymarkRealtime;
 

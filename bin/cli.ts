@@ -1,24 +1,24 @@
 // The Waymark command-line tool (run as `npx waymark …` through bin/waymark.js). Every failure the user can fix is
 // one line on standard error and exit code 1, never a stack trace.
-import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
-import { ConfigError, parseConfig } from '../app/env.server.ts';
-import { EmbeddedDatabaseBusyError } from '../app/db/client.server.ts';
+import { ConfigError } from '../app/env.server.ts';
+import { EmbeddedDatabaseBusyError, EmbeddedPostgresUnavailableError } from '../app/db/client.server.ts';
 import { CliUsageError } from './commands/database.ts';
 import { userCommand } from './commands/user.ts';
 import { addonCommand } from './commands/addon.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 import { clientCommand } from './commands/client.ts';
+import { backupCommands } from './commands/backup.ts';
 
 export function buildProgram() {
   const program = new Command('waymark')
-    .description('Waymark administration: users, addons, database migrations, API clients')
+    .description('Waymark administration: users, addons, database migrations, API clients, backups')
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.trimEnd().split('\n')[0] + '\n') });
-  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand()]) {
+  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand(), ...backupCommands()]) {
     if (command.commands.length) {
       // `waymark user` alone (or with an unknown sub-command) names the choices instead of printing the whole help.
       const names = command.commands.map((c) => c.name()).join(', ');
@@ -41,12 +41,9 @@ export function buildProgram() {
 /** One line for the user, or undefined for an unexpected error. */
 export function describeFailure(error: unknown): string | undefined {
   if (error instanceof ConfigError) return error.message.split('\n')[0];
-  if (error instanceof EmbeddedDatabaseBusyError || (error as Error)?.constructor?.name === 'EmbeddedDatabaseBusyError') {
-    let dir = './data';
-    try {
-      dir = parseConfig(process.env).dataDir;
-    } catch {}
-    return `The Waymark server is running and holds the embedded database at ${path.resolve(dir)}; stop it or use the web UI.`;
+  // Checked by name too: the server build and the CLI may each carry their own copy of the class.
+  for (const type of [EmbeddedDatabaseBusyError, EmbeddedPostgresUnavailableError]) {
+    if (error instanceof type || (error as Error)?.constructor?.name === type.name) return (error as Error).message;
   }
   if (error instanceof CliUsageError) return error.message;
   if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ');

@@ -39,7 +39,7 @@ export function mcpRuntime(services: Services): McpRuntime {
   let runtime = holder[RUNTIME];
   if (!runtime) {
     const rt: McpRuntime = {
-      store: services.database.kind === 'pglite' ? createMemoryStore() : createDatabaseStore(services.db),
+      store: services.database.kind === 'embedded' ? createMemoryStore() : createDatabaseStore(services.db),
       clockOffsetMs: 0,
       now: () => new Date(Date.now() + rt.clockOffsetMs),
       noticeShown: new Set(),

@@ -1,7 +1,7 @@
-// Realtime wiring: one `pusher` SDK publisher for both modes.
-// Hosted (PUSHER_* set): the SDK talks to Pusher Channels or a Pusher-compatible server with the configured credentials.
-// Embedded (default): random app id/key/secret per process; the embedded server is mounted on the app's own port and the
-// SDK is pointed at 127.0.0.1:<port> once the HTTP server is listening.
+// Realtime wiring behind one publisher interface.
+// Hosted (PUSHER_* set): the `pusher` SDK talks to Pusher Channels or a Pusher-compatible server with the credentials.
+// Embedded (default): random app id/key/secret per process; the embedded server is mounted on the app's own port (its
+// Pusher HTTP events API stays open for outside triggers) and Waymark's own events are handed to it in-process.
 import crypto from 'node:crypto';
 import http from 'node:http';
 import Pusher from 'pusher';
@@ -9,7 +9,7 @@ import type { Config } from '~/env.server';
 import type { HttpHook, RealtimePublisher, Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
 import { EmbeddedPusherServer } from './embedded-server.server';
-import { createPublisher } from './publisher.server';
+import { createInProcessPublisher, createPublisher } from './publisher.server';
 import { channelAuth } from './signatures.server';
 import type { RealtimeClientConfig } from './types';
 
@@ -37,20 +37,14 @@ export function realtimeClientConfig(services: Pick<Services, 'realtime'>): Real
   return realtimeOf(services)?.clientConfig ?? null;
 }
 
-function loopbackHost(bindHost: string) {
-  if (bindHost === '0.0.0.0' || bindHost === '::' || bindHost === 'localhost' || bindHost === '') return '127.0.0.1';
-  return bindHost;
-}
-
 export async function createRealtime(
   config: Config,
   _services: Services,
 ): Promise<{ publisher: WaymarkRealtime; httpHook?: HttpHook; close: () => Promise<void>; clientConfig: RealtimeClientConfig }> {
   const logger = (level: 'info' | 'error', message: string) => log(config, level, message);
-  // Keep-alive so each publish reuses a connection (matters for latency on the embedded server).
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-
   if (config.pusher.mode === 'hosted') {
+    // Keep-alive so each publish reuses a connection.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     const p = config.pusher;
     const pusher = new Pusher({
       appId: p.appId,
@@ -77,29 +71,10 @@ export async function createRealtime(
   const key = crypto.randomBytes(10).toString('hex');
   const secret = crypto.randomBytes(24).toString('hex');
   const embedded = new EmbeddedPusherServer({ appId, key, secret, log: logger });
-  let pusher: Pusher | null = null;
-  let server: http.Server | null = null;
-
-  const getPusher = () => {
-    if (pusher) return pusher;
-    const address = server?.address();
-    if (!address || typeof address === 'string') return null;
-    pusher = new Pusher({
-      appId,
-      key,
-      secret,
-      host: loopbackHost(config.host),
-      port: String(address.port),
-      useTLS: false,
-      timeout: 5000,
-      agent,
-    });
-    return pusher;
-  };
 
   const clientConfig: RealtimeClientConfig = { mode: 'embedded', key };
   const publisher: WaymarkRealtime = {
-    ...createPublisher(getPusher, logger),
+    ...createInProcessPublisher(embedded, logger),
     clientConfig,
     embedded,
     authorizeChannel(socketId, channel, presence) {
@@ -109,18 +84,12 @@ export async function createRealtime(
     },
   };
 
-  const httpHook: HttpHook = (app, httpServer) => {
-    server = httpServer;
-    embedded.attach(app, httpServer);
-  };
+  const httpHook: HttpHook = (app, httpServer) => embedded.attach(app, httpServer);
 
   return {
     publisher,
     clientConfig,
     httpHook,
-    close: async () => {
-      await embedded.close();
-      agent.destroy();
-    },
+    close: () => embedded.close(),
   };
 }

@@ -1,4 +1,6 @@
-// The one publisher, built on the `pusher` server SDK; the same code talks to hosted Pusher/Soketi or the embedded server.
+// The publishers behind the one RealtimePublisher interface: the `pusher` server SDK for hosted Pusher or any
+// Pusher-compatible server, and a direct hand-over to the embedded server living in this process (no HTTP per write).
+// Both send the same encoded payloads.
 import type Pusher from 'pusher';
 import type { PendingEvent, RealtimePublisher } from '~/services/types.server';
 import { MAX_EVENT_DATA_BYTES, SOCKET_ID } from './signatures.server';
@@ -81,6 +83,25 @@ export function createPublisher(
       } catch (error) {
         const e = error as { status?: number; message?: string };
         log('error', `realtime: publishing ${events.map((x) => x.event).join(', ')} failed (${e.status ?? ''} ${e.message ?? 'error'})`);
+      }
+    },
+  };
+}
+
+/** Embedded mode: the server runs in this process, so events go straight to its subscribers. */
+export function createInProcessPublisher(
+  server: { deliver(channel: string, event: string, data: string, exceptSocketId?: string): number },
+  log: (level: 'info' | 'error', message: string) => void,
+): RealtimePublisher {
+  return {
+    async publish(events: PendingEvent[], options: { socketId?: string }) {
+      const socketId = options.socketId && SOCKET_ID.test(options.socketId) ? options.socketId : undefined;
+      for (const e of events) {
+        try {
+          server.deliver(e.channel, e.event, encodePayload(e.payload), socketId);
+        } catch (error) {
+          log('error', `realtime: publishing ${e.event} failed (${(error as Error).message})`);
+        }
       }
     },
   };

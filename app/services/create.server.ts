@@ -2,6 +2,7 @@
 import type { Config } from '~/env.server';
 import type { Services, AuditEntry, ServiceExtension } from './types.server';
 import { openDatabase } from '~/db/client.server';
+import type { OwnerRole } from '~/db/embedded-postgres.server';
 import { migrate } from '~/db/migrate.server';
 import { seedDatabase } from '~/db/seed.server';
 import { createAddonSwitches } from '~/domain/addon-switches.server';
@@ -12,8 +13,16 @@ import { log } from '~/utils/log.server';
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
 
-export async function createServices(config: Config, extensions: ServiceExtension[] = []): Promise<Services> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function createServices(
+  config: Config,
+  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole } = {},
+): Promise<Services> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    role: options.databaseRole,
+    log: (message) => log(config, 'info', message),
+  });
   const applied = await migrate(database.sql);
   if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
   await seedDatabase(database.db);
@@ -54,6 +63,6 @@ export async function createServices(config: Config, extensions: ServiceExtensio
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
   closers.push(realtime.close);
-  for (const extend of extensions) extend(services);
+  for (const extend of options.extensions ?? []) extend(services);
   return services;
 }

@@ -2,13 +2,24 @@
 // registered account is the admin): the server, people with sessions, and browser contexts signed in as them.
 import type { Browser, BrowserContextOptions } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
 export type { RunningServer };
 
-/** A fresh server on an in-memory database, on a random port. */
-export const startOwnServer = () => startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'memory://', LOG_LEVEL: 'error', APP_URL: '' });
+/** A fresh server on a fresh database (a copy of the run's migrated template), on a random port. */
+export async function startOwnServer(): Promise<RunningServer> {
+  const database = await createTestDatabase();
+  const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '' });
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await database.drop();
+    },
+  };
+}
 
 /** The worker fixture form: `base.extend<object, { server: RunningServer }>({ server: ownServer })`. */
 export const ownServer: [(args: object, use: (server: RunningServer) => Promise<void>) => Promise<void>, { scope: 'worker' }] = [

@@ -1,9 +1,12 @@
-// Integration tests run against the real server build: build it once if it is missing or older than the sources.
+// Once per vitest run: build the server if the sources are newer than the build, then start the run's one PostgreSQL
+// with its migrated template database (test-database.ts).
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startTestCluster } from './test-database.ts';
 
 function newestMtime(dir: string): number {
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
@@ -13,10 +16,18 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export default function setup() {
+function buildIfStale(root: string) {
+  const builds = ['build/index.js', 'build/server.js'].map((file) => path.join(root, file));
+  const sources = ['app', 'mcp', 'server.ts'].map((dir) => path.join(root, dir)).filter((dir) => fs.existsSync(dir));
+  const builtAt = Math.min(...builds.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
+  const stale = Math.max(...sources.map(newestMtime)) > builtAt;
+  if (stale) execSync('flock /tmp/waymark-build.lock npm run build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+export default async function setup() {
   const root = path.resolve(import.meta.dirname, '../..');
-  const build = path.join(root, 'build/index.js');
-  const sources = ['app', 'mcp'].map((dir) => path.join(root, dir)).filter((dir) => fs.existsSync(dir));
-  const stale = !fs.existsSync(build) || Math.max(...sources.map(newestMtime)) > fs.statSync(build).mtimeMs;
-  if (stale) execSync('flock /tmp/waymark-build.lock npx remix build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  buildIfStale(root);
+
+  const cluster = await startTestCluster();
+  return cluster.stop;
 }

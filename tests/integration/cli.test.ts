@@ -1,11 +1,13 @@
-// `npx waymark …` as a self-hoster runs it: a separate process on the embedded database in DATA_DIR. Mistakes give one
-// line on stderr and exit code 1; a database held by a running server is named, not dumped as a stack trace.
+// `npx waymark …` as a self-hoster runs it: a separate process on the embedded database in DATA_DIR, which starts
+// PostgreSQL for the duration of the command when no server runs, and attaches to the server's PostgreSQL when one does.
+// Mistakes give one line on stderr and exit code 1.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '~/db/client.server';
+import { createUser } from '~/auth/users.server';
 import { startServer } from '../../server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,8 +28,8 @@ function waymark(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-async function inDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>) {
-  const database = await openDatabase({ databaseUrl: undefined, dataDir });
+async function inDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>, dir = dataDir) {
+  const database = await openDatabase({ databaseUrl: undefined, dataDir: dir, role: 'cli' });
   try {
     return await fn(database.db);
   } finally {
@@ -46,6 +48,9 @@ describe('waymark CLI', { timeout: 90_000 }, () => {
     const first = await waymark(['migrate']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Applied migrations: \d+_init/);
+    // No server runs: the command started PostgreSQL for itself and stopped it again.
+    expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'waymark-owner.json'))).toBe(false);
     const again = await waymark(['migrate']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('up to date');
@@ -102,18 +107,60 @@ describe('waymark CLI', { timeout: 90_000 }, () => {
     expect(badConfig.stderr.trim()).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535');
   });
 
-  it('says so clearly when a running server holds the embedded database', async () => {
+  it('while the server runs, commands attach to its PostgreSQL and the server sees the change at once', async () => {
     const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
     try {
+      const postgresPid = fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0];
       const result = await waymark(['addon', 'enable', 'journey']);
-      expect(result.code).toBe(1);
-      expectOneLine(result.stderr);
-      expect(result.stderr.trim()).toBe(
-        `The Waymark server is running and holds the embedded database at ${path.resolve(dataDir)}; stop it or use the web UI.`,
-      );
-      expect(await server.services.addons.isEnabled('journey')).toBe(false);
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      expect(await server.services.addons.isEnabled('journey')).toBe(true);
+      const created = await waymark(['user', 'create', '--email', 'live@example.test', '--password', 'long enough pw']);
+      expect(created.code).toBe(0);
+      expect(await server.services.db.user.count({ where: { email: 'live@example.test' } })).toBe(1);
+      // Same PostgreSQL process before and after: the commands neither restarted nor stopped the server's database.
+      expect(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]).toBe(postgresPid);
+      const login = await fetch(`${server.url}/login`);
+      expect(login.status).toBe(200);
     } finally {
       await server.close();
+    }
+  });
+
+  it('backup while the server runs, restore into an empty data directory: the trip is back; a full one needs --force', async () => {
+    const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-restored-'));
+    const file = path.join(restoredDir, '..', `${path.basename(restoredDir)}.jsonl.gz`);
+    try {
+      const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+      let tripId: number;
+      try {
+        const owner = await createUser(server.services.db, { email: 'traveller@example.test', password: 'long enough pw' });
+        const trip = await server.services.db.trip.create({ data: { ownerId: owner.id, title: 'Lisbon in spring', description: 'Backed up' } });
+        tripId = trip.id;
+        const backup = await waymark(['backup', '--out', file]);
+        expect(backup).toMatchObject({ code: 0, stderr: '' });
+        expect(backup.stdout).toMatch(/^Backed up \d+ rows from \d+ tables to /);
+      } finally {
+        await server.close();
+      }
+
+      const restored = await waymark(['restore', file], { DATA_DIR: restoredDir });
+      expect(restored).toMatchObject({ code: 0, stderr: '' });
+      const trip = await inDatabase((db) => db.trip.findUnique({ where: { id: tripId }, include: { owner: true } }), restoredDir);
+      expect(trip).toMatchObject({ title: 'Lisbon in spring', description: 'Backed up', owner: { email: 'traveller@example.test' } });
+      // Sequences came back too: a new trip gets a fresh id instead of colliding with a restored one.
+      const next = await inDatabase((db) => db.trip.create({ data: { ownerId: trip!.ownerId, title: 'After restore' } }), restoredDir);
+      expect(next.id).toBeGreaterThan(tripId);
+
+      const again = await waymark(['restore', file], { DATA_DIR: restoredDir });
+      expect(again.code).toBe(1);
+      expectOneLine(again.stderr);
+      expect(again.stderr).toContain('holds a database already');
+      const forced = await waymark(['restore', file, '--force'], { DATA_DIR: restoredDir });
+      expect(forced.code).toBe(0);
+      expect(await inDatabase((db) => db.trip.count({ where: { title: 'After restore' } }), restoredDir)).toBe(0);
+    } finally {
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+      fs.rmSync(file, { force: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 // Two app instances on one PostgreSQL: a session opened through one continues through the other; limits and
-// session closing are shared. Runs only when TEST_DATABASE_URL names a PostgreSQL server.
+// session closing are shared (the database-backed session store, as used whenever DATABASE_URL is set).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -7,9 +7,7 @@ import { createTestDatabase, startTestServer, type TestServer } from '../helpers
 import { makeUser } from '../helpers/users';
 import { createOAuthToken, createStaticToken, enableMcp, initializeMessage, rawMcp, rawSession } from './mcp.helpers';
 
-const hasPostgres = !!process.env.TEST_DATABASE_URL;
-
-describe.skipIf(!hasPostgres)('MCP sessions shared by two instances on one PostgreSQL', () => {
+describe('MCP sessions shared by two instances on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let a: TestServer;
   let b: TestServer;
