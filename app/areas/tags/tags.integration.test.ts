@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/server';
-import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError, trpcClient } from '../helpers/users';
+import type { TestServer } from '../../../tests/helpers/server';
+import { procedureSuite, type TestUser } from '../../../tests/helpers/procedure-suite';
+import { expectTrpcError, trpcClient } from '../../../tests/helpers/users';
 
 const suite = procedureSuite(2);
 const { events } = suite;

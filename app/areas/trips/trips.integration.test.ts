@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { expectTrpcError, makeUser } from '../helpers/users';
+import { startTestServer, type TestServer } from '../../../tests/helpers/server';
+import { expectTrpcError, makeUser } from '../../../tests/helpers/users';
 
 let server: TestServer;
 beforeAll(async () => {

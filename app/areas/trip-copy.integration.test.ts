@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { areas } from '~/areas';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { makeUser } from '../helpers/users';
+import { startTestServer, type TestServer } from '../../tests/helpers/server';
+import { makeUser } from '../../tests/helpers/users';
 
 /** model → its relation fields that hold a foreign key: [field name, parent model]. */
 function foreignKeys(schema: string) {

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../helpers/server';
-import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
-import { expectTrpcError, trpcClient, notMemberMessage } from '../helpers/users';
+import type { TestServer } from '../../../tests/helpers/server';
+import { procedureSuite, type TestUser } from '../../../tests/helpers/procedure-suite';
+import { expectTrpcError, trpcClient, notMemberMessage } from '../../../tests/helpers/users';
 
 // A local stand-in for Nominatim's /search?format=jsonv2.
 const nominatimRequests: URL[] = [];
