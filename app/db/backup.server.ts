@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
 import pg from 'pg';
-import { migrate, readMigrations, type SqlRunner } from './migrate.server';
+import { migrate, readMigrations } from './migrate.server';
+import { sqlRunner } from './client.server';
 
 export const BACKUP_FORMAT = 'waymark-backup';
 const MIGRATIONS_TABLE = '_prisma_migrations';
@@ -94,26 +95,7 @@ export async function databaseHasTables(url: string) {
  */
 export async function restoreBackup(url: string, file: string, options: { wipe?: boolean } = {}) {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const sql: SqlRunner = {
-    query: async (text, params = []) => (await pool.query(text, params as unknown[])).rows,
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn({
-          query: async (text, params = []) => (await client.query(text, params as unknown[])).rows,
-          exec: async (text) => void (await client.query(text)),
-        });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-  };
+  const sql = sqlRunner(pool);
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   // Taken before any await: lines read while nobody iterates would be lost.
   const iterator = lines[Symbol.asyncIterator]();

@@ -31,7 +31,8 @@ export interface OpenOptions {
   log?: (message: string) => void;
 }
 
-function sqlRunner(pool: pg.Pool): SqlRunner {
+/** Raw SQL over a pool, with transactions on one pooled connection (migrations, backups, the audit insert). */
+export function sqlRunner(pool: pg.Pool): SqlRunner {
   return {
     async query(text, params = []) {
       return (await pool.query(text, params as unknown[])).rows;
