@@ -2,7 +2,7 @@
 CREATE TABLE "Reservation" (
     "id" SERIAL NOT NULL,
     "tripId" INTEGER NOT NULL,
-    "kind" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
     "title" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "startsAt" TIMESTAMPTZ(3),
