@@ -2,12 +2,14 @@
 import { defineArea } from '../area';
 import { reservationsRouter } from './procedures.server';
 import { reservationEvents } from './events';
+import { BookingsTab } from './BookingsTab';
 
 export const reservationsArea = defineArea({
   id: 'reservations',
   router: reservationsRouter,
   namespaces: ['reservations'],
   events: reservationEvents,
+  plannerTab: { id: 'bookings', labelKey: 'reservations:tab', Component: BookingsTab },
   // Bookings are commitments made for particular dates with particular providers: a copied trip (a template, next
   // year's edition) would carry confirmation numbers and paid seats that do not exist for it.
   notCopied: {
