@@ -7,6 +7,7 @@ import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Dialog } from '~/components/ui';
 import { btn, ErrorText, Field, inputClass } from '~/components/planner/ui';
 import { AirportPicker, type PickedAirport } from './AirportPicker';
+import { useRefreshBookings } from './DayBookings';
 import { RESERVATION_KINDS, TRANSPORT_KINDS, BOOKING_STATUSES } from './rules';
 import type { BookingJson } from './shape';
 import { minorDigits, toMinor } from './format';
@@ -99,7 +100,13 @@ export function BookingDialog({
   const [legs, setLegs] = useState<LegForm[]>(booking?.legs.length ? booking.legs.map(legFromJson) : [emptyLeg()]);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
   const setLeg = (i: number, patch: Partial<LegForm>) => setLegs((old) => old.map((l, j) => (j === i ? { ...l, ...patch } : l)));
-  const options = { onSuccess: onClose };
+  const refresh = useRefreshBookings(tripId);
+  const options = {
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+  };
   const createReservation = useMutation(trpc.reservations.createReservation.mutationOptions(options));
   const updateReservation = useMutation(trpc.reservations.updateReservation.mutationOptions(options));
   const createTransport = useMutation(trpc.reservations.createTransport.mutationOptions(options));

@@ -10,6 +10,7 @@ import { btn, ConfirmDialog, inputClass } from '~/components/planner/ui';
 import { Icon } from '~/components/planner/Icon';
 import { formatDate } from '~/components/planner/usePlanner';
 import { BookingDialog } from './BookingDialog';
+import { useRefreshBookings } from './DayBookings';
 import { BOOKING_KINDS, BOOKING_STATUSES } from './rules';
 import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice } from './format';
 import type { BookingJson } from './shape';
@@ -23,7 +24,15 @@ export function BookingsTab({ tripId }: { tripId: number }) {
   const [kind, setKind] = useState('');
   const [dialog, setDialog] = useState<{ mode: 'reservation' | 'transport'; booking?: BookingJson } | null>(null);
   const [toDelete, setToDelete] = useState<BookingJson | null>(null);
-  const remove = useMutation(trpc.reservations.deleteReservation.mutationOptions({ onSuccess: () => setToDelete(null) }));
+  const refresh = useRefreshBookings(tripId);
+  const remove = useMutation(
+    trpc.reservations.deleteReservation.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        setToDelete(null);
+      },
+    }),
+  );
 
   const days = useMemo(
     () =>

@@ -1,9 +1,16 @@
 // A booking (or a transport leg) as it shows in a day of the plan, at its time between the planned places.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '~/utils/trpc';
 import { Icon } from '~/components/planner/Icon';
 import { KIND_ICONS, STATUS_CLASSES, entriesOnDay, type DayEntry } from './format';
+
+/** Refetches the bookings list after this browser's own change (its own realtime events are not sent back to it). */
+export function useRefreshBookings(tripId: number) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries(trpc.reservations.listReservations.queryFilter({ tripId }));
+}
 
 /** The bookings on one day, from the cached (and live-patched) bookings list. */
 export function useDayBookings(tripId: number, dayId: number, date: string | null): DayEntry[] {

@@ -29,7 +29,7 @@ export function formatInZone(instant: string, zone: string, language: string, wi
   return new Intl.DateTimeFormat(language, {
     timeZone: zone,
     ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
   }).format(new Date(instant));
 }
