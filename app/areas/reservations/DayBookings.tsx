@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useTRPC } from '~/utils/trpc';
 import { Icon } from '~/components/planner/Icon';
 import { KIND_ICONS, STATUS_CLASSES, entriesOnDay, type DayEntry } from './format';
+import { transportLines, type MapLine } from './routes';
 
 /** Refetches the bookings list after this browser's own change (its own realtime events are not sent back to it). */
 export function useRefreshBookings(tripId: number) {
@@ -42,4 +43,11 @@ export function DayBookingItem({ entry }: { entry: DayEntry }) {
       <span className={`rounded-full px-2 py-0.5 text-xs ${STATUS_CLASSES[b.status]}`}>{t(`status.${b.status}`)}</span>
     </li>
   );
+}
+
+/** The trip's transport legs as map lines, from the same cached bookings list. */
+export function useTransportLines(tripId: number): MapLine[] {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.reservations.listReservations.queryOptions({ tripId }));
+  return list.data ? transportLines(list.data.reservations) : [];
 }
