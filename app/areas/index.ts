@@ -8,6 +8,7 @@ import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
 import { placesArea } from './places/area';
+import { reservationsArea } from './reservations/area';
 import { tagsArea } from './tags/area';
 import { tripsArea } from './trips/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
@@ -16,6 +17,7 @@ export const areas = [
   tripsArea,
   membersArea,
   daysArea,
+  reservationsArea,
   placesArea,
   assignmentsArea,
   tagsArea,

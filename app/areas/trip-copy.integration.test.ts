@@ -91,6 +91,13 @@ describe('trip copy', () => {
       checkInDayId: days[0].id,
       checkOutDayId: days[2].id,
     });
+    const { reservation: train } = await anna.trpc.reservations.createTransport.mutate({
+      tripId: trip.id,
+      type: 'train',
+      title: 'To Sintra',
+      legs: [{ from: { name: 'Rossio' }, to: { name: 'Sintra' }, departureTime: '2027-05-02T09:00', departureTimeZone: 'Europe/Lisbon', arrivalTime: '2027-05-02T09:40', arrivalTimeZone: 'Europe/Lisbon' }],
+    });
+    await anna.trpc.reservations.reorderReservations.mutate({ tripId: trip.id, positions: [{ id: train.id, dayPlanPosition: 0.5 }] });
 
     const db = server.services.db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>;
     const rowsOf = (model: string, tripId: number) =>

@@ -50,6 +50,10 @@ interface Fixture {
   otherGrantClientId: string;
   /** a user who owns one trip, for the administrator to promote or delete */
   victimId: number;
+  /** bookings: a restaurant on day 2, a hotel without stay, a one-leg train */
+  reservationId: number;
+  hotelReservationId: number;
+  transportId: number;
 }
 
 /**
@@ -217,6 +221,79 @@ const cases: CaseTable = {
       valid: (f) => ({ tripId: f.tripId, dayId: f.dayIds[2] }),
       bad: { input: (f) => ({ tripId: f.tripId, dayId: 'last' }), field: 'dayId' },
       outcome: (f) => ({ deleted: true, dayId: f.dayIds[2] }),
+    },
+  },
+  reservations: {
+    listReservations: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'one' }), field: 'tripId' },
+      outcome: (f) => ({ reservations: expect.arrayContaining([expect.objectContaining({ id: f.transportId, legs: [expect.objectContaining({ carrier: 'CP' })] })]) }),
+    },
+    createReservation: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, title: 'Fado night', type: 'event', reservationTime: '2027-05-02T21:00', timeZone: 'Europe/Lisbon', placeId: f.placeId, assignmentId: f.assignmentId, priceMinor: 3500, currency: 'EUR' }),
+      bad: { input: (f) => ({ tripId: f.tripId, title: 'Fado night', type: 'concert' }), field: 'type' },
+      outcome: (f) => ({ reservation: { title: 'Fado night', status: 'pending', reservationTime: '2027-05-02T21:00', startsAt: '2027-05-02T20:00:00.000Z', dayId: f.dayIds[1], placeId: f.placeId, priceMinor: 3500 } }),
+    },
+    updateReservation: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, reservationId: f.reservationId, status: 'confirmed', placeId: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, reservationId: f.reservationId, status: 'maybe' }), field: 'status' },
+      outcome: (f) => ({ reservation: { id: f.reservationId, status: 'confirmed', placeId: null } }),
+    },
+    deleteReservation: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, reservationId: f.reservationId }),
+      bad: { input: (f) => ({ tripId: f.tripId, reservationId: 0 }), field: 'reservationId' },
+      outcome: (f) => ({ deleted: true, reservationId: f.reservationId }),
+    },
+    reorderReservations: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, dayId: f.dayIds[0], positions: [{ id: f.reservationId, dayPlanPosition: 0.5 }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, positions: [{ id: f.reservationId, dayPlanPosition: -1 }] }), field: 'positions' },
+      outcome: (f) => ({ reservations: [expect.objectContaining({ id: f.reservationId, dayPositions: { [String(f.dayIds[0])]: 0.5 } })] }),
+    },
+    linkHotelAccommodation: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, reservationId: f.hotelReservationId, placeId: f.hotelId, startDayId: f.dayIds[1], endDayId: f.dayIds[2], checkIn: '15:00' }),
+      bad: { input: (f) => ({ tripId: f.tripId, reservationId: f.hotelReservationId, placeId: f.hotelId, startDayId: f.dayIds[1], endDayId: f.dayIds[2], checkIn: '25:00' }), field: 'checkIn' },
+      outcome: (f) => ({ reservation: { id: f.hotelReservationId, placeId: f.hotelId, dayId: f.dayIds[1], endDayId: f.dayIds[2] }, accommodationId: expect.any(Number) }),
+    },
+    createTransport: {
+      access: ['tripMember'],
+      valid: (f) => ({
+        tripId: f.tripId,
+        type: 'flight',
+        title: 'To Madeira',
+        legs: [{ from: { airport: 'LIS' }, to: { placeId: f.placeId }, departureTime: '2027-05-03T09:00', arrivalTime: '2027-05-03T10:45', arrivalTimeZone: 'Atlantic/Madeira', carrier: 'TP', number: 'TP 1689' }],
+      }),
+      bad: { input: (f) => ({ tripId: f.tripId, type: 'flight', title: 'Nowhere', legs: [] }), field: 'legs' },
+      outcome: (f) => ({ reservation: { type: 'flight', dayIds: [f.dayIds[2]], legs: [expect.objectContaining({ departureTimeZone: 'Europe/Lisbon', number: 'TP 1689' })] } }),
+    },
+    updateTransport: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, reservationId: f.transportId, status: 'confirmed', notes: 'Window seat' }),
+      bad: { input: (f) => ({ tripId: f.tripId, reservationId: f.transportId, type: 'hotel' }), field: 'type' },
+      outcome: (f) => ({ reservation: { id: f.transportId, status: 'confirmed', notes: 'Window seat' } }),
+    },
+    deleteTransport: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, reservationId: f.transportId }),
+      bad: { input: (f) => ({ tripId: f.tripId, reservationId: 'train' }), field: 'reservationId' },
+      outcome: (f) => ({ deleted: true, reservationId: f.transportId }),
+    },
+    searchAirports: {
+      access: [{ none: 'the offline airport dataset, the same for everyone' }],
+      valid: () => ({ query: 'lisbon', limit: 5 }),
+      bad: { input: () => ({ query: 'lisbon', limit: 51 }), field: 'limit' },
+      outcome: () => ({ airports: expect.arrayContaining([expect.objectContaining({ iata: 'LIS', tz: 'Europe/Lisbon' })]) }),
+    },
+    getAirport: {
+      access: [{ none: 'the offline airport dataset, the same for everyone' }],
+      valid: () => ({ iata: 'lis' }),
+      bad: { input: () => ({ iata: 'LISB' }), field: 'iata' },
+      outcome: () => ({ airport: { iata: 'LIS', icao: 'LPPT', tz: 'Europe/Lisbon' } }),
     },
   },
   places: {
@@ -650,7 +727,23 @@ async function buildFixture(): Promise<Fixture> {
     benId: ben.user.id,
     doraEmail: dora.user.email,
     ...(await buildAccountFixture(tripId)),
+    ...(await buildBookingsFixture(tripId, dayIds)),
   };
+}
+
+/** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
+async function buildBookingsFixture(tripId: number, dayIds: Fixture['dayIds']) {
+  const r = anna.trpc.reservations;
+  const { reservation } = await r.createReservation.mutate({ tripId, title: 'Dinner', type: 'restaurant', dayId: dayIds[1] });
+  const { reservation: hotel } = await r.createReservation.mutate({ tripId, title: 'Hotel Lisboa', type: 'hotel', confirmationNumber: 'HL-1' });
+  const { reservation: train } = await r.createTransport.mutate({
+    tripId,
+    type: 'train',
+    title: 'To Porto',
+    legs: [{ from: { name: 'Lisboa Santa Apolónia' }, to: { name: 'Porto Campanhã' }, departureTime: '2027-05-02T08:00', departureTimeZone: 'Europe/Lisbon', arrivalTime: '2027-05-02T11:00', arrivalTimeZone: 'Europe/Lisbon', carrier: 'CP' }],
+  });
+  suite.clearEvents();
+  return { reservationId: reservation.id, hotelReservationId: hotel.id, transportId: train.id };
 }
 
 /** The account side, written straight into the database (the procedures that create these are covered above). */
@@ -704,6 +797,9 @@ const COUNTED_TABLES = [
   'OAuthToken',
   'OAuthConsent',
   'AuditLog',
+  'Reservation',
+  'TransportLeg',
+  'ReservationDayPosition',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -724,6 +820,7 @@ async function snapshot(f: Fixture) {
       days: { orderBy: { id: 'asc' }, include: { notes: { orderBy: { id: 'asc' } }, assignments: { orderBy: { id: 'asc' }, include: { participants: true } } } },
       places: { orderBy: { id: 'asc' }, include: { tags: { orderBy: { tagId: 'asc' } } } },
       accommodations: { orderBy: { id: 'asc' } },
+      reservations: { orderBy: { id: 'asc' }, include: { legs: { orderBy: { id: 'asc' } }, dayPositions: { orderBy: { dayId: 'asc' } } } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -819,6 +916,9 @@ const fixtureShape: Fixture = {
   grantToken: 'wmat_anna',
   otherGrantClientId: 'wmc_other_app',
   victimId: 5,
+  reservationId: 1,
+  hotelReservationId: 2,
+  transportId: 3,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { AssignmentItem, type MoveActions } from '~/areas/assignments/AssignmentItem';
 import { DayNotes } from '~/areas/day-notes/DayNotes';
+import { DayBookingItem, useDayBookings } from '~/areas/reservations/DayBookings';
+import { interleave } from '~/areas/reservations/day-plan';
 import { btn, ConfirmDialog, inputClass } from '~/components/planner/ui';
 import type { PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
 import { Icon } from '~/components/planner/Icon';
@@ -41,6 +43,8 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
     })
   );
   const headingId = `day-${day.id}-heading`;
+  // the day's bookings and transport legs, placed between the planned places by position or time
+  const plan = interleave(day.assignments, useDayBookings(tripId, day.id, day.date));
   return (
     <section
       aria-labelledby={headingId}
@@ -87,20 +91,24 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
               {t('day.empty')}
             </li>
           )}
-          {day.assignments.map((a, index) => (
-            <AssignmentItem
-              key={a.id}
-              tripId={tripId}
-              assignment={a}
-              index={index}
-              count={day.assignments.length}
-              dayId={day.id}
-              days={allDays}
-              category={a.place?.categoryId ? categories.get(a.place.categoryId) : undefined}
-              actions={actions}
-              onSaved={onChanged}
-            />
-          ))}
+          {plan.map((entry) =>
+            entry.kind === 'booking' ? (
+              <DayBookingItem key={`b${entry.item.id}`} entry={entry.item} />
+            ) : (
+              <AssignmentItem
+                key={entry.item.id}
+                tripId={tripId}
+                assignment={entry.item}
+                index={day.assignments.indexOf(entry.item)}
+                count={day.assignments.length}
+                dayId={day.id}
+                days={allDays}
+                category={entry.item.place?.categoryId ? categories.get(entry.item.place.categoryId) : undefined}
+                actions={actions}
+                onSaved={onChanged}
+              />
+            ),
+          )}
         </ol>
       </SortableContext>
 

@@ -2,11 +2,11 @@
 // coordinates or without tiles (offline, blocked) the page stays usable and the map just stays grey.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MapPoint } from './TripMapInner.client';
+import type { MapLine, MapPoint } from './TripMapInner.client';
 
 const TripMapInner = lazy(() => import('./TripMapInner.client'));
 
-export function TripMap({ points, unplacedCount }: { points: MapPoint[]; unplacedCount: number }) {
+export function TripMap({ points, lines = [], unplacedCount }: { points: MapPoint[]; lines?: MapLine[]; unplacedCount: number }) {
   const { t } = useTranslation('planner');
   const [mounted, setMounted] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
@@ -25,13 +25,13 @@ export function TripMap({ points, unplacedCount }: { points: MapPoint[]; unplace
         {unplacedCount > 0 && <span className="text-xs text-slate-500">{t('map.withoutCoords', { count: unplacedCount })}</span>}
       </div>
       <div className="relative isolate h-64 sm:h-80" data-testid="trip-map">
-        {points.length === 0 ? (
+        {points.length === 0 && lines.length === 0 ? (
           <div className="flex h-full items-center justify-center bg-slate-50 px-6 text-center text-sm text-slate-500">
             {t('map.empty')}
           </div>
         ) : mounted ? (
           <Suspense fallback={placeholder}>
-            <TripMapInner points={points} onTilesFailed={() => setTilesFailed(true)} />
+            <TripMapInner points={points} lines={lines} onTilesFailed={() => setTilesFailed(true)} />
           </Suspense>
         ) : (
           placeholder

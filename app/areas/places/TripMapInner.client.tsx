@@ -1,7 +1,7 @@
 // The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution
 // and one circle marker per place, coloured by category. Circle markers need no image files.
 import { useCallback, useEffect, useRef } from 'react';
-import { CircleMarker, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
+import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { latLngBounds } from 'leaflet';
 
 export interface MapPoint {
@@ -11,6 +11,14 @@ export interface MapPoint {
   lng: number;
   color: string;
   label?: string;
+}
+
+/** A line drawn on the map (a transport leg: a great-circle arc for flights, dashed for the rest). */
+export interface MapLine {
+  id: string;
+  positions: [number, number][];
+  dashed: boolean;
+  label: string;
 }
 
 function FitToPoints({ points }: { points: MapPoint[] }) {
@@ -48,9 +56,11 @@ function FitToPoints({ points }: { points: MapPoint[] }) {
   return null;
 }
 
-export default function TripMapInner({ points, onTilesFailed }: { points: MapPoint[]; onTilesFailed: () => void }) {
+export default function TripMapInner({ points, lines = [], onTilesFailed }: { points: MapPoint[]; lines?: MapLine[]; onTilesFailed: () => void }) {
+  // without places, the map is framed by the transport lines' ends
+  const framed = points.length > 0 ? points : lines.flatMap((l) => [l.positions[0], l.positions[l.positions.length - 1]]).map(([lat, lng], i) => ({ id: -i - 1, name: '', lat, lng, color: '' }));
   return (
-    <MapContainer center={[points[0].lat, points[0].lng]} zoom={13} scrollWheelZoom={false} className="h-full w-full bg-slate-200">
+    <MapContainer center={[framed[0].lat, framed[0].lng]} zoom={13} scrollWheelZoom={false} className="h-full w-full bg-slate-200">
       <TileLayer
         url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
         attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -70,7 +80,12 @@ export default function TripMapInner({ points, onTilesFailed }: { points: MapPoi
           </Tooltip>
         </CircleMarker>
       ))}
-      <FitToPoints points={points} />
+      {lines.map((l) => (
+        <Polyline key={l.id} positions={l.positions} pathOptions={{ color: '#4f46e5', weight: 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
+          <Tooltip sticky>{l.label}</Tooltip>
+        </Polyline>
+      ))}
+      <FitToPoints points={framed} />
     </MapContainer>
   );
 }

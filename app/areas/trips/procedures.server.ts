@@ -10,6 +10,7 @@ import type { Db } from '~/db/client.server';
 import { tripMemberIds, tripsVisibleTo } from '../trip-data.server';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { tripEvents } from './events';
+import { bookingCalendarEvents } from '~/areas/reservations/calendar.server';
 
 const dateRange = z
   .object({ startDate: isoDate.nullish(), endDate: isoDate.nullish() })
@@ -287,7 +288,7 @@ export const tripsRouter = router({
       mcp: {
         name: 'export_trip_ics',
         kind: 'read',
-        description: 'The trip as an iCalendar (.ics) file: the trip itself, timed place visits and accommodations.',
+        description: 'The trip as an iCalendar (.ics) file: the trip itself, timed place visits, accommodations, reservations and transport legs (at their real instants, local time and zone in the description).',
       },
     })
     .query(async ({ ctx, input }) => {
@@ -324,6 +325,7 @@ export const tripsRouter = router({
           } as EventAttributes);
         }
       }
+      events.push(...(await bookingCalendarEvents(ctx.db, input.tripId)));
       const result = createEvents(events.length ? events : [], { productId: 'waymark/trips', calName: trip.title });
       if (result.error || !result.value) {
         throw badRequest('errors.icsFailed', `Could not build the calendar: ${result.error?.message ?? 'no events'}`);

@@ -25,6 +25,7 @@ import {
 } from './PlannerSectionTabs';
 import { TripDialogs } from './TripDialogs';
 import { TripMap } from '~/areas/places/TripMap';
+import { useTransportLines } from '~/areas/reservations/DayBookings';
 import type { MapPoint } from '~/areas/places/TripMapInner.client';
 import { btn } from './ui';
 import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
@@ -49,6 +50,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   const { added, dismiss, onAssigned } = useAddedToDay(days);
 
   const placeList = places.data?.places;
+  const lines = useTransportLines(tripId);
   const points = useMemo<MapPoint[]>(() => {
     const firstDay = new Map<number, string>();
     for (const { day, label } of days) for (const a of day.assignments) if (!firstDay.has(a.placeId)) firstDay.set(a.placeId, label);
@@ -151,7 +153,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
           />
         </div>
         <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
-          <TripMap points={points} unplacedCount={(placeList?.length ?? 0) - points.length} />
+          <TripMap points={points} lines={lines} unplacedCount={(placeList?.length ?? 0) - points.length} />
           <AccommodationsPanel
             tripId={tripId}
             accommodations={data.accommodations}
