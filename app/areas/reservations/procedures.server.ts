@@ -1,6 +1,6 @@
 // Bookings: reservations (hotel, restaurant, event, tour, activity, car rental, other) and transports (flight, train,
 // bus, ferry, car) made of legs, plus the offline airport lookup the flight form and agents use. Times are local
-// wall-clock time + IANA zone on input and output, stored as instants (docs/decisions/011-booking-times.md).
+// wall-clock time + IANA zone on input and output, stored as instants (docs/decisions/012-booking-times.md).
 import { z } from 'zod';
 import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
 import { LIMITS, MAX_ID, currency, id, latitude, longitude, text, timeOfDay, title } from '~/trpc/schemas';
