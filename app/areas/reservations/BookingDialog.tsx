@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Dialog } from '~/components/ui';
-import { btn, ErrorText, Field, inputClass } from '~/components/planner/ui';
+import { btn, ErrorText, inputClass } from '~/components/planner/ui';
+import { Dialog, Field } from '~/components/ui';
 import { AirportPicker, type PickedAirport } from './AirportPicker';
 import { useRefreshBookings } from './DayBookings';
 import { RESERVATION_KINDS, TRANSPORT_KINDS, BOOKING_STATUSES } from './rules';
@@ -189,49 +189,65 @@ export function BookingDialog({
           ))}
         </datalist>
         <Field label={t('field.type')}>
-          <select value={v.type} onChange={set('type')} className={inputClass}>
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.type} onChange={set('type')} className={inputClass}>
+              {kinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('field.status')}>
-          <select value={v.status} onChange={set('status')} className={inputClass}>
-            {BOOKING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+          {(ids) => (
+            <select id={ids.id} aria-describedby={ids.describedBy} value={v.status} onChange={set('status')} className={inputClass}>
+              {BOOKING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field label={t('field.title')} className="col-span-2">
-          <input value={v.title} onChange={set('title')} required maxLength={200} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.title} onChange={set('title')} required maxLength={200} className={inputClass} />
+          )}
         </Field>
         {mode === 'reservation' ? (
           <>
             <Field label={t('field.start')}>
-              <input type="datetime-local" value={v.reservationTime} onChange={set('reservationTime')} className={inputClass} />
+              {(ids) => (
+                <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={v.reservationTime} onChange={set('reservationTime')} className={inputClass} />
+              )}
             </Field>
             <Field label={t('field.end')}>
-              <input type="datetime-local" value={v.reservationEndTime} onChange={set('reservationEndTime')} className={inputClass} />
+              {(ids) => (
+                <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={v.reservationEndTime} onChange={set('reservationEndTime')} className={inputClass} />
+              )}
             </Field>
             <Field label={t('field.timeZone')}>
-              <input value={v.timeZone} onChange={set('timeZone')} list="booking-zones" className={inputClass} />
+              {(ids) => (
+                <input id={ids.id} aria-describedby={ids.describedBy} value={v.timeZone} onChange={set('timeZone')} list="booking-zones" className={inputClass} />
+              )}
             </Field>
             <Field label={t('field.day')}>
-              <select value={v.dayId} onChange={set('dayId')} className={inputClass}>
-                <option value="">{t('noDay')}</option>
-                {days.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.label}
-                  </option>
-                ))}
-              </select>
+              {(ids) => (
+                <select id={ids.id} aria-describedby={ids.describedBy} value={v.dayId} onChange={set('dayId')} className={inputClass}>
+                  <option value="">{t('noDay')}</option>
+                  {days.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.label}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
             <Field label={t('field.location')} className="col-span-2">
-              <input value={v.location} onChange={set('location')} maxLength={500} className={inputClass} />
+              {(ids) => (
+                <input id={ids.id} aria-describedby={ids.describedBy} value={v.location} onChange={set('location')} maxLength={500} className={inputClass} />
+              )}
             </Field>
           </>
         ) : (
@@ -255,40 +271,60 @@ export function BookingDialog({
                   ) : (
                     <>
                       <Field label={`${t('field.from')} (${t('station')})`}>
-                        <input value={l.fromName} onChange={(e) => setLeg(i, { fromName: e.target.value })} required className={inputClass} />
+                        {(ids) => (
+                          <input id={ids.id} aria-describedby={ids.describedBy} value={l.fromName} onChange={(e) => setLeg(i, { fromName: e.target.value })} required className={inputClass} />
+                        )}
                       </Field>
                       <Field label={`${t('field.to')} (${t('station')})`}>
-                        <input value={l.toName} onChange={(e) => setLeg(i, { toName: e.target.value })} required className={inputClass} />
+                        {(ids) => (
+                          <input id={ids.id} aria-describedby={ids.describedBy} value={l.toName} onChange={(e) => setLeg(i, { toName: e.target.value })} required className={inputClass} />
+                        )}
                       </Field>
                     </>
                   )}
                   <Field label={t('field.departure')}>
-                    <input type="datetime-local" value={l.departureTime} onChange={(e) => setLeg(i, { departureTime: e.target.value })} required className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={l.departureTime} onChange={(e) => setLeg(i, { departureTime: e.target.value })} required className={inputClass} />
+                    )}
                   </Field>
                   <Field label={t('field.arrival')}>
-                    <input type="datetime-local" value={l.arrivalTime} onChange={(e) => setLeg(i, { arrivalTime: e.target.value })} required className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={l.arrivalTime} onChange={(e) => setLeg(i, { arrivalTime: e.target.value })} required className={inputClass} />
+                    )}
                   </Field>
                   {!(isFlight && l.fromAirport) && (
                     <Field label={`${t('field.departure')} · ${t('field.timeZone')}`}>
-                      <input value={l.departureTimeZone} onChange={(e) => setLeg(i, { departureTimeZone: e.target.value })} list="booking-zones" className={inputClass} />
+                      {(ids) => (
+                        <input id={ids.id} aria-describedby={ids.describedBy} value={l.departureTimeZone} onChange={(e) => setLeg(i, { departureTimeZone: e.target.value })} list="booking-zones" className={inputClass} />
+                      )}
                     </Field>
                   )}
                   {!(isFlight && l.toAirport) && (
                     <Field label={`${t('field.arrival')} · ${t('field.timeZone')}`}>
-                      <input value={l.arrivalTimeZone} onChange={(e) => setLeg(i, { arrivalTimeZone: e.target.value })} list="booking-zones" className={inputClass} />
+                      {(ids) => (
+                        <input id={ids.id} aria-describedby={ids.describedBy} value={l.arrivalTimeZone} onChange={(e) => setLeg(i, { arrivalTimeZone: e.target.value })} list="booking-zones" className={inputClass} />
+                      )}
                     </Field>
                   )}
                   <Field label={t('field.carrier')}>
-                    <input value={l.carrier} onChange={(e) => setLeg(i, { carrier: e.target.value })} maxLength={100} className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} value={l.carrier} onChange={(e) => setLeg(i, { carrier: e.target.value })} maxLength={100} className={inputClass} />
+                    )}
                   </Field>
                   <Field label={t('field.number')}>
-                    <input value={l.number} onChange={(e) => setLeg(i, { number: e.target.value })} maxLength={20} className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} value={l.number} onChange={(e) => setLeg(i, { number: e.target.value })} maxLength={20} className={inputClass} />
+                    )}
                   </Field>
                   <Field label={t('field.seat')}>
-                    <input value={l.seat} onChange={(e) => setLeg(i, { seat: e.target.value })} maxLength={20} className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} value={l.seat} onChange={(e) => setLeg(i, { seat: e.target.value })} maxLength={20} className={inputClass} />
+                    )}
                   </Field>
                   <Field label={t('field.bookingCode')}>
-                    <input value={l.bookingCode} onChange={(e) => setLeg(i, { bookingCode: e.target.value })} maxLength={100} className={inputClass} />
+                    {(ids) => (
+                      <input id={ids.id} aria-describedby={ids.describedBy} value={l.bookingCode} onChange={(e) => setLeg(i, { bookingCode: e.target.value })} maxLength={100} className={inputClass} />
+                    )}
                   </Field>
                 </div>
               </div>
@@ -299,19 +335,29 @@ export function BookingDialog({
           </fieldset>
         )}
         <Field label={t('field.confirmationNumber')}>
-          <input value={v.confirmationNumber} onChange={set('confirmationNumber')} maxLength={100} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.confirmationNumber} onChange={set('confirmationNumber')} maxLength={100} className={inputClass} />
+          )}
         </Field>
         <Field label={t('field.provider')}>
-          <input value={v.provider} onChange={set('provider')} maxLength={200} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.provider} onChange={set('provider')} maxLength={200} className={inputClass} />
+          )}
         </Field>
         <Field label={t('field.price')}>
-          <input value={v.price} onChange={set('price')} inputMode="decimal" className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.price} onChange={set('price')} inputMode="decimal" className={inputClass} />
+          )}
         </Field>
         <Field label={t('field.currency')}>
-          <input value={v.currency} onChange={set('currency')} maxLength={3} className={inputClass} />
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} value={v.currency} onChange={set('currency')} maxLength={3} className={inputClass} />
+          )}
         </Field>
         <Field label={t('field.notes')} className="col-span-2">
-          <textarea value={v.notes} onChange={set('notes')} rows={2} className={inputClass} />
+          {(ids) => (
+            <textarea id={ids.id} aria-describedby={ids.describedBy} value={v.notes} onChange={set('notes')} rows={2} className={inputClass} />
+          )}
         </Field>
         <div className="col-span-2">
           <ErrorText>{error ? errorMessage(error, t) : null}</ErrorText>
