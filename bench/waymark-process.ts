@@ -14,6 +14,8 @@ export interface StartedWaymark {
   url: string;
   /** Milliseconds from spawning the command to the first 200 on /login. */
   msToFirst200: number;
+  /** CPU seconds (user + system) the process tree had used at the first 200: what a busy machine cannot inflate. */
+  cpuAtFirst200: TreeCpu;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -58,10 +60,12 @@ export async function startWaymark(options: { dataDir: string; command?: string[
     if (performance.now() - began > 120_000) throw new Error(`No 200 on /login within 120 s: ${log}`);
   }
   const msToFirst200 = performance.now() - began;
+  const cpuAtFirst200 = processTreeCpu(child.pid!);
   return {
     child,
     url,
     msToFirst200,
+    cpuAtFirst200,
     output: () => log,
     async stop() {
       if (child.exitCode === null) process.kill(-child.pid!, 'SIGINT');
@@ -101,6 +105,40 @@ export function processTreeMemory(pid: number): ProcessMemory[] {
       const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
       const command = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim();
       result.push({ pid: p, command, rssKb: field('Rss'), pssKb: field('Pss') });
+      for (const c of childrenOf(p)) visit(c);
+    } catch {
+      /* the process ended */
+    }
+  };
+  visit(pid);
+  return result;
+}
+
+export interface TreeCpu {
+  launcher: number;
+  node: number;
+  postgres: number;
+}
+
+/**
+ * CPU seconds (user + system, /proc/<pid>/stat) of the live processes in the tree, by kind. Processes that already
+ * exited (initdb, a finished `npm run build`) are counted only through their parent's reaped-children fields.
+ */
+export function processTreeCpu(pid: number): TreeCpu {
+  const ticks = 100; // USER_HZ on Linux
+  const result: TreeCpu = { launcher: 0, node: 0, postgres: 0 };
+  const visit = (p: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, cutime, cstime are fields 14-17 (1-based); after the command they start at index 11.
+      const own = (Number(fields[11]) + Number(fields[12])) / ticks;
+      const reaped = (Number(fields[13]) + Number(fields[14])) / ticks;
+      const command = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      const kind = isLauncher({ pid: p, command, rssKb: 0, pssKb: 0 }) ? 'launcher' : command.includes('postgres') ? 'postgres' : 'node';
+      // A reaped child of Node is initdb or a build: Waymark's own start-up work.
+      result[kind] += own;
+      if (kind === 'node') result.node += reaped;
       for (const c of childrenOf(p)) visit(c);
     } catch {
       /* the process ended */
