@@ -8,12 +8,11 @@ import { startServer } from '../server.ts';
 import { createUser } from '../app/auth/users.server.ts';
 import { hashSecret, randomSecret, TOKEN_PREFIX } from '../app/auth/tokens.server.ts';
 
+const dataDir = process.env.BENCH_DATABASE_URL ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-'));
 const running = await startServer({
   PORT: '0',
   HOST: '127.0.0.1',
-  ...(process.env.BENCH_DATABASE_URL
-    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL }
-    : { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')) }),
+  ...(dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
   LOG_LEVEL: 'error',
   // The benchmark measures throughput, so the per-minute limits are lifted; everything else is the default path.
   MCP_RATE_LIMIT: '1000000',
@@ -34,6 +33,11 @@ await db.apiToken.create({ data: { userId: user.id, name: 'bench', tokenHash: ha
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
   if (msg.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
-  if (msg.type === 'stop') void running.close().then(() => process.exit(0));
+  if (msg.type === 'stop') {
+    void running.close().then(() => {
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true }); // a cluster per run would fill /tmp
+      process.exit(0);
+    });
+  }
 });
 process.send!({ type: 'ready', url: running.url, token, tripId });

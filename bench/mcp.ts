@@ -7,23 +7,13 @@ import { fork, execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { concurrent, freshSessions, timeCalls, FRESH, PER_SESSION, PLACES, SEQUENTIAL, SESSIONS, type McpTarget, type Timing } from './mcp-load.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 300);
-const PLACES = Number(process.env.BENCH_PLACES ?? 200);
-const SESSIONS = 10;
-const PER_SESSION = 50;
-const FRESH = Number(process.env.BENCH_FRESH ?? 40);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-interface Target {
-  name: string;
+interface Target extends McpTarget {
   child: ChildProcess;
-  url: string;
-  token: string;
-  tripId: number;
 }
 
 function start(name: string, script: string): Promise<Target> {
@@ -31,7 +21,10 @@ function start(name: string, script: string): Promise<Target> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.once('message', (m: { url: string; token: string; tripId: number }) => resolve({ name, child, ...m }));
+    child.once('message', (m: { url: string; token: string; tripId: number }) => {
+      const target: Target = { name, child, ...m, cpu: () => cpu(target) };
+      resolve(target);
+    });
   });
 }
 
@@ -49,74 +42,6 @@ function cpu(t: Target): Promise<number> {
     t.child.send({ type: 'cpu' });
   });
 }
-
-async function open(t: Target) {
-  const transport = new StreamableHTTPClientTransport(new URL(`${t.url}/mcp`), {
-    requestInit: { headers: { Authorization: `Bearer ${t.token}` } },
-  });
-  const client = new Client({ name: 'waymark-bench', version: '1.0.0' });
-  await client.connect(transport);
-  return { client, transport };
-}
-
-async function close(s: Awaited<ReturnType<typeof open>>) {
-  await s.transport.terminateSession().catch(() => {});
-  await s.client.close();
-}
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  return { median: q(0.5), p95: q(0.95) };
-}
-
-async function timeCalls(t: Target, n: number, call: (c: Client, i: number) => Promise<unknown>) {
-  const s = await open(t);
-  for (let i = 0; i < 30; i++) await call(s.client, i); // warm-up
-  const samples: number[] = [];
-  const cpuBefore = await cpu(t);
-  const began = performance.now();
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    const r = (await call(s.client, i)) as { isError?: boolean };
-    samples.push(performance.now() - t0);
-    if (r?.isError) throw new Error(`${t.name}: tool call failed: ${JSON.stringify(r).slice(0, 300)}`);
-  }
-  const elapsed = performance.now() - began;
-  const cpuPerCall = ((await cpu(t)) - cpuBefore) / n;
-  await close(s);
-  return { ...stats(samples), perSecond: (n / elapsed) * 1000, cpuPerCall };
-}
-
-async function concurrent(t: Target) {
-  const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => open(t)));
-  const cpuBefore = await cpu(t);
-  const began = performance.now();
-  await Promise.all(
-    sessions.map(async (s) => {
-      for (let i = 0; i < PER_SESSION; i++) await s.client.callTool({ name: 'list_trips', arguments: {} });
-    }),
-  );
-  const elapsed = performance.now() - began;
-  const cpuPerCall = ((await cpu(t)) - cpuBefore) / (SESSIONS * PER_SESSION);
-  await Promise.all(sessions.map(close));
-  return { perSecond: ((SESSIONS * PER_SESSION) / elapsed) * 1000, cpuPerCall };
-}
-
-async function freshSessions(t: Target) {
-  const samples: number[] = [];
-  for (let i = 0; i < FRESH + 5; i++) {
-    const t0 = performance.now();
-    const s = await open(t);
-    await s.client.listTools();
-    const dt = performance.now() - t0;
-    if (i >= 5) samples.push(dt);
-    await close(s);
-  }
-  return stats(samples);
-}
-
-type Timing = { median: number; p95: number; perSecond: number; cpuPerCall: number };
 
 /**
  * Runs one measurement on both servers, alternating floor / Waymark for ROUNDS rounds, and keeps each side's best

@@ -1,5 +1,6 @@
 // Opens the database: the embedded PostgreSQL server (default, data in DATA_DIR) or the PostgreSQL server named by
 // DATABASE_URL. Either way one driver (pg), one Prisma adapter, one SQL dialect.
+import v8 from 'node:v8';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '~/generated/prisma/client';
@@ -10,6 +11,11 @@ import { statementNamer } from './statement-names.server';
 export { EmbeddedDatabaseBusyError, EmbeddedPostgresUnavailableError } from './embedded-postgres.server';
 
 export type Db = PrismaClient;
+
+// Prisma 7 plans queries in a WebAssembly module (3.4 MB) and caches the plans; V8's optimizing tier for that module
+// cost ~70 MB of resident memory for no measurable gain in tool-call speed (bench:memory, bench:mcp). Liftoff, V8's
+// baseline WebAssembly compiler, only. Set before the first query compiles the module; it concerns WebAssembly only.
+v8.setFlagsFromString('--liftoff-only');
 
 export interface Database {
   db: Db;

@@ -319,11 +319,16 @@ function serverArgs(pgdata: string, socketDir: string, ephemeral: boolean) {
     max_connections: ephemeral ? '200' : '40',
     shared_buffers: ephemeral ? '64MB' : '32MB',
     wal_level: 'minimal',
+    // A commit returns before its WAL is flushed (the WAL writer flushes within ~0.6 s): each MCP tool call writes an
+    // audit row, and an fsync per call was most of create_place's time on a busy machine (bench:mcp; decision 011).
+    // A crash of Waymark or PostgreSQL loses nothing; only an operating-system crash or power loss can lose that last
+    // fraction of a second, never consistency.
+    synchronous_commit: 'off',
     max_wal_senders: '0',
     logging_collector: 'off',
     log_min_messages: 'warning',
   };
-  if (ephemeral) Object.assign(settings, { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' });
+  if (ephemeral) Object.assign(settings, { fsync: 'off', full_page_writes: 'off' });
   return ['-D', pgdata, ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])];
 }
 
