@@ -321,8 +321,8 @@ function serverArgs(pgdata: string, socketDir: string, ephemeral: boolean) {
     wal_level: 'minimal',
     // A commit returns before its WAL is flushed (the WAL writer flushes within ~0.6 s): each MCP tool call writes an
     // audit row, and an fsync per call was most of create_place's time on a busy machine (bench:mcp; decision 011).
-    // A crash of Waymark or PostgreSQL loses nothing; only an operating-system crash or power loss can lose that last
-    // fraction of a second, never consistency.
+    // A crash of Waymark loses nothing (PostgreSQL runs on); a crash of PostgreSQL itself, of the system or a power loss
+    // can lose that last fraction of a second, never consistency.
     synchronous_commit: 'off',
     max_wal_senders: '0',
     logging_collector: 'off',
