@@ -177,7 +177,7 @@ async function createItem(ctx: { db: import('~/db/client.server').Db; actor: { u
         dayId: input.dayId ?? null,
         placeId: input.placeId ?? null,
         reservationId: input.reservationId ?? null,
-        persons: input.persons ?? split?.rows.length ?? null,
+        persons: input.persons ?? (split?.rows.length || null),
         days: input.days ?? null,
         note: input.note ?? '',
         position: (last._max.position ?? -1) + 1,
@@ -319,7 +319,7 @@ export const budgetRouter = router({
       const split =
         resolveSplit(input, total, itemCurrency, keptPaidOf(current)) ??
         (total !== currentAmount || itemCurrency !== current.currency
-          ? resolveSplit({ members: current.members.map(keptMember(current, itemCurrency)), splitMode: current.splitMode as SplitMode }, total, itemCurrency, keptPaidOf(current))
+          ? resolveSplit({ members: current.members.map(keptMember(current)), splitMode: current.splitMode as SplitMode }, total, itemCurrency, keptPaidOf(current))
           : null);
       let payers = input.payers ? resolvePayers(input.payers, total, itemCurrency) : null;
       if (!payers && total !== currentAmount && current.payers.length > 0) {
@@ -510,11 +510,12 @@ export const budgetRouter = router({
 });
 
 /** An existing split member as input again, to re-split a changed total in the same way. */
-function keptMember(current: BudgetItemRow, currency: string) {
+function keptMember(current: BudgetItemRow) {
   return (m: BudgetItemRow['members'][number]) => ({
     userId: m.userId,
     shares: m.weight,
-    amount: m.fixedAmount === null ? undefined : formatAmount(Number(m.fixedAmount), current.currency === currency ? currency : current.currency),
+    // as a decimal, so a changed currency reads it again with its own minor unit
+    amount: m.fixedAmount === null ? undefined : formatAmount(Number(m.fixedAmount), current.currency),
     paid: m.paid,
   });
 }
