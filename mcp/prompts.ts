@@ -1,5 +1,6 @@
 // MCP prompts. Each prompt that reads trip data does so through a procedure, so membership and scopes apply.
 import type { Actor } from '~/auth/actor.server';
+import { grantAllows } from '~/auth/scopes';
 
 export interface PromptContext {
   actor: Actor;
@@ -58,6 +59,24 @@ export const PROMPTS: PromptDefinition[] = [
     },
   },
   {
+    name: 'budget-overview',
+    description: 'Overview of a trip’s budget: the total in the trip currency, what each person consumed and paid, categories largest first.',
+    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    // The procedure also checks the budget addon; a session without budget:read is not offered the prompt.
+    available: (actor) => grantAllows(actor.scopes, 'budget:read'),
+    async get(args, ctx) {
+      const tripId = Number(args.tripId);
+      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
+        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
+      }
+      const figures = (await ctx.call('budget.getBudgetPerPerson', { tripId })) as BudgetPerPersonFigures;
+      return {
+        description: `Budget overview of trip ${tripId}`,
+        messages: [{ role: 'user', content: { type: 'text', text: budgetOverviewText(figures) } }],
+      };
+    },
+  },
+  {
     name: 'token-auth-notice',
     description: 'Why this connection should move from a static API token to OAuth, and how.',
     available: (actor) => actor.via === 'static',
@@ -79,3 +98,31 @@ export const PROMPTS: PromptDefinition[] = [
     },
   },
 ];
+
+/** The fields of budget.getBudgetPerPerson the overview reads (amounts are exact decimal strings). */
+interface BudgetPerPersonFigures {
+  currency: string;
+  total: { amount: string };
+  byCategory: { category: string; amount: string }[];
+  people: { displayName: string; username: string; consumed: string; paid: string; balance: string }[];
+  missingRates: string[];
+}
+
+/** Markdown the model can use as is: the figures are computed by Waymark, exact, not left to the model's arithmetic. */
+export function budgetOverviewText(f: BudgetPerPersonFigures) {
+  const lines = [
+    'Give the travellers a short overview of their trip budget from these figures (already exact; do not recompute them).',
+    '',
+    `**Total:** ${f.total.amount} ${f.currency}`,
+    '',
+    '**Per person** (consumed = their shares; paid = bills they paid; balance + means they get money back):',
+    ...(f.people.length
+      ? f.people.map((p) => `- ${p.displayName || p.username}: consumed ${p.consumed}, paid ${p.paid}, balance ${p.balance} ${f.currency}`)
+      : ['- nobody is in a split yet']),
+    '',
+    '**Per category** (largest first):',
+    ...(f.byCategory.length ? f.byCategory.map((c) => `- ${c.category}: ${c.amount} ${f.currency}`) : ['- no expenses yet']),
+  ];
+  if (f.missingRates.length) lines.push('', `Left out (no exchange rate to ${f.currency} yet): expenses in ${f.missingRates.join(', ')}.`);
+  return lines.join('\n');
+}

@@ -4,6 +4,7 @@
 import { defineArea } from './area';
 import { accommodationsArea } from './accommodations/area';
 import { assignmentsArea } from './assignments/area';
+import { budgetArea } from './budget/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
@@ -23,6 +24,7 @@ export const areas = [
   tagsArea,
   dayNotesArea,
   accommodationsArea,
+  budgetArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

@@ -54,6 +54,8 @@ interface Fixture {
   reservationId: number;
   hotelReservationId: number;
   transportId: number;
+  /** "Dinner", 30.00 EUR split equally between anna and ben, paid by anna; the trip also has a USD rate */
+  budgetItemId: number;
 }
 
 /**
@@ -497,6 +499,86 @@ const cases: CaseTable = {
       outcome: (f) => ({ deleted: true, accommodationId: f.accommodationId }),
     },
   },
+  budget: {
+    listBudgetItems: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: [1] }), field: 'tripId' },
+      outcome: (f) => ({ tripCurrency: 'EUR', categories: ['Food'], items: [{ id: f.budgetItemId, name: 'Dinner', totalPrice: '30.00', amountMinor: 3000 }] }),
+    },
+    getBudgetPerPerson: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'one' }), field: 'tripId' },
+      outcome: (f) => ({ currency: 'EUR', total: { amount: '30.00' }, people: [{ userId: f.annaId, consumed: '15.00', paid: '30.00' }, { userId: f.benId, consumed: '15.00', paid: '0.00' }] }),
+    },
+    getBudgetSettlement: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: -1 }), field: 'tripId' },
+      outcome: (f) => ({ currency: 'EUR', flows: [{ from: { userId: f.benId }, to: { userId: f.annaId }, amount: '15.00' }] }),
+    },
+    createBudgetItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Tram', category: 'Transport', totalPrice: '3.10', dayId: f.dayIds[0], placeId: f.placeId, note: 'line 28' }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: 'Tram', totalPrice: -3 }), field: 'totalPrice' },
+      outcome: (f) => ({ item: { name: 'Tram', category: 'Transport', totalPrice: '3.10', currency: 'EUR', dayId: f.dayIds[0], placeId: f.placeId, members: [] } }),
+    },
+    createBudgetItemWithMembers: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Taxi', totalPrice: 20, userIds: [f.annaId, f.benId], payers: [{ userId: f.benId }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: '', totalPrice: 20 }), field: 'name' },
+      outcome: (f) => ({ item: { name: 'Taxi', members: [{ userId: f.annaId, share: '10.00' }, { userId: f.benId, share: '10.00' }], payers: [{ userId: f.benId, amount: '20.00' }] } }),
+    },
+    updateBudgetItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, totalPrice: '40', note: 'tip included' }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, category: 'x'.repeat(101) }), field: 'category' },
+      outcome: (f) => ({ item: { id: f.budgetItemId, totalPrice: '40.00', note: 'tip included', payers: [{ userId: f.annaId, amount: '40.00' }] } }),
+    },
+    deleteBudgetItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId }),
+      bad: { input: () => ({ tripId: 1, itemId: 'dinner' }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.budgetItemId }),
+    },
+    setBudgetItemMembers: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, members: [{ userId: f.annaId, shares: 2 }, { userId: f.benId, shares: 1 }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, splitMode: 'thirds', userIds: [f.annaId] }), field: 'splitMode' },
+      outcome: (f) => ({ item: { splitMode: 'shares', members: [{ userId: f.annaId, share: '20.00' }, { userId: f.benId, share: '10.00' }] } }),
+    },
+    setBudgetItemPayers: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, payers: [{ userId: f.benId, amount: '30' }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, payers: 'ben' }), field: 'payers' },
+      outcome: (f) => ({ item: { payers: [{ userId: f.benId, amount: '30.00' }] } }),
+    },
+    toggleBudgetMemberPaid: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, memberId: f.benId, paid: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.budgetItemId, memberId: f.benId, paid: 'yes' }), field: 'paid' },
+      outcome: (f) => ({ member: { userId: f.benId, paid: true } }),
+    },
+    setBudgetRate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, currency: 'GBP', rate: '1.17' }),
+      bad: { input: (f) => ({ tripId: f.tripId, currency: 'pounds', rate: '1.17' }), field: 'currency' },
+      outcome: () => ({ rates: [{ currency: 'GBP', rate: '1.17', tripCurrency: 'EUR', stale: false }, { currency: 'USD', rate: '0.92' }] }),
+    },
+    deleteBudgetRate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, currency: 'USD' }),
+      bad: { input: (f) => ({ tripId: f.tripId, currency: 7 }), field: 'currency' },
+      outcome: () => ({ rates: [] }),
+    },
+    reorderBudgetCategories: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, categories: ['Transport', 'Food'] }),
+      bad: { input: (f) => ({ tripId: f.tripId, categories: 'Food' }), field: 'categories' },
+      outcome: () => ({ categories: ['Transport', 'Food'] }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -728,6 +810,7 @@ async function buildFixture(): Promise<Fixture> {
     doraEmail: dora.user.email,
     ...(await buildAccountFixture(tripId)),
     ...(await buildBookingsFixture(tripId, dayIds)),
+    budgetItemId: await buildBudgetFixture(tripId),
   };
 }
 
@@ -744,6 +827,21 @@ async function buildBookingsFixture(tripId: number, dayIds: Fixture['dayIds']) {
   });
   suite.clearEvents();
   return { reservationId: reservation.id, hotelReservationId: hotel.id, transportId: train.id };
+}
+
+/** The budget side: one shared dinner paid by anna, and a USD rate (built last, events cleared again). */
+async function buildBudgetFixture(tripId: number) {
+  const { item } = await anna.trpc.budget.createBudgetItemWithMembers.mutate({
+    tripId,
+    name: 'Dinner',
+    category: 'Food',
+    totalPrice: '30.00',
+    userIds: [anna.user.id, ben.user.id],
+    payers: [{ userId: anna.user.id }],
+  });
+  await anna.trpc.budget.setBudgetRate.mutate({ tripId, currency: 'USD', rate: '0.92' });
+  suite.clearEvents();
+  return item.id;
 }
 
 /** The account side, written straight into the database (the procedures that create these are covered above). */
@@ -800,6 +898,11 @@ const COUNTED_TABLES = [
   'Reservation',
   'TransportLeg',
   'ReservationDayPosition',
+  'BudgetItem',
+  'BudgetItemMember',
+  'BudgetItemPayer',
+  'BudgetRate',
+  'BudgetCategory',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -821,6 +924,9 @@ async function snapshot(f: Fixture) {
       places: { orderBy: { id: 'asc' }, include: { tags: { orderBy: { tagId: 'asc' } } } },
       accommodations: { orderBy: { id: 'asc' } },
       reservations: { orderBy: { id: 'asc' }, include: { legs: { orderBy: { id: 'asc' } }, dayPositions: { orderBy: { dayId: 'asc' } } } },
+      budgetItems: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } }, payers: { orderBy: { userId: 'asc' } } } },
+      budgetRates: { orderBy: { id: 'asc' } },
+      budgetCategories: { orderBy: { id: 'asc' } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -919,6 +1025,7 @@ const fixtureShape: Fixture = {
   reservationId: 1,
   hotelReservationId: 2,
   transportId: 3,
+  budgetItemId: 1,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

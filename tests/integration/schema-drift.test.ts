@@ -16,6 +16,7 @@ interface RuntimeModel {
 
 const COMPATIBLE: Record<string, string[]> = {
   Int: ['integer'],
+  BigInt: ['bigint'],
   String: ['text', 'character varying', 'ARRAY'],
   Boolean: ['boolean'],
   DateTime: ['timestamp without time zone', 'timestamp with time zone', 'date'],

@@ -1,5 +1,7 @@
 // Trips: create, update (days follow the date range), archive, delete, list, copy, iCalendar export, summary.
 import { z } from 'zod';
+import { grantAllows } from '~/auth/scopes';
+import { budgetTotals } from '../budget/budget-data.server';
 import { createEvents, type EventAttributes } from 'ics';
 import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
 import { LIMITS, currency, isoDate, text, title } from '~/trpc/schemas';
@@ -107,10 +109,15 @@ export const tripsRouter = router({
         name: 'get_trip_summary',
         kind: 'read',
         description:
-          'Everything about one trip in one call: details, members, days in order with their assigned places and notes, and accommodations.',
+          'Everything about one trip in one call: details, members, days in order with their assigned places and notes, and accommodations; budget totals in the trip currency when the budget addon is on and the caller may read the budget (otherwise budget is null).',
       },
     })
-    .query(({ ctx, input }) => loadTripSummary(ctx.db, input.tripId)),
+    .query(async ({ ctx, input }) => {
+      const summary = await loadTripSummary(ctx.db, input.tripId);
+      // Budget totals only for callers who could read the budget itself.
+      const showBudget = grantAllows(ctx.actor.scopes, 'budget:read') && (await ctx.services.addons.isEnabled('budget'));
+      return { ...summary, budget: showBudget ? await budgetTotals(ctx.db, input.tripId) : null };
+    }),
 
   createTrip: authedProcedure
     .meta({
