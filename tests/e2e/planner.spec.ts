@@ -91,7 +91,10 @@ test('places are reordered and moved between days with the keyboard, and the ord
   await expect(names).toHaveText(['Spanish Steps', 'Trevi Fountain', 'Pantheon']);
 
   // "Move to day…" sends a place to another day.
+  // The move shows at once; the reload below must come after the server has stored it.
+  const stored = page.waitForResponse((r) => r.url().includes('assignments.moveAssignment') && r.ok());
   await page.getByLabel('Move Trevi Fountain to another day').selectOption(String(day2));
+  await stored;
   await expect(names).toHaveText(['Spanish Steps', 'Pantheon']);
   await expect(day(page, 2).getByTestId('assignment-name')).toHaveText(['Trevi Fountain']);
 
