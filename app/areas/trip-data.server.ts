@@ -58,6 +58,13 @@ export async function findDayNote(db: DbLike, tripId: number, noteId: number) {
   return note;
 }
 
+/** A booking of the trip (its id only: areas that link to bookings need no more). */
+export async function findReservation(db: DbLike, tripId: number, reservationId: number) {
+  const reservation = await db.reservation.findFirst({ where: { id: reservationId, tripId }, select: { id: true } });
+  if (!reservation) throw notInTrip('Reservation', reservationId, tripId);
+  return reservation;
+}
+
 export async function findAccommodation(db: DbLike, tripId: number, accommodationId: number) {
   const accommodation = await db.accommodation.findFirst({ where: { id: accommodationId, tripId }, include: { place: true } });
   if (!accommodation) throw notInTrip('Accommodation', accommodationId, tripId);

@@ -154,6 +154,28 @@ describe('settlement', () => {
   });
 });
 
+describe('an expense for a booking', () => {
+  it('links only a booking of the same trip, and deleting the booking unlinks the expense', async () => {
+    const mine = await setup();
+    const theirs = await setup();
+    const { reservation } = await anna.trpc.reservations.createReservation.mutate({ tripId: mine.tripId, title: 'Cellar tour', type: 'tour' });
+    const { reservation: foreign } = await anna.trpc.reservations.createReservation.mutate({ tripId: theirs.tripId, title: 'Boat', type: 'tour' });
+    suite.clearEvents();
+    const refused = await expectTrpcError(
+      anna.trpc.budget.createBudgetItem.mutate({ tripId: mine.tripId, name: 'Boat', totalPrice: 20, reservationId: foreign.id }),
+    );
+    expect(refused.code).toBe('NOT_FOUND');
+    expect(refused.message).toBe(`Reservation ${foreign.id} not found in trip ${mine.tripId}`);
+    expect(await itemCount(mine.tripId)).toBe(0);
+    expect(tripEvents()).toEqual([]);
+
+    const { item } = await anna.trpc.budget.createBudgetItem.mutate({ tripId: mine.tripId, name: 'Cellar tour', totalPrice: 35, reservationId: reservation.id });
+    expect(item.reservationId).toBe(reservation.id);
+    await anna.trpc.reservations.deleteReservation.mutate({ tripId: mine.tripId, reservationId: reservation.id });
+    expect(await server.services.db.budgetItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ reservationId: null });
+  });
+});
+
 describe('currencies', () => {
   it('keeps each expense in its currency and converts exactly once a member enters a rate', async () => {
     const { tripId } = await setup();

@@ -6,7 +6,7 @@ import { router, tripMemberProcedure } from '~/trpc/init';
 import { LIMITS, currency as currencyCode, id, idList, isoDate, text, title } from '~/trpc/schemas';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest } from '~/domain/errors';
-import { findDay, findPlace, tripMemberIds, type DbLike } from '../trip-data.server';
+import { findDay, findPlace, findReservation, tripMemberIds, type DbLike } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { budgetEvents } from './events';
 import { budgetItemInclude, budgetItemJson, computeBudget, findBudgetItem, loadBudget, rateJson, type BudgetItemRow } from './budget-data.server';
@@ -125,9 +125,10 @@ async function checkPeople(db: DbLike, tripId: number, userIds: number[]) {
 }
 
 /** Day and place links must name rows of this trip. */
-async function checkLinks(db: DbLike, tripId: number, input: { dayId?: number | null; placeId?: number | null }) {
+async function checkLinks(db: DbLike, tripId: number, input: { dayId?: number | null; placeId?: number | null; reservationId?: number | null }) {
   if (input.dayId) await findDay(db, tripId, input.dayId);
   if (input.placeId) await findPlace(db, tripId, input.placeId);
+  if (input.reservationId) await findReservation(db, tripId, input.reservationId);
 }
 
 /** New categories go last in the trip's order. */
