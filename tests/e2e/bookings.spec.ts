@@ -1,7 +1,7 @@
 // The Bookings tab in a real browser: a hotel reservation and a two-leg flight added through the dialogs (with the
 // airport picker), seen in the tab and on the days of the plan, in English and in Arabic (right to left).
 import { test, expect, type Page, type Locator } from '@playwright/test';
-import { mutateFromPage, registerUser, switchLanguage } from './fixtures';
+import { mutateFromPage, queryFromPage, registerUser, switchLanguage } from './fixtures';
 
 async function createTrip(page: Page, title: string) {
   const { trip } = await mutateFromPage(page, 'trips.createTrip', { title, startDate: '2027-05-01', endDate: '2027-05-03' });
@@ -114,4 +114,16 @@ test('in Arabic the Bookings tab reads right to left with translated statuses, a
   await page.goto(`/trips/${tripId}`);
   await expect(day(page, 2).getByTestId('day-booking').filter({ hasText: 'Onward flight' })).toHaveCount(2);
   await expect(day(page, 1).getByTestId('day-booking')).toContainText(['Hotel Lisboa']);
+});
+
+test('a booking with a price goes into the budget with one click, and then says it is there', async ({ page }) => {
+  await registerUser(page, { displayName: 'Pia Price' });
+  const tripId = await createTrip(page, 'Douro');
+  await mutateFromPage(page, 'reservations.createReservation', { tripId, title: 'Wine cellar tour', type: 'tour', priceMinor: 4250, currency: 'EUR' });
+  await page.goto(`/trips/${tripId}?tab=bookings`);
+  const booking = page.getByTestId('booking').filter({ hasText: 'Wine cellar tour' });
+  await booking.getByRole('button', { name: 'Add to budget' }).click();
+  await expect(booking.getByTestId('booking-in-budget')).toHaveText('In the budget');
+  const { items } = await queryFromPage(page, 'budget.listBudgetItems', { tripId });
+  expect(items).toMatchObject([{ name: 'Wine cellar tour', totalPrice: '42.50', currency: 'EUR' }]);
 });

@@ -12,7 +12,8 @@ import { formatDate } from '~/components/planner/usePlanner';
 import { BookingDialog } from './BookingDialog';
 import { useRefreshBookings } from './DayBookings';
 import { BOOKING_KINDS, BOOKING_STATUSES } from './rules';
-import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice } from './format';
+import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice, fromMinor } from './format';
+import { useAddons } from '~/utils/addons';
 import type { BookingJson } from './shape';
 
 export function BookingsTab({ tripId }: { tripId: number }) {
@@ -105,7 +106,7 @@ export function BookingsTab({ tripId }: { tripId: number }) {
             <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-indigo-700">{g.label}</h3>
             <ul className="space-y-2">
               {g.items.map((b) => (
-                <BookingRow
+                <BookingRow tripId={tripId}
                   key={b.id}
                   booking={b}
                   onEdit={() => setDialog({ mode: b.isTransport ? 'transport' : 'reservation', booking: b })}
@@ -132,7 +133,39 @@ export function BookingsTab({ tripId }: { tripId: number }) {
   );
 }
 
-function BookingRow({ booking: b, onEdit, onDelete }: { booking: BookingJson; onEdit(): void; onDelete(): void }) {
+/**
+ * "Add to budget" for a booking with a price, while the budget addon is on: one click makes an expense of the price,
+ * linked to the booking; a booking that already has one says so instead.
+ */
+function AddToBudget({ tripId, booking: b }: { tripId: number; booking: BookingJson }) {
+  const { t } = useTranslation('reservations');
+  const trpc = useTRPC();
+  const budgetOn = useAddons()?.budget === true;
+  const priced = b.priceMinor !== null && !!b.currency;
+  const budget = useQuery({ ...trpc.budget.listBudgetItems.queryOptions({ tripId }), enabled: budgetOn && priced });
+  const add = useMutation(trpc.budget.createBudgetItem.mutationOptions({ onSuccess: () => void budget.refetch() }));
+  if (!budgetOn || !priced || !budget.data) return null;
+  if (budget.data.items.some((item) => item.reservationId === b.id)) {
+    return <span className="text-xs text-emerald-700" data-testid="booking-in-budget">{t('inBudget')}</span>;
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button
+        type="button"
+        className={`${btn.ghost} text-xs`}
+        disabled={add.isPending}
+        onClick={() =>
+          add.mutate({ tripId, name: b.title, totalPrice: fromMinor(b.priceMinor!, b.currency!), currency: b.currency!, reservationId: b.id })
+        }
+      >
+        {t('addToBudget')}
+      </button>
+      {add.error && <span role="alert" className="text-xs text-red-700">{errorMessage(add.error, t)}</span>}
+    </span>
+  );
+}
+
+function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; booking: BookingJson; onEdit(): void; onDelete(): void }) {
   const { t, i18n } = useTranslation('reservations');
   const lng = i18n.language;
   return (
@@ -180,7 +213,8 @@ function BookingRow({ booking: b, onEdit, onDelete }: { booking: BookingJson; on
                 {t('field.confirmationNumber')}: <span className="font-mono">{b.confirmationNumber}</span>{' '}
               </>
             )}
-            {b.priceMinor !== null && b.currency && <span>{formatPrice(b.priceMinor, b.currency, lng)}</span>}
+            {b.priceMinor !== null && b.currency && <span>{formatPrice(b.priceMinor, b.currency, lng)}</span>}{' '}
+            <AddToBudget tripId={tripId} booking={b} />
           </p>
         )}
       </div>

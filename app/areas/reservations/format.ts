@@ -94,6 +94,14 @@ export function formatPrice(minor: number, currency: string, language: string) {
   return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: digits }).format(minor / 10 ** digits);
 }
 
+/** 1250 in EUR → "12.50": the exact decimal text of an amount in minor units (what the budget takes). */
+export function fromMinor(minor: number, currency: string) {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? '-' : '';
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  return digits ? `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}` : `${sign}${text}`;
+}
+
 /** "12.5" in EUR → 1250; exact for what a person types (no binary-float drift beyond the minor unit). */
 export function toMinor(amount: string, currency: string) {
   const digits = minorDigits(currency);

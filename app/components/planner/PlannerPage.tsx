@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from '@remix-run/react';
 import { areas } from '~/areas';
-import { useRootData } from '~/root';
+import { useAddons } from '~/utils/addons';
 import { plannerTabsFor } from './plannerTabs';
 import { useTranslation } from 'react-i18next';
 import { RealtimeNotices, useTripRealtime } from '~/realtime/client';
@@ -43,7 +43,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
     [summary.data?.days, t, i18n.language]
   );
   const [section, setSection] = usePlannerSection(tripId);
-  const addons = useRootData()?.addons;
+  const addons = useAddons();
   const areaTabs = useMemo(() => plannerTabsFor(areas, addons), [addons]);
   const [searchParams, setSearchParams] = useSearchParams();
   const wide = useWideLayout();
