@@ -159,6 +159,30 @@ function viewKey(trpc: TrpcProxy, view: CacheView<unknown>, tripId: number | und
   return tripId === undefined ? null : procedure.queryKey({ tripId });
 }
 
+/** Calls `fn` each time the connection comes back after it was lost (not on the first connect); returns the unbind. */
+function whenReconnected(pusher: PusherType, fn: () => void) {
+  let wasConnected = pusher.connection.state === 'connected';
+  let lostConnection = false;
+  const onState = ({ current }: { current: string }) => {
+    if (current === 'connected') {
+      if (wasConnected && lostConnection) fn();
+      wasConnected = true;
+      lostConnection = false;
+    } else if (wasConnected && (current === 'unavailable' || current === 'connecting' || current === 'disconnected')) {
+      lostConnection = true;
+    }
+  };
+  pusher.connection.bind('state_change', onState);
+  return () => pusher.connection.unbind('state_change', onState);
+}
+
+/** The per-user views any declared event patches (the dashboard's trip list, the user's tags, …). */
+function userViews() {
+  const byPath = new Map<string, CacheView<unknown>>();
+  for (const handler of Object.values(eventHandlers)) for (const { view } of handler.views) if (view.scope === 'user') byPath.set(view.path, view);
+  return [...byPath.values()];
+}
+
 /**
  * Applies one event to the cached queries through the handler its area declared (app/areas/<area>/events.ts); every
  * change is worked out from the cache as it was before the event, then written. Returns the notice to show.
@@ -246,28 +270,17 @@ export function useTripRealtime(tripId: number) {
       presenceChannel.bind('pusher:member_removed', syncPresence);
 
       // After a drop the connection comes back with a new socket: whatever happened meanwhile is refetched.
-      let wasConnected = pusher.connection.state === 'connected';
-      let lostConnection = false;
-      const onState = ({ current }: { current: string }) => {
-        if (current === 'connected') {
-          if (wasConnected && lostConnection) {
-            refetchAll();
-            pushNotice({ key: 'reconnected', params: {}, viaAi: false });
-          }
-          wasConnected = true;
-          lostConnection = false;
-        } else if (wasConnected && (current === 'unavailable' || current === 'connecting' || current === 'disconnected')) {
-          lostConnection = true;
-        }
-      };
-      pusher.connection.bind('state_change', onState);
+      const stopWatching = whenReconnected(pusher, () => {
+        refetchAll();
+        pushNotice({ key: 'reconnected', params: {}, viaAi: false });
+      });
 
       cleanup = () => {
         tripChannel.unbind_global(onEvent);
         presenceChannel.unbind('pusher:subscription_succeeded', syncPresence);
         presenceChannel.unbind('pusher:member_added', syncPresence);
         presenceChannel.unbind('pusher:member_removed', syncPresence);
-        pusher.connection.unbind('state_change', onState);
+        stopWatching();
         pusher.unsubscribe(tripChannelName(tripId));
         pusher.unsubscribe(presenceChannelName(tripId));
         const { [tripId]: _gone, ...rest } = presenceStore.get();
@@ -307,8 +320,14 @@ export function useUserRealtime() {
         handleEvent(queryClient, trpc, undefined, event, data);
       };
       channel.bind_global(onEvent);
+      // Events sent while the connection was down (a network drop, or the server cutting this user's sockets when
+      // their access changed) are not replayed: after a reconnect every per-user view is read afresh.
+      const stopWatching = whenReconnected(pusher, () => {
+        for (const view of userViews()) void queryClient.invalidateQueries({ queryKey: viewKey(trpc, view, undefined)! });
+      });
       cleanup = () => {
         channel.unbind_global(onEvent);
+        stopWatching();
         pusher.unsubscribe(name);
       };
     });
