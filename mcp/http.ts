@@ -92,6 +92,11 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   } catch {
     return json(400, rpcError(null, -32700, 'Parse error: the body is not JSON'));
   }
+  // Batches are refused: protocol 2025-06-18 removed them, and a batch would carry many calls through one admission
+  // of the rate window (a probe created 500 trips with MCP_RATE_LIMIT=30). An array of one message is still one request.
+  if (Array.isArray(body) && body.length > 1) {
+    return json(400, rpcError(null, -32600, 'Invalid Request: JSON-RPC batches are not supported; send one message per request'));
+  }
   const messages = (Array.isArray(body) ? body : [body]) as Array<Record<string, unknown>>;
   if (messages.length === 0 || messages.some((m) => !m || typeof m !== 'object' || m.jsonrpc !== '2.0')) {
     return json(400, rpcError(null, -32600, 'Invalid Request: expected JSON-RPC 2.0 messages'));
