@@ -9,6 +9,7 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import type { Services } from './app/services/types.server.ts';
+import { withBodyLimits } from './app/utils/body-limit.server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The project root, whether this runs as ./server.ts or compiled as ./build/server.js.
@@ -73,7 +74,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   const server = http.createServer(app);
   for (const hook of services.httpHooks) hook(app, server);
-  app.all('*', createRequestHandler({ build, getLoadContext: () => ({ services }) as never }));
+  // Bodies are read within their route class's limit (413 beyond it) before Remix sees them.
+  app.all('*', withBodyLimits(createRequestHandler({ build, getLoadContext: () => ({ services }) as never })));
 
   try {
     await new Promise<void>((resolve, reject) => {
