@@ -32,8 +32,12 @@ export async function validateSessionToken(db: Db, token: string) {
   return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt };
 }
 
-export async function invalidateSession(db: Db, token: string) {
-  await db.session.deleteMany({ where: { id: hashSecret(token) } });
+/** Ends the session; returns its user's id (null when there was none), so callers can cut off its live channels. */
+export async function invalidateSession(db: Db, token: string): Promise<number | null> {
+  const id = hashSecret(token);
+  const session = await db.session.findUnique({ where: { id }, select: { userId: true } });
+  await db.session.deleteMany({ where: { id } });
+  return session?.userId ?? null;
 }
 
 export function readCookie(cookieHeader: string | null, name: string) {

@@ -18,8 +18,11 @@ export type { RealtimeClientConfig };
 /** The publisher plus what the channel-auth route needs; stored as services.realtime. */
 export interface WaymarkRealtime extends RealtimePublisher {
   clientConfig: RealtimeClientConfig;
-  /** Signs a channel subscription for a socket (presence channels get channel_data with the member's info). */
-  authorizeChannel(socketId: string, channel: string, presence?: { userId: string; userInfo: Record<string, unknown> }): {
+  /**
+   * Signs a channel subscription for a socket on behalf of `userId` (presence channels get channel_data with the
+   * member's info). The embedded server remembers the socket's user, so disconnectUser can cut it off later.
+   */
+  authorizeChannel(socketId: string, channel: string, userId: number, presenceInfo?: Record<string, unknown>): {
     auth: string;
     channel_data?: string;
   };
@@ -61,8 +64,16 @@ export async function createRealtime(
     const publisher: WaymarkRealtime = {
       ...createPublisher(() => pusher, logger),
       clientConfig,
-      authorizeChannel: (socketId, channel, presence) =>
-        pusher.authorizeChannel(socketId, channel, presence ? { user_id: presence.userId, user_info: presence.userInfo } : undefined),
+      authorizeChannel: (socketId, channel, userId, presenceInfo) =>
+        pusher.authorizeChannel(socketId, channel, presenceInfo ? { user_id: String(userId), user_info: presenceInfo } : undefined),
+      // Pusher knows a connection's user only once the browser signed in (pusher-js user authentication).
+      async disconnectUser(userId) {
+        try {
+          await pusher.terminateUserConnections(String(userId));
+        } catch (error) {
+          logger('error', `realtime: terminating the connections of user ${userId} failed (${(error as Error).message})`);
+        }
+      },
     };
     return { publisher, clientConfig, close: async () => agent.destroy() };
   }
@@ -77,10 +88,14 @@ export async function createRealtime(
     ...createInProcessPublisher(embedded, logger),
     clientConfig,
     embedded,
-    authorizeChannel(socketId, channel, presence) {
-      if (!presence) return { auth: channelAuth(key, secret, socketId, channel) };
-      const channelData = JSON.stringify({ user_id: presence.userId, user_info: presence.userInfo });
+    authorizeChannel(socketId, channel, userId, presenceInfo) {
+      embedded.bindUser(socketId, String(userId));
+      if (!presenceInfo) return { auth: channelAuth(key, secret, socketId, channel) };
+      const channelData = JSON.stringify({ user_id: String(userId), user_info: presenceInfo });
       return { auth: channelAuth(key, secret, socketId, channel, channelData), channel_data: channelData };
+    },
+    async disconnectUser(userId) {
+      embedded.terminateUserConnections(String(userId));
     },
   };
 

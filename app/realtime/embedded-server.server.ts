@@ -56,6 +56,8 @@ interface Connection {
   socketId: string;
   /** channel → presence user id (or null for non-presence channels) */
   channels: Map<string, string | null>;
+  /** Users whose channel authorizations this socket received (so their loss of access can cut it off). */
+  userIds: Set<string>;
   lastSeen: number;
   pingSentAt: number | null;
 }
@@ -130,6 +132,14 @@ export class EmbeddedPusherServer {
     app.get('/apps/:appId/channels', api((req, res) => this.handleChannels(req, res)));
     app.get('/apps/:appId/channels/:channel', api((req, res) => this.handleChannel(req, res)));
     app.get('/apps/:appId/channels/:channel/users', api((req, res) => this.handleUsers(req, res)));
+    // Pusher's terminate-connections call, so hosted-mode code paths can be exercised against this server too.
+    app.post(
+      '/apps/:appId/users/:userId/terminate_connections',
+      api((req, res) => {
+        this.terminateUserConnections(String(req.params.userId));
+        res.json({});
+      }),
+    );
 
     this.upgradeListener = (req, socket, head) => {
       const path = (req.url ?? '').split('?')[0];
@@ -188,6 +198,36 @@ export class EmbeddedPusherServer {
     this.connections.clear();
     this.channels.clear();
     this.presence.clear();
+  }
+
+  /**
+   * Notes that `socketId` was authorized for a channel on behalf of `userId` (called by the channel-auth route, which
+   * knows the user). A socket may carry several users when a client reuses a socket id it saw; cutting off any of
+   * them closes it, which at worst makes that client reconnect.
+   */
+  bindUser(socketId: string, userId: string) {
+    this.connections.get(socketId)?.userIds.add(userId);
+  }
+
+  /**
+   * Ends every connection of the user at once: its channels are left (presence members see member_removed) before the
+   * close handshake, so no event reaches it afterwards. Closed with 4200, so pusher-js reconnects and re-authorizes
+   * each channel, which the auth route now refuses where access was lost. Returns how many connections were closed.
+   */
+  terminateUserConnections(userId: string) {
+    let closed = 0;
+    for (const conn of [...this.connections.values()]) {
+      if (!conn.userIds.has(userId)) continue;
+      this.onClose(conn);
+      try {
+        conn.ws.close(ERROR.reconnectNow, 'Access changed: reconnect');
+      } catch {
+        conn.ws.terminate();
+      }
+      setTimeout(() => conn.ws.terminate(), 1000).unref();
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Delivers one event to every subscriber of the channel except the given socket. Returns how many got it. */
@@ -360,7 +400,7 @@ export class EmbeddedPusherServer {
 
     let socketId = newSocketId();
     while (this.connections.has(socketId)) socketId = newSocketId();
-    const conn: Connection = { ws, socketId, channels: new Map(), lastSeen: Date.now(), pingSentAt: null };
+    const conn: Connection = { ws, socketId, channels: new Map(), userIds: new Set(), lastSeen: Date.now(), pingSentAt: null };
     this.connections.set(socketId, conn);
 
     ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));

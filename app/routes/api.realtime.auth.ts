@@ -53,15 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed) return refuse(403, 'Unknown channel');
   if (parsed.kind === 'user') {
     if (parsed.userId !== userId) return refuse(403, 'Not your channel');
-    return Response.json(realtime.authorizeChannel(socketId, channel));
+    return Response.json(realtime.authorizeChannel(socketId, channel, userId));
   }
   const trip = await services.db.trip.findFirst({
     where: { id: parsed.tripId, ...tripsVisibleTo(userId) },
     select: { id: true },
   });
   if (!trip) return refuse(403, 'Not a member of this trip');
-  if (parsed.kind === 'trip') return Response.json(realtime.authorizeChannel(socketId, channel));
+  if (parsed.kind === 'trip') return Response.json(realtime.authorizeChannel(socketId, channel, userId));
   return Response.json(
-    realtime.authorizeChannel(socketId, channel, { userId: String(userId), userInfo: { name: actor.user.displayName } }),
+    realtime.authorizeChannel(socketId, channel, userId, { name: actor.user.displayName }),
   );
 }

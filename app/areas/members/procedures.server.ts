@@ -81,6 +81,8 @@ export const membersRouter = router({
           userId: input.userId,
         });
       }
+      // The removed member's open sockets are cut off now (they reconnect and are refused the trip's channels).
+      await ctx.services.realtime.disconnectUser?.(input.userId);
       ctx.emit(tripChannel(input.tripId), memberEvents.make('member.removed', { tripId: input.tripId, userId: input.userId }));
       ctx.emit(userChannel(input.userId), memberEvents.make('trip.unshared', { tripId: input.tripId }));
       return { removed: true, userId: input.userId };

@@ -72,6 +72,7 @@ export const adminRouter = router({
         ctx.db.user.delete({ where: { id: target.id } }),
       ]);
       await ctx.services.mcpSessions.close({ userId: target.id });
+      await ctx.services.realtime.disconnectUser?.(target.id);
       for (const trip of target.ownedTrips) {
         ctx.emit(tripChannel(trip.id), tripEvents.make('trip.deleted', { tripId: trip.id }));
         for (const m of trip.members) ctx.emit(userChannel(m.userId), tripEvents.make('trip.deleted', { tripId: trip.id }));
