@@ -10,6 +10,7 @@ import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import type { Services } from './app/services/types.server.ts';
 import { withBodyLimits } from './app/utils/body-limit.server.ts';
+import { clientIpFrom } from './app/utils/client-ip.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The project root, whether this runs as ./server.ts or compiled as ./build/server.js.
@@ -61,8 +62,9 @@ export async function startServer(env: Record<string, string | undefined> = proc
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use((req, _res, next) => {
-    // Remix handlers read the peer address from this header; never trust one sent by the client.
-    req.headers['x-waymark-client-ip'] = req.socket.remoteAddress ?? '';
+    // Remix handlers read the client address from this header; never trust one sent by the client. X-Forwarded-For
+    // counts only through the proxies TRUST_PROXY names.
+    req.headers['x-waymark-client-ip'] = clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy);
     next();
   });
   app.use((req, res, next) => {

@@ -1,5 +1,6 @@
 // Configuration, parsed once at boot. A bad value stops start-up with one line naming the variable.
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './utils/client-ip';
 
 const intFrom = (fallback: number, min = 1, max = 1_000_000) =>
   z
@@ -54,6 +55,18 @@ const schema = z
     PUSHER_PORT: intFrom(443, 1, 65535),
     PUSHER_USE_TLS: boolFrom(true),
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
+    // Behind a TLS proxy every socket address is the proxy's: without this, throttles would key everyone alike.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return parseTrustProxy(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
@@ -91,6 +104,8 @@ export interface Config {
     | { mode: 'hosted'; appId: string; key: string; secret: string; cluster?: string; host?: string; port: number; useTLS: boolean }
     | { mode: 'embedded' };
   outboundAllowPrivate: boolean;
+  /** Which proxies' X-Forwarded-For is believed when reading the client address (app/utils/client-ip.ts). */
+  trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
   nominatimUrl: string;
   logLevel: 'silent' | 'error' | 'info';
@@ -136,6 +151,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };

@@ -3,19 +3,19 @@
 import type http from 'node:http';
 import type { Express } from 'express';
 import type { Services } from '~/services/types.server';
-import { CLIENT_IP_HEADER } from '~/utils/request.server';
+import { CLIENT_IP_HEADER, clientIpFrom } from '~/utils/request.server';
 import { announcesTooLarge, BodyTooLarge, MCP_BODY_LIMIT, readBodyWithin, refuseTooLarge } from '~/utils/body-limit.server';
 import { handleMcp, type McpHttpRequest } from './http';
 
-/** The request as mcp/http.ts reads it. The client address comes from the socket, never from a header. */
-function adapt(req: http.IncomingMessage): McpHttpRequest {
+/** The request as mcp/http.ts reads it. The client address comes from the socket (or proxies TRUST_PROXY trusts). */
+function adapt(req: http.IncomingMessage, services: Services): McpHttpRequest {
   const method = req.method ?? 'GET';
   return {
     method,
     headers: {
       get(name: string) {
         const key = name.toLowerCase();
-        if (key === CLIENT_IP_HEADER) return req.socket.remoteAddress ?? '';
+        if (key === CLIENT_IP_HEADER) return clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], services.config.trustProxy);
         const value = req.headers[key];
         if (value === undefined) return null;
         return Array.isArray(value) ? value.join(', ') : value;
@@ -29,7 +29,7 @@ async function serveMcp(services: Services, req: http.IncomingMessage, res: http
   // An announced oversize body is refused before authentication, so nothing waits on it.
   if (announcesTooLarge(req, MCP_BODY_LIMIT)) return refuseTooLarge(req, res, MCP_BODY_LIMIT);
   try {
-    const reply = await handleMcp(adapt(req), services);
+    const reply = await handleMcp(adapt(req, services), services);
     if (reply.body === null) {
       res.writeHead(reply.status, reply.headers);
       res.end();
