@@ -71,3 +71,16 @@ export function clientIpFrom(peer: string, forwardedFor: string | string[] | und
   }
   return answer;
 }
+
+/**
+ * The key a per-address limit counts under: an IPv4 address as is, an IPv6 address by its /64 (one subscriber usually
+ * holds a whole /64, so counting single addresses would let one client rotate through billions of keys).
+ */
+export function rateLimitAddress(ip: string | null): string {
+  if (!ip) return '-';
+  const address = parseAddress(ip);
+  if (!address) return ip;
+  if (address.kind() === 'ipv4') return address.toString();
+  const bytes = (address as ipaddr.IPv6).toByteArray().slice(0, 8).concat(new Array(8).fill(0));
+  return `${ipaddr.fromByteArray(bytes).toString()}/64`;
+}
