@@ -31,8 +31,46 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
+/**
+ * The Host values /mcp answers to: APP_URL's host, and when that is a loopback name, every loopback spelling on the
+ * same port (a local client may say 127.0.0.1 for localhost). A page on another site that rebinds its own name to
+ * this server's address sends its own name as Host (and its origin as Origin), and is refused.
+ */
+const hostSets = new Map<string, Set<string>>();
+function allowedHosts(appUrl: string) {
+  let set = hostSets.get(appUrl);
+  if (!set) {
+    const url = new URL(appUrl);
+    set = new Set([url.host.toLowerCase()]);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'];
+    if (loopback.includes(url.hostname.toLowerCase())) for (const name of loopback) set.add(url.port ? `${name}:${url.port}` : name);
+    hostSets.set(appUrl, set);
+  }
+  return set;
+}
+
+/** Null when Host and Origin (if sent) name this server; otherwise the refusal (the Streamable HTTP transport's DNS-rebinding rule). */
+function foreignCaller(request: McpHttpRequest, appUrl: string): McpHttpReply | null {
+  const hosts = allowedHosts(appUrl);
+  const host = (request.headers.get('Host') ?? '').toLowerCase();
+  if (!hosts.has(host)) return json(403, { error: 'forbidden_host', message: `This MCP server answers only at ${appUrl}/mcp (Host ${host || 'missing'} refused)` });
+  const origin = request.headers.get('Origin');
+  if (origin) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host.toLowerCase();
+    } catch {
+      originHost = null;
+    }
+    if (!originHost || !hosts.has(originHost)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
+  }
+  return null;
+}
+
 export async function handleMcp(request: McpHttpRequest, services: Services): Promise<McpHttpReply> {
   const { config } = services;
+  const foreign = foreignCaller(request, config.appUrl);
+  if (foreign) return foreign;
   if (!(await services.addons.isEnabled('mcp'))) {
     return json(403, { error: 'mcp_disabled', message: 'The MCP server is turned off by the administrator' });
   }
@@ -73,7 +111,8 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
   if (request.method === 'DELETE') {
     if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-    if (!session || session.userId !== actor.user.id) return json(404, rpcError(null, -32001, 'Session not found'));
+    // Only the client that opened a session may end it (another client of the same user gets 404, as for any stranger).
+    if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
     await rt.store.close(sessionId, now);
     forgetSession(rt, sessionId);
     return empty(200);
