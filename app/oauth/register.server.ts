@@ -6,7 +6,7 @@ import { rateLimitAddress } from '~/utils/client-ip';
 import { hitDatabaseWindow } from '~/utils/rate-window.server';
 import { parseScopeString } from '~/auth/scopes';
 import { DEFAULT_REGISTRATION_SCOPES, MAX_OWNERLESS_CLIENTS, REGISTRATIONS_PER_MINUTE_PER_IP, UNUSED_REGISTRATION_TTL_MS } from './constants';
-import { createClient, type TokenEndpointAuthMethod } from './clients.server';
+import { createClient, deleteUnusedRegistrations, type TokenEndpointAuthMethod } from './clients.server';
 import { redirectUriProblem } from './redirect-uris';
 import { oauthError, oauthJson } from './http.server';
 
@@ -96,13 +96,3 @@ export async function handleRegistration(request: Request, services: Services): 
   );
 }
 
-/**
- * Deletes dynamically registered clients created before `before` that never obtained a token or a code (a client that
- * did is in use and stays). Registration calls it first, so abandoned registrations cannot fill the cap for good.
- */
-export async function deleteUnusedRegistrations(services: Pick<Services, 'db'>, before: Date) {
-  const { count } = await services.db.oAuthClient.deleteMany({
-    where: { ownerId: null, registeredDynamically: true, createdAt: { lt: before }, tokens: { none: {} }, codes: { none: {} } },
-  });
-  return count;
-}

@@ -6,7 +6,7 @@ import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { tripEvents } from '~/areas/trips/events';
-import { deleteUnusedRegistrations } from '~/oauth/register.server';
+import { deleteUnusedRegistrations } from '~/oauth/clients.server';
 import { revokeTokens } from '~/oauth/grants.server';
 
 const userIdSchema = id('user');
