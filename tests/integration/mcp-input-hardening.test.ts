@@ -1,4 +1,5 @@
-// JSON-RPC batches on /mcp: one HTTP request must not carry more work than the rate limit allows (issue 11).
+// JSON-RPC input on /mcp that must not get through or break things (issue 11): batches (one request must not carry more
+// work than the rate limit allows) and malformed resource URIs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { makeUser } from '../helpers/users';
@@ -55,5 +56,27 @@ describe('JSON-RPC batches (MCP_RATE_LIMIT=30)', () => {
     const res = await rawMcp(server, [{ jsonrpc: '2.0', id: 3, method: 'ping' }], { token, sessionId });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([{ jsonrpc: '2.0', id: 3, result: {} }]);
+  });
+});
+
+describe('resources/read with a malformed percent escape', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await enableMcp(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is a JSON-RPC error naming the URI, not a 500', async () => {
+    const { user } = await makeUser(server);
+    const { token } = await createOAuthToken(server, user.id, ['trips:read']);
+    const sessionId = await rawSession(server, token);
+    const res = await rawMcp(server, { jsonrpc: '2.0', id: 7, method: 'resources/read', params: { uri: 'waymark://trips/%E0%A4%A' } }, { token, sessionId });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.error.code).toBe(-32602);
+    expect(body.error.message).toMatch(/malformed/i);
   });
 });
