@@ -7,6 +7,7 @@ import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { mcpClientKey, mcpRateKey } from '~/auth/mcp-session-keys';
 import { clientIp } from '~/utils/request.server';
+import { isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
 import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
@@ -31,39 +32,16 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
-/**
- * The Host values /mcp answers to: APP_URL's host, and when that is a loopback name, every loopback spelling on the
- * same port (a local client may say 127.0.0.1 for localhost). A page on another site that rebinds its own name to
- * this server's address sends its own name as Host (and its origin as Origin), and is refused.
- */
-const hostSets = new Map<string, Set<string>>();
-function allowedHosts(appUrl: string) {
-  let set = hostSets.get(appUrl);
-  if (!set) {
-    const url = new URL(appUrl);
-    set = new Set([url.host.toLowerCase()]);
-    const loopback = ['localhost', '127.0.0.1', '[::1]'];
-    if (loopback.includes(url.hostname.toLowerCase())) for (const name of loopback) set.add(url.port ? `${name}:${url.port}` : name);
-    hostSets.set(appUrl, set);
-  }
-  return set;
-}
-
 /** Null when Host and Origin (if sent) name this server; otherwise the refusal (the Streamable HTTP transport's DNS-rebinding rule). */
 function foreignCaller(request: McpHttpRequest, appUrl: string): McpHttpReply | null {
-  const hosts = allowedHosts(appUrl);
+  // A page on another site that rebinds its own name to this server's address sends its own name as Host (and its
+  // origin as Origin): both must name this server.
   const host = (request.headers.get('Host') ?? '').toLowerCase();
-  if (!hosts.has(host)) return json(403, { error: 'forbidden_host', message: `This MCP server answers only at ${appUrl}/mcp (Host ${host || 'missing'} refused)` });
-  const origin = request.headers.get('Origin');
-  if (origin) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host.toLowerCase();
-    } catch {
-      originHost = null;
-    }
-    if (!originHost || !hosts.has(originHost)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
+  if (!isOwnHost(host, appUrl)) {
+    return json(403, { error: 'forbidden_host', message: `This MCP server answers only at ${appUrl}/mcp (Host ${host || 'missing'} refused)` });
   }
+  const origin = request.headers.get('Origin');
+  if (origin && !isOwnOrigin(origin, appUrl)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
   return null;
 }
 
