@@ -55,6 +55,8 @@ const schema = z
     PUSHER_PORT: intFrom(443, 1, 65535),
     PUSHER_USE_TLS: boolFrom(true),
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
+    REALTIME_MAX_CONNECTIONS_PER_IP: intFrom(50),
+    REALTIME_MAX_CONNECTIONS_PER_USER: intFrom(20),
     // Behind a TLS proxy every socket address is the proxy's: without this, throttles would key everyone alike.
     TRUST_PROXY: z
       .string()
@@ -104,6 +106,8 @@ export interface Config {
     | { mode: 'hosted'; appId: string; key: string; secret: string; cluster?: string; host?: string; port: number; useTLS: boolean }
     | { mode: 'embedded' };
   outboundAllowPrivate: boolean;
+  /** Embedded realtime server: open WebSockets per client address, and sockets one user may have authorized. */
+  realtimeLimits: { connectionsPerIp: number; connectionsPerUser: number };
   /** Which proxies' X-Forwarded-For is believed when reading the client address (app/utils/client-ip.ts). */
   trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
@@ -151,6 +155,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,

@@ -49,6 +49,13 @@ export interface EmbeddedServerOptions {
   maxChannelsPerConnection?: number;
   maxPresenceMembers?: number;
   log?: (level: 'info' | 'error', message: string) => void;
+  /** Whether a browser Origin may open a socket (pages of other sites may not); no Origin (non-browser) passes. */
+  originAllowed?: (origin: string) => boolean;
+  /** The client address of an upgrade request (TRUST_PROXY-aware), for the per-address cap. */
+  clientAddress?: (req: http.IncomingMessage) => string;
+  maxConnectionsPerAddress?: number;
+  /** Sockets one user may have authorized at once. */
+  maxConnectionsPerUser?: number;
 }
 
 interface Connection {
@@ -60,6 +67,7 @@ interface Connection {
   userIds: Set<string>;
   lastSeen: number;
   pingSentAt: number | null;
+  address: string;
 }
 
 interface PresenceMember {
@@ -82,11 +90,15 @@ export class EmbeddedPusherServer {
   private readonly connections = new Map<string, Connection>();
   private readonly channels = new Map<string, Map<string, Connection>>();
   private readonly presence = new Map<string, Map<string, PresenceMember>>();
+  private readonly options: EmbeddedServerOptions;
+  /** open (or opening) sockets per client address */
+  private readonly perAddress = new Map<string, number>();
   private idleTimer: NodeJS.Timeout | null = null;
   private upgradeListener: ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
   private server: http.Server | null = null;
 
   constructor(options: EmbeddedServerOptions) {
+    this.options = options;
     this.appId = options.appId;
     this.key = options.key;
     this.secret = options.secret;
@@ -144,7 +156,15 @@ export class EmbeddedPusherServer {
     this.upgradeListener = (req, socket, head) => {
       const path = (req.url ?? '').split('?')[0];
       if (!path.startsWith('/app/')) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
+      const refuse = (status: number, text: string) => {
+        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
+      const origin = req.headers.origin;
+      if (origin && this.options.originAllowed && !this.options.originAllowed(origin)) return refuse(403, 'Forbidden');
+      const address = this.options.clientAddress?.(req) ?? req.socket.remoteAddress ?? '';
+      const open = this.perAddress.get(address) ?? 0;
+      if (open >= (this.options.maxConnectionsPerAddress ?? Number.POSITIVE_INFINITY)) return refuse(429, 'Too Many Requests');
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req, address));
     };
     server.on('upgrade', this.upgradeListener);
     // Upgraded sockets keep server.close() waiting; server.ts calls closeAllConnections() first, so close ours there too.
@@ -203,10 +223,19 @@ export class EmbeddedPusherServer {
   /**
    * Notes that `socketId` was authorized for a channel on behalf of `userId` (called by the channel-auth route, which
    * knows the user). A socket may carry several users when a client reuses a socket id it saw; cutting off any of
-   * them closes it, which at worst makes that client reconnect.
+   * them closes it, which at worst makes that client reconnect. False when the user already holds the most sockets
+   * allowed.
    */
-  bindUser(socketId: string, userId: string) {
-    this.connections.get(socketId)?.userIds.add(userId);
+  bindUser(socketId: string, userId: string): boolean {
+    const conn = this.connections.get(socketId);
+    if (!conn || conn.userIds.has(userId)) return true;
+    const max = this.options.maxConnectionsPerUser ?? Number.POSITIVE_INFINITY;
+    let held = 0;
+    for (const other of this.connections.values()) if (other.userIds.has(userId)) held += 1;
+    // Over the cap the socket gets no authorization (the auth route answers 429); the user's other sockets keep working.
+    if (held >= max) return false;
+    conn.userIds.add(userId);
+    return true;
   }
 
   /**
@@ -383,7 +412,7 @@ export class EmbeddedPusherServer {
 
   // ---------------------------------------------------------------- WebSocket protocol
 
-  private onConnection(ws: WebSocket, req: http.IncomingMessage) {
+  private onConnection(ws: WebSocket, req: http.IncomingMessage, address: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = decodeURIComponent(url.pathname.slice('/app/'.length));
     const protocol = url.searchParams.get('protocol');
@@ -392,6 +421,13 @@ export class EmbeddedPusherServer {
       ws.close(code, message);
     };
     ws.on('error', () => {});
+    // Counted from the established upgrade (a failed handshake never gets here); drops when the socket closes.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    ws.once('close', () => {
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
     if (key !== this.key) return refuse(ERROR.appNotFound, 'App does not exist');
     if (protocol === null) return refuse(ERROR.noProtocol, 'No protocol version supplied');
     if (!/^\d+$/.test(protocol)) return refuse(ERROR.invalidVersionFormat, 'Invalid version string format');
@@ -400,7 +436,7 @@ export class EmbeddedPusherServer {
 
     let socketId = newSocketId();
     while (this.connections.has(socketId)) socketId = newSocketId();
-    const conn: Connection = { ws, socketId, channels: new Map(), userIds: new Set(), lastSeen: Date.now(), pingSentAt: null };
+    const conn: Connection = { ws, socketId, channels: new Map(), userIds: new Set(), lastSeen: Date.now(), pingSentAt: null, address };
     this.connections.set(socketId, conn);
 
     ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));
