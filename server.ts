@@ -67,6 +67,13 @@ export async function startServer(env: Record<string, string | undefined> = proc
     req.headers['x-waymark-client-ip'] = clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy);
     next();
   });
+  if (config.appUrlIsHttps) {
+    // An https APP_URL means a TLS proxy in front: browsers must never fall back to plain http for this host.
+    app.use((_req, res, next) => {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      next();
+    });
+  }
   app.use((req, res, next) => {
     if (!isCrossSiteWrite(req)) return next();
     res.status(403).type('text/plain').send('Cross-site request refused');
