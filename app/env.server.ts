@@ -56,6 +56,7 @@ const schema = z
     PUSHER_USE_TLS: boolFrom(true),
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
     REALTIME_MAX_CONNECTIONS_PER_IP: intFrom(50),
+    AUDIT_RETENTION_DAYS: intFrom(365, 1, 36_500),
     REALTIME_MAX_CONNECTIONS_PER_USER: intFrom(20),
     // Behind a TLS proxy every socket address is the proxy's: without this, throttles would key everyone alike.
     TRUST_PROXY: z
@@ -108,6 +109,8 @@ export interface Config {
   outboundAllowPrivate: boolean;
   /** Embedded realtime server: open WebSockets per client address, and sockets one user may have authorized. */
   realtimeLimits: { connectionsPerIp: number; connectionsPerUser: number };
+  /** Audit rows older than this are deleted by the hourly purge (app/db/retention.server.ts). */
+  auditRetentionDays: number;
   /** Which proxies' X-Forwarded-For is believed when reading the client address (app/utils/client-ip.ts). */
   trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
@@ -155,6 +158,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
     realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
