@@ -57,6 +57,7 @@ const schema = z
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
     REALTIME_MAX_CONNECTIONS_PER_IP: intFrom(50),
     AUDIT_RETENTION_DAYS: intFrom(365, 1, 36_500),
+    REGISTER_RATE_LIMIT: intFrom(10),
     REALTIME_MAX_CONNECTIONS_PER_USER: intFrom(20),
     // Behind a TLS proxy every socket address is the proxy's: without this, throttles would key everyone alike.
     TRUST_PROXY: z
@@ -111,6 +112,8 @@ export interface Config {
   realtimeLimits: { connectionsPerIp: number; connectionsPerUser: number };
   /** Audit rows older than this are deleted by the hourly purge (app/db/retention.server.ts). */
   auditRetentionDays: number;
+  /** Account registrations (/register) per minute per client address. */
+  registrationsPerMinute: number;
   /** Which proxies' X-Forwarded-For is believed when reading the client address (app/utils/client-ip.ts). */
   trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
@@ -159,6 +162,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
     auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    registrationsPerMinute: env.REGISTER_RATE_LIMIT,
     realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),

@@ -79,15 +79,14 @@ export type RegistrationResult =
   | { ok: true; user: User }
   | { ok: false; throttled?: boolean; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
 
-/** Registrations one address may make per minute (each costs a password hash and a user row). */
-export const REGISTRATIONS_PER_MINUTE = 10;
 const registrationWindows = new WeakMap<Services, MemoryRateWindows>();
 
 export async function registerUser(services: Services, input: RegistrationInput, ip: string | null): Promise<RegistrationResult> {
   const fieldErrors: Extract<RegistrationResult, { ok: false }>['fieldErrors'] = {};
   let windows = registrationWindows.get(services);
   if (!windows) registrationWindows.set(services, (windows = createMemoryRateWindows()));
-  const rate = windows.hit(`register|${ip ?? 'unknown'}`, REGISTRATIONS_PER_MINUTE);
+  // Each registration costs a password hash and a user row: REGISTER_RATE_LIMIT per minute per address.
+  const rate = windows.hit(`register|${ip ?? 'unknown'}`, services.config.registrationsPerMinute);
   if (!rate.allowed) return { ok: false, throttled: true, fieldErrors: { email: { key: 'auth:errors.throttled', params: { seconds: rate.retryAfter } } } };
   if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'auth:errors.emailInvalid' };
   const name = displayNameSchema.safeParse(input.displayName);
