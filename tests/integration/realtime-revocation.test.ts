@@ -47,6 +47,7 @@ describe('revoked access ends live data', () => {
     const memberSocket = await client(member.cookie);
     const memberTrip = record(await subscribe(memberSocket, `private-trip-${trip.id}`));
     await subscribe(memberSocket, `presence-trip-${trip.id}`);
+    const memberOwn = record(await subscribe(memberSocket, `private-user-${member.user.id}`));
     expect(listeners(`private-trip-${trip.id}`)).toBe(2);
 
     await owner.trpc.members.removeTripMember.mutate({ tripId: trip.id, userId: member.user.id });
@@ -55,6 +56,8 @@ describe('revoked access ends live data', () => {
     expect(listeners(`presence-trip-${trip.id}`)).toBe(1);
     await waitFor(() => removed.length === 1);
     expect(removed).toEqual([String(member.user.id)]);
+    // the last event the member gets is the one that takes the trip off their dashboard
+    expect(memberOwn.map((e) => e.event)).toContain('trip.unshared');
 
     await owner.trpc.places.createPlace.mutate({ tripId: trip.id, name: 'Secret café' });
     await waitFor(() => ownerTrip.some((e) => e.event === 'place.created'));
