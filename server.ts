@@ -9,6 +9,8 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import type { Services } from './app/services/types.server.ts';
+import { withBodyLimits } from './app/utils/body-limit.server.ts';
+import { clientIpFrom } from './app/utils/client-ip.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The project root, whether this runs as ./server.ts or compiled as ./build/server.js.
@@ -60,10 +62,18 @@ export async function startServer(env: Record<string, string | undefined> = proc
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use((req, _res, next) => {
-    // Remix handlers read the peer address from this header; never trust one sent by the client.
-    req.headers['x-waymark-client-ip'] = req.socket.remoteAddress ?? '';
+    // Remix handlers read the client address from this header; never trust one sent by the client. X-Forwarded-For
+    // counts only through the proxies TRUST_PROXY names.
+    req.headers['x-waymark-client-ip'] = clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy);
     next();
   });
+  if (config.appUrlIsHttps) {
+    // An https APP_URL means a TLS proxy in front: browsers must never fall back to plain http for this host.
+    app.use((_req, res, next) => {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+      next();
+    });
+  }
   app.use((req, res, next) => {
     if (!isCrossSiteWrite(req)) return next();
     res.status(403).type('text/plain').send('Cross-site request refused');
@@ -73,7 +83,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   const server = http.createServer(app);
   for (const hook of services.httpHooks) hook(app, server);
-  app.all('*', createRequestHandler({ build, getLoadContext: () => ({ services }) as never }));
+  // Bodies are read within their route class's limit (413 beyond it) before Remix sees them.
+  app.all('*', withBodyLimits(createRequestHandler({ build, getLoadContext: () => ({ services }) as never })));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 // Configuration, parsed once at boot. A bad value stops start-up with one line naming the variable.
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './utils/client-ip';
 
 const intFrom = (fallback: number, min = 1, max = 1_000_000) =>
   z
@@ -54,6 +55,22 @@ const schema = z
     PUSHER_PORT: intFrom(443, 1, 65535),
     PUSHER_USE_TLS: boolFrom(true),
     OUTBOUND_ALLOW_PRIVATE: boolFrom(false),
+    REALTIME_MAX_CONNECTIONS_PER_IP: intFrom(50),
+    AUDIT_RETENTION_DAYS: intFrom(365, 1, 36_500),
+    REGISTER_RATE_LIMIT: intFrom(10),
+    REALTIME_MAX_CONNECTIONS_PER_USER: intFrom(20),
+    // Behind a TLS proxy every socket address is the proxy's: without this, throttles would key everyone alike.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return parseTrustProxy(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
@@ -91,6 +108,14 @@ export interface Config {
     | { mode: 'hosted'; appId: string; key: string; secret: string; cluster?: string; host?: string; port: number; useTLS: boolean }
     | { mode: 'embedded' };
   outboundAllowPrivate: boolean;
+  /** Embedded realtime server: open WebSockets per client address, and sockets one user may have authorized. */
+  realtimeLimits: { connectionsPerIp: number; connectionsPerUser: number };
+  /** Audit rows older than this are deleted by the hourly purge (app/db/retention.server.ts). */
+  auditRetentionDays: number;
+  /** Account registrations (/register) per minute per client address. */
+  registrationsPerMinute: number;
+  /** Which proxies' X-Forwarded-For is believed when reading the client address (app/utils/client-ip.ts). */
+  trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
   nominatimUrl: string;
   logLevel: 'silent' | 'error' | 'info';
@@ -136,6 +161,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : { mode: 'embedded' },
     outboundAllowPrivate: env.OUTBOUND_ALLOW_PRIVATE,
+    auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+    registrationsPerMinute: env.REGISTER_RATE_LIMIT,
+    realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
+    trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };

@@ -172,10 +172,16 @@ async function readResource(call: CallContext, params: Params, id: unknown) {
     if (!match) continue;
     if (!grantAllows(call.actor.scopes, r.meta.scope)) throw insufficientScope(scopeToRequest(r.meta.scope) ?? 'unknown', id);
     const input: Record<string, unknown> = {};
-    r.params.forEach((name, i) => {
-      const raw = decodeURIComponent(match[i + 1]);
+    for (const [i, name] of r.params.entries()) {
+      let raw: string;
+      try {
+        raw = decodeURIComponent(match[i + 1]);
+      } catch {
+        // A client's malformed escape is its error, not the server's.
+        return rpcError(id, -32602, `Invalid params: the URI ${uri.slice(0, 200)} has a malformed percent escape`);
+      }
       input[name] = /^\d+$/.test(raw) ? Number(raw) : raw;
-    });
+    }
     try {
       const output = await call.call(r.path, r.params.length ? input : undefined);
       return { jsonrpc: '2.0', id, result: { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(output) }] } };

@@ -7,6 +7,7 @@ import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { mcpClientKey, mcpRateKey } from '~/auth/mcp-session-keys';
 import { clientIp } from '~/utils/request.server';
+import { isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
 import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
@@ -31,8 +32,23 @@ export async function handleMcpRequest(request: Request, services: Services): Pr
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
+/** Null when Host and Origin (if sent) name this server; otherwise the refusal (the Streamable HTTP transport's DNS-rebinding rule). */
+function foreignCaller(request: McpHttpRequest, appUrl: string): McpHttpReply | null {
+  // A page on another site that rebinds its own name to this server's address sends its own name as Host (and its
+  // origin as Origin): both must name this server.
+  const host = (request.headers.get('Host') ?? '').toLowerCase();
+  if (!isOwnHost(host, appUrl)) {
+    return json(403, { error: 'forbidden_host', message: `This MCP server answers only at ${appUrl}/mcp (Host ${host || 'missing'} refused)` });
+  }
+  const origin = request.headers.get('Origin');
+  if (origin && !isOwnOrigin(origin, appUrl)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
+  return null;
+}
+
 export async function handleMcp(request: McpHttpRequest, services: Services): Promise<McpHttpReply> {
   const { config } = services;
+  const foreign = foreignCaller(request, config.appUrl);
+  if (foreign) return foreign;
   if (!(await services.addons.isEnabled('mcp'))) {
     return json(403, { error: 'mcp_disabled', message: 'The MCP server is turned off by the administrator' });
   }
@@ -73,7 +89,8 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
   if (request.method === 'DELETE') {
     if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-    if (!session || session.userId !== actor.user.id) return json(404, rpcError(null, -32001, 'Session not found'));
+    // Only the client that opened a session may end it (another client of the same user gets 404, as for any stranger).
+    if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
     await rt.store.close(sessionId, now);
     forgetSession(rt, sessionId);
     return empty(200);
@@ -91,6 +108,11 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     body = JSON.parse(await request.text());
   } catch {
     return json(400, rpcError(null, -32700, 'Parse error: the body is not JSON'));
+  }
+  // Batches are refused: protocol 2025-06-18 removed them, and a batch would carry many calls through one admission
+  // of the rate window (a probe created 500 trips with MCP_RATE_LIMIT=30). An array of one message is still one request.
+  if (Array.isArray(body) && body.length > 1) {
+    return json(400, rpcError(null, -32600, 'Invalid Request: JSON-RPC batches are not supported; send one message per request'));
   }
   const messages = (Array.isArray(body) ? body : [body]) as Array<Record<string, unknown>>;
   if (messages.length === 0 || messages.some((m) => !m || typeof m !== 'object' || m.jsonrpc !== '2.0')) {

@@ -3,53 +3,33 @@
 import type http from 'node:http';
 import type { Express } from 'express';
 import type { Services } from '~/services/types.server';
-import { CLIENT_IP_HEADER } from '~/utils/request.server';
+import { CLIENT_IP_HEADER, clientIpFrom } from '~/utils/request.server';
+import { announcesTooLarge, BodyTooLarge, MCP_BODY_LIMIT, readBodyWithin, refuseTooLarge } from '~/utils/body-limit.server';
 import { handleMcp, type McpHttpRequest } from './http';
 
-const MAX_BODY = 4 * 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        req.removeAllListeners('data');
-        req.resume();
-        reject(new BodyTooLarge('body too large'));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/** The request as mcp/http.ts reads it. The client address comes from the socket, never from a header. */
-function adapt(req: http.IncomingMessage): McpHttpRequest {
+/** The request as mcp/http.ts reads it. The client address comes from the socket (or proxies TRUST_PROXY trusts). */
+function adapt(req: http.IncomingMessage, services: Services): McpHttpRequest {
   const method = req.method ?? 'GET';
   return {
     method,
     headers: {
       get(name: string) {
         const key = name.toLowerCase();
-        if (key === CLIENT_IP_HEADER) return req.socket.remoteAddress ?? '';
+        if (key === CLIENT_IP_HEADER) return clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], services.config.trustProxy);
         const value = req.headers[key];
         if (value === undefined) return null;
         return Array.isArray(value) ? value.join(', ') : value;
       },
     },
-    text: () => (method === 'POST' ? readBody(req) : Promise.resolve('')),
+    text: () => (method === 'POST' ? readBodyWithin(req, MCP_BODY_LIMIT).then((b) => b.toString('utf8')) : Promise.resolve('')),
   };
 }
 
 async function serveMcp(services: Services, req: http.IncomingMessage, res: http.ServerResponse) {
+  // An announced oversize body is refused before authentication, so nothing waits on it.
+  if (announcesTooLarge(req, MCP_BODY_LIMIT)) return refuseTooLarge(req, res, MCP_BODY_LIMIT);
   try {
-    const reply = await handleMcp(adapt(req), services);
+    const reply = await handleMcp(adapt(req, services), services);
     if (reply.body === null) {
       res.writeHead(reply.status, reply.headers);
       res.end();
@@ -59,16 +39,10 @@ async function serveMcp(services: Services, req: http.IncomingMessage, res: http
     res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(payload.length) });
     res.end(payload);
   } catch (error) {
-    const tooLarge = error instanceof BodyTooLarge;
-    if (!tooLarge) console.error('[waymark] /mcp failed:', error);
-    if (!res.headersSent) res.writeHead(tooLarge ? 413 : 500, { 'Content-Type': 'application/json' });
-    res.end(
-      JSON.stringify(
-        tooLarge
-          ? { error: 'payload_too_large', message: 'The request body is larger than 4 MB' }
-          : { error: 'server_error', message: 'Something went wrong on the server' },
-      ),
-    );
+    if (error instanceof BodyTooLarge) return refuseTooLarge(req, res, MCP_BODY_LIMIT);
+    console.error('[waymark] /mcp failed:', error);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ error: 'server_error', message: 'Something went wrong on the server' }));
   }
 }
 

@@ -1,11 +1,13 @@
 // Web sessions after Lucia's model: a random token in an HttpOnly cookie, only its SHA-256 in the database,
-// 30-day expiry that slides forward when the session is used in its second half.
+// 30-day expiry that slides forward when the session is used in its second half, ending 90 days after sign-in at most.
 import type { Db } from '~/db/client.server';
 import { hashSecret, randomSecret } from './tokens.server';
 
 export const SESSION_COOKIE = 'waymark_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** However actively used, a session ends this long after sign-in (a stolen cookie cannot live forever by sliding). */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * DAY_MS;
 
 export async function createSession(db: Db, userId: number) {
   const token = randomSecret();
@@ -20,20 +22,25 @@ export async function validateSessionToken(db: Db, token: string) {
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  if (session.expiresAt.getTime() <= now || session.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS <= now) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   let expiresAt = session.expiresAt;
   if (expiresAt.getTime() - now < SESSION_LIFETIME_MS / 2) {
-    expiresAt = new Date(now + SESSION_LIFETIME_MS);
+    // Slides forward, but never past the absolute end.
+    expiresAt = new Date(Math.min(now + SESSION_LIFETIME_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS));
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
   return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt };
 }
 
-export async function invalidateSession(db: Db, token: string) {
-  await db.session.deleteMany({ where: { id: hashSecret(token) } });
+/** Ends the session; returns its user's id (null when there was none), so callers can cut off its live channels. */
+export async function invalidateSession(db: Db, token: string): Promise<number | null> {
+  const id = hashSecret(token);
+  const session = await db.session.findUnique({ where: { id }, select: { userId: true } });
+  await db.session.deleteMany({ where: { id } });
+  return session?.userId ?? null;
 }
 
 export function readCookie(cookieHeader: string | null, name: string) {

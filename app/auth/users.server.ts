@@ -27,6 +27,9 @@ async function freeUsername(db: Db, email: string) {
   }
 }
 
+/** The advisory-lock key user creations take turns on (any constant; "wmUser" in ASCII). */
+export const USER_CREATION_LOCK = 0x776d55736572n;
+
 export async function createUser(
   db: Db,
   input: { email: string; password: string; displayName?: string; username?: string; language?: string; admin?: boolean },
@@ -38,7 +41,9 @@ export async function createUser(
   if (await db.user.findUnique({ where: { username } })) throw new UserExistsError(`The username ${username} is taken`);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    // The very first account administers the installation.
+    // The very first account administers the installation. Creations take turns on a transaction-scoped advisory
+    // lock: under READ COMMITTED two concurrent first registrations would both count 0 and both become admin.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_CREATION_LOCK})`;
     const isFirst = (await tx.user.count()) === 0;
     return tx.user.create({
       data: {

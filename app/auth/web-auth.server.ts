@@ -7,7 +7,15 @@ import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { createSession, sessionCookie } from './session.server';
 import { createUser, displayNameSchema, emailSchema, passwordSchema, usernameSchema, UserExistsError } from './users.server';
-import { recordLoginFailure, resetLoginFailures, secondsUntilAllowed, throttleKey } from './login-throttle.server';
+import {
+  addressThrottleKey,
+  FREE_ATTEMPTS_PER_ADDRESS,
+  recordLoginFailure,
+  resetLoginFailures,
+  secondsUntilAllowed,
+  throttleKey,
+} from './login-throttle.server';
+import { createMemoryRateWindows, type MemoryRateWindows } from '~/utils/rate-window.server';
 
 /** An error the page shows: a key in the auth namespace plus interpolation values. */
 export interface FormError {
@@ -31,7 +39,8 @@ export async function checkLogin(services: Services, input: { email: string; pas
   const email = input.email.trim().toLowerCase();
   if (!email || !input.password) return { ok: false, error: { key: 'auth:errors.missingCredentials' }, status: 400 };
   const key = throttleKey(email, input.ip);
-  const waitSeconds = await secondsUntilAllowed(services.db, key);
+  const addressKey = addressThrottleKey(input.ip);
+  const waitSeconds = Math.max(await secondsUntilAllowed(services.db, key), await secondsUntilAllowed(services.db, addressKey));
   if (waitSeconds > 0) return { ok: false, error: { key: 'auth:errors.throttled', params: { seconds: waitSeconds } }, status: 429 };
 
   const user = await services.db.user.findUnique({ where: { email } });
@@ -39,7 +48,10 @@ export async function checkLogin(services: Services, input: { email: string; pas
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await (dummyHash ??= hashPassword('not a real password')), input.password).then(() => false);
   if (!user || !valid) {
-    const lockSeconds = await recordLoginFailure(services.db, key);
+    const lockSeconds = Math.max(
+      await recordLoginFailure(services.db, key),
+      await recordLoginFailure(services.db, addressKey, Date.now(), FREE_ATTEMPTS_PER_ADDRESS),
+    );
     await services.audit({ action: 'auth.login', userId: user?.id ?? null, success: false, ip: input.ip, detail: { email } });
     if (lockSeconds > 0) return { ok: false, error: { key: 'auth:errors.throttled', params: { seconds: lockSeconds } }, status: 429 };
     return { ok: false, error: { key: 'auth:errors.invalidCredentials' }, status: 400 };
@@ -65,10 +77,17 @@ export interface RegistrationInput {
 
 export type RegistrationResult =
   | { ok: true; user: User }
-  | { ok: false; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
+  | { ok: false; throttled?: boolean; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
+
+const registrationWindows = new WeakMap<Services, MemoryRateWindows>();
 
 export async function registerUser(services: Services, input: RegistrationInput, ip: string | null): Promise<RegistrationResult> {
   const fieldErrors: Extract<RegistrationResult, { ok: false }>['fieldErrors'] = {};
+  let windows = registrationWindows.get(services);
+  if (!windows) registrationWindows.set(services, (windows = createMemoryRateWindows()));
+  // Each registration costs a password hash and a user row: REGISTER_RATE_LIMIT per minute per address.
+  const rate = windows.hit(`register|${ip ?? 'unknown'}`, services.config.registrationsPerMinute);
+  if (!rate.allowed) return { ok: false, throttled: true, fieldErrors: { email: { key: 'auth:errors.throttled', params: { seconds: rate.retryAfter } } } };
   if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'auth:errors.emailInvalid' };
   const name = displayNameSchema.safeParse(input.displayName);
   if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'auth:errors.displayNameTooLong' : 'auth:errors.displayNameRequired' };

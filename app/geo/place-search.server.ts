@@ -2,7 +2,7 @@
 // 5-second timeout, a small per-process cache keyed by query, and the outbound guard against internal addresses.
 import type { Config } from '~/env.server';
 import { DomainError } from '~/domain/errors';
-import { assertOutboundAllowed, OutboundRefusedError } from './outbound-guard.server';
+import { assertOutboundAllowed, guardedFetch, OutboundRefusedError } from './outbound-guard.server';
 
 export interface PlaceSearchResult {
   name: string;
@@ -69,7 +69,8 @@ export async function searchPlaces(
   config: Pick<Config, 'nominatimUrl' | 'outboundAllowPrivate'>,
   query: string,
   limit: number,
-  fetchImpl: typeof fetch = fetch,
+  /** tests pass a fake; by default the request goes through guardedFetch (one resolution, pinned address) */
+  fetchImpl?: typeof fetch,
 ): Promise<PlaceSearchResult[]> {
   const key = `${limit}\u0000${query.trim().toLowerCase()}`;
   const cache = cacheFor(config);
@@ -95,15 +96,15 @@ export async function searchPlaces(
 
   let response: Response;
   try {
-    response = await fetchImpl(url, {
-      headers: { Accept: 'application/json', 'User-Agent': 'Waymark trip planner (self-hosted)' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      redirect: 'error',
-    });
+    const init = { headers: { Accept: 'application/json', 'User-Agent': 'Waymark trip planner (self-hosted)' }, signal: AbortSignal.timeout(TIMEOUT_MS) };
+    response = fetchImpl
+      ? await fetchImpl(url, { ...init, redirect: 'error' })
+      : await guardedFetch(url, init, { allowPrivate: config.outboundAllowPrivate });
   } catch (error) {
     const timedOut = (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError';
     throw unavailable(timedOut ? 'the search service did not answer within 5 seconds' : 'the search service cannot be reached');
   }
+  // Redirects are not followed (their target would need the guard again): a 3xx is an unexpected answer here.
   if (!response.ok) throw unavailable(`the search service answered HTTP ${response.status}`);
   let body: unknown;
   try {

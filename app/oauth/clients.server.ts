@@ -95,3 +95,14 @@ export async function deleteClient(services: Services, client: OAuthClient, acto
   await services.db.oAuthClient.delete({ where: { id: client.id } });
   await services.audit({ action: 'oauth.client_deleted', userId: actorUserId, clientId: client.clientId, detail: { name: client.name } });
 }
+
+/**
+ * Deletes dynamically registered clients created before `before` that never obtained a token or a code (a client that
+ * did is in use and stays). Registration calls it first, so abandoned registrations cannot fill the cap for good.
+ */
+export async function deleteUnusedRegistrations(services: Pick<Services, 'db'>, before: Date) {
+  const { count } = await services.db.oAuthClient.deleteMany({
+    where: { ownerId: null, registeredDynamically: true, createdAt: { lt: before }, tokens: { none: {} }, codes: { none: {} } },
+  });
+  return count;
+}

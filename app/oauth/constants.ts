@@ -10,6 +10,8 @@ export const REFRESH_GRACE_MS = 30 * 1000;
 export const MAX_CLIENTS_PER_USER = 10;
 export const MAX_OWNERLESS_CLIENTS = 500;
 export const REGISTRATIONS_PER_MINUTE_PER_IP = 10;
+/** A registered client that obtained no token within this time is deleted (frees its place under the cap). */
+export const UNUSED_REGISTRATION_TTL_MS = 24 * 60 * 60_000;
 /** Token requests per minute for one client from one IP address. */
 export const TOKEN_REQUESTS_PER_MINUTE = 600;
 /** Failed client authentications per minute from one IP address before the token endpoint answers 429. */

@@ -2,6 +2,7 @@
 // see the request's grant type. The library runs the grants (code + PKCE verification, refresh, client_credentials);
 // what it lacks — resource binding, replay detection, the grace window, machine-client rules — happens here or in
 // token.server.ts.
+import OAuth2Server from '@node-oauth/oauth2-server';
 import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { TOKEN_PREFIX, hashSecret, randomSecret } from '~/auth/tokens.server';
@@ -21,6 +22,11 @@ export interface ModelUser {
   id: number;
   /** Set when the user object comes from a refresh token: the new token joins the same family. */
   familyId?: string;
+}
+
+/** saveToken's refusal when the family it would join is revoked; the library answers it as invalid_grant. */
+function familyRevoked() {
+  return new OAuth2Server.InvalidGrantError('Invalid grant: this grant has been revoked');
 }
 
 /** The family of a grant started by an authorization code is derived from the code, so a replayed code can end it. */
@@ -53,8 +59,11 @@ export function createModel(services: Services, context: { client: OAuthClient; 
       const row = await db.oAuthCode.findUnique({ where: { codeHash: hashSecret(code) } });
       if (!row) return null;
       if (row.usedAt) {
-        // A code presented twice was intercepted: end the grant it produced (OAuth 2.1 §4.1.3).
-        const revoked = await revokeTokens(services, { familyId: codeFamilyId(code) });
+        // A code presented twice was intercepted: end the grant it produced (OAuth 2.1 §4.1.3), and delete the code,
+        // so a first exchange still in flight finds it gone and issues nothing.
+        const revoked = await revokeTokens(services, { familyId: codeFamilyId(code) }, async (tx) => {
+          await tx.oAuthCode.deleteMany({ where: { codeHash: row.codeHash } });
+        });
         await services.audit({
           action: 'oauth.code_replay_detected',
           userId: row.userId,
@@ -113,13 +122,16 @@ export function createModel(services: Services, context: { client: OAuthClient; 
       };
     },
 
-    /** Marks the presented refresh token rotated; inside the grace window a second rotation is allowed. */
+    /**
+     * Marks the presented refresh token rotated. Only the first request wins; a later one inside the grace window is
+     * answered with the winner's successor by token.server.ts, never with a second successor.
+     */
     async revokeToken(token: { refreshToken: string }) {
-      await db.oAuthToken.updateMany({
-        where: { refreshTokenHash: hashSecret(token.refreshToken), rotatedAt: null },
+      const { count } = await db.oAuthToken.updateMany({
+        where: { refreshTokenHash: hashSecret(token.refreshToken), rotatedAt: null, revokedAt: null },
         data: { rotatedAt: new Date() },
       });
-      return true;
+      return count === 1;
     },
 
     async getUserFromClient(client: ModelClient) {
@@ -148,14 +160,13 @@ export function createModel(services: Services, context: { client: OAuthClient; 
       const familyId = token.authorizationCode ? codeFamilyId(token.authorizationCode) : (user.familyId ?? newFamilyId());
       // One SQL statement writes the token row and its audit entry: issuing tokens is the hot path of machine
       // clients (see bench/oauth.ts), and two ORM round trips cost about a third of the request.
-      await services.database.sql.query(
-        `WITH issued AS (
+      const insert = `WITH issued AS (
            INSERT INTO "OAuthToken" ("accessTokenHash", "refreshTokenHash", "refreshTokenExpiresAt", "familyId", "clientId",
                                      "userId", "scopes", "resource", "grantType", "accessTokenExpiresAt")
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING "id")
          INSERT INTO "AuditLog" ("action", "userId", "clientId", "success", "detail", "ip")
-         SELECT $11, $6, $5, true, $12::jsonb, $13 FROM issued`,
-        [
+         SELECT $11, $6, $5, true, $12::jsonb, $13 FROM issued`;
+      const params = [
           hashSecret(token.accessToken),
           refreshToken ? hashSecret(refreshToken) : null,
           refreshToken ? (token.refreshTokenExpiresAt ?? null) : null,
@@ -169,8 +180,23 @@ export function createModel(services: Services, context: { client: OAuthClient; 
           context.grantType === 'refresh_token' ? 'oauth.token_refreshed' : 'oauth.token_issued',
           JSON.stringify({ grantType: context.grantType, authMethod: context.authMethod, scope: formatScopes(scopes), familyId }),
           context.ip,
-        ],
-      );
+      ];
+      if (context.grantType === 'client_credentials') {
+        // A new family nobody can have revoked yet: no lock needed on the hot path.
+        await services.database.sql.query(insert, params);
+      } else {
+        // Joining an existing family (refresh) or a code's family: take the family's lock, which revocation takes too,
+        // and refuse if the family was revoked (or the code's replay deleted it) — so a revoked family never gains a token.
+        await db.$transaction(async (tx) => {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${familyId}))`;
+          const revoked = await tx.oAuthToken.count({ where: { familyId, revokedAt: { not: null } } });
+          const codeGone =
+            token.authorizationCode !== undefined &&
+            (await tx.oAuthCode.count({ where: { codeHash: hashSecret(token.authorizationCode) } })) === 0;
+          if (revoked > 0 || codeGone) throw familyRevoked();
+          await tx.$executeRawUnsafe(insert, ...params);
+        });
+      }
       return {
         accessToken: token.accessToken,
         accessTokenExpiresAt: token.accessTokenExpiresAt,

@@ -41,6 +41,9 @@ export function redirectUriMatches(registered: readonly string[], presented: str
   if (registered.includes(presented)) return true;
   if (!isLoopbackRedirect(presented)) return false;
   const p = new URL(presented);
+  // Only the port may vary: a fragment or user info in the presented URI never matches (the code would travel in a
+  // part of the URI the registration never named).
+  if (p.hash || presented.includes('#') || p.username || p.password) return false;
   return registered.some((r) => {
     if (!isLoopbackRedirect(r)) return false;
     const u = new URL(r);

@@ -2,10 +2,11 @@
 // client_credentials; they are capped in number and rate limited per IP.
 import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
+import { rateLimitAddress } from '~/utils/client-ip';
 import { hitDatabaseWindow } from '~/utils/rate-window.server';
 import { parseScopeString } from '~/auth/scopes';
-import { DEFAULT_REGISTRATION_SCOPES, MAX_OWNERLESS_CLIENTS, REGISTRATIONS_PER_MINUTE_PER_IP } from './constants';
-import { createClient, type TokenEndpointAuthMethod } from './clients.server';
+import { DEFAULT_REGISTRATION_SCOPES, MAX_OWNERLESS_CLIENTS, REGISTRATIONS_PER_MINUTE_PER_IP, UNUSED_REGISTRATION_TTL_MS } from './constants';
+import { createClient, deleteUnusedRegistrations, type TokenEndpointAuthMethod } from './clients.server';
 import { redirectUriProblem } from './redirect-uris';
 import { oauthError, oauthJson } from './http.server';
 
@@ -13,8 +14,12 @@ const AUTH_METHODS = new Set(['none', 'client_secret_basic', 'client_secret_post
 
 export async function handleRegistration(request: Request, services: Services): Promise<Response> {
   if (request.method !== 'POST') return oauthError('invalid_request', 'Use POST', 405, { Allow: 'POST' });
+  // Registration only serves MCP clients: with the addon off it answers as /mcp does.
+  if (!(await services.addons.isEnabled('mcp'))) {
+    return Response.json({ error: 'mcp_disabled', message: 'The MCP server is turned off by the administrator' }, { status: 403 });
+  }
   const ip = clientIp(request);
-  const window = await hitDatabaseWindow(services.db, `oauth-register:${ip ?? '-'}`, REGISTRATIONS_PER_MINUTE_PER_IP);
+  const window = await hitDatabaseWindow(services.db, `oauth-register:${rateLimitAddress(ip)}`, REGISTRATIONS_PER_MINUTE_PER_IP);
   if (!window.allowed) return oauthError('slow_down', 'Too many registrations; try again later', 429, { 'Retry-After': String(window.retryAfter) });
 
   let metadata: Record<string, unknown>;
@@ -60,6 +65,7 @@ export async function handleRegistration(request: Request, services: Services): 
 
   const name = typeof metadata.client_name === 'string' && metadata.client_name.trim() ? metadata.client_name.trim().slice(0, 100) : 'Unnamed MCP client';
 
+  await deleteUnusedRegistrations(services, new Date(Date.now() - UNUSED_REGISTRATION_TTL_MS));
   const ownerless = await services.db.oAuthClient.count({ where: { ownerId: null } });
   if (ownerless >= MAX_OWNERLESS_CLIENTS) {
     return oauthError('access_denied', 'This server has reached its limit of registered clients; ask the administrator', 403);
@@ -89,3 +95,4 @@ export async function handleRegistration(request: Request, services: Services): 
     201,
   );
 }
+

@@ -7,6 +7,7 @@ import { log } from '~/utils/log.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
 import { authenticateClient } from './clients.server';
 import { createModel } from './model.server';
+import { graceSuccessor, storeSuccessor } from './successor.server';
 import { auditClientAuthFailure, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, tokenEndpointWindows, tooManyRequests } from './http.server';
 
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
@@ -44,6 +45,14 @@ export async function handleTokenRequest(request: Request, services: Services): 
   const window = tokenEndpointWindows(services).hit(`oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
   if (!window.allowed) return tooManyRequests(window.retryAfter);
 
+  // Inside the grace window a reused refresh token gets its successor back: a second, independent successor would
+  // fork the family (and only one fork's holder could be told apart from a thief later).
+  const refreshToken = grantType === 'refresh_token' && typeof form.refresh_token === 'string' ? form.refresh_token : null;
+  if (refreshToken) {
+    const again = await graceSuccessor(services, client.clientId, refreshToken);
+    if (again) return oauthJson(again);
+  }
+
   const body: Record<string, string> = { ...form, client_id: client.clientId };
   delete body.client_secret;
   const libRequest = new OAuth2Server.Request({
@@ -70,8 +79,17 @@ export async function handleTokenRequest(request: Request, services: Services): 
       log(services.config, 'error', `token endpoint failed: ${String((e.inner as Error | undefined)?.message ?? e.message)}`);
       return oauthError('server_error', 'The token could not be issued', 500);
     }
+    if (refreshToken && e.name === 'invalid_grant') {
+      // A concurrent request with the same refresh token won the rotation; its successor is being filed (bounded wait).
+      for (let i = 0; i < 40; i++) {
+        const again = await graceSuccessor(services, client.clientId, refreshToken);
+        if (again) return oauthJson(again);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
     const status = e.name === 'invalid_client' ? 401 : 400;
     return oauthError(e.name, e.message ?? e.name, status);
   }
+  if (refreshToken) await storeSuccessor(services, refreshToken, libResponse.body as Record<string, unknown>);
   return oauthJson(libResponse.body);
 }

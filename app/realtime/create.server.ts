@@ -11,6 +11,8 @@ import { log } from '~/utils/log.server';
 import { EmbeddedPusherServer } from './embedded-server.server';
 import { createInProcessPublisher, createPublisher } from './publisher.server';
 import { channelAuth } from './signatures.server';
+import { clientIpFrom } from '~/utils/client-ip';
+import { isOwnOrigin } from '~/utils/own-hosts';
 import type { RealtimeClientConfig } from './types';
 
 export type { RealtimeClientConfig };
@@ -18,11 +20,15 @@ export type { RealtimeClientConfig };
 /** The publisher plus what the channel-auth route needs; stored as services.realtime. */
 export interface WaymarkRealtime extends RealtimePublisher {
   clientConfig: RealtimeClientConfig;
-  /** Signs a channel subscription for a socket (presence channels get channel_data with the member's info). */
-  authorizeChannel(socketId: string, channel: string, presence?: { userId: string; userInfo: Record<string, unknown> }): {
+  /**
+   * Signs a channel subscription for a socket on behalf of `userId` (presence channels get channel_data with the
+   * member's info). The embedded server remembers the socket's user, so disconnectUser can cut it off later; null
+   * when that user already holds the most sockets allowed.
+   */
+  authorizeChannel(socketId: string, channel: string, userId: number, presenceInfo?: Record<string, unknown>): {
     auth: string;
     channel_data?: string;
-  };
+  } | null;
   /** The embedded server (embedded mode only), for tests and the benchmark. */
   embedded?: EmbeddedPusherServer;
 }
@@ -61,8 +67,16 @@ export async function createRealtime(
     const publisher: WaymarkRealtime = {
       ...createPublisher(() => pusher, logger),
       clientConfig,
-      authorizeChannel: (socketId, channel, presence) =>
-        pusher.authorizeChannel(socketId, channel, presence ? { user_id: presence.userId, user_info: presence.userInfo } : undefined),
+      authorizeChannel: (socketId, channel, userId, presenceInfo) =>
+        pusher.authorizeChannel(socketId, channel, presenceInfo ? { user_id: String(userId), user_info: presenceInfo } : undefined),
+      // Pusher knows a connection's user only once the browser signed in (pusher-js user authentication).
+      async disconnectUser(userId) {
+        try {
+          await pusher.terminateUserConnections(String(userId));
+        } catch (error) {
+          logger('error', `realtime: terminating the connections of user ${userId} failed (${(error as Error).message})`);
+        }
+      },
     };
     return { publisher, clientConfig, close: async () => agent.destroy() };
   }
@@ -70,17 +84,32 @@ export async function createRealtime(
   const appId = String(crypto.randomInt(100_000, 999_999_999));
   const key = crypto.randomBytes(10).toString('hex');
   const secret = crypto.randomBytes(24).toString('hex');
-  const embedded = new EmbeddedPusherServer({ appId, key, secret, log: logger });
+  const embedded = new EmbeddedPusherServer({
+    appId,
+    key,
+    secret,
+    log: logger,
+    // config.appUrl is read per upgrade: with PORT=0 it is only known after listen.
+    originAllowed: (origin) => isOwnOrigin(origin, config.appUrl),
+    clientAddress: (req) => clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy),
+    maxConnectionsPerAddress: config.realtimeLimits.connectionsPerIp,
+    maxConnectionsPerUser: config.realtimeLimits.connectionsPerUser,
+  });
 
   const clientConfig: RealtimeClientConfig = { mode: 'embedded', key };
   const publisher: WaymarkRealtime = {
     ...createInProcessPublisher(embedded, logger),
     clientConfig,
     embedded,
-    authorizeChannel(socketId, channel, presence) {
-      if (!presence) return { auth: channelAuth(key, secret, socketId, channel) };
-      const channelData = JSON.stringify({ user_id: presence.userId, user_info: presence.userInfo });
+    authorizeChannel(socketId, channel, userId, presenceInfo) {
+      // null: the user already holds the most sockets allowed (REALTIME_MAX_CONNECTIONS_PER_USER).
+      if (!embedded.bindUser(socketId, String(userId))) return null;
+      if (!presenceInfo) return { auth: channelAuth(key, secret, socketId, channel) };
+      const channelData = JSON.stringify({ user_id: String(userId), user_info: presenceInfo });
       return { auth: channelAuth(key, secret, socketId, channel, channelData), channel_data: channelData };
+    },
+    async disconnectUser(userId) {
+      embedded.terminateUserConnections(String(userId));
     },
   };
 

@@ -49,6 +49,13 @@ export interface EmbeddedServerOptions {
   maxChannelsPerConnection?: number;
   maxPresenceMembers?: number;
   log?: (level: 'info' | 'error', message: string) => void;
+  /** Whether a browser Origin may open a socket (pages of other sites may not); no Origin (non-browser) passes. */
+  originAllowed?: (origin: string) => boolean;
+  /** The client address of an upgrade request (TRUST_PROXY-aware), for the per-address cap. */
+  clientAddress?: (req: http.IncomingMessage) => string;
+  maxConnectionsPerAddress?: number;
+  /** Sockets one user may have authorized at once. */
+  maxConnectionsPerUser?: number;
 }
 
 interface Connection {
@@ -56,8 +63,11 @@ interface Connection {
   socketId: string;
   /** channel → presence user id (or null for non-presence channels) */
   channels: Map<string, string | null>;
+  /** Users whose channel authorizations this socket received (so their loss of access can cut it off). */
+  userIds: Set<string>;
   lastSeen: number;
   pingSentAt: number | null;
+  address: string;
 }
 
 interface PresenceMember {
@@ -80,11 +90,15 @@ export class EmbeddedPusherServer {
   private readonly connections = new Map<string, Connection>();
   private readonly channels = new Map<string, Map<string, Connection>>();
   private readonly presence = new Map<string, Map<string, PresenceMember>>();
+  private readonly options: EmbeddedServerOptions;
+  /** open (or opening) sockets per client address */
+  private readonly perAddress = new Map<string, number>();
   private idleTimer: NodeJS.Timeout | null = null;
   private upgradeListener: ((req: http.IncomingMessage, socket: Duplex, head: Buffer) => void) | null = null;
   private server: http.Server | null = null;
 
   constructor(options: EmbeddedServerOptions) {
+    this.options = options;
     this.appId = options.appId;
     this.key = options.key;
     this.secret = options.secret;
@@ -130,11 +144,27 @@ export class EmbeddedPusherServer {
     app.get('/apps/:appId/channels', api((req, res) => this.handleChannels(req, res)));
     app.get('/apps/:appId/channels/:channel', api((req, res) => this.handleChannel(req, res)));
     app.get('/apps/:appId/channels/:channel/users', api((req, res) => this.handleUsers(req, res)));
+    // Pusher's terminate-connections call, so hosted-mode code paths can be exercised against this server too.
+    app.post(
+      '/apps/:appId/users/:userId/terminate_connections',
+      api((req, res) => {
+        this.terminateUserConnections(String(req.params.userId));
+        res.json({});
+      }),
+    );
 
     this.upgradeListener = (req, socket, head) => {
       const path = (req.url ?? '').split('?')[0];
       if (!path.startsWith('/app/')) return;
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req));
+      const refuse = (status: number, text: string) => {
+        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
+      const origin = req.headers.origin;
+      if (origin && this.options.originAllowed && !this.options.originAllowed(origin)) return refuse(403, 'Forbidden');
+      const address = this.options.clientAddress?.(req) ?? req.socket.remoteAddress ?? '';
+      const open = this.perAddress.get(address) ?? 0;
+      if (open >= (this.options.maxConnectionsPerAddress ?? Number.POSITIVE_INFINITY)) return refuse(429, 'Too Many Requests');
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, req, address));
     };
     server.on('upgrade', this.upgradeListener);
     // Upgraded sockets keep server.close() waiting; server.ts calls closeAllConnections() first, so close ours there too.
@@ -188,6 +218,45 @@ export class EmbeddedPusherServer {
     this.connections.clear();
     this.channels.clear();
     this.presence.clear();
+  }
+
+  /**
+   * Notes that `socketId` was authorized for a channel on behalf of `userId` (called by the channel-auth route, which
+   * knows the user). A socket may carry several users when a client reuses a socket id it saw; cutting off any of
+   * them closes it, which at worst makes that client reconnect. False when the user already holds the most sockets
+   * allowed.
+   */
+  bindUser(socketId: string, userId: string): boolean {
+    const conn = this.connections.get(socketId);
+    if (!conn || conn.userIds.has(userId)) return true;
+    const max = this.options.maxConnectionsPerUser ?? Number.POSITIVE_INFINITY;
+    let held = 0;
+    for (const other of this.connections.values()) if (other.userIds.has(userId)) held += 1;
+    // Over the cap the socket gets no authorization (the auth route answers 429); the user's other sockets keep working.
+    if (held >= max) return false;
+    conn.userIds.add(userId);
+    return true;
+  }
+
+  /**
+   * Ends every connection of the user at once: its channels are left (presence members see member_removed) before the
+   * close handshake, so no event reaches it afterwards. Closed with 4200, so pusher-js reconnects and re-authorizes
+   * each channel, which the auth route now refuses where access was lost. Returns how many connections were closed.
+   */
+  terminateUserConnections(userId: string) {
+    let closed = 0;
+    for (const conn of [...this.connections.values()]) {
+      if (!conn.userIds.has(userId)) continue;
+      this.onClose(conn);
+      try {
+        conn.ws.close(ERROR.reconnectNow, 'Access changed: reconnect');
+      } catch {
+        conn.ws.terminate();
+      }
+      setTimeout(() => conn.ws.terminate(), 1000).unref();
+      closed += 1;
+    }
+    return closed;
   }
 
   /** Delivers one event to every subscriber of the channel except the given socket. Returns how many got it. */
@@ -343,7 +412,7 @@ export class EmbeddedPusherServer {
 
   // ---------------------------------------------------------------- WebSocket protocol
 
-  private onConnection(ws: WebSocket, req: http.IncomingMessage) {
+  private onConnection(ws: WebSocket, req: http.IncomingMessage, address: string) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const key = decodeURIComponent(url.pathname.slice('/app/'.length));
     const protocol = url.searchParams.get('protocol');
@@ -352,6 +421,13 @@ export class EmbeddedPusherServer {
       ws.close(code, message);
     };
     ws.on('error', () => {});
+    // Counted from the established upgrade (a failed handshake never gets here); drops when the socket closes.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    ws.once('close', () => {
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(address, left);
+      else this.perAddress.delete(address);
+    });
     if (key !== this.key) return refuse(ERROR.appNotFound, 'App does not exist');
     if (protocol === null) return refuse(ERROR.noProtocol, 'No protocol version supplied');
     if (!/^\d+$/.test(protocol)) return refuse(ERROR.invalidVersionFormat, 'Invalid version string format');
@@ -360,7 +436,7 @@ export class EmbeddedPusherServer {
 
     let socketId = newSocketId();
     while (this.connections.has(socketId)) socketId = newSocketId();
-    const conn: Connection = { ws, socketId, channels: new Map(), lastSeen: Date.now(), pingSentAt: null };
+    const conn: Connection = { ws, socketId, channels: new Map(), userIds: new Set(), lastSeen: Date.now(), pingSentAt: null, address };
     this.connections.set(socketId, conn);
 
     ws.on('message', (data, isBinary) => this.onMessage(conn, data, isBinary));

@@ -50,18 +50,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const userId = actor.user.id;
   const parsed = parseChannel(channel);
+  const answer = (signed: ReturnType<typeof realtime.authorizeChannel>) =>
+    signed ? Response.json(signed) : refuse(429, 'Too many open realtime connections for this user; close another tab');
   if (!parsed) return refuse(403, 'Unknown channel');
   if (parsed.kind === 'user') {
     if (parsed.userId !== userId) return refuse(403, 'Not your channel');
-    return Response.json(realtime.authorizeChannel(socketId, channel));
+    return answer(realtime.authorizeChannel(socketId, channel, userId));
   }
   const trip = await services.db.trip.findFirst({
     where: { id: parsed.tripId, ...tripsVisibleTo(userId) },
     select: { id: true },
   });
   if (!trip) return refuse(403, 'Not a member of this trip');
-  if (parsed.kind === 'trip') return Response.json(realtime.authorizeChannel(socketId, channel));
-  return Response.json(
-    realtime.authorizeChannel(socketId, channel, { userId: String(userId), userInfo: { name: actor.user.displayName } }),
-  );
+  if (parsed.kind === 'trip') return answer(realtime.authorizeChannel(socketId, channel, userId));
+  return answer(realtime.authorizeChannel(socketId, channel, userId, { name: actor.user.displayName }));
 }

@@ -12,6 +12,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== 'POST') return loader();
   assertSameOrigin(request, services);
   const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
-  if (token) await invalidateSession(services.db, token);
+  if (token) {
+    const userId = await invalidateSession(services.db, token);
+    // This browser's realtime socket must stop hearing the user's channels; other browsers reconnect and re-authorize.
+    if (userId !== null) await services.realtime.disconnectUser?.(userId);
+  }
   return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(services.config.appUrlIsHttps) } });
 }

@@ -1,6 +1,6 @@
 // GET/POST /oauth/authorize — the consent page. Login first; then the user sees who is asking, where they will be
 // sent back to, and the requested scopes grouped in plain language, and may untick any of them.
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData, useActionData } from '@remix-run/react';
 import { AppShell } from '~/components/AppShell';
 import { ConsentForm, AuthorizeErrorPage } from '~/components/oauth/Consent';
@@ -25,6 +25,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   },
   { name: 'referrer', content: 'same-origin' },
 ];
+
+/** Remix sends a document's loader headers only through this export: the consent page (it carries the CSRF value) must not be cached or framed. */
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const out = new Headers();
+  for (const name of ['Cache-Control', 'X-Frame-Options']) {
+    const value = actionHeaders.get(name) ?? loaderHeaders.get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
 
 function loginRedirect(request: Request) {
   const url = new URL(request.url);

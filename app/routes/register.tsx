@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { ...values, password: String(form.get('password') ?? ''), language: detectLanguage(request) },
     clientIp(request),
   );
-  if (!result.ok) return json({ fieldErrors: result.fieldErrors, values }, { status: 400 });
+  if (!result.ok) return json({ fieldErrors: result.fieldErrors, values }, { status: result.throttled ? 429 : 400 });
   const cookie = await startWebSession(services, result.user.id);
   return redirect(safeRedirectPath(form.get('redirectTo')), { headers: { 'Set-Cookie': cookie } });
 }

@@ -9,6 +9,7 @@ import { createAddonSwitches } from '~/domain/addon-switches.server';
 import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
+import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -59,6 +60,15 @@ export async function createServices(
       await database.close();
     },
   };
+  // Expired rows are purged at start-up and hourly; a failed purge is logged and retried at the next hour.
+  const purge = () =>
+    purgeExpired(database.db, { auditRetentionDays: config.auditRetentionDays, mcpIdleMs: config.mcp.sessionIdleMs }).catch((error: Error) =>
+      log(config, 'error', `retention purge failed: ${error.message}`),
+    );
+  await purge();
+  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+  closers.push(async () => clearInterval(purgeTimer));
   const realtime = await createRealtime(config, services);
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);

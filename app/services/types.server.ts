@@ -15,6 +15,11 @@ export interface PendingEvent {
 export interface RealtimePublisher {
   /** Publishes events that were buffered during a successful procedure call. Never throws. */
   publish(events: PendingEvent[], options: { socketId?: string }): Promise<void>;
+  /**
+   * Cuts off every live connection of the user (membership removed, user deleted, signed out, password changed);
+   * the client reconnects and each channel is authorized afresh. Never throws.
+   */
+  disconnectUser?(userId: number): Promise<void>;
 }
 
 export interface AuditEntry {

@@ -39,6 +39,11 @@ export interface Context {
   /** Buffers an event (declared with defineEvents); published after the procedure (and its transaction) succeeded. */
   emit(channel: string, event: RealtimeEvent): void;
   pendingEvents: PendingEvent[];
+  /**
+   * Users whose live connections are cut off once the call succeeded and its events went out (a removed member still
+   * receives the trip.unshared that takes the trip off their dashboard, then nothing more).
+   */
+  disconnectAfterPublish: number[];
 }
 
 export function createContext(input: {
@@ -53,6 +58,7 @@ export function createContext(input: {
     ...input,
     db: input.services.db,
     pendingEvents,
+    disconnectAfterPublish: [],
     emit(channel, event) {
       pendingEvents.push({ channel, event: event.name, payload: event.payload });
     },
@@ -109,6 +115,7 @@ const publishAfterSuccess = t.middleware(async ({ ctx, next }) => {
     }));
     await ctx.services.realtime.publish(events, { socketId: ctx.socketId });
   }
+  if (result.ok) for (const userId of ctx.disconnectAfterPublish.splice(0)) await ctx.services.realtime.disconnectUser?.(userId);
   return result;
 });
 

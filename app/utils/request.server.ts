@@ -12,12 +12,15 @@ export function getServices(context: AppLoadContext): Services {
   return services;
 }
 
-/** The header server.ts (and mcp/node.ts) fills from the socket's peer address; a client-sent value is overwritten. */
+/** The one way to work out the client address from a socket and X-Forwarded-For (server.ts and mcp/node.ts call it). */
+export { clientIpFrom } from './client-ip';
+
+/** The header server.ts (and mcp/node.ts) fills with clientIpFrom's answer; a client-sent value is overwritten. */
 export const CLIENT_IP_HEADER = 'x-waymark-client-ip';
 
 /**
  * The caller's IP address, or null when unknown. The one way to read it, for Remix routes, the OAuth endpoints and
- * /mcp alike: it never trusts X-Forwarded-For or any other header a client could set.
+ * /mcp alike: X-Forwarded-For counts only through the proxies TRUST_PROXY names (resolved once, by clientIpFrom).
  */
 export function clientIp(request: { headers: { get(name: string): string | null } }): string | null {
   return request.headers.get(CLIENT_IP_HEADER) || null;

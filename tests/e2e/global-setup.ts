@@ -13,6 +13,8 @@ export default async function globalSetup(_config: FullConfig) {
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
     LOG_LEVEL: 'error',
+    // every spec registers its own users from this one address
+    REGISTER_RATE_LIMIT: '100000',
     APP_URL: '',
   });
   process.env.E2E_BASE_URL = running.url;

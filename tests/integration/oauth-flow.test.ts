@@ -20,6 +20,8 @@ let server: TestServer;
 let resource: string;
 beforeAll(async () => {
   server = await startTestServer();
+  // dynamic registration serves MCP clients only: it is open while the MCP addon is on
+  await server.services.addons.set('mcp', true);
   resource = `${server.url}/mcp`;
 });
 afterAll(async () => {

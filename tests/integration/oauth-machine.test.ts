@@ -7,6 +7,8 @@ import { basic, createInteractiveClient, createMachineClient, postForm, resolveT
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
+  // dynamic registration (one case registers an ownerless client) is open while the MCP addon is on
+  await server.services.addons.set('mcp', true);
 });
 afterAll(async () => {
   await server?.close();

@@ -626,6 +626,19 @@ const cases: CaseTable = {
       bad: { input: () => ({ userId: 'victor' }), field: 'userId' },
       outcome: (f) => ({ deletedUserId: f.victimId, deletedTrips: 1 }),
     },
+    listRegisteredClients: {
+      access: ['admin', 'webSession'],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ clients: expect.any(Array) }),
+    },
+    purgeRegisteredClients: {
+      access: ['admin', 'webSession'],
+      valid: () => ({ unusedOnly: true }),
+      bad: { input: () => ({ unusedOnly: 'yes' }), field: 'unusedOnly' },
+      outcome: () => ({ deleted: expect.any(Number) }),
+      noEvent: 'registered clients belong to no user and no trip; nobody has them open',
+    },
     listAddons: {
       access: ['admin', 'webSession'],
       valid: () => undefined,

@@ -81,6 +81,9 @@ export const membersRouter = router({
           userId: input.userId,
         });
       }
+      // The removed member's open sockets are cut off right after this call's events went out (they reconnect and are
+      // refused the trip's channels).
+      ctx.disconnectAfterPublish.push(input.userId);
       ctx.emit(tripChannel(input.tripId), memberEvents.make('member.removed', { tripId: input.tripId, userId: input.userId }));
       ctx.emit(userChannel(input.userId), memberEvents.make('trip.unshared', { tripId: input.tripId }));
       return { removed: true, userId: input.userId };

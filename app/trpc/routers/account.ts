@@ -54,6 +54,8 @@ export const accountRouter = router({
         ctx.db.user.update({ where: { id: user.id }, data: { passwordHash } }),
         ctx.db.session.deleteMany({ where: { userId: user.id, ...(keep ? { id: { not: keep } } : {}) } }),
       ]);
+      // Sockets of the ended sessions are cut off too; this browser's reconnect is authorized again.
+      await ctx.services.realtime.disconnectUser?.(user.id);
       await ctx.services.audit({ action: 'account.password_change', userId: user.id, ip: ctx.ip, detail: { otherSessionsEnded: removed.count } });
       return { otherSessionsEnded: removed.count };
     }),

@@ -6,6 +6,8 @@ import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { tripEvents } from '~/areas/trips/events';
+import { deleteUnusedRegistrations } from '~/oauth/clients.server';
+import { revokeTokens } from '~/oauth/grants.server';
 
 const userIdSchema = id('user');
 
@@ -72,6 +74,7 @@ export const adminRouter = router({
         ctx.db.user.delete({ where: { id: target.id } }),
       ]);
       await ctx.services.mcpSessions.close({ userId: target.id });
+      await ctx.services.realtime.disconnectUser?.(target.id);
       for (const trip of target.ownedTrips) {
         ctx.emit(tripChannel(trip.id), tripEvents.make('trip.deleted', { tripId: trip.id }));
         for (const m of trip.members) ctx.emit(userChannel(m.userId), tripEvents.make('trip.deleted', { tripId: trip.id }));
@@ -83,6 +86,41 @@ export const adminRouter = router({
         detail: { targetUserId: target.id, email: target.email, deletedTrips: target.ownedTrips.length },
       });
       return { deletedUserId: target.id, deletedTrips: target.ownedTrips.length };
+    }),
+
+  /** Dynamically registered (ownerless) clients, newest first, with how many tokens each holds. */
+  listRegisteredClients: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
+    const clients = await ctx.db.oAuthClient.findMany({
+      where: { ownerId: null },
+      orderBy: { createdAt: 'desc' },
+      include: { _count: { select: { tokens: { where: { revokedAt: null } } } } },
+    });
+    return {
+      clients: clients.map((c) => ({
+        clientId: c.clientId,
+        name: c.name,
+        redirectUris: c.redirectUris,
+        createdAt: c.createdAt.toISOString(),
+        tokenCount: c._count.tokens,
+      })),
+    };
+  }),
+
+  /** Deletes registered clients: only those never used (unusedOnly), or all of them (their grants revoked first). */
+  purgeRegisteredClients: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ unusedOnly: z.boolean({ error: 'must be true or false' }) }))
+    .mutation(async ({ ctx, input }) => {
+      let deleted: number;
+      if (input.unusedOnly) {
+        deleted = await deleteUnusedRegistrations(ctx.services, new Date());
+      } else {
+        const clients = await ctx.db.oAuthClient.findMany({ where: { ownerId: null }, select: { clientId: true } });
+        for (const c of clients) await revokeTokens(ctx.services, { clientId: c.clientId });
+        deleted = (await ctx.db.oAuthClient.deleteMany({ where: { ownerId: null } })).count;
+      }
+      await ctx.services.audit({ action: 'admin.registered_clients_purge', userId: ctx.actor.user.id, ip: ctx.ip, detail: { deleted, unusedOnly: input.unusedOnly } });
+      return { deleted };
     }),
 
   listAddons: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {

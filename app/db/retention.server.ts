@@ -1,0 +1,49 @@
+// Deletes what has outlived its use: expired web sessions, authorization codes and OAuth tokens, closed or idle MCP
+// sessions, past rate windows and login throttles, and audit rows older than AUDIT_RETENTION_DAYS. Runs at start-up
+// and every hour (services/create.server.ts), so tables that grow with every request stay bounded.
+import type { Db } from '~/db/client.server';
+
+const DAY_MS = 24 * 60 * 60_000;
+/** Tokens stay a day past their end, so a late replay is still recognised as one (and revokes its family). */
+const TOKEN_KEEP_MS = DAY_MS;
+export const PURGE_INTERVAL_MS = 60 * 60_000;
+
+export interface PurgeCounts {
+  sessions: number;
+  codes: number;
+  tokens: number;
+  mcpSessions: number;
+  rateWindows: number;
+  loginThrottles: number;
+  auditRows: number;
+}
+
+export async function purgeExpired(db: Db, options: { auditRetentionDays: number; mcpIdleMs: number; now?: Date }): Promise<PurgeCounts> {
+  const now = options.now ?? new Date();
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
+  const codes = await db.oAuthCode.deleteMany({ where: { expiresAt: { lt: before(TOKEN_KEEP_MS) } } });
+  const tokens = await db.oAuthToken.deleteMany({
+    where: {
+      accessTokenExpiresAt: { lt: before(TOKEN_KEEP_MS) },
+      OR: [{ refreshTokenExpiresAt: null }, { refreshTokenExpiresAt: { lt: before(TOKEN_KEEP_MS) } }, { revokedAt: { lt: before(TOKEN_KEEP_MS) } }],
+    },
+  });
+  const mcpSessions = await db.mcpSession.deleteMany({
+    where: { OR: [{ closedAt: { not: null } }, { lastSeenAt: { lt: before(options.mcpIdleMs) } }] },
+  });
+  const rateWindows = await db.rateWindow.deleteMany({ where: { windowStart: { lt: before(2 * 60_000) } } });
+  const loginThrottles = await db.loginThrottle.deleteMany({
+    where: { updatedAt: { lt: before(DAY_MS) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+  });
+  const auditRows = await db.auditLog.deleteMany({ where: { createdAt: { lt: before(options.auditRetentionDays * DAY_MS) } } });
+  return {
+    sessions: sessions.count,
+    codes: codes.count,
+    tokens: tokens.count,
+    mcpSessions: mcpSessions.count,
+    rateWindows: rateWindows.count,
+    loginThrottles: loginThrottles.count,
+    auditRows: auditRows.count,
+  };
+}
