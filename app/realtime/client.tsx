@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type PusherType from 'pusher-js';
 import { realtimeSocket, useTRPC } from '~/utils/trpc';
 import { eventHandlers } from './events-to-cache';
+import { placeListView, tripSummaryView } from '~/areas/views';
 import { applyEventToView, INVALIDATE, type CacheChange, type CacheReader, type CacheView, type Notice as EventNotice } from './events';
 import { presenceChannel as presenceChannelName, tripChannel as tripChannelName, userChannel } from './channels';
 import type { RealtimeClientConfig } from './types';
@@ -205,8 +206,7 @@ function handleEvent(queryClient: QueryClient, trpc: TrpcProxy, tripId: number |
   const notice = handler ? handler.notice(data as never, before) : tripId !== undefined ? { key: 'notice.other', params: {} } : null;
   if (!handler && tripId !== undefined) {
     // Sent by a newer server (during an upgrade): nothing here knows how to patch it in, so the planner refetches.
-    void queryClient.invalidateQueries({ queryKey: viewKey(trpc, { path: 'trips.getTripSummary', scope: 'trip' }, tripId)! });
-    void queryClient.invalidateQueries({ queryKey: viewKey(trpc, { path: 'places.listPlaces', scope: 'trip' }, tripId)! });
+    for (const view of [tripSummaryView, placeListView]) void queryClient.invalidateQueries({ queryKey: viewKey(trpc, view, tripId)! });
   }
   for (const { key, change } of writes) {
     if (change === INVALIDATE) void queryClient.invalidateQueries({ queryKey: key, exact: true });

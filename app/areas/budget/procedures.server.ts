@@ -2,7 +2,7 @@
 // more payers; rates to the trip currency; figures and settlement. "Paid" is defined once (see rules.ts): payers are
 // who paid the bill; a split member's `paid` flag means that member has repaid their share to the payers.
 import { z } from 'zod';
-import { router, tripMemberProcedure } from '~/trpc/init';
+import { router, tripMemberProcedure, type Context } from '~/trpc/init';
 import { LIMITS, currency as currencyCode, id, idList, isoDate, text, title } from '~/trpc/schemas';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest } from '~/domain/errors';
@@ -153,6 +153,16 @@ async function writeSplit(db: DbLike, itemId: number, split: { mode: SplitMode; 
   }
 }
 
+/** create_budget_item and create_budget_item_with_members are one operation under the two names agents know. */
+async function createAndAnnounce(
+  ctx: Parameters<typeof createItem>[0] & { emit: Context['emit'] },
+  input: Parameters<typeof createItem>[1],
+) {
+  const item = await createItem(ctx, input);
+  ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.item.created', { item }));
+  return { item };
+}
+
 const keptPaidOf = (row: BudgetItemRow | null) => new Map((row?.members ?? []).map((m) => [m.userId, m.paid]));
 
 async function createItem(ctx: { db: import('~/db/client.server').Db; actor: { user: { id: number } } }, input: z.infer<typeof createInput> & { tripId: number }) {
@@ -269,11 +279,7 @@ export const budgetRouter = router({
       },
     })
     .input(createInput)
-    .mutation(async ({ ctx, input }) => {
-      const item = await createItem(ctx, input);
-      ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.item.created', { item }));
-      return { item };
-    }),
+    .mutation(({ ctx, input }) => createAndAnnounce(ctx, input)),
 
   createBudgetItemWithMembers: tripMemberProcedure
     .meta({
@@ -288,11 +294,7 @@ export const budgetRouter = router({
       },
     })
     .input(createInput)
-    .mutation(async ({ ctx, input }) => {
-      const item = await createItem(ctx, input);
-      ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.item.created', { item }));
-      return { item };
-    }),
+    .mutation(({ ctx, input }) => createAndAnnounce(ctx, input)),
 
   updateBudgetItem: tripMemberProcedure
     .meta({
