@@ -139,17 +139,44 @@ function chownTree(dir: string, account: Account | undefined) {
 function ensureReachable(dataDir: string, account: Account) {
   const stat = fs.statSync(dataDir);
   if (stat.uid !== account.uid && (stat.mode & 0o001) === 0) fs.chmodSync(dataDir, (stat.mode & 0o777) | 0o711);
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+  const closed = closedAncestor(dataDir, account);
+  if (closed) {
+    throw new EmbeddedPostgresUnavailableError(
+      `The embedded PostgreSQL runs as the "${SUPERUSER}" user, which cannot reach ${closed}: choose a DATA_DIR outside it ` +
+        '(e.g. /var/lib/waymark), or set DATABASE_URL.',
+    );
+  }
+}
+
+/** The first directory above `target` that the account cannot pass through, or null. */
+function closedAncestor(target: string, account: Account) {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     const { mode, uid, gid } = fs.statSync(dir);
     const canPass = mode & 0o001 || (uid === account.uid && mode & 0o100) || (gid === account.gid && mode & 0o010);
-    if (!canPass) {
-      throw new EmbeddedPostgresUnavailableError(
-        `The embedded PostgreSQL runs as the "${SUPERUSER}" user, which cannot reach ${dir}: choose a DATA_DIR outside it ` +
-          '(e.g. /var/lib/waymark), or set DATABASE_URL.',
-      );
-    }
-    if (dir === path.dirname(dir)) break;
+    if (!canPass) return dir;
+    if (dir === path.dirname(dir)) return null;
   }
+}
+
+/**
+ * As root, the postgres account must also reach the binaries. A checkout inside a closed directory (a 0700 temporary
+ * folder, /root) gets the binary tree copied once to a shared temporary place, whole or not at all.
+ */
+function reachableBinaries(binDir: string, account: Account | undefined) {
+  if (!account || !closedAncestor(path.join(binDir, 'postgres'), account)) return binDir;
+  const native = path.dirname(binDir);
+  const copy = path.join(os.tmpdir(), `waymark-pg-native-${crypto.createHash('sha256').update(native).digest('hex').slice(0, 12)}`);
+  if (!fs.existsSync(copy)) {
+    const staging = fs.mkdtempSync(`${copy}.tmp-`);
+    fs.cpSync(native, staging, { recursive: true });
+    fs.chmodSync(staging, 0o755);
+    try {
+      fs.renameSync(staging, copy);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another process finished the same copy first
+    }
+  }
+  return path.join(copy, path.basename(binDir));
 }
 
 /** Where the socket goes: the cluster directory itself, unless its path is too long for a Unix socket name. */
@@ -337,7 +364,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const ephemeral = options.ephemeral ?? false;
   const dataDir = path.resolve(options.dataDir);
   const pgdata = path.join(dataDir, 'postgres');
-  const binDir = await findPostgresBinaries();
+  // As root the binaries must be reachable by the postgres account too (see reachableBinaries).
+  const binDir = reachableBinaries(await findPostgresBinaries(), serverAccount());
   fs.mkdirSync(dataDir, { recursive: true });
 
   const ownerFile = path.join(dataDir, 'waymark-owner.json');
