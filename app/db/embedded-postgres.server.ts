@@ -168,7 +168,7 @@ function reachableBinaries(binDir: string, account: Account | undefined) {
   const copy = path.join(os.tmpdir(), `waymark-pg-native-${crypto.createHash('sha256').update(native).digest('hex').slice(0, 12)}`);
   if (!fs.existsSync(copy)) {
     const staging = fs.mkdtempSync(`${copy}.tmp-`);
-    fs.cpSync(native, staging, { recursive: true });
+    fs.cpSync(native, staging, { recursive: true, dereference: true }); // the package's library links point into the checkout
     fs.chmodSync(staging, 0o755);
     try {
       fs.renameSync(staging, copy);
