@@ -4,6 +4,18 @@ import type { Db } from '~/db/client.server';
 import { hashSecret, randomSecret } from './tokens.server';
 
 export const SESSION_COOKIE = 'waymark_session';
+/**
+ * The session cookie's name: on https it carries the `__Host-` prefix, which browsers accept only with Secure, Path=/
+ * and no Domain, so a sibling subdomain or a plain-http page cannot plant or overwrite it.
+ */
+export function sessionCookieName(secure: boolean) {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/** The session token the request's cookie carries, if any. */
+export function readSessionToken(request: Request, secure: boolean) {
+  return readCookie(request.headers.get('Cookie'), sessionCookieName(secure));
+}
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** However actively used, a session ends this long after sign-in (a stolen cookie cannot live forever by sliding). */
@@ -53,13 +65,13 @@ export function readCookie(cookieHeader: string | null, name: string) {
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean) {
-  const attrs = [`${SESSION_COOKIE}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`];
+  const attrs = [`${sessionCookieName(secure)}=${token}`, 'HttpOnly', 'SameSite=Lax', 'Path=/', `Expires=${expiresAt.toUTCString()}`];
   if (secure) attrs.push('Secure');
   return attrs.join('; ');
 }
 
 export function clearSessionCookie(secure: boolean) {
-  const attrs = [`${SESSION_COOKIE}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0'];
+  const attrs = [`${sessionCookieName(secure)}=`, 'HttpOnly', 'SameSite=Lax', 'Path=/', 'Max-Age=0'];
   if (secure) attrs.push('Secure');
   return attrs.join('; ');
 }

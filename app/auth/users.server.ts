@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '~/db/client.server';
 import { hashPassword } from './password.server';
+import { registrationRefusal } from './registration.server';
 
 export const emailSchema = z.string().trim().toLowerCase().email('must be a valid e-mail address').max(254);
 export const passwordSchema = z
@@ -17,6 +18,12 @@ export const usernameSchema = z
 export const displayNameSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 export class UserExistsError extends Error {}
+/** The registration setting refuses this sign-up: registration is closed, or it needs a (valid) invitation. */
+export class RegistrationRefusedError extends Error {
+  constructor(readonly reason: 'closed' | 'inviteRequired') {
+    super(reason === 'closed' ? 'Registration is closed' : 'Registration needs a valid invitation');
+  }
+}
 
 /** Derives a free username from an e-mail address (anna@x.org → anna, anna2, …). */
 async function freeUsername(db: Db, email: string) {
@@ -33,6 +40,8 @@ export const USER_CREATION_LOCK = 0x776d55736572n;
 export async function createUser(
   db: Db,
   input: { email: string; password: string; displayName?: string; username?: string; language?: string; admin?: boolean },
+  /** Self-service sign-ups pass this: the administrator's registration setting applies (the CLI and ADMIN_EMAIL do not). */
+  selfService?: { invite: string | null },
 ) {
   const email = emailSchema.parse(input.email);
   passwordSchema.parse(input.password);
@@ -45,6 +54,10 @@ export async function createUser(
     // lock: under READ COMMITTED two concurrent first registrations would both count 0 and both become admin.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${USER_CREATION_LOCK})`;
     const isFirst = (await tx.user.count()) === 0;
+    if (selfService) {
+      const refusal = await registrationRefusal(tx, { isFirst, invite: selfService.invite });
+      if (refusal) throw new RegistrationRefusedError(refusal);
+    }
     return tx.user.create({
       data: {
         email,

@@ -6,7 +6,8 @@ import type { Services } from '~/services/types.server';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
 import { createSession, sessionCookie } from './session.server';
-import { createUser, displayNameSchema, emailSchema, passwordSchema, usernameSchema, UserExistsError } from './users.server';
+import { createUser, displayNameSchema, emailSchema, passwordSchema, RegistrationRefusedError, usernameSchema, UserExistsError } from './users.server';
+import { registrationStatus } from './registration.server';
 import {
   addressThrottleKey,
   FREE_ATTEMPTS_PER_ADDRESS,
@@ -73,11 +74,13 @@ export interface RegistrationInput {
   username: string;
   password: string;
   language: string;
+  /** the invitation token from the invitation link's cookie, if any */
+  invite?: string | null;
 }
 
 export type RegistrationResult =
   | { ok: true; user: User }
-  | { ok: false; throttled?: boolean; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
+  | { ok: false; throttled?: boolean; refused?: 'closed' | 'inviteRequired'; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
 
 const registrationWindows = new WeakMap<Services, MemoryRateWindows>();
 
@@ -88,6 +91,9 @@ export async function registerUser(services: Services, input: RegistrationInput,
   // Each registration costs a password hash and a user row: REGISTER_RATE_LIMIT per minute per address.
   const rate = windows.hit(`register|${ip ?? 'unknown'}`, services.config.registrationsPerMinute);
   if (!rate.allowed) return { ok: false, throttled: true, fieldErrors: { email: { key: 'auth:errors.throttled', params: { seconds: rate.retryAfter } } } };
+  // Refused up front, before a password is hashed; the creation checks again in its transaction.
+  const status = await registrationStatus(services.db, input.invite ?? null);
+  if (status.refusal) return { ok: false, refused: status.refusal, fieldErrors: {} };
   if (!emailSchema.safeParse(input.email).success) fieldErrors.email = { key: 'auth:errors.emailInvalid' };
   const name = displayNameSchema.safeParse(input.displayName);
   if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'auth:errors.displayNameTooLong' : 'auth:errors.displayNameRequired' };
@@ -97,16 +103,23 @@ export async function registerUser(services: Services, input: RegistrationInput,
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   try {
-    const user = await createUser(services.db, {
-      email: input.email,
-      password: input.password,
-      displayName: input.displayName,
-      username: input.username.trim() || undefined,
-      language: input.language,
-    });
+    const user = await createUser(
+      services.db,
+      {
+        email: input.email,
+        password: input.password,
+        displayName: input.displayName,
+        username: input.username.trim() || undefined,
+        language: input.language,
+      },
+      { invite: input.invite ?? null },
+    );
     await services.audit({ action: 'auth.register', userId: user.id, ip, detail: { admin: user.isAdmin } });
     return { ok: true, user };
   } catch (error) {
+    if (error instanceof RegistrationRefusedError) {
+      return { ok: false, refused: error.reason, fieldErrors: {} };
+    }
     if (error instanceof UserExistsError) {
       return error.message.startsWith('The username')
         ? { ok: false, fieldErrors: { username: { key: 'auth:errors.usernameTaken' } } }

@@ -4,7 +4,7 @@ import type { Services } from '~/services/types.server';
 import type { OAuthClient } from '~/generated/prisma/client';
 import { ALL_SCOPES, parseScopeString, type Scope } from '~/auth/scopes';
 import { hashSecret } from '~/auth/tokens.server';
-import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
+import { readSessionToken } from '~/auth/session.server';
 import { formatScopes } from '~/auth/scopes';
 import { redirectUriMatches } from './redirect-uris';
 import { issueAuthorizationCode } from './grants.server';
@@ -119,7 +119,7 @@ export function denyLocation(services: Services, check: Extract<AuthorizeCheck, 
  * The consent form's anti-CSRF value: derived from the session cookie (which another site cannot read) and the
  * client, so a forged POST from elsewhere cannot carry it.
  */
-export function consentCsrfToken(request: Request, clientId: string) {
-  const session = readCookie(request.headers.get('Cookie'), SESSION_COOKIE) ?? '';
+export function consentCsrfToken(request: Request, clientId: string, secure: boolean) {
+  const session = readSessionToken(request, secure) ?? '';
   return hashSecret(`oauth-consent:${session}:${clientId}`);
 }

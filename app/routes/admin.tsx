@@ -27,6 +27,7 @@ export default function AdminLayout() {
         tabs={[
           { to: '/admin/users', label: t('tabs.users') },
           { to: '/admin/addons', label: t('tabs.addons') },
+          { to: '/admin/registration', label: t('tabs.registration') },
           { to: '/admin/mcp', label: t('tabs.mcp') },
           { to: '/admin/audit', label: t('tabs.audit') },
         ]}

@@ -1,5 +1,5 @@
 // /login — e-mail and password; works without JavaScript. Honours ?redirectTo= (same-site paths only).
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
@@ -7,11 +7,16 @@ import { AuthCard, SubmitButton } from '~/components/auth/AuthForm';
 import { TextField } from '~/components/ui';
 import { checkLogin, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
+import { registrationMode } from '~/auth/registration.server';
 import { pageTitle } from '~/components/pageTitle';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth', 'login.submit', 'Log in') }];
 
-export const loader = signedOutPageLoader;
+export async function loader(args: LoaderFunctionArgs) {
+  const page = await signedOutPageLoader(args);
+  // "Create an account" is offered only where one can be created without an invitation link.
+  return { ...page, canRegister: (await registrationMode(getServices(args.context).db)) === 'open' };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);
@@ -26,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function LoginPage() {
   const { t } = useTranslation('auth');
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, canRegister } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const registerHref = redirectTo === '/' ? '/register' : `/register?redirectTo=${encodeURIComponent(redirectTo)}`;
@@ -35,12 +40,14 @@ export default function LoginPage() {
       <AuthCard
         title={t('login.title')}
         footer={
-          <>
-            {t('login.noAccount')}{' '}
-            <Link to={registerHref} className="font-medium text-indigo-700 hover:underline focus:outline-none focus:ring-2 focus:ring-indigo-500">
-              {t('login.registerLink')}
-            </Link>
-          </>
+          canRegister ? (
+            <>
+              {t('login.noAccount')}{' '}
+              <Link to={registerHref} className="font-medium text-indigo-700 hover:underline focus:outline-none focus:ring-2 focus:ring-indigo-500">
+                {t('login.registerLink')}
+              </Link>
+            </>
+          ) : undefined
         }
       >
         <Form method="post" className="space-y-4" noValidate={false}>

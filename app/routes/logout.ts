@@ -1,6 +1,6 @@
 // POST /logout — ends the web session (deletes it from the database) and clears the cookie. GET does nothing.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { SESSION_COOKIE, clearSessionCookie, invalidateSession, readCookie } from '~/auth/session.server';
+import { clearSessionCookie, invalidateSession, readSessionToken } from '~/auth/session.server';
 import { assertSameOrigin, getServices } from '~/utils/request.server';
 
 export function loader() {
@@ -11,7 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);
   if (request.method !== 'POST') return loader();
   assertSameOrigin(request, services);
-  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  const token = readSessionToken(request, services.config.appUrlIsHttps);
   if (token) {
     const userId = await invalidateSession(services.db, token);
     // This browser's realtime socket must stop hearing the user's channels; other browsers reconnect and re-authorize.

@@ -64,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       scopes: check.scopes,
       remembered: remembered ?? [],
       params: { ...params, redirect_uri: check.redirectUri },
-      csrf: consentCsrfToken(request, check.client.clientId),
+      csrf: consentCsrfToken(request, check.client.clientId, services.config.appUrlIsHttps),
       userName: actor.user.displayName,
     },
     { headers: { 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY' } },
@@ -78,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const params = readAuthorizeParams(form);
   const { actor } = await getWebActor(request, services);
   if (!actor) throw loginRedirect(request);
-  if (!params.client_id || form.get('csrf') !== consentCsrfToken(request, params.client_id)) {
+  if (!params.client_id || form.get('csrf') !== consentCsrfToken(request, params.client_id, services.config.appUrlIsHttps)) {
     throw new Response('Cross-site request refused', { status: 403 });
   }
   const check = await checkAuthorizeRequest(services, params);

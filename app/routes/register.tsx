@@ -1,18 +1,28 @@
 // /register — create an account (the very first one administers the installation); works without JavaScript.
-import { json, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
 import { AuthCard, SubmitButton } from '~/components/auth/AuthForm';
 import { TextField } from '~/components/ui';
 import { registerUser, safeRedirectPath, startWebSession, signedOutPageLoader } from '~/auth/web-auth.server';
+import { INVITE_COOKIE, registrationStatus } from '~/auth/registration.server';
+import { readCookie } from '~/auth/session.server';
 import { detectLanguage } from '~/i18n/i18n.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth', 'register.title', 'Create your account') }];
 
-export const loader = signedOutPageLoader;
+/** The invitation a visitor brought through an invitation link (/invite/…), kept in a short-lived cookie. */
+const inviteOf = (request: Request) => readCookie(request.headers.get('Cookie'), INVITE_COOKIE) ?? null;
+const clearInvite = `${INVITE_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const page = await signedOutPageLoader(args);
+  const status = await registrationStatus(getServices(args.context).db, inviteOf(args.request));
+  return { ...page, refusal: status.refusal, invited: status.invited, hadInvite: inviteOf(args.request) !== null };
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);
@@ -25,17 +35,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   };
   const result = await registerUser(
     services,
-    { ...values, password: String(form.get('password') ?? ''), language: detectLanguage(request) },
+    { ...values, password: String(form.get('password') ?? ''), language: detectLanguage(request), invite: inviteOf(request) },
     clientIp(request),
   );
-  if (!result.ok) return json({ fieldErrors: result.fieldErrors, values }, { status: result.throttled ? 429 : 400 });
-  const cookie = await startWebSession(services, result.user.id);
-  return redirect(safeRedirectPath(form.get('redirectTo')), { headers: { 'Set-Cookie': cookie } });
+  if (!result.ok) {
+    const status = result.throttled ? 429 : result.refused ? 403 : 400;
+    return json({ fieldErrors: result.fieldErrors, refused: result.refused ?? null, values }, { status });
+  }
+  const headers = new Headers({ 'Set-Cookie': await startWebSession(services, result.user.id) });
+  headers.append('Set-Cookie', clearInvite);
+  return redirect(safeRedirectPath(form.get('redirectTo')), { headers });
 }
 
 export default function RegisterPage() {
   const { t } = useTranslation('auth');
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, refusal, invited, hadInvite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors = result?.fieldErrors;
@@ -57,7 +71,17 @@ export default function RegisterPage() {
           </>
         }
       >
-        <p className="-mt-3 mb-4 text-sm text-slate-600">{t('register.intro')}</p>
+        {(refusal ?? result?.refused) ? (
+          <p role="alert" data-testid="registration-refused" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+            {(refusal ?? result?.refused) === 'closed'
+              ? t('register.closed')
+              : hadInvite
+                ? t('register.inviteInvalid')
+                : t('register.inviteRequired')}
+          </p>
+        ) : (
+          <>
+        <p className="-mt-3 mb-4 text-sm text-slate-600">{invited ? t('register.invited') : t('register.intro')}</p>
         <Form method="post" className="space-y-4">
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextField id="field-email"
@@ -105,6 +129,8 @@ export default function RegisterPage() {
           />
           <SubmitButton busy={busy}>{busy ? t('register.submitting') : t('register.submit')}</SubmitButton>
         </Form>
+          </>
+        )}
       </AuthCard>
     </AppShell>
   );

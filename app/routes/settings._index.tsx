@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '~/components/ui';
-import { SESSION_COOKIE, readCookie } from '~/auth/session.server';
+import { readSessionToken } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
 import { toActionError, type ActionError } from '~/utils/action-errors.server';
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { services, actor } = await requireWebActor(request, context);
   assertSameOrigin(request, services);
-  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  const token = readSessionToken(request, services.config.appUrlIsHttps);
   // The session making the change is kept when the password changes; every other one ends.
   const caller = webCaller(services, { ...actor, sessionId: token ? hashSecret(token) : undefined } as typeof actor, request);
   const form = await request.formData();

@@ -2,7 +2,7 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
-import { SESSION_COOKIE, readCookie, sessionCookie, validateSessionToken } from '~/auth/session.server';
+import { readSessionToken, sessionCookie, validateSessionToken } from '~/auth/session.server';
 import { createContext, type Context } from '~/trpc/init';
 import { createCaller } from '~/trpc/root';
 
@@ -28,7 +28,7 @@ export function clientIp(request: { headers: { get(name: string): string | null 
 
 /** The web-session actor, or null. Also returns a refreshed cookie when the session slid forward. */
 export async function getWebActor(request: Request, services: Services): Promise<{ actor: Actor | null; setCookie?: string }> {
-  const token = readCookie(request.headers.get('Cookie'), SESSION_COOKIE);
+  const token = readSessionToken(request, services.config.appUrlIsHttps);
   if (!token) return { actor: null };
   const session = await validateSessionToken(services.db, token);
   if (!session) return { actor: null };

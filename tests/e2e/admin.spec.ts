@@ -65,3 +65,43 @@ test('Admin → MCP access lists every user’s static tokens with their owner a
   await expect(page.getByRole('row', { name: /Nightly export/ })).toHaveCount(0);
   expect(await server.services.db.apiToken.count({ where: { userId: owner.id } })).toBe(0);
 });
+
+test('Admin → Registration: invite only, an invitation link signs one person up in a signed-out browser', async ({ page, server, browser }) => {
+  await createUser(server.services.db, { email: 'reg-admin@example.test', password: 'correct horse battery', displayName: 'Reg Admin', admin: true });
+  await logIn(page, { email: 'reg-admin@example.test', password: 'correct horse battery' });
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto('/admin/registration');
+  await page.getByRole('radio', { name: /Invite only/ }).check();
+  await expect.poll(async () => (await server.services.db.instanceSetting.findUnique({ where: { key: 'registration' } }))?.value).toEqual({ mode: 'invite' });
+
+  await page.getByLabel('Note').fill('for Nina');
+  await page.getByRole('button', { name: 'Create link' }).click();
+  const link = (await page.getByTestId('invite-link').textContent())!;
+  expect(link).toMatch(/\/invite\/wmi_/);
+  await expect(page.getByRole('row', { name: /for Nina/ })).toContainText('0 of 1');
+
+  // A stranger without the link is told registration needs an invitation; with it, they sign up.
+  const stranger = await browser.newContext({ baseURL: server.url });
+  const visitor = await stranger.newPage();
+  await visitor.goto('/register');
+  await expect(visitor.getByTestId('registration-refused')).toContainText('needs an invitation');
+  await visitor.goto(link);
+  await expect(visitor).toHaveURL(/\/register$/);
+  await expect(visitor.getByText('You have been invited')).toBeVisible();
+  await visitor.locator('input[name="email"]').fill('nina@example.test');
+  await visitor.locator('input[name="displayName"]').fill('Nina');
+  await visitor.locator('input[name="password"]').fill('correct horse battery');
+  await visitor.locator('form button[type="submit"]').click();
+  await expect(visitor).not.toHaveURL(/\/register/);
+  await stranger.close();
+
+  await page.reload();
+  const row = page.getByRole('row', { name: /for Nina/ });
+  await expect(row).toContainText('1 of 1');
+  await expect(row).toContainText('Used up or expired');
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
+  await expect(page.getByRole('row', { name: /for Nina/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: /Open/ }).check();
+  await expect.poll(async () => (await server.services.db.instanceSetting.findUnique({ where: { key: 'registration' } }))?.value).toEqual({ mode: 'open' });
+});

@@ -16,6 +16,7 @@ import { declaredProcedures } from '../helpers/procedures';
 import { bearerCaller, expectTrpcError, notMemberMessage, trpcClient } from '../helpers/users';
 import { createOAuthToken, createStaticToken } from './mcp.helpers';
 import { createInteractiveClient } from './oauth.helpers';
+import { createInvite } from '~/auth/registration.server';
 
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -50,6 +51,8 @@ interface Fixture {
   otherGrantClientId: string;
   /** a user who owns one trip, for the administrator to promote or delete */
   victimId: number;
+  /** an invitation link (invite-only registration) */
+  inviteId: number;
   /** bookings: a restaurant on day 2, a hotel without stay, a one-leg train */
   reservationId: number;
   hotelReservationId: number;
@@ -652,6 +655,33 @@ const cases: CaseTable = {
       outcome: () => ({ addon: { id: 'journey', enabled: true } }),
       noEvent: 'addon switches are read on every request; nobody watches them live',
     },
+    getRegistration: {
+      access: ['admin', 'webSession'],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ mode: expect.any(String), invites: expect.arrayContaining([expect.objectContaining({ id: f.inviteId, uses: 0, maxUses: 1, usable: true })]) }),
+    },
+    setRegistrationMode: {
+      access: ['admin', 'webSession'],
+      valid: () => ({ mode: 'invite' }),
+      bad: { input: () => ({ mode: 'friends' }), field: 'mode' },
+      outcome: () => ({ mode: 'invite' }),
+      noEvent: 'the setting is read by the next registration; nobody watches it live',
+    },
+    createInvite: {
+      access: ['admin', 'webSession'],
+      valid: () => ({ expiresInDays: 3, maxUses: 2, note: 'for Ben' }),
+      bad: { input: () => ({ expiresInDays: 365 }), field: 'expiresInDays' },
+      outcome: () => ({ invite: { maxUses: 2 }, url: expect.stringMatching(/\/invite\/wmi_[a-z2-7]{32}$/) }),
+      noEvent: 'the link is handed over by hand; nobody watches the invitations live',
+    },
+    deleteInvite: {
+      access: ['admin', 'webSession'],
+      valid: (f) => ({ inviteId: f.inviteId }),
+      bad: { input: () => ({ inviteId: -1 }), field: 'inviteId' },
+      outcome: () => ({ deleted: true }),
+      noEvent: 'the link is dead at once; nobody watches the invitations live',
+    },
   },
   apiTokens: {
     listApiTokens: {
@@ -877,7 +907,9 @@ async function buildAccountFixture(tag: number) {
     data: { email: `victor-${tag}@example.test`, username: `victor-${tag}`, displayName: 'Victor', passwordHash: 'unusable' },
   });
   await db.trip.create({ data: { ownerId: victim.id, title: "Victor's trip" } });
-  return { otherTagId, tokenId: row.id, token, otherTokenId: otherToken.id, clientId, otherClientId, grantClientId, grantToken, otherGrantClientId, victimId: victim.id };
+  const { invite } = await createInvite(db, { createdById: anna.user.id, expiresInDays: 7, maxUses: 1, note: '' });
+  return {
+    inviteId: invite.id, otherTagId, tokenId: row.id, token, otherTokenId: otherToken.id, clientId, otherClientId, grantClientId, grantToken, otherGrantClientId, victimId: victim.id };
 }
 
 /** anna may hold only so many tokens and clients: each procedure's fixtures start from none. */
@@ -916,6 +948,8 @@ const COUNTED_TABLES = [
   'BudgetItemPayer',
   'BudgetRate',
   'BudgetCategory',
+  'Invite',
+  'InstanceSetting',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -950,6 +984,8 @@ async function snapshot(f: Fixture) {
     oauthClients: await db.oAuthClient.findMany({ where: { clientId: { in: [f.clientId, f.otherClientId, f.grantClientId, f.otherGrantClientId] } }, orderBy: { id: 'asc' } }),
     oauthTokens: await db.oAuthToken.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     addons: await db.addon.findMany({ orderBy: { id: 'asc' } }),
+    invites: await db.invite.findMany({ orderBy: { id: 'asc' } }),
+    settings: await db.instanceSetting.findMany({ orderBy: { key: 'asc' } }),
   };
   return { counts, trip, tags, account };
 }
@@ -1035,6 +1071,7 @@ const fixtureShape: Fixture = {
   grantToken: 'wmat_anna',
   otherGrantClientId: 'wmc_other_app',
   victimId: 5,
+  inviteId: 1,
   reservationId: 1,
   hotelReservationId: 2,
   transportId: 3,

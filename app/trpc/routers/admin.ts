@@ -1,6 +1,7 @@
 // Administration of the installation: users (list, promote/demote, delete) and the addon switches. Web session + admin only.
 import { z } from 'zod';
-import { id } from '../schemas';
+import { id, text } from '../schemas';
+import { createInvite, REGISTRATION_MODES, registrationMode, setRegistrationMode } from '~/auth/registration.server';
 import { router, adminProcedure } from '../init';
 import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
@@ -145,5 +146,57 @@ export const adminRouter = router({
         detail: { addon: input.id },
       });
       return { addon: { id: input.id, enabled: input.enabled } };
+    }),
+
+  getRegistration: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
+    const invites = await ctx.db.invite.findMany({ orderBy: { id: 'desc' } });
+    const now = Date.now();
+    return {
+      mode: await registrationMode(ctx.db),
+      invites: invites.map((i) => ({
+        id: i.id,
+        note: i.note,
+        maxUses: i.maxUses,
+        uses: i.uses,
+        expiresAt: i.expiresAt.toISOString(),
+        createdAt: i.createdAt.toISOString(),
+        usable: i.uses < i.maxUses && i.expiresAt.getTime() > now,
+      })),
+    };
+  }),
+
+  setRegistrationMode: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ mode: z.enum(REGISTRATION_MODES, { error: `must be one of ${REGISTRATION_MODES.join(', ')}` }) }))
+    .mutation(async ({ ctx, input }) => {
+      await setRegistrationMode(ctx.db, input.mode);
+      await ctx.services.audit({ action: 'admin.registration_mode', userId: ctx.actor.user.id, ip: ctx.ip, detail: { mode: input.mode } });
+      return { mode: input.mode };
+    }),
+
+  createInvite: adminProcedure
+    .meta({ scope: 'none' })
+    .input(
+      z.object({
+        expiresInDays: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be between 1 and 90').max(90, 'must be between 1 and 90').default(7),
+        maxUses: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be between 1 and 100').max(100, 'must be between 1 and 100').default(1),
+        note: text(200).default(''),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { invite, token } = await createInvite(ctx.db, { createdById: ctx.actor.user.id, ...input });
+      await ctx.services.audit({ action: 'admin.invite_create', userId: ctx.actor.user.id, ip: ctx.ip, detail: { inviteId: invite.id, maxUses: invite.maxUses } });
+      // The link is shown this once; only the token's hash is kept.
+      return { invite: { id: invite.id, expiresAt: invite.expiresAt.toISOString(), maxUses: invite.maxUses }, url: `${ctx.services.config.appUrl}/invite/${token}` };
+    }),
+
+  deleteInvite: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ inviteId: id('invite') }))
+    .mutation(async ({ ctx, input }) => {
+      const { count } = await ctx.db.invite.deleteMany({ where: { id: input.inviteId } });
+      if (count === 0) throw notFound('Invite', input.inviteId);
+      await ctx.services.audit({ action: 'admin.invite_delete', userId: ctx.actor.user.id, ip: ctx.ip, detail: { inviteId: input.inviteId } });
+      return { deleted: true };
     }),
 });
