@@ -1,9 +1,11 @@
 // /settings — profile: display name, language (each language named in itself) and changing the password.
 // Plain forms posting to this route's action, which calls the account procedures as the signed-in user.
+// "Sign out everywhere" posts to /logout.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SelectField, TextField } from '~/components/ui';
+import { ConfirmDialog, SelectField, TextField } from '~/components/ui';
 import { readSessionToken } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
@@ -124,6 +126,47 @@ export default function ProfileSettings() {
           </div>
         </Form>
       </section>
+
+      <SignOutEverywhere />
     </div>
+  );
+}
+
+/** Ends every session, app grant and MCP session of the account (after confirming; without JavaScript, at once). */
+function SignOutEverywhere() {
+  const { t } = useTranslation('settings');
+  const form = useRef<HTMLFormElement>(null);
+  const [asking, setAsking] = useState(false);
+  const busy = useNavigation().formAction === '/logout';
+  return (
+    <section aria-labelledby="everywhere-heading" className="rounded-lg border border-red-200 bg-white p-5 shadow-sm">
+      <h2 id="everywhere-heading" className="text-lg font-semibold text-slate-900">
+        {t('everywhere.heading')}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t('everywhere.intro')}</p>
+      <Form method="post" action="/logout" ref={form} className="mt-4">
+        <input type="hidden" name="everywhere" value="1" />
+        <button
+          type="submit"
+          onClick={(event) => {
+            event.preventDefault();
+            setAsking(true);
+          }}
+          className="rounded-md border border-red-300 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 focus:outline-none focus:ring-2 focus:ring-red-500"
+        >
+          {t('everywhere.button')}
+        </button>
+      </Form>
+      <ConfirmDialog
+        open={asking}
+        danger
+        title={t('everywhere.confirmTitle')}
+        message={t('everywhere.confirmBody')}
+        confirmLabel={t('everywhere.confirm')}
+        busy={busy}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => form.current?.submit()}
+      />
+    </section>
   );
 }
