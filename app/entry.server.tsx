@@ -1,5 +1,6 @@
+import crypto from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { EntryContext, HandleErrorFunction } from '@remix-run/node';
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { createReadableStreamFromReadable } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
@@ -7,6 +8,9 @@ import { renderToPipeableStream } from 'react-dom/server';
 import type { Config } from './env.server';
 import { createServices as createAppServices } from './services/create.server';
 import { installMcp } from '../mcp/install';
+import { contentSecurityPolicy, NonceContext } from './utils/csp';
+import { realtimeClientConfig } from './realtime/create.server';
+import type { Services } from './services/types.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -31,13 +35,19 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const nonce = crypto.randomBytes(16).toString('base64');
+  const services = (loadContext as { services?: Services }).services;
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true;
           const body = new PassThrough();
@@ -45,6 +55,7 @@ export default function handleRequest(
           responseHeaders.set('X-Content-Type-Options', 'nosniff');
           responseHeaders.set('Referrer-Policy', 'same-origin');
           responseHeaders.set('X-Frame-Options', 'DENY');
+          responseHeaders.set('Content-Security-Policy', contentSecurityPolicy(nonce, services ? realtimeClientConfig(services) : null));
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

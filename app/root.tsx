@@ -23,6 +23,7 @@ import { realtimeClientConfig } from '~/realtime/create.server';
 import { pageTitle } from '~/components/pageTitle';
 import { AppShell } from '~/components/AppShell';
 import { buttonClasses } from '~/components/ui';
+import { useNonce } from '~/utils/csp';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -69,6 +70,7 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root') as RootData | undefined;
   const locale = data?.locale ?? 'en';
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={directionOf(locale)} className="h-full">
       <head>
@@ -79,8 +81,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="h-full bg-slate-50 text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
