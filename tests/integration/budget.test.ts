@@ -48,6 +48,17 @@ describe('budget.createBudgetItemWithMembers', () => {
     expect(tripEvents()).toMatchObject([{ event: 'budget.item.created', payload: { item: { id: item.id } } }]);
   });
 
+  it('ten expenses created at once in a new category all succeed, and the category exists once', async () => {
+    const { tripId } = await setup();
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        (n % 2 ? ben : anna).trpc.budget.createBudgetItemWithMembers.mutate({ tripId, name: `Taxi ${n}`, category: 'Taxis', totalPrice: '9.00', userIds: [ids().anna, ids().ben] }),
+      ),
+    );
+    expect(created).toHaveLength(10);
+    expect(await server.services.db.budgetCategory.count({ where: { tripId, name: 'Taxis' } })).toBe(1);
+  });
+
   it('splits by shares and by fixed amounts', async () => {
     const { tripId } = await setup();
     const byShares = await anna.trpc.budget.createBudgetItemWithMembers.mutate({

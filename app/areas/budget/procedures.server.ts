@@ -131,12 +131,15 @@ async function checkLinks(db: DbLike, tripId: number, input: { dayId?: number | 
   if (input.reservationId) await findReservation(db, tripId, input.reservationId);
 }
 
-/** New categories go last in the trip's order. */
+/**
+ * New categories go last in the trip's order. Two expenses created at once in a new category both get here: the
+ * insert skips a duplicate (ON CONFLICT DO NOTHING) instead of failing the second expense.
+ */
 async function ensureCategory(db: DbLike, tripId: number, name: string) {
   const existing = await db.budgetCategory.findUnique({ where: { tripId_name: { tripId, name } } });
   if (existing) return;
   const last = await db.budgetCategory.aggregate({ where: { tripId }, _max: { position: true } });
-  await db.budgetCategory.create({ data: { tripId, name, position: (last._max.position ?? -1) + 1 } });
+  await db.budgetCategory.createMany({ data: [{ tripId, name, position: (last._max.position ?? -1) + 1 }], skipDuplicates: true });
 }
 
 async function writeSplit(db: DbLike, itemId: number, split: { mode: SplitMode; rows: MemberRow[] } | null, payers: PayerRow[] | null) {
