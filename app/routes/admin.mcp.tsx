@@ -1,4 +1,5 @@
-// Admin → MCP access: every static API token across users (owner, created, last used) with delete; then OAuth grants.
+// Admin → MCP access: every static API token across users (owner, created, last used) with delete; then OAuth grants,
+// then the apps that registered themselves.
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DeleteTokenDialog } from '~/components/integrations/StaticTokensDialog';
 import { TokenTable } from '~/components/integrations/TokenTable';
 import { OAuthGrantsSection } from '~/components/admin/OAuthGrantsSection';
+import { RegisteredClientsSection } from '~/components/admin/RegisteredClientsSection';
 import { requireWebActor } from '~/utils/request.server';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { pageTitle } from '~/components/pageTitle';
@@ -52,6 +54,7 @@ export default function AdminMcpPage() {
         )}
       </section>
       <OAuthGrantsSection />
+      <RegisteredClientsSection />
       <DeleteTokenDialog token={toDelete} busy={remove.isPending} onCancel={() => setToDelete(null)} onConfirm={(tokenId) => remove.mutate({ tokenId })} />
     </>
   );

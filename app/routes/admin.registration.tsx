@@ -19,9 +19,13 @@ export default function AdminRegistrationPage() {
   const queryClient = useQueryClient();
   const registration = useQuery(trpc.admin.getRegistration.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.getRegistration.queryKey() });
+  // The choice shows at once (set in the same event, so the controlled radio does not snap back); it reverts, with the
+  // error shown, if the server refuses it.
+  const [chosen, setChosen] = useState<(typeof MODES)[number] | null>(null);
   const setMode = useMutation(
     trpc.admin.setRegistrationMode.mutationOptions({
       onSuccess: ({ mode }) => queryClient.setQueryData(trpc.admin.getRegistration.queryKey(), (old) => old && { ...old, mode }),
+      onSettled: () => setChosen(null),
     }),
   );
   const [newLink, setNewLink] = useState<string | null>(null);
@@ -44,8 +48,7 @@ export default function AdminRegistrationPage() {
       },
     }),
   );
-  // The choice shows at once; it reverts (with the error) if the server refuses it.
-  const mode = (setMode.isPending ? setMode.variables?.mode : undefined) ?? registration.data?.mode ?? 'open';
+  const mode = chosen ?? registration.data?.mode ?? 'open';
   const invites = registration.data?.invites ?? [];
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -86,7 +89,10 @@ export default function AdminRegistrationPage() {
                   name="registration-mode"
                   value={m}
                   checked={mode === m}
-                  onChange={() => setMode.mutate({ mode: m })}
+                  onChange={() => {
+                    setChosen(m);
+                    setMode.mutate({ mode: m });
+                  }}
                   className="mt-1 focus:ring-2 focus:ring-indigo-500"
                   data-testid={`registration-mode-${m}`}
                 />

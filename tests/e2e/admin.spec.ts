@@ -105,3 +105,30 @@ test('Admin → Registration: invite only, an invitation link signs one person u
   await page.getByRole('radio', { name: /Open/ }).check();
   await expect.poll(async () => (await server.services.db.instanceSetting.findUnique({ where: { key: 'registration' } }))?.value).toEqual({ mode: 'open' });
 });
+
+test('Admin → MCP access lists self-registered apps and deletes the unused ones after asking', async ({ page, server }) => {
+  const db = server.services.db;
+  await db.oAuthClient.create({ data: { clientId: 'wmc_unused_app', name: 'Never Connected', redirectUris: ['https://never.example/cb'], allowedScopes: ['trips:read'], registeredDynamically: true } });
+  const used = await db.oAuthClient.create({ data: { clientId: 'wmc_used_app', name: 'Busy Assistant', redirectUris: ['https://busy.example/cb'], allowedScopes: ['trips:read'], registeredDynamically: true } });
+  const owner = await createUser(db, { email: 'user-of-app@example.test', password: 'correct horse battery' });
+  await db.oAuthToken.create({
+    data: { accessTokenHash: 'a'.repeat(64), familyId: 'fam-busy', clientId: used.clientId, userId: owner.id, scopes: ['trips:read'], resource: `${server.url}/mcp`, grantType: 'authorization_code', accessTokenExpiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  await createUser(db, { email: 'apps-admin@example.test', password: 'correct horse battery', displayName: 'Apps Admin', admin: true });
+  await logIn(page, { email: 'apps-admin@example.test', password: 'correct horse battery' });
+  await expect(page).not.toHaveURL(/\/login/);
+  await page.goto('/admin/mcp');
+  const section = page.getByRole('region', { name: 'Self-registered apps' });
+  await expect(section.getByTestId('registered-client').filter({ hasText: 'Never Connected' })).toContainText('never used');
+  await expect(section.getByTestId('registered-client').filter({ hasText: 'Busy Assistant' })).toContainText('busy.example');
+
+  await section.getByRole('button', { name: 'Delete unused' }).click();
+  await expect(section.getByText('Delete every app that never obtained a token?')).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await db.oAuthClient.count({ where: { clientId: 'wmc_unused_app' } })).toBe(1);
+  await section.getByRole('button', { name: 'Delete unused' }).click();
+  await section.getByRole('button', { name: 'Yes, continue' }).click();
+  await expect(section.getByText('Never Connected')).toHaveCount(0);
+  await expect(section.getByText('Busy Assistant')).toBeVisible();
+  expect(await db.oAuthClient.count({ where: { clientId: 'wmc_unused_app' } })).toBe(0);
+});
