@@ -68,6 +68,8 @@ function pusherOptions(config: RealtimeClientConfig) {
     disableStats: true,
     enabledTransports: ['ws', 'wss'] as ('ws' | 'wss')[],
     channelAuthorization: { endpoint: '/api/realtime/auth', transport: 'ajax' as const },
+    // Signing in tells the Pusher server whose connection this is, so losing access closes it at once (hosted mode).
+    userAuthentication: { endpoint: '/api/realtime/user-auth', transport: 'ajax' as const },
   };
   if (config.mode === 'embedded') {
     const port = Number(window.location.port || (secure ? 443 : 80));
@@ -91,6 +93,7 @@ function acquire(config: RealtimeClientConfig): Promise<PusherType> {
     statusStore.set('connecting');
     const pusher = import('pusher-js').then(({ default: Pusher }) => {
       const client = new Pusher(config.key, pusherOptions(config));
+      client.signin();
       client.connection.bind('state_change', ({ current }: { current: string }) => {
         realtimeSocket.id = current === 'connected' ? client.connection.socket_id : undefined;
         if (current === 'connected' || current === 'unavailable') statusStore.set(current);

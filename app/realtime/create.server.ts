@@ -10,7 +10,7 @@ import type { HttpHook, RealtimePublisher, Services } from '~/services/types.ser
 import { log } from '~/utils/log.server';
 import { EmbeddedPusherServer } from './embedded-server.server';
 import { createInProcessPublisher, createPublisher } from './publisher.server';
-import { channelAuth } from './signatures.server';
+import { channelAuth, userAuthSignature } from './signatures.server';
 import { clientIpFrom } from '~/utils/client-ip';
 import { isOwnOrigin } from '~/utils/own-hosts';
 import type { RealtimeClientConfig } from './types';
@@ -29,6 +29,12 @@ export interface WaymarkRealtime extends RealtimePublisher {
     auth: string;
     channel_data?: string;
   } | null;
+  /**
+   * Signs pusher-js user authentication (pusher:signin) for the socket, so the Pusher server knows the connection's
+   * user and terminate_connections reaches it: hosted mode's way of cutting a user off at once. Null when the user
+   * already holds the most sockets allowed (embedded mode).
+   */
+  authenticateUser(socketId: string, userId: number, name: string): { auth: string; user_data: string } | null;
   /** The embedded server (embedded mode only), for tests and the benchmark. */
   embedded?: EmbeddedPusherServer;
 }
@@ -69,6 +75,7 @@ export async function createRealtime(
       clientConfig,
       authorizeChannel: (socketId, channel, userId, presenceInfo) =>
         pusher.authorizeChannel(socketId, channel, presenceInfo ? { user_id: String(userId), user_info: presenceInfo } : undefined),
+      authenticateUser: (socketId, userId, name) => pusher.authenticateUser(socketId, { id: String(userId), user_info: { name } }),
       // Pusher knows a connection's user only once the browser signed in (pusher-js user authentication).
       async disconnectUser(userId) {
         try {
@@ -107,6 +114,11 @@ export async function createRealtime(
       if (!presenceInfo) return { auth: channelAuth(key, secret, socketId, channel) };
       const channelData = JSON.stringify({ user_id: String(userId), user_info: presenceInfo });
       return { auth: channelAuth(key, secret, socketId, channel, channelData), channel_data: channelData };
+    },
+    authenticateUser(socketId, userId, name) {
+      if (!embedded.bindUser(socketId, String(userId))) return null;
+      const userData = JSON.stringify({ id: String(userId), user_info: { name } });
+      return { auth: `${key}:${userAuthSignature(secret, socketId, userData)}`, user_data: userData };
     },
     async disconnectUser(userId) {
       embedded.terminateUserConnections(String(userId));

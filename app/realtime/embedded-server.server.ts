@@ -18,7 +18,9 @@ import {
   MAX_EVENT_DATA_BYTES,
   SOCKET_ID,
   newSocketId,
+  safeEqual,
   signApiRequest,
+  userAuthSignature,
   verifyApiRequest,
   verifyChannelAuth,
 } from './signatures.server';
@@ -493,6 +495,8 @@ export class EmbeddedPusherServer {
         return;
       case 'pusher:subscribe':
         return this.subscribe(conn, (data ?? {}) as Record<string, unknown>);
+      case 'pusher:signin':
+        return this.signin(conn, (data ?? {}) as Record<string, unknown>);
       case 'pusher:unsubscribe': {
         const channel = (data as { channel?: unknown } | undefined)?.channel;
         if (typeof channel === 'string') this.unsubscribe(conn, channel);
@@ -507,6 +511,27 @@ export class EmbeddedPusherServer {
         }
         return this.sendError(conn, ERROR.badMessage, 'Unknown event');
     }
+  }
+
+  /**
+   * pusher-js user authentication: the app server signed "<socket_id>::user::<user_data>"; a valid signature binds the
+   * socket to the user, so terminate_connections for that user reaches it (how hosted mode cuts a user off).
+   */
+  private signin(conn: Connection, data: Record<string, unknown>) {
+    const { auth, user_data: userData } = data;
+    const expected = `${this.key}:${userAuthSignature(this.secret, conn.socketId, typeof userData === 'string' ? userData : '')}`;
+    if (typeof auth !== 'string' || typeof userData !== 'string' || !safeEqual(auth, expected)) {
+      return this.sendError(conn, ERROR.unauthorized, 'Invalid user authentication signature');
+    }
+    let id: unknown;
+    try {
+      id = (JSON.parse(userData) as { id?: unknown }).id;
+    } catch {
+      /* refused below */
+    }
+    if (typeof id !== 'string' || !id) return this.sendError(conn, ERROR.unauthorized, 'user_data needs an id');
+    if (!this.bindUser(conn.socketId, id)) return this.sendError(conn, ERROR.unauthorized, 'Too many connections for this user');
+    this.send(conn, 'pusher:signin_success', { user_data: userData });
   }
 
   private subscriptionError(conn: Connection, channel: string, message: string, status = 401) {

@@ -1,5 +1,6 @@
 // Pusher protocol signatures, shared by the embedded server (which verifies them) and the tests.
 // Channel auth:  "<key>:" + hex HMAC-SHA256(secret, "<socket_id>:<channel>[:<channel_data>]")
+// User auth:     "<key>:" + hex HMAC-SHA256(secret, "<socket_id>::user::<user_data>")  (pusher:signin)
 // HTTP API:      auth_signature = hex HMAC-SHA256(secret, "<METHOD>\n<path>\n<sorted query without auth_signature>")
 import crypto from 'node:crypto';
 
@@ -123,4 +124,8 @@ export function verifyApiRequest(options: {
   const expected = hmacHex(options.secret, `${options.method.toUpperCase()}\n${options.path}\n${sortedQueryString(params)}`);
   if (!safeEqual(signature, expected)) return { status: 401, message: 'Invalid signature' };
   return null;
+}
+
+export function userAuthSignature(secret: string, socketId: string, userData: string) {
+  return hmacHex(secret, `${socketId}::user::${userData}`);
 }

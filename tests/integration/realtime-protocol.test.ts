@@ -177,6 +177,41 @@ describe('messages', () => {
     expect(c.frames.filter((f) => f.event === 'trip.updated')).toHaveLength(0);
   });
 
+  it('pusher:signin: a forged or altered user signature is refused with 4009; the genuine one is confirmed', async () => {
+    const user = await makeUser(server, { displayName: 'Sina' });
+    const c = await open();
+    await c.next('pusher:connection_established');
+    const key = realtimeOfServer(server).clientConfig.key;
+    c.send({ event: 'pusher:signin', data: { auth: `${key}:${'f'.repeat(64)}`, user_data: JSON.stringify({ id: String(user.user.id) }) } });
+    expect((await c.next('pusher:error')).data).toMatchObject({ code: 4009 });
+
+    const signUserAuth = async (socketId: string) =>
+      (await (
+        await fetch(`${server.url}/api/realtime/user-auth`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: user.cookie, Origin: server.url },
+          body: new URLSearchParams({ socket_id: socketId }),
+        })
+      ).json()) as { auth: string; user_data: string };
+    // Someone else's id in a genuine signature's user_data, and a signature made for another socket: refused.
+    const signed = await signUserAuth(c.socketId);
+    c.frames = [];
+    c.send({ event: 'pusher:signin', data: { auth: signed.auth, user_data: JSON.stringify({ id: '999999' }) } });
+    expect((await c.next('pusher:error')).data).toMatchObject({ code: 4009 });
+    const foreign = await signUserAuth('1.1');
+    c.frames = [];
+    c.send({ event: 'pusher:signin', data: foreign });
+    expect((await c.next('pusher:error')).data).toMatchObject({ code: 4009 });
+
+    c.frames = [];
+    c.send({ event: 'pusher:signin', data: signed });
+    expect((await c.next('pusher:signin_success')).data).toMatchObject({ user_data: signed.user_data });
+    expect(JSON.parse(signed.user_data)).toMatchObject({ id: String(user.user.id), user_info: { name: 'Sina' } });
+    // A signed-in socket is cut off with its user, even with no channel subscribed.
+    await realtimeOfServer(server).disconnectUser?.(user.user.id);
+    expect((await c.waitClosed()).code).toBe(4200);
+  });
+
   it('delivers to public channels without auth', async () => {
     const c = await open();
     await c.next('pusher:connection_established');

@@ -111,4 +111,82 @@ describe('revoked access ends live data', () => {
     expect(res.status).toBe(200);
     expect(listeners(`private-trip-${trip.id}`)).toBe(0);
   });
+
+  it('hosted mode: the browser signs in to the Pusher server, so a log-out closes its socket there too', async () => {
+    const { default: express } = await import('express');
+    const http = await import('node:http');
+    const { default: PusherJs } = await import('pusher-js');
+    const { EmbeddedPusherServer } = await import('~/realtime/embedded-server.server');
+    // A separate Pusher-protocol server with fixed credentials stands in for Pusher Channels / Soketi.
+    const app = express();
+    const external = http.createServer(app);
+    const pusherServer = new EmbeddedPusherServer({ appId: '4343', key: 'hosted-key', secret: 'hosted-secret' });
+    pusherServer.attach(app, external);
+    await new Promise<void>((resolve) => external.listen(0, '127.0.0.1', () => resolve()));
+    const port = (external.address() as { port: number }).port;
+    const hosted = await startTestServer({
+      PUSHER_APP_ID: '4343',
+      PUSHER_KEY: 'hosted-key',
+      PUSHER_SECRET: 'hosted-secret',
+      PUSHER_HOST: '127.0.0.1',
+      PUSHER_PORT: String(port),
+      PUSHER_USE_TLS: 'false',
+    });
+    let socket: Pusher | undefined;
+    try {
+      const member = await makeUser(hosted, { displayName: 'Hugo Hosted' });
+      const post = (path: string, body: Record<string, string>) =>
+        fetch(`${hosted.url}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: member.cookie, Origin: hosted.url },
+          body: new URLSearchParams(body),
+        });
+      socket = new PusherJs('hosted-key', {
+        cluster: 'local',
+        wsHost: '127.0.0.1',
+        wsPort: port,
+        forceTLS: false,
+        enabledTransports: ['ws'],
+        disableStats: true,
+        channelAuthorization: {
+          endpoint: '/unused',
+          transport: 'ajax',
+          customHandler: ({ socketId, channelName }, callback) => {
+            post('/api/realtime/auth', { socket_id: socketId, channel_name: channelName })
+              .then(async (res) => callback(res.ok ? null : new Error(String(res.status)), res.ok ? await res.json() : null))
+              .catch((e: Error) => callback(e, null));
+          },
+        },
+        userAuthentication: {
+          endpoint: '/unused',
+          transport: 'ajax',
+          customHandler: ({ socketId }, callback) => {
+            post('/api/realtime/user-auth', { socket_id: socketId })
+              .then(async (res) => callback(res.ok ? null : new Error(String(res.status)), res.ok ? await res.json() : null))
+              .catch((e: Error) => callback(e, null));
+          },
+        },
+      });
+      socket.signin();
+      await subscribe(socket, `private-user-${member.user.id}`);
+      await socket.user.signinDonePromise;
+      expect(socket.user.user_data).toMatchObject({ id: String(member.user.id) });
+      const heard = () => pusherServer.deliver(`private-user-${member.user.id}`, 'probe', '{}');
+      expect(heard()).toBe(1);
+
+      // A malformed socket id gets no signature.
+      expect((await post('/api/realtime/user-auth', { socket_id: 'not-a-socket' })).status).toBe(400);
+
+      // Logging out ends the session; the app asks the Pusher server to terminate the user's connections.
+      const loggedOut = await fetch(`${hosted.url}/logout`, { method: 'POST', redirect: 'manual', headers: { Cookie: member.cookie, Origin: hosted.url } });
+      expect(loggedOut.status).toBe(302);
+      await waitFor(() => heard() === 0);
+    } finally {
+      socket?.disconnect();
+      await hosted.close();
+      await pusherServer.close();
+      external.closeAllConnections();
+      await new Promise((r) => external.close(r));
+    }
+  });
 });
