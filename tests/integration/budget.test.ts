@@ -152,6 +152,49 @@ describe('settlement', () => {
     expect(perPerson.people.find((p) => p.userId === ids().ben)).toMatchObject({ consumed: '30.00', paid: '0.00', settled: '30.00', balance: '0.00' });
   });
 
+  it('"mark settled": a recorded payment shrinks the transfers, counts as settled, tells the others, and can be undone', async () => {
+    const { tripId } = await setup();
+    await anna.trpc.budget.createBudgetItemWithMembers.mutate({ tripId, name: 'Boat', totalPrice: 90, userIds: [ids().anna, ids().ben, ids().cem], payers: [{ userId: ids().anna }] });
+    suite.clearEvents();
+    const { payment } = await cem.trpc.budget.recordBudgetSettlement.mutate({ tripId, fromUserId: ids().cem, toUserId: ids().anna, amount: '30.00' });
+    expect(payment).toMatchObject({ from: { userId: ids().cem }, to: { userId: ids().anna }, amount: '30.00', currency: 'EUR' });
+    expect(tripEvents()).toMatchObject([{ event: 'budget.settlement.recorded', payload: { payment: { id: payment.id } } }]);
+    const after = await anna.trpc.budget.getBudgetSettlement.query({ tripId });
+    expect(after.flows).toMatchObject([{ from: { userId: ids().ben }, to: { userId: ids().anna }, amount: '30.00' }]);
+    expect(after.payments).toMatchObject([{ id: payment.id, amount: '30.00' }]);
+    const cemFigures = (await anna.trpc.budget.getBudgetPerPerson.query({ tripId })).people.find((p) => p.userId === ids().cem);
+    expect(cemFigures).toMatchObject({ settled: '30.00', balance: '0.00' });
+    // A part payment leaves the rest to pay.
+    await ben.trpc.budget.recordBudgetSettlement.mutate({ tripId, fromUserId: ids().ben, toUserId: ids().anna, amount: 10 });
+    expect((await anna.trpc.budget.getBudgetSettlement.query({ tripId })).flows).toMatchObject([{ from: { userId: ids().ben }, amount: '20.00' }]);
+
+    await anna.trpc.budget.deleteBudgetSettlement.mutate({ tripId, settlementId: payment.id });
+    expect((await anna.trpc.budget.getBudgetSettlement.query({ tripId })).flows).toMatchObject([
+      { from: { userId: ids().cem }, amount: '30.00' },
+      { from: { userId: ids().ben }, amount: '20.00' },
+    ]);
+  });
+
+  it('a payment to oneself, of nothing, with a stranger or of another trip is refused and writes nothing', async () => {
+    const { tripId } = await setup();
+    const other = await setup();
+    const { payment } = await anna.trpc.budget.recordBudgetSettlement.mutate({ tripId: other.tripId, fromUserId: ids().ben, toUserId: ids().anna, amount: '1' });
+    const count = () => server.services.db.budgetSettlement.count({ where: { tripId } });
+    suite.clearEvents();
+    for (const [input, code] of [
+      [{ fromUserId: ids().ben, toUserId: ids().ben, amount: '5' }, 'BAD_REQUEST'],
+      [{ fromUserId: ids().ben, toUserId: ids().anna, amount: '0' }, 'BAD_REQUEST'],
+      [{ fromUserId: ids().ben, toUserId: ids().anna, amount: '1.234' }, 'BAD_REQUEST'],
+      [{ fromUserId: dora.user.id, toUserId: ids().anna, amount: '5' }, 'BAD_REQUEST'],
+    ] as const) {
+      expect((await expectTrpcError(anna.trpc.budget.recordBudgetSettlement.mutate({ tripId, ...input }))).code).toBe(code);
+    }
+    expect((await expectTrpcError(anna.trpc.budget.deleteBudgetSettlement.mutate({ tripId, settlementId: payment.id }))).code).toBe('NOT_FOUND');
+    expect(await count()).toBe(0);
+    expect(await server.services.db.budgetSettlement.count({ where: { id: payment.id } })).toBe(1);
+    expect(tripEvents()).toEqual([]);
+  });
+
   it('an item of another trip cannot be toggled through this one (the original does not check)', async () => {
     const mine = await setup();
     const theirs = await setup();

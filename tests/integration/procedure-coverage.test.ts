@@ -59,6 +59,8 @@ interface Fixture {
   transportId: number;
   /** "Dinner", 30.00 EUR split equally between anna and ben, paid by anna; the trip also has a USD rate */
   budgetItemId: number;
+  /** ben paid anna 5.00 EUR (a recorded settlement payment) */
+  budgetSettlementId: number;
 }
 
 /**
@@ -581,6 +583,18 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, categories: 'Food' }), field: 'categories' },
       outcome: () => ({ categories: ['Transport', 'Food'] }),
     },
+    recordBudgetSettlement: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, fromUserId: f.benId, toUserId: f.annaId, amount: '15.00' }),
+      bad: { input: (f) => ({ tripId: f.tripId, fromUserId: f.benId, toUserId: f.annaId, amount: '-3' }), field: 'amount' },
+      outcome: (f) => ({ payment: { from: { userId: f.benId }, to: { userId: f.annaId }, amount: '15.00', amountMinor: 1500, currency: 'EUR' } }),
+    },
+    deleteBudgetSettlement: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, settlementId: f.budgetSettlementId }),
+      bad: { input: (f) => ({ tripId: f.tripId, settlementId: 'first' }), field: 'settlementId' },
+      outcome: () => ({ deleted: true }),
+    },
   },
   account: {
     me: {
@@ -853,7 +867,7 @@ async function buildFixture(): Promise<Fixture> {
     doraEmail: dora.user.email,
     ...(await buildAccountFixture(tripId)),
     ...(await buildBookingsFixture(tripId, dayIds)),
-    budgetItemId: await buildBudgetFixture(tripId),
+    ...(await buildBudgetFixture(tripId)),
   };
 }
 
@@ -883,8 +897,9 @@ async function buildBudgetFixture(tripId: number) {
     payers: [{ userId: anna.user.id }],
   });
   await anna.trpc.budget.setBudgetRate.mutate({ tripId, currency: 'USD', rate: '0.92' });
+  const { payment } = await anna.trpc.budget.recordBudgetSettlement.mutate({ tripId, fromUserId: ben.user.id, toUserId: anna.user.id, amount: '5.00' });
   suite.clearEvents();
-  return item.id;
+  return { budgetItemId: item.id, budgetSettlementId: payment.id };
 }
 
 /** The account side, written straight into the database (the procedures that create these are covered above). */
@@ -948,6 +963,7 @@ const COUNTED_TABLES = [
   'BudgetItemPayer',
   'BudgetRate',
   'BudgetCategory',
+  'BudgetSettlement',
   'Invite',
   'InstanceSetting',
 ] as const;
@@ -974,6 +990,7 @@ async function snapshot(f: Fixture) {
       budgetItems: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } }, payers: { orderBy: { userId: 'asc' } } } },
       budgetRates: { orderBy: { id: 'asc' } },
       budgetCategories: { orderBy: { id: 'asc' } },
+      budgetSettlements: { orderBy: { id: 'asc' } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -1076,6 +1093,7 @@ const fixtureShape: Fixture = {
   hotelReservationId: 2,
   transportId: 3,
   budgetItemId: 1,
+  budgetSettlementId: 1,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -142,7 +142,7 @@ export function BudgetTab({ tripId }: { tripId: number }) {
       </section>
 
       <div className="space-y-4">
-        <SettlementPanel settlement={settlement.data} error={settlement.error} money={money} />
+        <SettlementPanel tripId={tripId} settlement={settlement.data} error={settlement.error} money={money} onChanged={refresh} />
         <PeoplePanel figures={perPerson.data} money={money} />
         <RatesPanel tripId={tripId} list={data} onChanged={refresh} />
       </div>
@@ -177,8 +177,31 @@ export function BudgetTab({ tripId }: { tripId: number }) {
 
 type Money = (minor: number, currency: string) => string;
 
-function SettlementPanel({ settlement, error, money }: { settlement?: { currency: string; flows: Array<{ from: Person; to: Person; amountMinor: number }>; missingRates: string[] }; error: unknown; money: Money }) {
-  const { t } = useTranslation('budget');
+type Settlement = {
+  currency: string;
+  flows: Array<{ from: Person; to: Person; amount: string; amountMinor: number }>;
+  payments: Array<{ id: number; from: Person; to: Person; amountMinor: number; currency: string; createdAt: string }>;
+  missingRates: string[];
+};
+
+/**
+ * Who pays whom, each transfer with "Mark settled" (asks first, then records the payment so the list shrinks), and
+ * the payments recorded so far, each with Undo.
+ */
+function SettlementPanel({ tripId, settlement, error, money, onChanged }: { tripId: number; settlement?: Settlement; error: unknown; money: Money; onChanged(): Promise<unknown> }) {
+  const { t, i18n } = useTranslation('budget');
+  const trpc = useTRPC();
+  const [confirming, setConfirming] = useState<Settlement['flows'][number] | null>(null);
+  const record = useMutation(
+    trpc.budget.recordBudgetSettlement.mutationOptions({
+      onSuccess: async () => {
+        setConfirming(null);
+        await onChanged();
+      },
+    }),
+  );
+  const undo = useMutation(trpc.budget.deleteBudgetSettlement.mutationOptions({ onSuccess: () => onChanged() }));
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <section aria-labelledby="settlement-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="settlement-heading" className="text-base font-semibold text-slate-900">
@@ -195,14 +218,56 @@ function SettlementPanel({ settlement, error, money }: { settlement?: { currency
       ) : (
         <ul className="mt-2 space-y-1 text-sm" data-testid="settlement">
           {settlement.flows.map((f) => (
-            <li key={`${f.from.id}-${f.to.id}`} className="rounded bg-amber-50 px-2 py-1 text-slate-900">
-              {t('settlement.transfer', { from: f.from.displayName, to: f.to.displayName, amount: money(f.amountMinor, settlement.currency) })}
+            <li key={`${f.from.id}-${f.to.id}`} className="flex flex-wrap items-center justify-between gap-2 rounded bg-amber-50 px-2 py-1 text-slate-900">
+              <span>{t('settlement.transfer', { from: f.from.displayName, to: f.to.displayName, amount: money(f.amountMinor, settlement.currency) })}</span>
+              <Button size="sm" onClick={() => setConfirming(f)}>
+                {t('settlement.markSettled')}
+              </Button>
             </li>
           ))}
         </ul>
       )}
+      {undo.error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {errorMessage(undo.error, t)}
+        </p>
+      )}
+      {settlement && settlement.payments.length > 0 && (
+        <>
+          <h3 className="mt-4 text-sm font-medium text-slate-700">{t('settlement.recordedHeading')}</h3>
+          <ul className="mt-1 space-y-1 text-sm" data-testid="settlement-payments">
+            {settlement.payments.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded bg-emerald-50 px-2 py-1 text-slate-800">
+                <span>
+                  {t('settlement.paid', { from: p.from.displayName, to: p.to.displayName, amount: money(p.amountMinor, p.currency) })}{' '}
+                  <span className="text-xs text-slate-500">{date.format(new Date(p.createdAt))}</span>
+                </span>
+                <Button size="sm" variant="ghost" disabled={undo.isPending} onClick={() => undo.mutate({ tripId, settlementId: p.id })}>
+                  {t('settlement.undo')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {settlement && settlement.missingRates.length > 0 && (
         <p className="mt-2 text-xs text-amber-700">{t('settlement.missingRates', { currencies: settlement.missingRates.join(', ') })}</p>
+      )}
+      {confirming && settlement && (
+        <ConfirmDialog
+          open
+          title={t('settlement.confirmTitle')}
+          message={t('settlement.confirmBody', { from: confirming.from.displayName, to: confirming.to.displayName, amount: money(confirming.amountMinor, settlement.currency) })}
+          confirmLabel={t('settlement.markSettled')}
+          cancelLabel={t('cancel')}
+          busy={record.isPending}
+          error={record.error ? errorMessage(record.error, t) : null}
+          onCancel={() => {
+            setConfirming(null);
+            record.reset();
+          }}
+          onConfirm={() => record.mutate({ tripId, fromUserId: confirming.from.id, toUserId: confirming.to.id, amount: confirming.amount, currency: settlement.currency })}
+        />
       )}
     </section>
   );

@@ -14,6 +14,6 @@ export const budgetArea = defineArea({
   namespaces: ['budget'],
   events: budgetEvents,
   copy: copyBudget,
-  notCopied: { BudgetItem: SPENT, BudgetItemMember: `${SPENT} (and its split with it)`, BudgetItemPayer: `${SPENT} (and who paid it)` },
+  notCopied: { BudgetItem: SPENT, BudgetItemMember: `${SPENT} (and its split with it)`, BudgetItemPayer: `${SPENT} (and who paid it)`, BudgetSettlement: 'payments between the original trip’s people settle what they spent; a copy owes nothing' },
   plannerTab: { id: 'budget', labelKey: 'budget:tab', addon: 'budget', Component: BudgetTab },
 });

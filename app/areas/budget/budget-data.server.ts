@@ -6,7 +6,7 @@ import type { DbLike } from '../trip-data.server';
 import { notInTrip } from '../trip-data.server';
 import { publicUserSelect, userJson } from '~/trpc/shape';
 import { toIsoDate } from '~/domain/dates';
-import { budgetFigures, formatAmount, memberShares, parseRate, settle, type ExpenseFacts, type Rate, type SplitMode } from './rules';
+import { budgetFigures, formatAmount, memberShares, parseRate, settle, withPayments, type ExpenseFacts, type Rate, type SplitMode } from './rules';
 
 export const budgetItemInclude = {
   members: { include: { user: { select: publicUserSelect } }, orderBy: { userId: 'asc' } },
@@ -76,17 +76,18 @@ export function rateJson(r: { currency: string; tripCurrency: string; rate: stri
 }
 
 export async function loadBudget(db: DbLike, tripId: number) {
-  const [trip, items, rates, categories] = await Promise.all([
+  const [trip, items, rates, categories, payments] = await Promise.all([
     db.trip.findUniqueOrThrow({ where: { id: tripId }, select: { currency: true } }),
     db.budgetItem.findMany({ where: { tripId }, include: budgetItemInclude, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
     db.budgetRate.findMany({ where: { tripId }, orderBy: { currency: 'asc' } }),
     db.budgetCategory.findMany({ where: { tripId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] }),
+    db.budgetSettlement.findMany({ where: { tripId }, orderBy: { id: 'asc' } }),
   ]);
   const categoryNames = categories.map((c) => c.name);
   const order = new Map(categoryNames.map((name, i) => [name, i]));
   // Items list by the trip's category order, then their own order (as the original's UI shows them).
   items.sort((a, b) => (order.get(a.category) ?? Infinity) - (order.get(b.category) ?? Infinity) || a.position - b.position || a.id - b.id);
-  return { tripCurrency: trip.currency, items, rates, categories: categoryNames };
+  return { tripCurrency: trip.currency, items, rates, categories: categoryNames, payments };
 }
 
 export function expenseFacts(row: BudgetItemRow): ExpenseFacts {
@@ -106,8 +107,9 @@ export async function computeBudget(db: DbLike, tripId: number) {
   const budget = await loadBudget(db, tripId);
   const usable = new Map<string, Rate>();
   for (const r of budget.rates) if (r.tripCurrency === budget.tripCurrency) usable.set(r.currency, parseRate(r.rate));
-  const figures = budgetFigures(budget.items.map(expenseFacts), budget.tripCurrency, usable, budget.categories);
-  const ids = figures.people.map((p) => p.userId);
+  const payments = budget.payments.map((p) => ({ from: p.fromUserId, to: p.toUserId, amount: Number(p.amount), currency: p.currency }));
+  const figures = withPayments(budgetFigures(budget.items.map(expenseFacts), budget.tripCurrency, usable, budget.categories), payments, usable);
+  const ids = [...new Set([...figures.people.map((p) => p.userId), ...payments.flatMap((p) => [p.from, p.to])])];
   const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: publicUserSelect })).map((u) => [u.id, userJson(u)]));
   const who = (userId: number) => ({ userId, ...(users.get(userId) ?? { id: userId, username: '', displayName: '' }) });
   const c = budget.tripCurrency;
@@ -130,6 +132,14 @@ export async function computeBudget(db: DbLike, tripId: number) {
       itemsCount: p.itemsCount,
     })),
     flows: settle(figures.people).map((t) => ({ from: who(t.from), to: who(t.to), ...money(t.amount, c) })),
+    payments: budget.payments.map((p) => ({
+      id: p.id,
+      from: who(p.fromUserId),
+      to: who(p.toUserId),
+      ...money(Number(p.amount), p.currency),
+      currency: p.currency,
+      createdAt: p.createdAt.toISOString(),
+    })),
     missingRates: figures.missingRates,
     unpaidItemIds: figures.unpaidItemIds,
   };

@@ -28,8 +28,9 @@ describe('budget events in the browser cache', () => {
   });
 
   it('the settlement is refetched on any change', () => {
-    const settlement = { currency: 'EUR', balances: [], flows: [], missingRates: [], unpaidItemIds: [] };
+    const settlement = { currency: 'EUR', balances: [], flows: [], payments: [], missingRates: [], unpaidItemIds: [] };
     expect(applyEventToView(handlers, budgetSettlementView, settlement, 'budget.item.deleted', { itemId: 1, name: 'x' }, none)).toBe(INVALIDATE);
+    expect(applyEventToView(handlers, budgetSettlementView, settlement, 'budget.settlement.deleted', { settlementId: 1 }, none)).toBe(INVALIDATE);
   });
 
   it('notices use the budget namespace', () => {

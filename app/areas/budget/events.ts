@@ -34,6 +34,8 @@ export const budgetEvents = defineEvents<{
   'budget.item.deleted': { itemId: number; name: string };
   'budget.rates.changed': { rates: BudgetRateJson[] };
   'budget.categories.reordered': { categories: string[] };
+  'budget.settlement.recorded': { payment: BudgetSettlement['payments'][number] };
+  'budget.settlement.deleted': { settlementId: number };
 }>()({
   'budget.item.created': {
     views: [onView(budgetListView, (list, p) => withItem(list, p.item)), ...refetchFigures],
@@ -50,6 +52,14 @@ export const budgetEvents = defineEvents<{
   'budget.rates.changed': {
     views: [onView(budgetListView, (list, p) => ({ ...list, rates: p.rates })), ...refetchFigures],
     notice: () => ({ key: 'budget:notice.ratesChanged', params: {} }),
+  },
+  'budget.settlement.recorded': {
+    views: refetchFigures,
+    notice: (p) => ({ key: 'budget:notice.settlementRecorded', params: { from: p.payment.from.displayName, to: p.payment.to.displayName, amount: `${p.payment.amount} ${p.payment.currency}` } }),
+  },
+  'budget.settlement.deleted': {
+    views: refetchFigures,
+    notice: () => ({ key: 'budget:notice.settlementDeleted', params: {} }),
   },
   'budget.categories.reordered': {
     // Item order follows the category order, which the server applies: refetch rather than re-sort here.

@@ -6,7 +6,7 @@ import { router, tripMemberProcedure, type Context } from '~/trpc/init';
 import { LIMITS, currency as currencyCode, id, idList, isoDate, text, title } from '~/trpc/schemas';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest } from '~/domain/errors';
-import { findDay, findPlace, findReservation, tripMemberIds, type DbLike } from '../trip-data.server';
+import { findDay, findPlace, findReservation, notInTrip, tripMemberIds, type DbLike } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { budgetEvents } from './events';
 import { budgetItemInclude, budgetItemJson, computeBudget, findBudgetItem, loadBudget, rateJson, type BudgetItemRow } from './budget-data.server';
@@ -264,6 +264,7 @@ export const budgetRouter = router({
         currency: b.currency,
         balances: b.people.map((p) => ({ userId: p.userId, username: p.username, displayName: p.displayName, balance: p.balance, balanceMinor: p.balanceMinor })),
         flows: b.flows,
+        payments: b.payments,
         missingRates: b.missingRates,
         unpaidItemIds: b.unpaidItemIds,
       };
@@ -492,6 +493,47 @@ export const budgetRouter = router({
       const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, ctx.trip.currency));
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates };
+    }),
+
+  recordBudgetSettlement: tripMemberProcedure
+    .meta({
+      scope: 'budget:write',
+      addon: 'budget',
+      mcp: {
+        name: 'record_budget_settlement',
+        kind: 'write',
+        description:
+          'Record that one member paid another to settle up ("mark settled" on a transfer of get_budget_settlement): fromUserId paid toUserId the amount (decimal, in currency, default the trip currency). It counts in the balances like a repaid share, so the settlement shrinks by it. Both must be on the trip. Example: {"tripId": 1, "fromUserId": 2, "toUserId": 3, "amount": "42.10"}.',
+      },
+    })
+    .input(z.object({ fromUserId: id('user'), toUserId: id('user'), amount: money, currency: currencyCode.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const currency = input.currency ?? ctx.trip.currency;
+      checkCurrency(currency);
+      const amount = parseAmount(input.amount, currency, 'amount');
+      if (amount <= 0) throw badRequest('errors.budgetZeroPayment', 'amount: must be greater than 0');
+      if (input.fromUserId === input.toUserId) throw badRequest('errors.budgetSelfPayment', 'toUserId: the payer and the receiver must be two different people');
+      await checkPeople(ctx.db, input.tripId, [input.fromUserId, input.toUserId]);
+      const row = await ctx.db.budgetSettlement.create({
+        data: { tripId: input.tripId, fromUserId: input.fromUserId, toUserId: input.toUserId, amount: BigInt(amount), currency, createdById: ctx.actor.user.id },
+      });
+      const payment = (await computeBudget(ctx.db, input.tripId)).payments.find((p) => p.id === row.id)!;
+      ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.settlement.recorded', { payment }));
+      return { payment };
+    }),
+
+  deleteBudgetSettlement: tripMemberProcedure
+    .meta({
+      scope: 'budget:write',
+      addon: 'budget',
+      mcp: { name: 'delete_budget_settlement', kind: 'destructive', description: 'Undo a recorded settlement payment (its id from get_budget_settlement payments): the balances go back to owing it.' },
+    })
+    .input(z.object({ settlementId: id('budget settlement') }))
+    .mutation(async ({ ctx, input }) => {
+      const { count } = await ctx.db.budgetSettlement.deleteMany({ where: { id: input.settlementId, tripId: input.tripId } });
+      if (count === 0) throw notInTrip('Budget settlement', input.settlementId, input.tripId);
+      ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.settlement.deleted', { settlementId: input.settlementId }));
+      return { deleted: true };
     }),
 
   reorderBudgetCategories: tripMemberProcedure

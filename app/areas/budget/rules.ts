@@ -284,6 +284,45 @@ export function budgetFigures(
   };
 }
 
+/** A recorded payment between two members ("mark settled"), in its own currency's minor units. */
+export interface SettlementPayment {
+  from: number;
+  to: number;
+  amount: number;
+  currency: string;
+}
+
+/**
+ * Recorded payments count like repaid shares: the payer's balance rises, the receiver's falls, by the converted
+ * amount (both sides use the same figure, so balances still sum to zero). A payment in a currency without a rate is
+ * left out and its currency reported, as for expenses.
+ */
+export function withPayments(
+  figures: BudgetFigures,
+  payments: readonly SettlementPayment[],
+  rates: ReadonlyMap<string, Rate>,
+): BudgetFigures {
+  const people = new Map(figures.people.map((p) => [p.userId, { ...p }]));
+  const person = (userId: number) => {
+    let p = people.get(userId);
+    if (!p) people.set(userId, (p = { userId, consumed: 0, paid: 0, settled: 0, balance: 0, itemsCount: 0 }));
+    return p;
+  };
+  const missing = new Set(figures.missingRates);
+  for (const payment of payments) {
+    const amount = convert(payment.amount, payment.currency, figures.currency, rates.get(payment.currency) ?? null);
+    if (amount === null) {
+      missing.add(payment.currency);
+      continue;
+    }
+    const from = person(payment.from);
+    from.balance += amount;
+    from.settled += amount;
+    person(payment.to).balance -= amount;
+  }
+  return { ...figures, people: [...people.values()].sort((a, b) => a.userId - b.userId), missingRates: [...missing].sort() };
+}
+
 export interface Transfer {
   from: number;
   to: number;
