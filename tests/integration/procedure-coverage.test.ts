@@ -56,6 +56,12 @@ interface Fixture {
   transportId: number;
   /** "Dinner", 30.00 EUR split equally between anna and ben, paid by anna; the trip also has a USD rate */
   budgetItemId: number;
+  /** the trip's share link (showing bookings), as its token */
+  shareToken: string;
+  /** an unread and a read notification of anna's, and one of carol's */
+  annaNotificationId: number;
+  annaReadNotificationId: number;
+  carolNotificationId: number;
 }
 
 /**
@@ -762,6 +768,82 @@ const cases: CaseTable = {
       },
     },
   },
+  shareLinks: {
+    getShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'x' }), field: 'tripId' },
+      outcome: (f) => ({ link: { tripId: f.tripId, sections: ['bookings'], shareBookings: true, shareBudget: false, tokenHint: f.shareToken.slice(0, 8) } }),
+    },
+    createShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, shareBudget: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, shareBudget: 'yes' }), field: 'shareBudget' },
+      outcome: () => ({ created: false, rotated: false, url: null, link: { shareBookings: true, shareBudget: true } }),
+    },
+    deleteShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: -1 }), field: 'tripId' },
+      outcome: () => ({ deleted: true }),
+    },
+    getSharedTrip: {
+      access: [{ none: 'public: the share token is the permission, no sign-in needed' }],
+      valid: (f) => ({ token: f.shareToken }),
+      bad: { input: () => ({ token: 42 }), field: 'token' },
+      outcome: () => ({ trip: { title: 'Lisbon' }, sections: ['bookings'], bookings: expect.any(Array), budget: null }),
+    },
+  },
+  notifications: {
+    listNotifications: {
+      access: [{ none: 'lists only the caller’s own notifications' }],
+      valid: () => ({ limit: 5 }),
+      bad: { input: () => ({ limit: 0 }), field: 'limit' },
+      outcome: (f) => ({ notifications: expect.arrayContaining([expect.objectContaining({ id: f.annaNotificationId, read: false })]) }),
+    },
+    listInAppNotifications: {
+      access: [{ none: 'lists only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ notifications: expect.arrayContaining([expect.objectContaining({ id: f.annaReadNotificationId, read: true })]) }),
+    },
+    getUnreadNotificationCount: {
+      access: [{ none: 'counts only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ count: expect.any(Number) }),
+    },
+    markNotificationRead: {
+      access: [{ ownResource: { input: (f) => ({ notificationId: f.carolNotificationId }) } }],
+      valid: (f) => ({ notificationId: f.annaNotificationId }),
+      bad: { input: () => ({ notificationId: 'one' }), field: 'notificationId' },
+      outcome: (f) => ({ success: true, notification: { id: f.annaNotificationId, read: true } }),
+    },
+    markNotificationUnread: {
+      access: [{ ownResource: { input: (f) => ({ notificationId: f.carolNotificationId }) } }],
+      valid: (f) => ({ notificationId: f.annaReadNotificationId }),
+      bad: { input: () => ({ notificationId: 0 }), field: 'notificationId' },
+      outcome: (f) => ({ success: true, notification: { id: f.annaReadNotificationId, read: false } }),
+    },
+    markAllNotificationsRead: {
+      access: [{ none: 'marks only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ success: true, count: expect.any(Number) }),
+    },
+    getNotificationPreferences: {
+      access: [{ none: 'reads only the caller’s own preferences' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ preferences: expect.arrayContaining([{ type: 'trip_added', enabled: true }]) }),
+    },
+    setNotificationPreference: {
+      access: [{ none: 'changes only the caller’s own preferences' }],
+      valid: () => ({ type: 'mention', enabled: false }),
+      bad: { input: () => ({ type: 'spam', enabled: true }), field: 'type' },
+      outcome: () => ({ preference: { type: 'mention', enabled: false } }),
+    },
+  },
 };
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
@@ -824,7 +906,19 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildAccountFixture(tripId)),
     ...(await buildBookingsFixture(tripId, dayIds)),
     budgetItemId: await buildBudgetFixture(tripId),
+    ...(await buildShareFixture(tripId)),
   };
+}
+
+/** A share link showing bookings (through its procedure), and notifications written straight into the database. */
+async function buildShareFixture(tripId: number) {
+  const { url } = await anna.trpc.shareLinks.createShareLink.mutate({ tripId, shareBookings: true });
+  const db = server.services.db;
+  const note = (userId: number, readAt: Date | null) =>
+    db.notification.create({ data: { userId, type: 'trip_added', tripId, params: { actor: 'Ben', trip: 'Lisbon' }, link: `/trips/${tripId}`, readAt } });
+  const [unread, read, carols] = [await note(anna.user.id, null), await note(anna.user.id, new Date()), await note(carol.user.id, null)];
+  suite.clearEvents();
+  return { shareToken: url!.split('/s/')[1], annaNotificationId: unread.id, annaReadNotificationId: read.id, carolNotificationId: carols.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -916,6 +1010,9 @@ const COUNTED_TABLES = [
   'BudgetItemPayer',
   'BudgetRate',
   'BudgetCategory',
+  'ShareLink',
+  'Notification',
+  'NotificationPreference',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -940,6 +1037,7 @@ async function snapshot(f: Fixture) {
       budgetItems: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } }, payers: { orderBy: { userId: 'asc' } } } },
       budgetRates: { orderBy: { id: 'asc' } },
       budgetCategories: { orderBy: { id: 'asc' } },
+      shareLink: true,
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -950,6 +1048,7 @@ async function snapshot(f: Fixture) {
     oauthClients: await db.oAuthClient.findMany({ where: { clientId: { in: [f.clientId, f.otherClientId, f.grantClientId, f.otherGrantClientId] } }, orderBy: { id: 'asc' } }),
     oauthTokens: await db.oAuthToken.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     addons: await db.addon.findMany({ orderBy: { id: 'asc' } }),
+    notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
   };
   return { counts, trip, tags, account };
 }
@@ -1039,6 +1138,10 @@ const fixtureShape: Fixture = {
   hotelReservationId: 2,
   transportId: 3,
   budgetItemId: 1,
+  shareToken: 'wms_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  annaNotificationId: 1,
+  annaReadNotificationId: 2,
+  carolNotificationId: 3,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
