@@ -139,7 +139,8 @@ function ShareDialog({ tripId, onClose }: { tripId: number; onClose(): void }) {
               <div className="border-t border-slate-100 pt-3">
                 <p className="text-sm text-slate-700" data-testid="share-active">
                   {t('active', {
-                    hint: `${current.tokenHint}…`,
+                    // Isolated, so the hint reads left to right inside right-to-left text.
+                    hint: `\u2068${current.tokenHint}…\u2069`,
                     date: new Date(current.updatedAt).toLocaleDateString(i18n.language, { day: 'numeric', month: 'short', year: 'numeric' }),
                   })}
                 </p>

@@ -83,8 +83,8 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                       <li key={`a${a.id}`} className="text-sm">
                         <span className="font-medium text-slate-900">{a.place.name}</span>
                         {(a.startTime || a.endTime) && (
-                          <span className="ms-2 text-slate-500" dir="ltr">
-                            {[a.startTime, a.endTime].filter(Boolean).join('–')}
+                          <span className="ms-2 text-slate-500">
+                            <span dir="ltr">{[a.startTime, a.endTime].filter(Boolean).join('–')}</span>
                           </span>
                         )}
                         {a.place.address && <p className="text-xs text-slate-500">{a.place.address}</p>}
@@ -94,8 +94,8 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                     {day.notes.map((n) => (
                       <li key={`n${n.id}`} className="text-sm text-slate-700">
                         {n.time && (
-                          <span className="me-2 text-slate-500" dir="ltr">
-                            {n.time}
+                          <span className="me-2 text-slate-500">
+                            <span dir="ltr">{n.time}</span>
                           </span>
                         )}
                         {n.text}
