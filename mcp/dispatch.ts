@@ -12,6 +12,7 @@ import { buildRegistry, entryVisible, visibleTools, type RegistryEntry, type Too
 import { PROMPTS, PromptArgumentError, STATIC_TOKEN_NOTICE } from './prompts';
 import { callProcedure } from './procedures';
 import { auditToolCall } from './audit';
+import { recordAgentActivity } from '~/areas/notifications/agent-activity.server';
 import { mcpRuntime } from './runtime';
 import { insufficientScope, rpcError } from './replies';
 
@@ -148,6 +149,7 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
     }
   }
   await auditToolCall(services, actor, { tool: name, error: errorCode, ip });
+  if (!result.isError && tool.meta.mcp?.kind !== 'read') await recordAgentActivity(services, actor, { tool: name, args, output: result.structuredContent });
   return result;
 }
 

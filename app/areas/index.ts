@@ -10,6 +10,8 @@ import { daysArea } from './days/area';
 import { membersArea } from './members/area';
 import { placesArea } from './places/area';
 import { reservationsArea } from './reservations/area';
+import { shareLinksArea } from './share-links/area';
+import { notificationsArea } from './notifications/area';
 import { tagsArea } from './tags/area';
 import { tripsArea } from './trips/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
@@ -25,6 +27,8 @@ export const areas = [
   dayNotesArea,
   accommodationsArea,
   budgetArea,
+  shareLinksArea,
+  notificationsArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

@@ -107,6 +107,7 @@ describe('trip copy', () => {
       payers: [{ userId: anna.user.id }],
     });
     await anna.trpc.budget.setBudgetRate.mutate({ tripId: trip.id, currency: 'USD', rate: '0.92' });
+    await anna.trpc.shareLinks.createShareLink.mutate({ tripId: trip.id });
 
     const db = server.services.db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>;
     const rowsOf = (model: string, tripId: number) =>

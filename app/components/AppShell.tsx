@@ -3,6 +3,7 @@ import { Form, Link, NavLink } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRootData } from '~/root';
+import { NotificationBell } from '~/areas/notifications/NotificationBell';
 
 export function AppShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation('common');
@@ -38,6 +39,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
           <div className="ms-auto flex items-center gap-3">
             {user && (
               <>
+                <NotificationBell />
                 <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">
                   {user.displayName}
                 </span>

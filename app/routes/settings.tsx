@@ -24,6 +24,7 @@ export default function SettingsLayout() {
         tabs={[
           { to: '/settings', label: t('tabs.profile'), end: true },
           { to: '/settings/integrations', label: t('tabs.integrations') },
+          { to: '/settings/notifications', label: t('notifications:settings.tab') },
         ]}
       />
       <div className="mt-6">

@@ -61,6 +61,12 @@ interface Fixture {
   budgetItemId: number;
   /** ben paid anna 5.00 EUR (a recorded settlement payment) */
   budgetSettlementId: number;
+  /** the trip's share link (showing bookings), as its token */
+  shareToken: string;
+  /** an unread and a read notification of anna's, and one of carol's */
+  annaNotificationId: number;
+  annaReadNotificationId: number;
+  carolNotificationId: number;
 }
 
 /**
@@ -806,6 +812,82 @@ const cases: CaseTable = {
       },
     },
   },
+  shareLinks: {
+    getShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'x' }), field: 'tripId' },
+      outcome: (f) => ({ link: { tripId: f.tripId, sections: ['bookings'], shareBookings: true, shareBudget: false, tokenHint: f.shareToken.slice(0, 8) } }),
+    },
+    createShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, shareBudget: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, shareBudget: 'yes' }), field: 'shareBudget' },
+      outcome: () => ({ created: false, rotated: false, url: null, link: { shareBookings: true, shareBudget: true } }),
+    },
+    deleteShareLink: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: -1 }), field: 'tripId' },
+      outcome: () => ({ deleted: true }),
+    },
+    getSharedTrip: {
+      access: [{ none: 'public: the share token is the permission, no sign-in needed' }],
+      valid: (f) => ({ token: f.shareToken }),
+      bad: { input: () => ({ token: 42 }), field: 'token' },
+      outcome: () => ({ trip: { title: 'Lisbon' }, sections: ['bookings'], bookings: expect.any(Array), budget: null }),
+    },
+  },
+  notifications: {
+    listNotifications: {
+      access: [{ none: 'lists only the caller’s own notifications' }],
+      valid: () => ({ limit: 5 }),
+      bad: { input: () => ({ limit: 0 }), field: 'limit' },
+      outcome: (f) => ({ notifications: expect.arrayContaining([expect.objectContaining({ id: f.annaNotificationId, read: false })]) }),
+    },
+    listInAppNotifications: {
+      access: [{ none: 'lists only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ notifications: expect.arrayContaining([expect.objectContaining({ id: f.annaReadNotificationId, read: true })]) }),
+    },
+    getUnreadNotificationCount: {
+      access: [{ none: 'counts only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ count: expect.any(Number) }),
+    },
+    markNotificationRead: {
+      access: [{ ownResource: { input: (f) => ({ notificationId: f.carolNotificationId }) } }],
+      valid: (f) => ({ notificationId: f.annaNotificationId }),
+      bad: { input: () => ({ notificationId: 'one' }), field: 'notificationId' },
+      outcome: (f) => ({ success: true, notification: { id: f.annaNotificationId, read: true } }),
+    },
+    markNotificationUnread: {
+      access: [{ ownResource: { input: (f) => ({ notificationId: f.carolNotificationId }) } }],
+      valid: (f) => ({ notificationId: f.annaReadNotificationId }),
+      bad: { input: () => ({ notificationId: 0 }), field: 'notificationId' },
+      outcome: (f) => ({ success: true, notification: { id: f.annaReadNotificationId, read: false } }),
+    },
+    markAllNotificationsRead: {
+      access: [{ none: 'marks only the caller’s own notifications' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ success: true, count: expect.any(Number) }),
+    },
+    getNotificationPreferences: {
+      access: [{ none: 'reads only the caller’s own preferences' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ preferences: expect.arrayContaining([{ type: 'trip_added', enabled: true }]) }),
+    },
+    setNotificationPreference: {
+      access: [{ none: 'changes only the caller’s own preferences' }],
+      valid: () => ({ type: 'mention', enabled: false }),
+      bad: { input: () => ({ type: 'spam', enabled: true }), field: 'type' },
+      outcome: () => ({ preference: { type: 'mention', enabled: false } }),
+    },
+  },
 };
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
@@ -868,7 +950,19 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildAccountFixture(tripId)),
     ...(await buildBookingsFixture(tripId, dayIds)),
     ...(await buildBudgetFixture(tripId)),
+    ...(await buildShareFixture(tripId)),
   };
+}
+
+/** A share link showing bookings (through its procedure), and notifications written straight into the database. */
+async function buildShareFixture(tripId: number) {
+  const { url } = await anna.trpc.shareLinks.createShareLink.mutate({ tripId, shareBookings: true });
+  const db = server.services.db;
+  const note = (userId: number, readAt: Date | null) =>
+    db.notification.create({ data: { userId, type: 'trip_added', tripId, params: { actor: 'Ben', trip: 'Lisbon' }, link: `/trips/${tripId}`, readAt } });
+  const [unread, read, carols] = [await note(anna.user.id, null), await note(anna.user.id, new Date()), await note(carol.user.id, null)];
+  suite.clearEvents();
+  return { shareToken: url!.split('/s/')[1], annaNotificationId: unread.id, annaReadNotificationId: read.id, carolNotificationId: carols.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -966,6 +1060,9 @@ const COUNTED_TABLES = [
   'BudgetSettlement',
   'Invite',
   'InstanceSetting',
+  'ShareLink',
+  'Notification',
+  'NotificationPreference',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -991,6 +1088,7 @@ async function snapshot(f: Fixture) {
       budgetRates: { orderBy: { id: 'asc' } },
       budgetCategories: { orderBy: { id: 'asc' } },
       budgetSettlements: { orderBy: { id: 'asc' } },
+      shareLink: true,
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -1003,6 +1101,7 @@ async function snapshot(f: Fixture) {
     addons: await db.addon.findMany({ orderBy: { id: 'asc' } }),
     invites: await db.invite.findMany({ orderBy: { id: 'asc' } }),
     settings: await db.instanceSetting.findMany({ orderBy: { key: 'asc' } }),
+    notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
   };
   return { counts, trip, tags, account };
 }
@@ -1094,6 +1193,10 @@ const fixtureShape: Fixture = {
   transportId: 3,
   budgetItemId: 1,
   budgetSettlementId: 1,
+  shareToken: 'wms_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  annaNotificationId: 1,
+  annaReadNotificationId: 2,
+  carolNotificationId: 3,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -6,6 +6,7 @@ import { publicUserSelect, userJson, tripJson } from '~/trpc/shape';
 import { DomainError, badRequest, ownerOnly } from '~/domain/errors';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { memberEvents } from './events';
+import { notify } from '../notifications/notify.server';
 
 export const membersRouter = router({
   listTripMembers: tripMemberProcedure
@@ -58,6 +59,7 @@ export const membersRouter = router({
       const member = { ...userJson(user), role: 'member' as const };
       ctx.emit(tripChannel(input.tripId), memberEvents.make('member.added', { tripId: input.tripId, member }));
       ctx.emit(userChannel(user.id), memberEvents.make('trip.shared', { trip: tripJson(ctx.trip) }));
+      await notify(ctx, { recipients: [user.id], type: 'trip_added', tripId: input.tripId, link: `/trips/${input.tripId}` });
       return { member };
     }),
 
@@ -86,6 +88,7 @@ export const membersRouter = router({
       ctx.disconnectAfterPublish.push(input.userId);
       ctx.emit(tripChannel(input.tripId), memberEvents.make('member.removed', { tripId: input.tripId, userId: input.userId }));
       ctx.emit(userChannel(input.userId), memberEvents.make('trip.unshared', { tripId: input.tripId }));
+      await notify(ctx, { recipients: [input.userId], type: 'trip_removed', tripId: input.tripId });
       return { removed: true, userId: input.userId };
     }),
 });

@@ -10,6 +10,7 @@ import { toIsoDate } from '~/domain/dates';
 import { findAccommodation, findAssignment, findDay, findPlace, notInTrip, type DbLike } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { accommodationEvents } from '~/areas/accommodations/events';
+import { notifyStatusChange } from '../notifications/notify.server';
 import { reservationEvents } from './events';
 import { bookingJson, byTime, type BookingRow, type TripDay } from './shape';
 import { searchAirports } from './airports';
@@ -340,6 +341,7 @@ export const reservationsRouter = router({
       const updated = await ctx.db.reservation.update({ where: { id: current.id }, data, include: bookingInclude });
       const reservation = bookingJson(updated, await tripDays(ctx.db, input.tripId));
       ctx.emit(tripChannel(input.tripId), reservationEvents.make('reservation.updated', { reservation }));
+      await notifyStatusChange(ctx, current, reservation);
       return { reservation };
     }),
 
@@ -550,6 +552,7 @@ export const reservationsRouter = router({
       });
       const reservation = bookingJson(row, days);
       ctx.emit(tripChannel(input.tripId), reservationEvents.make('reservation.updated', { reservation }));
+      await notifyStatusChange(ctx, current, reservation);
       return { reservation };
     }),
 

@@ -5,6 +5,7 @@ import { PresenceAvatars } from '~/realtime/client';
 import { btn } from './ui';
 import { formatDate, type TripSummary } from './usePlanner';
 import { Icon } from './Icon';
+import { ShareButton } from '~/areas/share-links/ShareDialog';
 
 interface Props {
   summary: TripSummary;
@@ -49,6 +50,7 @@ export function PlannerHeader({ summary, onMembers, onEdit }: Props) {
           <button type="button" className={btn.secondary} onClick={onEdit}>
             <Icon name="pencil" /> {t('header.edit')}
           </button>
+          <ShareButton tripId={trip.id} />
         </div>
       </div>
     </header>

@@ -1,0 +1,59 @@
+// Agents' changes, summarised: after a successful MCP tool call that changes a trip, the user the agent acts for gets
+// (or has updated) one notification per agent client and trip per AGENT_SUMMARY_MINUTES window, counting the changes
+// — never one per call. Called by mcp/dispatch.ts, where tool calls are audited.
+import type { Actor } from '~/auth/actor.server';
+import type { Services } from '~/services/types.server';
+import { userChannel } from '~/realtime/channels';
+import { tripsVisibleTo } from '../trip-data.server';
+import { notificationEvents } from './events';
+import { optedOut } from './notify.server';
+import { AGENT_SUMMARY_MINUTES } from './types';
+
+/** The trip a call changed: its tripId argument, or the trip it created (create_trip, copy_trip). */
+function tripOf(args: unknown, output: unknown): number | null {
+  const fromArgs = (args as { tripId?: unknown } | null)?.tripId;
+  if (typeof fromArgs === 'number' && Number.isInteger(fromArgs)) return fromArgs;
+  const created = (output as { trip?: { id?: unknown } } | null)?.trip?.id;
+  return typeof created === 'number' ? created : null;
+}
+
+/** The name people know the agent by: its OAuth client's name or the static token's name. */
+async function clientName(services: Services, actor: Actor) {
+  const clientId = actor.clientId ?? '';
+  if (clientId.startsWith('static:')) {
+    const token = await services.db.apiToken.findUnique({ where: { id: Number(clientId.slice('static:'.length)) || 0 }, select: { name: true } });
+    return token?.name ?? null;
+  }
+  if (!clientId) return null;
+  return (await services.db.oAuthClient.findUnique({ where: { clientId }, select: { name: true } }))?.name ?? null;
+}
+
+export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }) {
+  try {
+    if (actor.via === 'web') return;
+    const tripId = tripOf(call.args, call.output);
+    if (tripId === null) return;
+    const db = services.db;
+    const userId = actor.user.id;
+    // A deleted trip, or one the user just left, has nothing to link to.
+    const trip = await db.trip.findFirst({ where: { id: tripId, ...tripsVisibleTo(userId) }, select: { title: true } });
+    if (!trip || (await optedOut(db, [userId], 'agent_activity')).has(userId)) return;
+    const groupKey = `agent:${actor.clientId ?? actor.via}:${tripId}`;
+    const since = new Date(Date.now() - AGENT_SUMMARY_MINUTES * 60_000);
+    const name = await clientName(services, actor);
+    await db.$transaction(async (tx) => {
+      // Concurrent calls of one agent on one trip add to the same row instead of each opening one.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`${userId}:${groupKey}`}))`;
+      const open = await tx.notification.findFirst({ where: { userId, groupKey, createdAt: { gte: since } }, orderBy: { id: 'desc' } });
+      const before = (open?.params ?? {}) as { count?: number; tools?: string[] };
+      const tools = [...new Set([...(before.tools ?? []), call.tool])].slice(0, 20);
+      const params = { ...(name ? { client: name } : {}), trip: trip.title, count: (before.count ?? 0) + 1, tools };
+      if (open) await tx.notification.update({ where: { id: open.id }, data: { params, readAt: null } });
+      else await tx.notification.create({ data: { userId, type: 'agent_activity', tripId, groupKey, params, link: `/trips/${tripId}` } });
+    });
+    const event = notificationEvents.make('notification.created', { type: 'agent_activity' });
+    await services.realtime.publish([{ channel: userChannel(userId), event: event.name, payload: { ...event.payload, origin: 'mcp' } }], {});
+  } catch (error) {
+    console.error('[waymark] recording agent activity failed:', error);
+  }
+}

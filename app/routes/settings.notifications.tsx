@@ -1,0 +1,16 @@
+// Settings → Notifications: which kinds of in-app notification the user wants.
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { NotificationPreferences } from '~/areas/notifications/NotificationPreferences';
+import { requireWebActor } from '~/utils/request.server';
+import { pageTitle } from '~/components/pageTitle';
+
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'notifications', 'settings.title', 'Notifications') }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireWebActor(request, context);
+  return null;
+}
+
+export default function NotificationSettingsPage() {
+  return <NotificationPreferences />;
+}
