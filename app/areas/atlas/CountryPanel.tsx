@@ -97,8 +97,19 @@ function Regions({ code, onChanged }: { code: string; onChanged(): Promise<unkno
   const trpc = useTRPC();
   const regions = useQuery(trpc.atlas.listCountryRegions.queryOptions({ countryCode: code }));
   const [filter, setFilter] = useState('');
-  const mark = useMutation(trpc.atlas.markRegionVisited.mutationOptions({ onSuccess: () => onChanged() }));
-  const unmark = useMutation(trpc.atlas.unmarkRegionVisited.mutationOptions({ onSuccess: () => onChanged() }));
+  // A ticked box shows its new state at once; the server's answer (or a failure) then takes over.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const settle = (code: string) => () =>
+    onChanged().finally(() =>
+      setPending(({ [code]: _done, ...rest }) => rest),
+    );
+  const mark = useMutation(trpc.atlas.markRegionVisited.mutationOptions());
+  const unmark = useMutation(trpc.atlas.unmarkRegionVisited.mutationOptions());
+  const toggle = (regionCode: string, visited: boolean) => {
+    setPending((p) => ({ ...p, [regionCode]: visited }));
+    if (visited) mark.mutate({ regionCode, countryCode: code }, { onSettled: settle(regionCode) });
+    else unmark.mutate({ regionCode }, { onSettled: settle(regionCode) });
+  };
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase(i18n.language);
     const collator = new Intl.Collator(i18n.language);
@@ -129,11 +140,9 @@ function Regions({ code, onChanged }: { code: string; onChanged(): Promise<unkno
                 <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-slate-50">
                   <input
                     type="checkbox"
-                    checked={r.visited}
-                    disabled={mark.isPending || unmark.isPending}
-                    onChange={(event) =>
-                      event.target.checked ? mark.mutate({ regionCode: r.code, countryCode: code }) : unmark.mutate({ regionCode: r.code })
-                    }
+                    checked={pending[r.code] ?? r.visited}
+                    disabled={r.code in pending}
+                    onChange={(event) => toggle(r.code, event.target.checked)}
                     className="h-4 w-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-500"
                   />
                   <span dir="auto">{r.name}</span>

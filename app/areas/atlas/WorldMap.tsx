@@ -1,11 +1,10 @@
 // The Atlas world map: an SVG drawn from Natural Earth's 1:110m country shapes (world-atlas, offline), visited
 // countries filled, bucket-list places pinned. Visited countries are buttons a keyboard can reach; the map keeps
 // its west-to-east orientation in right-to-left languages.
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import world from 'world-atlas/countries-110m.json';
 import { iso31661NumericToAlpha2 } from 'iso-3166/1-n-to-1-a2.js';
 
 const WIDTH = 960;
@@ -28,18 +27,32 @@ interface CountryShape {
   d: string;
 }
 
-let shapes: CountryShape[] | null = null;
-function countryShapes(): CountryShape[] {
-  if (shapes) return shapes;
-  const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+function countryShapes(world: unknown): CountryShape[] {
+  const topology = world as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const collection = feature(topology, topology.objects.countries);
-  shapes = collection.features.flatMap((f) => {
+  return collection.features.flatMap((f) => {
     const code = (f.id !== undefined ? iso31661NumericToAlpha2[String(f.id)] : undefined) ?? BY_NAME[f.properties?.name ?? ''];
     if (!code || code === 'AQ' || !f.geometry) return [];
     const geometry = f.geometry as Polygon | MultiPolygon;
     const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
     return [{ code, d: polygons.flatMap((rings) => rings.map(ringPath)).join('') }];
   });
+}
+
+/** The shapes are loaded in the browser only, as a chunk of their own (about 100 kB), once per page load. */
+let loading: Promise<CountryShape[]> | null = null;
+function useCountryShapes() {
+  const [shapes, setShapes] = useState<CountryShape[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    loading ??= import('world-atlas/countries-110m.json').then((module) => countryShapes(module.default));
+    loading.then((loaded) => live && setShapes(loaded)).catch(() => {
+      loading = null;
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   return shapes;
 }
 
@@ -69,10 +82,10 @@ export function WorldMap({
   label: string;
   pinLabel(name: string): string;
 }) {
-  const all = useMemo(countryShapes, []);
+  const all = useCountryShapes() ?? [];
   return (
     <div dir="ltr" className="overflow-hidden rounded-lg border border-slate-200 bg-sky-50">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={label} className="block h-auto w-full" data-testid="atlas-map">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={label} aria-busy={all.length === 0} className="block h-auto w-full" data-testid="atlas-map">
         {all.map((shape, i) => {
           const kind = visited.get(shape.code);
           const isSelected = selected === shape.code;
