@@ -138,8 +138,12 @@ describe('bucket list', () => {
 
     const { item } = await anna.trpc.atlas.updateBucketListItem.mutate({ itemId: kyoto.id, targetDate: '2031-04-01' });
     expect(item).toMatchObject({ name: 'Kyoto', countryCode: 'JP', lat: 35.0116, targetDate: '2031-04-01', notes: 'cherry blossom' });
-    const cleared = await anna.trpc.atlas.updateBucketListItem.mutate({ itemId: kyoto.id, notes: '', lat: null, lng: null, countryCode: null, targetDate: null });
+    const cleared = await anna.trpc.atlas.updateBucketListItem.mutate({ itemId: kyoto.id, notes: '', lat: null, lng: null, countryCode: '', targetDate: '' });
     expect(cleared.item).toMatchObject({ notes: '', lat: null, lng: null, countryCode: null, targetDate: null });
+    const moved = await anna.trpc.atlas.updateBucketListItem.mutate({ itemId: kyoto.id, lat: 34.6937, lng: 135.5023 });
+    expect(moved.item).toMatchObject({ countryCode: 'JP' });
+    const wrong = await expectTrpcError(anna.trpc.atlas.updateBucketListItem.mutate({ itemId: kyoto.id, countryCode: 'ZZ' }));
+    expect(wrong.message).toBe('countryCode: must be a two-letter ISO 3166-1 country code such as FR, or "" to clear');
   });
 
   it('refuses half coordinates and long notes; another user’s item is NOT_FOUND and stays', async () => {

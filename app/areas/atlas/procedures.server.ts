@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { authedProcedure, router } from '~/trpc/init';
 import { id, isoDate, latitude, longitude, text, title } from '~/trpc/schemas';
-import { fromIsoDate } from '~/domain/dates';
+import { fromIsoDate, isIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound } from '~/domain/errors';
 import { userChannel } from '~/realtime/channels';
 import type { DbLike } from '../trip-data.server';
@@ -27,6 +27,16 @@ const regionCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'must be an ISO 3166-2 region code such as US-CA or FR-75');
+
+/** For updates, where "" clears a field as null does. */
+const clearableCountryCode = z
+  .string({ error: 'must be a two-letter country code' })
+  .trim()
+  .toUpperCase()
+  .refine((v) => v === '' || (/^[A-Z]{2}$/.test(v) && isCountryCode(v)), 'must be a two-letter ISO 3166-1 country code such as FR, or "" to clear');
+const clearableDate = z
+  .string({ error: 'must be a date (YYYY-MM-DD)' })
+  .refine((v) => v === '' || isIsoDate(v), 'must be a real date in the form YYYY-MM-DD, or "" to clear');
 
 const READ = { scope: 'atlas:read', addon: 'atlas' } as const;
 const WRITE = { scope: 'atlas:write', addon: 'atlas' } as const;
@@ -295,7 +305,7 @@ export const atlasRouter = router({
         description: 'Change an item of your bucket list: only the fields given change; null (or "" for notes) clears lat/lng, countryCode, notes, targetDate.',
       },
     })
-    .input(z.object({ itemId: id('bucket list item'), name: title().optional(), countryCode: z.union([countryCode, z.literal('').transform(() => null)]).nullish(), ...bucketFields }))
+    .input(z.object({ itemId: id('bucket list item'), name: title().optional(), ...bucketFields, countryCode: clearableCountryCode.nullish(), targetDate: clearableDate.nullish() }))
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
       const current = await ownBucketItem(ctx.db, userId, input.itemId);
@@ -303,7 +313,8 @@ export const atlasRouter = router({
       const lng = input.lng === undefined ? current.lng : input.lng;
       const moved = input.lat !== undefined || input.lng !== undefined;
       const keptCountry = moved ? undefined : current.countryCode;
-      const { countryCode: code } = placeOf({ lat, lng, countryCode: input.countryCode !== undefined ? input.countryCode : keptCountry });
+      const givenCountry = input.countryCode === '' ? null : input.countryCode;
+      const { countryCode: code } = placeOf({ lat, lng, countryCode: givenCountry !== undefined ? givenCountry : keptCountry });
       const row = await ctx.db.bucketListItem.update({
         where: { id: current.id },
         data: {
