@@ -44,8 +44,14 @@ async function atlasPage(browser: Browser, language: 'en' | 'ar') {
 }
 
 const TEXT = {
-  en: { nav: 'Atlas', france: 'France', germany: 'Germany', japan: 'Japan', countries: 'Countries', regionFilter: 'Find a region', region: 'Île-de-France' },
-  ar: { nav: 'الأطلس', france: 'فرنسا', germany: 'ألمانيا', japan: 'اليابان', countries: 'الدول', regionFilter: 'ابحث عن منطقة', region: 'Île-de-France' },
+  en: {
+    nav: 'Atlas', france: 'France', germany: 'Germany', japan: 'Japan', countries: 'Countries', regionFilter: 'Find a region', region: 'Île-de-France',
+    bucketName: 'Place or country', lat: 'Latitude', lng: 'Longitude', add: 'Add to bucket list', delete: 'Delete',
+  },
+  ar: {
+    nav: 'الأطلس', france: 'فرنسا', germany: 'ألمانيا', japan: 'اليابان', countries: 'الدول', regionFilter: 'ابحث عن منطقة', region: 'Île-de-France',
+    bucketName: 'مكان أو دولة', lat: 'خط العرض', lng: 'خط الطول', add: 'أضف إلى قائمة الأمنيات', delete: 'حذف',
+  },
 };
 
 for (const language of ['en', 'ar'] as const) {
@@ -92,6 +98,18 @@ for (const language of ['en', 'ar'] as const) {
     await expect(map.locator('path[data-country="JP"]')).toHaveAttribute('data-visited', 'trips');
     await expect(countries.locator('dd')).toHaveText(new Intl.NumberFormat(language).format(3));
     await expect(list.getByRole('button', { name: new RegExp(text.japan) })).toBeVisible();
+
+    // A bucket-list place with coordinates: a pin, and Peru (found from them) drawn as wished for; deleting asks first.
+    await page.getByLabel(text.bucketName).fill('Machu Picchu');
+    await page.getByLabel(text.lat, { exact: true }).fill('-13.1631');
+    await page.getByLabel(text.lng, { exact: true }).fill('-72.545');
+    await page.getByRole('button', { name: text.add }).click();
+    await expect(map.getByTestId('atlas-pin')).toHaveCount(1);
+    await expect(map.locator('path[data-country="PE"]')).toHaveAttribute('data-wished', 'true');
+    await page.getByRole('button', { name: `${text.delete} Machu Picchu` }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: text.delete, exact: true }).click();
+    await expect(map.getByTestId('atlas-pin')).toHaveCount(0);
+    await expect(page.getByTestId('atlas-bucket-empty')).toBeVisible();
 
     await page.reload();
     await expect(page.getByTestId('atlas-map').locator('path[data-visited]')).toHaveCount(3);

@@ -39,6 +39,7 @@ export function AtlasPage() {
     for (const c of stats.data?.stats.countries ?? []) map.set(c.code, c.fromTrips ? 'trips' : 'hand');
     return map;
   }, [stats.data]);
+  const wished = useMemo(() => new Set((bucket.data?.items ?? []).flatMap((item) => (item.countryCode ? [item.countryCode] : []))), [bucket.data]);
   const pins = useMemo(
     () => (bucket.data?.items ?? []).flatMap((item) => (item.lat !== null && item.lng !== null ? [{ id: item.id, name: item.name, lat: item.lat, lng: item.lng }] : [])),
     [bucket.data],
@@ -68,6 +69,7 @@ export function AtlasPage() {
             </h2>
             <WorldMap
               visited={visited}
+              wished={wished}
               pins={pins}
               selected={selected}
               onSelect={setSelected}
@@ -83,7 +85,8 @@ export function AtlasPage() {
                 <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-indigo-300" /> {t('map.byHand')}
               </li>
               <li className="flex items-center gap-1">
-                <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-500" /> {t('map.bucket')}
+                <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-amber-500" />
+                <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-amber-200" /> {t('map.bucket')}
               </li>
             </ul>
           </section>

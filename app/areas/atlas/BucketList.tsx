@@ -95,15 +95,21 @@ function BucketForm({ item, onSaved, onCancel }: { item?: Item; onSaved(): Promi
   const [countryCode, setCountryCode] = useState(item?.countryCode ?? '');
   const [targetDate, setTargetDate] = useState(item?.targetDate ?? '');
   const [notes, setNotes] = useState(item?.notes ?? '');
+  const [lat, setLat] = useState(item?.lat?.toString() ?? '');
+  const [lng, setLng] = useState(item?.lng?.toString() ?? '');
   const reset = () => {
     setName('');
     setCountryCode('');
     setTargetDate('');
     setNotes('');
+    setLat('');
+    setLng('');
   };
+  const coordinate = (value: string) => (value.trim() === '' ? null : Number(value.replace(',', '.')));
   const create = useMutation(trpc.atlas.createBucketListItem.mutationOptions({ onSuccess: () => onSaved().then(reset) }));
   const update = useMutation(trpc.atlas.updateBucketListItem.mutationOptions({ onSuccess: () => onSaved() }));
   const saving = create.isPending || update.isPending;
+  const badCoordinate = [lat, lng].some((v) => v.trim() !== '' && !Number.isFinite(Number(v.replace(',', '.'))));
   const error = create.error ?? update.error;
   return (
     <form
@@ -111,7 +117,10 @@ function BucketForm({ item, onSaved, onCancel }: { item?: Item; onSaved(): Promi
       aria-label={item ? t('bucket.editNamed', { name: item.name }) : t('bucket.add')}
       onSubmit={(event) => {
         event.preventDefault();
-        const fields = { name, countryCode: countryCode || null, targetDate: targetDate || null, notes };
+        const point = { lat: coordinate(lat), lng: coordinate(lng) };
+        // Without a country chosen, a place with coordinates gets its country from them on the server.
+        const country = countryCode || (point.lat !== null && point.lng !== null ? undefined : null);
+        const fields = { name, countryCode: country, targetDate: targetDate || null, notes, ...point };
         if (item) update.mutate({ itemId: item.id, ...fields });
         else create.mutate(fields);
       }}
@@ -126,6 +135,18 @@ function BucketForm({ item, onSaved, onCancel }: { item?: Item; onSaved(): Promi
         ))}
       </SelectField>
       <TextField label={t('bucket.targetDate')} type="date" value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />
+      <div className="grid grid-cols-2 gap-3">
+        <TextField
+          label={t('bucket.lat')}
+          hint={t('bucket.coordinatesHint')}
+          error={badCoordinate ? t('bucket.coordinatesInvalid') : null}
+          inputMode="decimal"
+          dir="ltr"
+          value={lat}
+          onChange={(event) => setLat(event.target.value)}
+        />
+        <TextField label={t('bucket.lng')} inputMode="decimal" dir="ltr" value={lng} onChange={(event) => setLng(event.target.value)} />
+      </div>
       <TextAreaField label={t('bucket.notes')} value={notes} onChange={(event) => setNotes(event.target.value)} maxLength={1000} rows={2} />
       {error && (
         <p role="alert" className="text-sm text-red-700 sm:col-span-2">
@@ -133,7 +154,7 @@ function BucketForm({ item, onSaved, onCancel }: { item?: Item; onSaved(): Promi
         </p>
       )}
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" variant="primary" busy={saving} disabled={!name.trim()}>
+        <Button type="submit" variant="primary" busy={saving} disabled={!name.trim() || badCoordinate}>
           {item ? t('bucket.save') : t('bucket.add')}
         </Button>
         {onCancel && <Button onClick={onCancel}>{t('bucket.cancel')}</Button>}

@@ -67,6 +67,7 @@ export interface MapPin {
 
 export function WorldMap({
   visited,
+  wished,
   pins,
   selected,
   onSelect,
@@ -75,6 +76,8 @@ export function WorldMap({
   pinLabel,
 }: {
   visited: Map<string, VisitKind>;
+  /** countries on the bucket list (drawn lightly when not visited yet) */
+  wished: Set<string>;
   pins: MapPin[];
   selected: string | null;
   onSelect(code: string): void;
@@ -89,13 +92,15 @@ export function WorldMap({
         {all.map((shape, i) => {
           const kind = visited.get(shape.code);
           const isSelected = selected === shape.code;
-          const fill = kind === 'trips' ? 'fill-indigo-600' : kind === 'hand' ? 'fill-indigo-300' : 'fill-slate-200';
+          const wish = !kind && wished.has(shape.code);
+          const fill = kind === 'trips' ? 'fill-indigo-600' : kind === 'hand' ? 'fill-indigo-300' : wish ? 'fill-amber-200' : 'fill-slate-200';
           const common = {
             d: shape.d,
             className: `${fill} stroke-white outline-none transition-colors hover:fill-indigo-400 focus-visible:fill-amber-400 ${isSelected ? 'stroke-amber-500' : ''}`,
             strokeWidth: isSelected ? 1.5 : 0.5,
             'data-country': shape.code,
             'data-visited': kind ?? undefined,
+            'data-wished': wish || undefined,
             onClick: () => onSelect(shape.code),
           };
           return kind ? (

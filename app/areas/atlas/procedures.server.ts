@@ -279,7 +279,8 @@ export const atlasRouter = router({
     .input(z.object({ name: title(), countryCode: countryCode.nullish(), ...bucketFields }))
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
-      const { countryCode: code } = placeOf(input);
+      // No country given: it is found from the coordinates, if any.
+      const { countryCode: code } = placeOf({ ...input, countryCode: input.countryCode ?? undefined });
       const row = await ctx.db.bucketListItem.create({
         data: {
           userId,
