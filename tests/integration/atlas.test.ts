@@ -130,9 +130,10 @@ describe('marks by hand stay apart from trips and from each other', () => {
 
 describe('bucket list', () => {
   it('adds a place (country from its coordinates), changes it partially, clears fields, lists newest first', async () => {
-    const { item: kyoto } = await anna.trpc.atlas.createBucketListItem.mutate({ name: 'Kyoto', lat: 35.0116, lng: 135.7681, notes: 'cherry blossom' });
+    const { item: kyoto } = await anna.trpc.atlas.createBucketListItem.mutate({ name: 'Kyoto', lat: 35.0116, lng: 135.7681, countryCode: null, notes: 'cherry blossom' });
     expect(kyoto).toMatchObject({ name: 'Kyoto', countryCode: 'JP', targetDate: null, notes: 'cherry blossom' });
     const { item: peru } = await anna.trpc.atlas.createBucketListItem.mutate({ name: 'Peru', countryCode: 'pe', targetDate: '2030-05-01' });
+    expect(peru).toMatchObject({ countryCode: 'PE', targetDate: '2030-05-01', lat: null });
     expect(userEvents(anna.user.id).map((e) => e.event)).toEqual(['atlas.bucket.created', 'atlas.bucket.created']);
     expect((await anna.trpc.atlas.listBucketList.query()).items.map((i) => i.id)).toEqual([peru.id, kyoto.id]);
 
