@@ -4,6 +4,7 @@
 import { defineArea } from './area';
 import { accommodationsArea } from './accommodations/area';
 import { assignmentsArea } from './assignments/area';
+import { atlasArea } from './atlas/area';
 import { budgetArea } from './budget/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
@@ -29,6 +30,7 @@ export const areas = [
   budgetArea,
   shareLinksArea,
   notificationsArea,
+  atlasArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

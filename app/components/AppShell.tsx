@@ -26,6 +26,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
               <NavLink to="/" end className={navClass}>
                 {t('nav.trips')}
               </NavLink>
+              {data?.addons?.atlas && <NavLink to="/atlas" className={navClass}>{t('atlas:nav')}</NavLink>}
               <NavLink to="/settings" className={navClass}>
                 {t('nav.settings')}
               </NavLink>

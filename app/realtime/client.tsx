@@ -1,6 +1,6 @@
 // Browser side of real time: one pusher-js connection per page (configuration from the root loader), trip channels
 // while the planner is open, events applied to the react-query cache, presence avatars and short notices.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useRouteLoaderData } from '@remix-run/react';
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -412,4 +412,41 @@ export function RealtimeNotices() {
       })}
     </div>
   );
+}
+
+/**
+ * Listens to the trip channels of several trips without joining their presence (for pages outside the planner that
+ * show something computed from trips, such as the Atlas): calls `onEvent` for each event, and after a reconnect.
+ */
+export function useTripChannelEvents(tripIds: readonly number[], onEvent: (event: string, data: Payload) => void) {
+  const { config } = useRealtimeConfig();
+  const key = [...tripIds].sort((a, b) => a - b).join(',');
+  const latest = useRef(onEvent);
+  latest.current = onEvent;
+  useEffect(() => {
+    const ids = key ? key.split(',').map(Number) : [];
+    if (!config || ids.length === 0) return;
+    let cancelled = false;
+    let cleanup: (() => void) | undefined;
+    void acquire(config).then((pusher) => {
+      if (cancelled) return;
+      const handler = (event: string, data: Payload) => {
+        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        latest.current(event, data);
+      };
+      const channels = ids.map((id) => pusher.subscribe(tripChannelName(id)));
+      for (const channel of channels) channel.bind_global(handler);
+      const stopWatching = whenReconnected(pusher, () => latest.current('reconnected', {}));
+      cleanup = () => {
+        for (const channel of channels) channel.unbind_global(handler);
+        stopWatching();
+        for (const id of ids) pusher.unsubscribe(tripChannelName(id));
+      };
+    });
+    return () => {
+      cancelled = true;
+      cleanup?.();
+      release();
+    };
+  }, [config?.key, key]);
 }

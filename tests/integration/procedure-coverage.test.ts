@@ -67,6 +67,9 @@ interface Fixture {
   annaNotificationId: number;
   annaReadNotificationId: number;
   carolNotificationId: number;
+  /** an item on anna's bucket list (anna has also marked PT and the region PT-11 by hand), and one on carol's */
+  bucketItemId: number;
+  otherBucketItemId: number;
 }
 
 /**
@@ -447,6 +450,86 @@ const cases: CaseTable = {
       valid: (f) => ({ tagId: f.tagId }),
       bad: { input: () => ({ tagId: 'art' }), field: 'tagId' },
       outcome: (f) => ({ deleted: true, tagId: f.tagId }),
+    },
+  },
+  atlas: {
+    getAtlasStats: {
+      access: [{ none: 'reads only the caller\'s own atlas' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ stats: { countries: expect.arrayContaining([expect.objectContaining({ code: 'PT', markedByHand: true, markedRegions: 1 })]) } }),
+    },
+    listVisitedCountries: {
+      access: [{ none: 'reads only the caller\'s own atlas' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ countries: expect.arrayContaining([expect.objectContaining({ code: 'PT', name: 'Portugal' })]) }),
+    },
+    markCountryVisited: {
+      access: [{ none: 'marks in the caller\'s own atlas' }],
+      valid: () => ({ countryCode: 'es' }),
+      bad: { input: () => ({ countryCode: 'Spain' }), field: 'countryCode' },
+      outcome: () => ({ success: true, countryCode: 'ES' }),
+    },
+    unmarkCountryVisited: {
+      access: [{ none: 'unmarks in the caller\'s own atlas' }],
+      valid: () => ({ countryCode: 'PT' }),
+      bad: { input: () => ({ countryCode: 'P' }), field: 'countryCode' },
+      outcome: () => ({ success: true, countryCode: 'PT', removedRegions: ['PT-11'] }),
+    },
+    listVisitedRegions: {
+      access: [{ none: 'reads only the caller\'s own atlas' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ regions: [{ regionCode: 'PT-11', countryCode: 'PT' }] }),
+    },
+    listCountryRegions: {
+      access: [{ none: 'ISO 3166-2 data, with the caller\'s own marks' }],
+      valid: () => ({ countryCode: 'PT' }),
+      bad: { input: () => ({ countryCode: 42 }), field: 'countryCode' },
+      outcome: () => ({ countryCode: 'PT', regions: expect.arrayContaining([expect.objectContaining({ code: 'PT-11', visited: true })]) }),
+    },
+    markRegionVisited: {
+      access: [{ none: 'marks in the caller\'s own atlas' }],
+      valid: () => ({ regionCode: 'PT-13', regionName: 'Porto', countryCode: 'PT' }),
+      bad: { input: () => ({ regionCode: 'Porto' }), field: 'regionCode' },
+      outcome: () => ({ region: { regionCode: 'PT-13', regionName: 'Porto', countryCode: 'PT' } }),
+    },
+    unmarkRegionVisited: {
+      access: [{ none: 'unmarks in the caller\'s own atlas' }],
+      valid: () => ({ regionCode: 'PT-11' }),
+      bad: { input: () => ({ regionCode: '' }), field: 'regionCode' },
+      outcome: () => ({ success: true, regionCode: 'PT-11', countryStillVisited: true }),
+    },
+    getCountryAtlasPlaces: {
+      access: [{ none: 'reads only the caller\'s own trips' }],
+      valid: () => ({ countryCode: 'PT' }),
+      bad: { input: () => ({ countryCode: 'PRT' }), field: 'countryCode' },
+      outcome: () => ({ countryCode: 'PT', markedByHand: true }),
+    },
+    listBucketList: {
+      access: [{ none: 'reads only the caller\'s own bucket list' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ items: expect.arrayContaining([expect.objectContaining({ id: f.bucketItemId })]) }),
+    },
+    createBucketListItem: {
+      access: [{ none: 'adds to the caller\'s own bucket list' }],
+      valid: () => ({ name: 'Kyoto', lat: 35.0116, lng: 135.7681, notes: 'spring' }),
+      bad: { input: () => ({ name: 'Kyoto', targetDate: '2030-02-30' }), field: 'targetDate' },
+      outcome: () => ({ item: { name: 'Kyoto', countryCode: 'JP', notes: 'spring' } }),
+    },
+    updateBucketListItem: {
+      access: [{ ownResource: { input: (f) => ({ itemId: f.otherBucketItemId, name: 'mine now' }) } }],
+      valid: (f) => ({ itemId: f.bucketItemId, targetDate: '2031-04-01' }),
+      bad: { input: (f) => ({ itemId: f.bucketItemId, notes: 'x'.repeat(1001) }), field: 'notes' },
+      outcome: (f) => ({ item: { id: f.bucketItemId, targetDate: '2031-04-01' } }),
+    },
+    deleteBucketListItem: {
+      access: [{ ownResource: { input: (f) => ({ itemId: f.otherBucketItemId }) } }],
+      valid: (f) => ({ itemId: f.bucketItemId }),
+      bad: { input: () => ({ itemId: -1 }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.bucketItemId }),
     },
   },
   dayNotes: {
@@ -951,6 +1034,7 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildBookingsFixture(tripId, dayIds)),
     ...(await buildBudgetFixture(tripId)),
     ...(await buildShareFixture(tripId)),
+    ...(await buildAtlasFixture()),
   };
 }
 
@@ -963,6 +1047,16 @@ async function buildShareFixture(tripId: number) {
   const [unread, read, carols] = [await note(anna.user.id, null), await note(anna.user.id, new Date()), await note(carol.user.id, null)];
   suite.clearEvents();
   return { shareToken: url!.split('/s/')[1], annaNotificationId: unread.id, annaReadNotificationId: read.id, carolNotificationId: carols.id };
+}
+
+/** The atlas side: anna's marks (PT by hand, its region PT-11) and bucket list item, one item of carol's. */
+async function buildAtlasFixture() {
+  await anna.trpc.atlas.markCountryVisited.mutate({ countryCode: 'PT' });
+  await anna.trpc.atlas.markRegionVisited.mutate({ regionCode: 'PT-11', regionName: 'Lisboa', countryCode: 'PT' });
+  const { item } = await anna.trpc.atlas.createBucketListItem.mutate({ name: 'Azores', countryCode: 'PT' });
+  const { item: other } = await carol.trpc.atlas.createBucketListItem.mutate({ name: 'Carol’s dream' });
+  suite.clearEvents();
+  return { bucketItemId: item.id, otherBucketItemId: other.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -1063,6 +1157,9 @@ const COUNTED_TABLES = [
   'ShareLink',
   'Notification',
   'NotificationPreference',
+  'AtlasCountryMark',
+  'AtlasRegionMark',
+  'BucketListItem',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -1102,6 +1199,8 @@ async function snapshot(f: Fixture) {
     invites: await db.invite.findMany({ orderBy: { id: 'asc' } }),
     settings: await db.instanceSetting.findMany({ orderBy: { key: 'asc' } }),
     notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    bucketList: await db.bucketListItem.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    atlasRegions: await db.atlasRegionMark.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
   };
   return { counts, trip, tags, account };
 }
@@ -1197,6 +1296,8 @@ const fixtureShape: Fixture = {
   annaNotificationId: 1,
   annaReadNotificationId: 2,
   carolNotificationId: 3,
+  bucketItemId: 1,
+  otherBucketItemId: 2,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
