@@ -25,6 +25,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
               <NavLink to="/" end className={navClass}>
                 {t('nav.trips')}
               </NavLink>
+              {data?.addons?.vacay && <NavLink to="/vacay" className={navClass}>{t('vacay:nav')}</NavLink>}
               <NavLink to="/settings" className={navClass}>
                 {t('nav.settings')}
               </NavLink>
