@@ -138,13 +138,13 @@ function YearSwitcher({ years, year, onYear }: { years: number[]; year: number; 
   return (
     <div className="inline-flex items-center gap-1" role="group" aria-label={t('years.label')}>
       <Button size="sm" variant="secondary" disabled={i <= 0} onClick={() => onYear(years[i - 1])} aria-label={t('years.previous')}>
-        <span aria-hidden className="rtl:rotate-180">‹</span>
+        <span aria-hidden className="inline-block rtl:rotate-180">‹</span>
       </Button>
       <span className="min-w-16 text-center text-lg font-semibold tabular-nums" data-testid="vacay-year" aria-live="polite">
         {year}
       </span>
       <Button size="sm" variant="secondary" disabled={i < 0 || i >= years.length - 1} onClick={() => onYear(years[i + 1])} aria-label={t('years.next')}>
-        <span aria-hidden className="rtl:rotate-180">›</span>
+        <span aria-hidden className="inline-block rtl:rotate-180">›</span>
       </Button>
     </div>
   );

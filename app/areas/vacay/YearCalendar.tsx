@@ -22,7 +22,8 @@ export interface DayInfo {
 
 interface Props {
   year: number;
-  weekStart: 0 | 1;
+  /** 0 = Sunday … 6 = Saturday */
+  weekStart: number;
   weekendDays: number[];
   meId: number;
   dayInfo(date: string): DayInfo;

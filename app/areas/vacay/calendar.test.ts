@@ -12,6 +12,7 @@ describe('year calendar', () => {
   it('takes the week start from the language', () => {
     expect(weekStartOf('de')).toBe(1);
     expect(weekStartOf('en-US')).toBe(0);
+    expect(monthWeeks(2026, 4, 6)[0]).toEqual([null, null, null, null, null, null, '2026-05-01']);
   });
 
   it('spans dates in either direction', () => {

@@ -16,12 +16,12 @@ export function monthWeeks(year: number, month: number, weekStart: number): (str
   return weeks;
 }
 
-/** The first day of the week in a language ("de" → 1 Monday, "en-US" → 0 Sunday), from Intl where it says so. */
-export function weekStartOf(language: string): 0 | 1 {
+/** The first day of the week in a language ("de" → 1 Monday, "en-US" → 0 Sunday, "ar-EG" → 6 Saturday), from Intl. */
+export function weekStartOf(language: string): number {
   try {
     const locale = new Intl.Locale(language) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } };
     const info = locale.getWeekInfo?.() ?? locale.weekInfo;
-    if (info) return info.firstDay === 7 ? 0 : 1;
+    if (info) return info.firstDay % 7;
   } catch {
     // an unknown tag: fall through
   }
