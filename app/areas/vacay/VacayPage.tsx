@@ -12,6 +12,7 @@ import { YearCalendar, type DayInfo } from './YearCalendar';
 import { weekStartOf } from './calendar';
 import { bookingBlockedBy, MAX_YEAR, MIN_YEAR } from './rules';
 import type { VacayPlanData } from './events';
+import { isLanguage } from '~/i18n/config';
 
 type Mode = 'entries' | 'company';
 
@@ -29,7 +30,8 @@ export function VacayPage() {
   const hasYear = years.includes(shownYear);
   const entries = useQuery({ ...trpc.vacay.getVacayEntries.queryOptions({ year: shownYear }), enabled: hasYear });
   const stats = useQuery({ ...trpc.vacay.getVacayStats.queryOptions({ year: shownYear }), enabled: hasYear });
-  const holidays = useQuery({ ...trpc.vacay.getPlanHolidays.queryOptions({ year: shownYear }), enabled: hasYear });
+  const language = isLanguage(i18n.language) ? i18n.language : undefined;
+  const holidays = useQuery({ ...trpc.vacay.getPlanHolidays.queryOptions({ year: shownYear, language }), enabled: hasYear });
   const [mode, setMode] = useState<Mode>('entries');
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.vacay.pathKey() });
@@ -467,7 +469,9 @@ function CalendarsPanel({ data }: { data: VacayPlanData }) {
   const [color, setColor] = useState('#fecaca');
   const [toDelete, setToDelete] = useState<number | null>(null);
   const { error, options } = useVacayMutationOptions(() => setToDelete(null));
-  const countries = useQuery(trpc.vacay.listHolidayCountries.queryOptions(country ? { country } : undefined));
+  const { i18n } = useTranslation();
+  const language = isLanguage(i18n.language) ? i18n.language : undefined;
+  const countries = useQuery(trpc.vacay.listHolidayCountries.queryOptions({ country: country || undefined, language }));
   const add = useMutation(trpc.vacay.addHolidayCalendar.mutationOptions({ ...options, onSuccess: () => { setLabel(''); setRegion(''); return options.onSuccess(); } }));
   const update = useMutation(trpc.vacay.updateHolidayCalendar.mutationOptions(options));
   const remove = useMutation(trpc.vacay.deleteHolidayCalendar.mutationOptions(options));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authedProcedure, router, type Context } from '~/trpc/init';
 import type { Actor } from '~/auth/actor.server';
 import { id, isoDate, text } from '~/trpc/schemas';
+import { LANGUAGE_CODES } from '~/i18n/config';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound } from '~/domain/errors';
 import { userChannel } from '~/realtime/channels';
@@ -51,6 +52,8 @@ const region = z
   .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'must be a country code such as "DE" or a region code such as "DE-BY"');
 const label = z.string({ error: 'must be text' }).trim().max(100, 'must be at most 100 characters');
 const note = text(500);
+/** The page's language, when it is not the account's (a browser-chosen language); names follow it. */
+const language = z.enum(LANGUAGE_CODES, { error: `must be one of ${LANGUAGE_CODES.join(', ')}` }).optional();
 
 const ok = { success: true as const };
 
@@ -103,7 +106,7 @@ async function setEntries(ctx: Authed, dates: string[], booked: boolean) {
         (await tx.vacayEntry.findMany({ where: { userId, date: { in: dates.map(fromIsoDate) } }, select: { date: true } })).map((e) => e.date.toISOString().slice(0, 10)),
       );
       const fresh = [...new Set(dates)].filter((d) => !existing.has(d));
-      if (fresh.length) await tx.vacayEntry.createMany({ data: fresh.map((d) => ({ userId, date: fromIsoDate(d) })) });
+      if (fresh.length) await tx.vacayEntry.createMany({ data: fresh.map((d) => ({ userId, date: fromIsoDate(d) })), skipDuplicates: true });
       changed.push(...fresh);
     } else {
       const rows = await tx.vacayEntry.findMany({ where: { userId, date: { in: dates.map(fromIsoDate) } }, select: { id: true, date: true } });
@@ -231,7 +234,8 @@ export const vacayRouter = router({
         if (plan.ownerId !== userId) throw new DomainError('FORBIDDEN', 'errors.vacayOwnerOnly', 'Only the owner of the shared plan can invite people');
         const existing = await tx.vacayPlanMember.findUnique({ where: { planId_userId: { planId: plan.id, userId: target.id } } });
         if (existing) throw new DomainError('CONFLICT', 'errors.vacayAlreadyInvited', `${target.displayName} is already invited or part of your plan`, { name: target.displayName });
-        if (await tx.vacayPlanMember.findFirst({ where: { userId: target.id, status: 'accepted' } })) throw alreadyShared(target.displayName);
+        const targetShares = await tx.vacayPlanMember.findFirst({ where: { status: 'accepted', OR: [{ userId: target.id }, { plan: { ownerId: target.id } }] } });
+        if (targetShares) throw alreadyShared(target.displayName);
         await tx.vacayPlanMember.create({ data: { planId: plan.id, userId: target.id, status: 'pending' } });
         await planChanged(ctx, tx, plan);
         tell(ctx, [target.id], vacayEvents.make('vacay.invite.received', { planId: plan.id, ownerName: ctx.actor.user.displayName }));
@@ -263,9 +267,10 @@ export const vacayRouter = router({
         const ownYears = await tx.vacayYear.findMany({ where: { planId: own.id } });
         await tx.vacayYear.createMany({ data: ownYears.map((y) => ({ planId: input.planId, year: y.year })), skipDuplicates: true });
         await tx.vacayPlanMember.update({ where: { planId_userId: { planId: input.planId, userId } }, data: { status: 'accepted' } });
-        // Invitations into the accepter's own plan are pointless while they share another one.
+        // Invitations into the accepter's own plan are pointless while they share another one: they end (and say so).
+        const dropped = await tx.vacayPlanMember.findMany({ where: { planId: own.id }, select: { userId: true } });
         await tx.vacayPlanMember.deleteMany({ where: { planId: own.id } });
-        await planChanged(ctx, tx, await readActivePlan(tx, userId));
+        await planChanged(ctx, tx, await readActivePlan(tx, userId), dropped.map((d) => d.userId));
         return { success: true as const, planId: input.planId };
       });
     }),
@@ -533,9 +538,9 @@ export const vacayRouter = router({
         description: 'Countries with public-holiday data (offline), named in your language; with country ("DE") also its regions ("DE-BY") for add_holiday_calendar.',
       },
     })
-    .input(z.object({ country: z.string({ error: 'must be a country code' }).trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE').optional() }).optional())
+    .input(z.object({ country: z.string({ error: 'must be a country code' }).trim().toUpperCase().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE').optional(), language }).optional())
     .query(({ ctx, input }) => {
-      const language = ctx.actor.user.language;
+      const language = input?.language ?? ctx.actor.user.language;
       const countries = listCountries(language);
       if (!input?.country) return { countries, regions: [] as { region: string; name: string }[] };
       checkRegion(input.country);
@@ -578,9 +583,9 @@ export const vacayRouter = router({
         },
       },
     })
-    .input(z.object({ year }))
+    .input(z.object({ year, language }))
     .query(async ({ ctx, input }) => ({
       year: input.year,
-      holidays: planHolidays(await readActivePlan(ctx.db, ctx.actor.user.id), input.year, ctx.actor.user.language),
+      holidays: planHolidays(await readActivePlan(ctx.db, ctx.actor.user.id), input.year, input.language ?? ctx.actor.user.language),
     })),
 });
