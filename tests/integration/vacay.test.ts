@@ -151,7 +151,8 @@ describe('public holidays', () => {
 
     await server.services.db.user.update({ where: { id: u.user.id }, data: { language: 'de' } });
     const german = await u.trpc.vacay.listHolidays.query({ country: 'DE-BY', year: 2027 });
-    expect(german.holidays).toContainEqual(expect.objectContaining({ date: '2027-01-06', name: 'Heilige Drei Könige' }));
+    expect(german.holidays).toContainEqual(expect.objectContaining({ date: '2027-01-06', name: 'Heilige Drei Könige', global: false }));
+    expect(german.holidays).toContainEqual(expect.objectContaining({ date: '2027-10-03', name: 'Tag der Deutschen Einheit', global: true }));
     const countries = await u.trpc.vacay.listHolidayCountries.query();
     expect(countries.countries).toContainEqual({ countryCode: 'DE', name: 'Deutschland' });
     // The page may speak another language than the account (chosen by the browser): names follow the page.

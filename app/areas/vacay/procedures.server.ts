@@ -553,7 +553,7 @@ export const vacayRouter = router({
       mcp: {
         name: 'list_holidays',
         kind: 'read',
-        description: 'Public holidays of a country ("FR") or region ("DE-BY") in a year, from offline data: {holidays: [{date, localName, name}]}, name in your language where the data has it.',
+        description: 'Public holidays of a country ("FR") or region ("DE-BY") in a year, from offline data: {holidays: [{date, localName, name, global}]}, name in your language where the data has it; global = the whole country has the day off.',
       },
     })
     .input(z.object({ country: region, year }))
@@ -564,7 +564,11 @@ export const vacayRouter = router({
         country,
         region: state ? input.country : null,
         year: input.year,
-        holidays: publicHolidays(input.country, input.year, ctx.actor.user.language).map((h) => ({ ...h, global: !state })),
+        // global: the whole country has the day off (not only the region asked for)
+        holidays: (() => {
+          const national = new Set(publicHolidays(country, input.year, ctx.actor.user.language).map((h) => h.date));
+          return publicHolidays(input.country, input.year, ctx.actor.user.language).map((h) => ({ ...h, global: national.has(h.date) }));
+        })(),
       };
     }),
 
