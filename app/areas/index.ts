@@ -15,6 +15,7 @@ import { shareLinksArea } from './share-links/area';
 import { notificationsArea } from './notifications/area';
 import { tagsArea } from './tags/area';
 import { tripsArea } from './trips/area';
+import { vacayArea } from './vacay/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
 export const areas = [
@@ -31,6 +32,7 @@ export const areas = [
   shareLinksArea,
   notificationsArea,
   atlasArea,
+  vacayArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

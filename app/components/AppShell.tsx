@@ -27,6 +27,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
                 {t('nav.trips')}
               </NavLink>
               {data?.addons?.atlas && <NavLink to="/atlas" className={navClass}>{t('atlas:nav')}</NavLink>}
+              {data?.addons?.vacay && <NavLink to="/vacay" className={navClass}>{t('vacay:nav')}</NavLink>}
               <NavLink to="/settings" className={navClass}>
                 {t('nav.settings')}
               </NavLink>

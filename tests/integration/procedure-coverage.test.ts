@@ -70,6 +70,13 @@ interface Fixture {
   /** an item on anna's bucket list (anna has also marked PT and the region PT-11 by hand), and one on carol's */
   bucketItemId: number;
   otherBucketItemId: number;
+  /** vacay: dora's plan, which invited anna; ben's plan (no invite for anna); carol, whom anna invited */
+  vacayInvitingPlanId: number;
+  vacayUninvitedPlanId: number;
+  carolId: number;
+  /** anna's holiday calendar (DE-BY), and one of dora's plan (FR) */
+  vacayCalendarId: number;
+  vacayOtherCalendarId: number;
 }
 
 /**
@@ -971,6 +978,152 @@ const cases: CaseTable = {
       outcome: () => ({ preference: { type: 'mention', enabled: false } }),
     },
   },
+  vacay: {
+    getVacayPlan: {
+      access: [{ none: "reads only the caller's own active plan" }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ isOwner: true, isFused: false, years: [2026, 2027], pendingInvites: [{ userId: f.carolId }], incomingInvites: [{ planId: f.vacayInvitingPlanId }] }),
+    },
+    updateVacayPlan: {
+      access: [{ none: "changes only the caller's own active plan" }],
+      valid: () => ({ blockWeekends: false, weekendDays: [5, 6] }),
+      bad: { input: () => ({ weekendDays: [7] }), field: 'weekendDays' },
+      outcome: () => ({ success: true }),
+    },
+    setVacayColor: {
+      access: [{ none: "sets only the caller's own colour" }],
+      valid: () => ({ color: '#123456' }),
+      bad: { input: () => ({ color: 'blue' }), field: 'color' },
+      outcome: () => ({ success: true }),
+    },
+    getAvailableVacayUsers: {
+      access: [{ none: 'lists people to invite, without e-mail addresses' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ users: expect.arrayContaining([expect.objectContaining({ id: f.benId })]) }),
+    },
+    sendVacayInvite: {
+      access: [{ none: "invites into the caller's own plan" }],
+      valid: (f) => ({ targetUserId: f.benId }),
+      bad: { input: () => ({ targetUserId: 'ben' }), field: 'targetUserId' },
+      outcome: (f) => ({ success: true, targetUserId: f.benId }),
+    },
+    acceptVacayInvite: {
+      access: [{ ownResource: { input: (f) => ({ planId: f.vacayUninvitedPlanId }) } }],
+      valid: (f) => ({ planId: f.vacayInvitingPlanId }),
+      bad: { input: () => ({ planId: 0 }), field: 'planId' },
+      outcome: (f) => ({ success: true, planId: f.vacayInvitingPlanId }),
+    },
+    declineVacayInvite: {
+      access: [{ ownResource: { input: (f) => ({ planId: f.vacayUninvitedPlanId }) } }],
+      valid: (f) => ({ planId: f.vacayInvitingPlanId }),
+      bad: { input: () => ({ planId: 'dora' }), field: 'planId' },
+      outcome: () => ({ success: true }),
+    },
+    cancelVacayInvite: {
+      access: [{ ownResource: { input: (f) => ({ targetUserId: f.benId }) } }],
+      valid: (f) => ({ targetUserId: f.carolId }),
+      bad: { input: () => ({ targetUserId: -1 }), field: 'targetUserId' },
+      outcome: () => ({ success: true }),
+    },
+    dissolveVacayPlan: {
+      access: [{ none: "leaves or dissolves only the caller's own active plan" }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ success: true }),
+    },
+    listVacayYears: {
+      access: [{ none: "reads only the caller's own active plan" }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ years: [2026, 2027] }),
+    },
+    addVacayYear: {
+      access: [{ none: "changes only the caller's own active plan" }],
+      valid: () => ({ year: 2028 }),
+      bad: { input: () => ({ year: 1999 }), field: 'year' },
+      outcome: () => ({ years: [2026, 2027, 2028] }),
+    },
+    deleteVacayYear: {
+      access: [{ none: "changes only the caller's own active plan" }],
+      valid: () => ({ year: 2026 }),
+      bad: { input: () => ({ year: '2026' }), field: 'year' },
+      outcome: () => ({ years: [2027] }),
+    },
+    getVacayEntries: {
+      access: [{ none: "reads only the caller's own active plan" }],
+      valid: () => ({ year: 2027 }),
+      bad: { input: () => ({ year: 2027.5 }), field: 'year' },
+      outcome: (f) => ({ entries: [{ userId: f.annaId, date: '2027-05-03' }], companyHolidays: [{ date: '2027-12-24', note: 'Christmas Eve' }] }),
+    },
+    toggleVacayEntry: {
+      access: [{ none: "books only the caller's own days" }],
+      valid: () => ({ date: '2027-05-04' }),
+      bad: { input: () => ({ date: '2027-02-30' }), field: 'date' },
+      outcome: () => ({ action: 'added', date: '2027-05-04' }),
+    },
+    setVacayEntries: {
+      access: [{ none: "books only the caller's own days" }],
+      valid: () => ({ dates: ['2027-05-05', '2027-05-06'], booked: true }),
+      bad: { input: () => ({ dates: [], booked: true }), field: 'dates' },
+      outcome: () => ({ changed: ['2027-05-05', '2027-05-06'] }),
+    },
+    toggleCompanyHoliday: {
+      access: [{ none: "changes only the caller's own active plan" }],
+      valid: () => ({ date: '2027-12-31', note: 'Year end' }),
+      bad: { input: () => ({ date: '31.12.2027' }), field: 'date' },
+      outcome: () => ({ action: 'added', date: '2027-12-31' }),
+    },
+    getVacayStats: {
+      access: [{ none: "reads only the caller's own active plan" }],
+      valid: () => ({ year: 2027 }),
+      bad: { input: () => ({ year: 2101 }), field: 'year' },
+      outcome: (f) => ({ year: 2027, stats: [{ userId: f.annaId, vacationDays: 30, carriedOver: 30, used: 1, remaining: 59 }] }),
+    },
+    updateVacayStats: {
+      access: [{ none: "sets only the caller's own allowance" }],
+      valid: () => ({ year: 2027, vacationDays: 25 }),
+      bad: { input: () => ({ year: 2027, vacationDays: -1 }), field: 'vacationDays' },
+      outcome: () => ({ success: true }),
+    },
+    addHolidayCalendar: {
+      access: [{ none: "changes only the caller's own active plan" }],
+      valid: () => ({ region: 'AT', label: 'Austria', color: '#FF0000' }),
+      bad: { input: () => ({ region: 'Germany' }), field: 'region' },
+      outcome: () => ({ calendar: { region: 'AT', label: 'Austria', color: '#ff0000' } }),
+    },
+    updateHolidayCalendar: {
+      access: [{ ownResource: { input: (f) => ({ calendarId: f.vacayOtherCalendarId, label: 'Mine now' }) } }],
+      valid: (f) => ({ calendarId: f.vacayCalendarId, label: 'Bavaria', color: '#00ff00' }),
+      bad: { input: (f) => ({ calendarId: f.vacayCalendarId, color: 'green' }), field: 'color' },
+      outcome: (f) => ({ calendar: { id: f.vacayCalendarId, label: 'Bavaria', color: '#00ff00' } }),
+    },
+    deleteHolidayCalendar: {
+      access: [{ ownResource: { input: (f) => ({ calendarId: f.vacayOtherCalendarId }) } }],
+      valid: (f) => ({ calendarId: f.vacayCalendarId }),
+      bad: { input: () => ({ calendarId: 1.5 }), field: 'calendarId' },
+      outcome: (f) => ({ deleted: true, calendarId: f.vacayCalendarId }),
+    },
+    listHolidayCountries: {
+      access: [{ none: 'reads offline reference data' }],
+      valid: () => ({ country: 'DE' }),
+      bad: { input: () => ({ country: 'Deutschland' }), field: 'country' },
+      outcome: () => ({ countries: expect.arrayContaining([{ countryCode: 'DE', name: 'Germany' }]), regions: expect.arrayContaining([{ region: 'DE-BY', name: 'Bayern' }]) }),
+    },
+    listHolidays: {
+      access: [{ none: 'reads offline reference data' }],
+      valid: () => ({ country: 'DE-BY', year: 2027 }),
+      bad: { input: () => ({ country: 'DE', year: 1800 }), field: 'year' },
+      outcome: () => ({ country: 'DE', region: 'DE-BY', holidays: expect.arrayContaining([expect.objectContaining({ date: '2027-01-06', global: false })]) }),
+    },
+    getPlanHolidays: {
+      access: [{ none: "reads only the caller's own active plan" }],
+      valid: () => ({ year: 2027 }),
+      bad: { input: () => ({ year: null }), field: 'year' },
+      outcome: (f) => ({ year: 2027, holidays: expect.arrayContaining([expect.objectContaining({ date: '2027-01-06', calendarId: f.vacayCalendarId })]) }),
+    },
+  },
 };
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
@@ -1035,6 +1188,7 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildBudgetFixture(tripId)),
     ...(await buildShareFixture(tripId)),
     ...(await buildAtlasFixture()),
+    ...(await buildVacayFixture()),
   };
 }
 
@@ -1088,6 +1242,45 @@ async function buildBudgetFixture(tripId: number) {
   const { payment } = await anna.trpc.budget.recordBudgetSettlement.mutate({ tripId, fromUserId: ben.user.id, toUserId: anna.user.id, amount: '5.00' });
   suite.clearEvents();
   return { budgetItemId: item.id, budgetSettlementId: payment.id };
+}
+
+/**
+ * Vacay, written straight into the database and reset on every build (its data is per user, not per trip): anna's
+ * own plan (2026 and 2027, a DE-BY calendar, one company holiday, one booked day, carol invited), dora's plan
+ * (inviting anna, with an FR calendar) and ben's plan (no invitation for anna).
+ */
+async function buildVacayFixture() {
+  const db = server.services.db;
+  const people = [anna, ben, carol, dora].map((u) => u.user.id);
+  const settings = { color: '#6366f1', blockWeekends: true, weekendDays: '0,6', weekStart: null, holidaysEnabled: true, companyHolidaysEnabled: true, carryOverEnabled: true };
+  const planOf = (ownerId: number) => db.vacayPlan.upsert({ where: { ownerId }, create: { ownerId, ...settings }, update: settings });
+  const [annaPlan, benPlan, doraPlan] = [await planOf(anna.user.id), await planOf(ben.user.id), await planOf(dora.user.id)];
+  const plans = [annaPlan.id, benPlan.id, doraPlan.id];
+  await db.vacayPlanMember.deleteMany({ where: { OR: [{ userId: { in: people } }, { planId: { in: plans } }] } });
+  await db.vacayPlanMember.createMany({ data: [{ planId: annaPlan.id, userId: carol.user.id, status: 'pending' }, { planId: doraPlan.id, userId: anna.user.id, status: 'pending' }] });
+  await db.vacayYear.deleteMany({ where: { planId: { in: plans } } });
+  await db.vacayYear.createMany({ data: [{ planId: annaPlan.id, year: 2026 }, { planId: annaPlan.id, year: 2027 }, { planId: doraPlan.id, year: 2027 }] });
+  await db.vacayAllowance.deleteMany({ where: { userId: { in: people } } });
+  await db.vacayEntry.deleteMany({ where: { userId: { in: people } } });
+  await db.vacayEntry.create({ data: { userId: anna.user.id, date: new Date('2027-05-03T00:00:00Z') } });
+  await db.vacayCompanyHoliday.deleteMany({ where: { planId: { in: plans } } });
+  await db.vacayCompanyHoliday.create({ data: { planId: annaPlan.id, date: new Date('2027-12-24T00:00:00Z'), note: 'Christmas Eve' } });
+  // Calendar ids stay the same across builds, so an earlier build's ids still name them.
+  const calendarOf = async (planId: number, region: string) => {
+    const found = await db.vacayHolidayCalendar.findFirst({ where: { planId, region }, orderBy: { id: 'asc' } });
+    const calendar = found
+      ? await db.vacayHolidayCalendar.update({ where: { id: found.id }, data: { label: null, color: '#fecaca', sortOrder: 0 } })
+      : await db.vacayHolidayCalendar.create({ data: { planId, region } });
+    await db.vacayHolidayCalendar.deleteMany({ where: { planId, id: { not: calendar.id } } });
+    return calendar.id;
+  };
+  return {
+    vacayInvitingPlanId: doraPlan.id,
+    vacayUninvitedPlanId: benPlan.id,
+    carolId: carol.user.id,
+    vacayCalendarId: await calendarOf(annaPlan.id, 'DE-BY'),
+    vacayOtherCalendarId: await calendarOf(doraPlan.id, 'FR'),
+  };
 }
 
 /** The account side, written straight into the database (the procedures that create these are covered above). */
@@ -1160,6 +1353,13 @@ const COUNTED_TABLES = [
   'AtlasCountryMark',
   'AtlasRegionMark',
   'BucketListItem',
+  'VacayPlan',
+  'VacayPlanMember',
+  'VacayYear',
+  'VacayAllowance',
+  'VacayEntry',
+  'VacayCompanyHoliday',
+  'VacayHolidayCalendar',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -1202,7 +1402,12 @@ async function snapshot(f: Fixture) {
     bucketList: await db.bucketListItem.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     atlasRegions: await db.atlasRegionMark.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
   };
-  return { counts, trip, tags, account };
+  const vacay = await db.vacayPlan.findMany({
+    where: { ownerId: { in: [anna.user.id, dora.user.id] } },
+    orderBy: { id: 'asc' },
+    include: { calendars: { orderBy: { id: 'asc' } }, years: { orderBy: { year: 'asc' } }, companyHolidays: { orderBy: { id: 'asc' } } },
+  });
+  return { counts, trip, tags, account, vacay };
 }
 
 type Caller = (input: unknown) => Promise<unknown>;
@@ -1298,6 +1503,11 @@ const fixtureShape: Fixture = {
   carolNotificationId: 3,
   bucketItemId: 1,
   otherBucketItemId: 2,
+  vacayInvitingPlanId: 1,
+  vacayUninvitedPlanId: 2,
+  carolId: 3,
+  vacayCalendarId: 1,
+  vacayOtherCalendarId: 2,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
