@@ -5,6 +5,7 @@ import { defineArea } from './area';
 import { accommodationsArea } from './accommodations/area';
 import { assignmentsArea } from './assignments/area';
 import { budgetArea } from './budget/area';
+import { collabArea } from './collab/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
@@ -25,6 +26,7 @@ export const areas = [
   dayNotesArea,
   accommodationsArea,
   budgetArea,
+  collabArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),
