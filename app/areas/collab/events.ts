@@ -56,7 +56,8 @@ export const collabEvents = defineEvents<{
   'collab.note.updated': { note: CollabNoteJson };
   'collab.note.deleted': { noteId: number; title: string };
   'collab.poll.created': { poll: CollabPollJson };
-  'collab.poll.voted': { poll: CollabPollJson };
+  /** hideActor: in an anonymous poll nobody learns who just voted (and so for what) */
+  'collab.poll.voted': { poll: CollabPollJson; hideActor: boolean };
   'collab.poll.closed': { poll: CollabPollJson };
   'collab.poll.deleted': { pollId: number; question: string };
   'collab.message.created': { message: CollabMessageJson };

@@ -262,7 +262,7 @@ export const collabRouter = router({
         }
         return tx.collabPoll.findUniqueOrThrow({ where: { id: poll.id }, include: pollInclude });
       });
-      ctx.emit(tripChannel(input.tripId), collabEvents.make('collab.poll.voted', { poll: pollJson(row) }));
+      ctx.emit(tripChannel(input.tripId), collabEvents.make('collab.poll.voted', { poll: pollJson(row), hideActor: poll.anonymous }));
       return { poll: pollFor(row, userId) };
     }),
 
