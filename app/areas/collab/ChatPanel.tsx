@@ -43,10 +43,14 @@ export function ChatPanel({ tripId }: { tripId: number }) {
     if (canLoadMore && first && !cursors.includes(first.id)) setCursors([...cursors, first.id]);
   };
 
-  // The unread marker stays where it was when the chat opened, while the chat itself is marked read as it is seen.
-  const markerRef = useRef<number | null>(null);
-  if (markerRef.current === null && newest.data) markerRef.current = newest.data.lastReadMessageId;
-  const firstUnread = messages.find((m) => m.id > (markerRef.current ?? Infinity) && m.author?.id !== me?.id)?.id;
+  // The unread marker marks what arrived since the user last read the chat, as it was when the chat opened; messages
+  // arriving while it is open are read as they come. The chat itself is marked read as it is seen.
+  const markerRef = useRef<{ lastRead: number; newestAtOpen: number } | null>(null);
+  if (markerRef.current === null && newest.data) {
+    markerRef.current = { lastRead: newest.data.lastReadMessageId, newestAtOpen: newest.data.messages.at(-1)?.id ?? 0 };
+  }
+  const marker = markerRef.current;
+  const firstUnread = marker ? messages.find((m) => m.id > marker.lastRead && m.id <= marker.newestAtOpen && m.author?.id !== me?.id)?.id : undefined;
   const lastId = newest.data?.messages.at(-1)?.id;
   const markRead = useMutation(trpc.collab.markCollabChatRead.mutationOptions());
   const readUpTo = useRef(0);

@@ -35,6 +35,21 @@ function patchMessage(page: CollabMessagePage, id: number, patch: (m: CollabMess
   return { ...page, messages: page.messages.map((m) => (m.id === id ? patch(m) : m)) };
 }
 
+/** An edited or deleted message, and the quotes of it in the replies on the page. */
+function withChangedMessage(page: CollabMessagePage, message: CollabMessageJson): CollabMessagePage | undefined {
+  const touched = page.messages.some((m) => m.id === message.id || m.replyTo?.id === message.id);
+  if (!touched) return undefined;
+  const quote = { text: message.text.slice(0, 200), deleted: message.deleted };
+  return {
+    ...page,
+    messages: page.messages.map((m) => {
+      if (m.id === message.id) return message;
+      if (m.replyTo?.id === message.id) return { ...m, replyTo: { ...m.replyTo, ...quote } };
+      return m;
+    }),
+  };
+}
+
 /** A new message joins the newest page (the one read without a cursor); its author is no longer typing. */
 function withNewMessage(page: CollabMessagePage, message: CollabMessageJson): CollabMessagePage | undefined {
   if (page.before !== null) return undefined;
@@ -99,7 +114,7 @@ export const collabEvents = defineEvents<{
     notice: () => null,
   },
   'collab.message.updated': {
-    views: [onView(collabMessagesView, (page, p) => patchMessage(page, p.message.id, () => p.message))],
+    views: [onView(collabMessagesView, (page, p) => withChangedMessage(page, p.message))],
     notice: () => null,
   },
   'collab.message.reacted': {
