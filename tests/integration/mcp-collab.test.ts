@@ -111,6 +111,16 @@ describe('an agent organises a vote', () => {
     expect(latest.messages).toHaveLength(2);
   });
 
+  it('the catch-up prompt lists the latest messages and the open polls with their standing', async () => {
+    await ben.trpc.collab.createCollabPoll.mutate({ tripId, question: 'Rent a car?', options: ['Yes', 'No'] });
+    const prompt = await agent.getPrompt({ name: 'collab-catch-up', arguments: { tripId: String(tripId) } });
+    const text = (prompt.messages[0].content as { text: string }).text;
+    expect(text).toContain('Ben: On it');
+    expect(text).not.toContain('Pico won');
+    expect(text).toContain('- Rent a car? — Yes 0, No 0');
+    expect(text).not.toContain('Which island first?');
+  });
+
   it('bad input is an isError result naming the field, with nothing written', async () => {
     const before = await server.services.db.collabPoll.count({ where: { tripId } });
     const result = await call('create_collab_poll', { tripId, question: 'Only one?', options: ['Yes'] });
