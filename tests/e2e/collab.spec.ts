@@ -241,3 +241,41 @@ test('in Arabic, right to left: scrolling up through the chat loads the earlier 
     await context.close();
   }
 });
+
+test('an admin switches the chat off: the Collab tab keeps notes and polls; parts wait for their addon', async ({ browser }) => {
+  const sam = await makePerson(server, 'Sam Rivers');
+  const db = server.services.db;
+  await db.user.update({ where: { id: sam.user.id }, data: { isAdmin: true } });
+  const trip = await db.trip.create({ data: { ownerId: sam.user.id, title: 'Porto' } });
+  const context = await signedInContext(browser, server, sam.token);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin/addons`);
+    const chat = page.getByRole('switch', { name: 'Chat', exact: true });
+    await expect(chat).toHaveAttribute('aria-checked', 'true');
+    await expect(async () => {
+      await chat.click();
+      await expect(chat).toHaveAttribute('aria-checked', 'false', { timeout: 1000 });
+    }).toPass();
+    expect(await server.services.addons.isEnabled('collab.chat')).toBe(false);
+
+    await page.goto(`${server.url}/trips/${trip.id}?tab=collab`);
+    await expect(page.getByRole('tab', { name: 'Polls' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tab', { name: 'Notes' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Chat' })).toHaveCount(0);
+    await expect(page.getByTestId('polls-empty')).toBeVisible();
+
+    // With the whole addon off, its parts cannot be switched on their own.
+    await page.goto(`${server.url}/admin/addons`);
+    const collab = page.getByRole('switch', { name: 'Collaboration' });
+    await expect(async () => {
+      await collab.click();
+      await expect(collab).toHaveAttribute('aria-checked', 'false', { timeout: 1000 });
+    }).toPass();
+    await expect(page.getByRole('switch', { name: 'Notes', exact: true })).toBeDisabled();
+  } finally {
+    await server.services.addons.set('collab', true);
+    await server.services.addons.set('collab.chat', true);
+    await context.close();
+  }
+});
