@@ -105,6 +105,13 @@ describe('polls', () => {
     expect(tripEvents().filter((e) => e.event === 'collab.poll.voted')).toHaveLength(3);
   });
 
+  it('single choice: two picks at once still leave one vote', async () => {
+    const tripId = await setup();
+    const { poll } = await anna.trpc.collab.createCollabPoll.mutate({ tripId, question: 'Train or bus?', options: ['Train', 'Bus', 'Car'] });
+    await Promise.all([0, 1, 2].map((optionIndex) => ben.trpc.collab.voteCollabPoll.mutate({ tripId, pollId: poll.id, optionIndex })));
+    expect(await server.services.db.collabPollVote.count({ where: { pollId: poll.id, userId: ben.user.id } })).toBe(1);
+  });
+
   it('multiple choice toggles; an anonymous poll shows counts but not who', async () => {
     const tripId = await setup();
     const { poll } = await anna.trpc.collab.createCollabPoll.mutate({ tripId, question: 'Which days?', options: ['Mon', 'Tue', 'Wed'], multiple: true, anonymous: true });
@@ -281,9 +288,12 @@ describe('admin switches for notes, polls and chat', () => {
 
       await anna.trpc.admin.setAddon.mutate({ id: 'collab.chat', enabled: true });
       await anna.trpc.admin.setAddon.mutate({ id: 'collab', enabled: false });
-      for (const call of [ben.trpc.collab.listCollabNotes.query({ tripId }), ben.trpc.collab.listCollabPolls.query({ tripId }), ben.trpc.collab.listCollabMessages.query({ tripId })]) {
-        expect((await expectTrpcError(call)).code).toBe('FORBIDDEN');
-      }
+      const reads = [
+        () => ben.trpc.collab.listCollabNotes.query({ tripId }),
+        () => ben.trpc.collab.listCollabPolls.query({ tripId }),
+        () => ben.trpc.collab.listCollabMessages.query({ tripId }),
+      ];
+      for (const read of reads) expect((await expectTrpcError(read())).code).toBe('FORBIDDEN');
       expect((await anna.trpc.admin.listAddons.query()).addons.find((a) => a.id === 'collab')).toMatchObject({ enabled: false, parts: [{ enabled: false }, { enabled: false }, { enabled: false }] });
     } finally {
       await anna.trpc.admin.setAddon.mutate({ id: 'collab', enabled: true });

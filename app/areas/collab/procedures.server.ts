@@ -252,10 +252,13 @@ export const collabRouter = router({
         throw badRequest('errors.collabPollNoOption', `optionIndex: poll ${poll.id} has options 0 to ${poll.options.length - 1}`, { max: poll.options.length - 1 });
       }
       const userId = ctx.actor.user.id;
-      const mine = poll.options.filter((o) => o.votes.some((v) => v.userId === userId)).map((o) => o.position);
-      const next = votesAfterPick(mine, option.position, poll.multiple);
-      const optionIds = poll.options.filter((o) => next.includes(o.position)).map((o) => o.id);
       const row = await ctx.db.$transaction(async (tx) => {
+        // One vote change per poll at a time: two quick picks in a single-choice poll must not leave two votes.
+        await tx.$executeRaw`SELECT 1 FROM "CollabPoll" WHERE "id" = ${poll.id} FOR UPDATE`;
+        const current = await tx.collabPollVote.findMany({ where: { pollId: poll.id, userId }, select: { optionId: true } });
+        const mine = poll.options.filter((o) => current.some((v) => v.optionId === o.id)).map((o) => o.position);
+        const next = votesAfterPick(mine, option.position, poll.multiple);
+        const optionIds = poll.options.filter((o) => next.includes(o.position)).map((o) => o.id);
         await tx.collabPollVote.deleteMany({ where: { pollId: poll.id, userId, optionId: { notIn: optionIds } } });
         for (const optionId of optionIds) {
           await tx.collabPollVote.upsert({ where: { optionId_userId: { optionId, userId } }, update: {}, create: { pollId: poll.id, optionId, userId } });
