@@ -77,6 +77,36 @@ export const PROMPTS: PromptDefinition[] = [
     },
   },
   {
+    name: 'collab-catch-up',
+    description: 'Catch up on a trip’s collaboration: the latest chat messages (with who was mentioned) and the polls still open, with their standing.',
+    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    // The procedures check the collab addon and its parts; a part that is switched off is left out of the text.
+    available: (actor) => grantAllows(actor.scopes, 'collab:read'),
+    async get(args, ctx) {
+      const tripId = Number(args.tripId);
+      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
+        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
+      }
+      const [chat, polls] = await Promise.allSettled([
+        ctx.call('collab.listCollabMessages', { tripId }) as Promise<CollabChatPage>,
+        ctx.call('collab.listCollabPolls', { tripId }) as Promise<{ polls: CollabPollFigures[] }>,
+      ]);
+      if (chat.status === 'rejected' && polls.status === 'rejected') throw chat.reason;
+      return {
+        description: `Collaboration catch-up for trip ${tripId}`,
+        messages: [
+          {
+            role: 'user',
+            content: {
+              type: 'text',
+              text: collabCatchUpText(chat.status === 'fulfilled' ? chat.value : null, polls.status === 'fulfilled' ? polls.value.polls : null),
+            },
+          },
+        ],
+      };
+    },
+  },
+  {
     name: 'token-auth-notice',
     description: 'Why this connection should move from a static API token to OAuth, and how.',
     available: (actor) => actor.via === 'static',
@@ -124,5 +154,37 @@ export function budgetOverviewText(f: BudgetPerPersonFigures) {
     ...(f.byCategory.length ? f.byCategory.map((c) => `- ${c.category}: ${c.amount} ${f.currency}`) : ['- no expenses yet']),
   ];
   if (f.missingRates.length) lines.push('', `Left out (no exchange rate to ${f.currency} yet): expenses in ${f.missingRates.join(', ')}.`);
+  return lines.join('\n');
+}
+
+/** The fields of collab.listCollabMessages and collab.listCollabPolls the catch-up reads. */
+interface CollabChatPage {
+  messages: { author: { displayName: string } | null; text: string; deleted: boolean; createdAt: string }[];
+}
+interface CollabPollFigures {
+  question: string;
+  closed: boolean;
+  deadline: string | null;
+  options: { label: string; count: number }[];
+}
+
+export function collabCatchUpText(chat: CollabChatPage | null, polls: CollabPollFigures[] | null) {
+  const lines = ['Summarise for me what the group has been discussing and deciding, and what is still open for me to answer.', ''];
+  if (chat) {
+    lines.push('**Latest chat messages** (oldest first):');
+    const shown = chat.messages.filter((m) => !m.deleted);
+    if (shown.length === 0) lines.push('- (none)');
+    for (const m of shown) lines.push(`- ${m.createdAt.slice(0, 16).replace('T', ' ')} ${m.author?.displayName ?? 'someone'}: ${m.text}`);
+    lines.push('');
+  }
+  if (polls) {
+    const open = polls.filter((p) => !p.closed);
+    lines.push('**Open polls:**');
+    if (open.length === 0) lines.push('- (none)');
+    for (const p of open) {
+      const standing = p.options.map((o) => `${o.label} ${o.count}`).join(', ');
+      lines.push(`- ${p.question} — ${standing}${p.deadline ? ` (closes ${p.deadline})` : ''}`);
+    }
+  }
   return lines.join('\n');
 }

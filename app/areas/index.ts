@@ -6,6 +6,7 @@ import { accommodationsArea } from './accommodations/area';
 import { assignmentsArea } from './assignments/area';
 import { atlasArea } from './atlas/area';
 import { budgetArea } from './budget/area';
+import { collabArea } from './collab/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
@@ -33,6 +34,7 @@ export const areas = [
   notificationsArea,
   atlasArea,
   vacayArea,
+  collabArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

@@ -107,7 +107,13 @@ describe('trip copy', () => {
       payers: [{ userId: anna.user.id }],
     });
     await anna.trpc.budget.setBudgetRate.mutate({ tripId: trip.id, currency: 'USD', rate: '0.92' });
+    await ben.trpc.budget.recordBudgetSettlement.mutate({ tripId: trip.id, fromUserId: ben.user.id, toUserId: anna.user.id, amount: '15' });
     await anna.trpc.shareLinks.createShareLink.mutate({ tripId: trip.id });
+    await anna.trpc.collab.createCollabNote.mutate({ tripId: trip.id, title: 'Packing tips', content: '- sunscreen', pinned: true });
+    const { poll } = await anna.trpc.collab.createCollabPoll.mutate({ tripId: trip.id, question: 'Where to eat?', options: ['Tasca', 'Pizzeria'] });
+    await ben.trpc.collab.voteCollabPoll.mutate({ tripId: trip.id, pollId: poll.id, optionIndex: 0 });
+    const { message } = await anna.trpc.collab.sendCollabMessage.mutate({ tripId: trip.id, text: 'Hello' });
+    await ben.trpc.collab.reactCollabMessage.mutate({ tripId: trip.id, messageId: message.id, emoji: '👍' });
 
     const db = server.services.db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>;
     const rowsOf = (model: string, tripId: number) =>

@@ -1,7 +1,8 @@
 // Addon on/off switches, stored in the database and cached for two seconds so hot paths do not query every call.
+// A part of an addon (collab.notes) reads as on only while its own switch and its addon's switch are both on.
 // Concurrent readers share one in-flight load; set() refreshes the cache at once for this process.
 import type { Db } from '~/db/client.server';
-import { ADDONS, type AddonId } from './addons';
+import { ADDONS, addonPartOf, type AddonId } from './addons';
 import type { AddonSwitches } from '~/services/types.server';
 
 const TTL_MS = 2000;
@@ -15,6 +16,10 @@ export function createAddonSwitches(db: Db): AddonSwitches {
     const rows = await db.addon.findMany();
     const values = Object.fromEntries(ADDONS.map((a) => [a.id, a.defaultEnabled])) as Record<AddonId, boolean>;
     for (const row of rows) if (row.id in values) values[row.id as AddonId] = row.enabled;
+    for (const a of ADDONS) {
+      const whole = addonPartOf(a.id);
+      if (whole) values[a.id] = values[a.id] && values[whole];
+    }
     // A set() that finished while this read ran wins: its value is not overwritten by an older read.
     if (started === version) cache = { at: Date.now(), values };
     return values;

@@ -257,6 +257,8 @@ export function useTripRealtime(tripId: number) {
         }
       };
       tripChannel.bind_global(onEvent);
+      // Short-lived signals (someone is typing) go only to the people who have the trip open: the presence channel.
+      presenceChannel.bind_global(onEvent);
 
       type Members = { me?: { id: string }; each(fn: (m: { id: string; info?: { name?: string } }) => void): void };
       const members = () => (presenceChannel as unknown as { members: Members }).members;
@@ -280,6 +282,7 @@ export function useTripRealtime(tripId: number) {
 
       cleanup = () => {
         tripChannel.unbind_global(onEvent);
+        presenceChannel.unbind_global(onEvent);
         presenceChannel.unbind('pusher:subscription_succeeded', syncPresence);
         presenceChannel.unbind('pusher:member_added', syncPresence);
         presenceChannel.unbind('pusher:member_removed', syncPresence);

@@ -39,42 +39,74 @@ export default function AdminAddonsPage() {
       <div className="mt-4">
         <QueryStatus query={addons} t={t} loadingText={t('loading')} emptyText="" isEmpty={false}>
           <ul className="divide-y divide-slate-100">
-            {list.map((addon) => {
-              const labelId = `addon-${addon.id}-label`;
-              const busy = setAddon.isPending && setAddon.variables?.id === addon.id;
-              return (
-                <li key={addon.id} className="flex items-start justify-between gap-4 py-3">
-                  <div>
-                    <p id={labelId} className="font-medium text-slate-900">
-                      {t(`addons.items.${addon.id}.name`)}
-                    </p>
-                    <p className="text-sm text-slate-600">{t(`addons.items.${addon.id}.description`)}</p>
-                  </div>
-                  <button
-                    type="button"
-                    role="switch"
-                    aria-checked={addon.enabled}
-                    aria-labelledby={labelId}
-                    data-testid={`addon-${addon.id}`}
-                    disabled={busy}
-                    onClick={() => setAddon.mutate({ id: addon.id, enabled: !addon.enabled })}
-                    className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60 ${
-                      addon.enabled ? 'bg-indigo-600' : 'bg-slate-300'
-                    }`}
-                  >
-                    <span
-                      aria-hidden
-                      className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${
-                        addon.enabled ? 'translate-x-5 rtl:-translate-x-5' : 'translate-x-0.5 rtl:-translate-x-0.5'
-                      }`}
-                    />
-                  </button>
-                </li>
-              );
-            })}
+            {list.map((addon) => (
+              <li key={addon.id} className="py-3">
+                <AddonRow
+                  id={addon.id}
+                  enabled={addon.enabled}
+                  name={t(`addons.items.${addon.id}.name`)}
+                  description={t(`addons.items.${addon.id}.description`)}
+                  busy={setAddon.isPending && setAddon.variables?.id === addon.id}
+                  onToggle={() => setAddon.mutate({ id: addon.id, enabled: !addon.enabled })}
+                />
+                {'parts' in addon && addon.parts && (
+                  // Parts of the addon (collab: notes, polls, chat), labelled in the addon's own namespace.
+                  <ul className="mt-2 space-y-2 border-s-2 border-slate-100 ps-4">
+                    {addon.parts.map((part) => {
+                      const key = `${addon.id}:addonParts.${part.id.slice(addon.id.length + 1)}`;
+                      return (
+                        <li key={part.id}>
+                          <AddonRow
+                            id={part.id}
+                            enabled={part.enabled}
+                            name={t(`${key}.name`)}
+                            description={t(`${key}.description`)}
+                            busy={!addon.enabled || (setAddon.isPending && setAddon.variables?.id === part.id)}
+                            onToggle={() => setAddon.mutate({ id: part.id, enabled: !part.enabled })}
+                          />
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </li>
+            ))}
           </ul>
         </QueryStatus>
       </div>
     </section>
+  );
+}
+
+function AddonRow(props: { id: string; enabled: boolean; name: string; description: string; busy: boolean; onToggle: () => void }) {
+  const labelId = `addon-${props.id.replace('.', '-')}-label`;
+  return (
+    <div className="flex items-start justify-between gap-4">
+      <div>
+        <p id={labelId} className="font-medium text-slate-900">
+          {props.name}
+        </p>
+        <p className="text-sm text-slate-600">{props.description}</p>
+      </div>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={props.enabled}
+        aria-labelledby={labelId}
+        data-testid={`addon-${props.id}`}
+        disabled={props.busy}
+        onClick={props.onToggle}
+        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition-colors focus:outline-none focus:ring-2 focus:ring-indigo-500 focus:ring-offset-2 disabled:opacity-60 ${
+          props.enabled ? 'bg-indigo-600' : 'bg-slate-300'
+        }`}
+      >
+        <span
+          aria-hidden
+          className={`inline-block h-5 w-5 rounded-full bg-white shadow transition-transform ${
+            props.enabled ? 'translate-x-5 rtl:-translate-x-5' : 'translate-x-0.5 rtl:-translate-x-0.5'
+          }`}
+        />
+      </button>
+    </div>
   );
 }

@@ -109,9 +109,10 @@ const publishAfterSuccess = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (result.ok && ctx.pendingEvents.length > 0) {
     const actorName = ctx.actor?.user.displayName ?? null;
+    // An event may hide who caused it (a vote in an anonymous poll): its payload says hideActor.
     const events = ctx.pendingEvents.splice(0).map((e) => ({
       ...e,
-      payload: { ...e.payload, origin: ctx.origin, actor: actorName ? { id: ctx.actor!.user.id, name: actorName } : null },
+      payload: { ...e.payload, origin: ctx.origin, actor: actorName && !e.payload.hideActor ? { id: ctx.actor!.user.id, name: actorName } : null },
     }));
     await ctx.services.realtime.publish(events, { socketId: ctx.socketId });
   }

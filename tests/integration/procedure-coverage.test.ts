@@ -77,6 +77,11 @@ interface Fixture {
   /** anna's holiday calendar (DE-BY), and one of dora's plan (FR) */
   vacayCalendarId: number;
   vacayOtherCalendarId: number;
+  /** collab: anna's note "Packing tips" (version 1), anna's poll "Where to eat?" (ben voted for option 0), anna's chat message, then ben's reply */
+  collabNoteId: number;
+  pollId: number;
+  messageId: number;
+  benMessageId: number;
 }
 
 /**
@@ -692,6 +697,105 @@ const cases: CaseTable = {
       outcome: () => ({ deleted: true }),
     },
   },
+  collab: {
+    listCollabNotes: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'notes' }), field: 'tripId' },
+      outcome: (f) => ({ notes: [{ id: f.collabNoteId, title: 'Packing tips', version: 1, author: { id: f.annaId } }] }),
+    },
+    createCollabNote: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, title: 'Restaurants', content: '**Tasca** <b>x</b>', color: '#10B981', pinned: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, title: LONG }), field: 'title' },
+      outcome: (f) => ({ note: { title: 'Restaurants', content: '**Tasca** <b>x</b>', color: '#10b981', pinned: true, version: 1, author: { id: f.annaId } } }),
+    },
+    updateCollabNote: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, noteId: f.collabNoteId, content: 'Bring sunscreen', expectedVersion: 1 }),
+      bad: { input: (f) => ({ tripId: f.tripId, noteId: f.collabNoteId, color: 'red' }), field: 'color' },
+      outcome: (f) => ({ note: { id: f.collabNoteId, title: 'Packing tips', content: 'Bring sunscreen', version: 2, lastEditor: { id: f.annaId } } }),
+    },
+    deleteCollabNote: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, noteId: f.collabNoteId }),
+      bad: { input: (f) => ({ tripId: f.tripId, noteId: 'first' }), field: 'noteId' },
+      outcome: (f) => ({ deleted: true, noteId: f.collabNoteId }),
+    },
+    listCollabPolls: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 0 }), field: 'tripId' },
+      outcome: (f) => ({ polls: [{ id: f.pollId, question: 'Where to eat?', closed: false, myVotes: [], options: [{ index: 0, count: 1, voters: [{ id: f.benId }] }, { index: 1, count: 0 }] }] }),
+    },
+    createCollabPoll: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, question: 'Which day?', options: ['Monday', 'Tuesday'], multiple: true, deadline: '2099-01-01T10:00:00Z' }),
+      bad: { input: (f) => ({ tripId: f.tripId, question: 'Which day?', options: ['Monday'] }), field: 'options' },
+      outcome: () => ({ poll: { question: 'Which day?', multiple: true, deadline: '2099-01-01T10:00:00.000Z', options: [{ index: 0, label: 'Monday', count: 0 }, { index: 1, label: 'Tuesday', count: 0 }] } }),
+    },
+    voteCollabPoll: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, pollId: f.pollId, optionIndex: 1 }),
+      bad: { input: (f) => ({ tripId: f.tripId, pollId: f.pollId, optionIndex: -1 }), field: 'optionIndex' },
+      outcome: (f) => ({ poll: { id: f.pollId, myVotes: [1], voterCount: 2, options: [{ count: 1 }, { count: 1, voters: [{ id: f.annaId }] }] } }),
+    },
+    closeCollabPoll: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, pollId: f.pollId }),
+      bad: { input: (f) => ({ tripId: f.tripId, pollId: 2.5 }), field: 'pollId' },
+      outcome: (f) => ({ poll: { id: f.pollId, closed: true } }),
+    },
+    deleteCollabPoll: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, pollId: f.pollId }),
+      bad: { input: (f) => ({ tripId: f.tripId, pollId: 'lunch' }), field: 'pollId' },
+      outcome: (f) => ({ deleted: true, pollId: f.pollId }),
+    },
+    listCollabMessages: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: (f) => ({ tripId: f.tripId, before: 'yesterday' }), field: 'before' },
+      outcome: (f) => ({ messages: [{ id: f.messageId, text: 'Hello all' }, { id: f.benMessageId, replyTo: { id: f.messageId } }], hasMore: false, before: null }),
+    },
+    sendCollabMessage: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, text: '  Who brings the map?  ', replyTo: f.benMessageId }),
+      bad: { input: (f) => ({ tripId: f.tripId, text: 'x'.repeat(5001) }), field: 'text' },
+      outcome: (f) => ({ message: { text: 'Who brings the map?', author: { id: f.annaId }, replyTo: { id: f.benMessageId }, deleted: false } }),
+    },
+    editCollabMessage: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, messageId: f.messageId, text: 'Hello everyone' }),
+      bad: { input: (f) => ({ tripId: f.tripId, messageId: f.messageId, text: '   ' }), field: 'text' },
+      outcome: (f) => ({ message: { id: f.messageId, text: 'Hello everyone', editedAt: expect.any(String) } }),
+    },
+    deleteCollabMessage: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, messageId: f.messageId }),
+      bad: { input: (f) => ({ tripId: f.tripId, messageId: 1.5 }), field: 'messageId' },
+      outcome: (f) => ({ deleted: true, messageId: f.messageId }),
+    },
+    reactCollabMessage: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, messageId: f.benMessageId, emoji: '👍' }),
+      bad: { input: (f) => ({ tripId: f.tripId, messageId: f.benMessageId, emoji: '<b>' }), field: 'emoji' },
+      outcome: (f) => ({ messageId: f.benMessageId, reactions: [{ emoji: '👍', count: 1, users: [{ id: f.annaId }] }] }),
+    },
+    markCollabChatRead: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, messageId: f.benMessageId }),
+      bad: { input: (f) => ({ tripId: f.tripId, messageId: 'last' }), field: 'messageId' },
+      outcome: (f) => ({ lastReadMessageId: f.benMessageId }),
+      noEvent: 'only the reader’s own unread marker moves, and nobody else sees it',
+    },
+    signalCollabTyping: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'typing' }), field: 'tripId' },
+      outcome: (f) => ({ typing: { userId: f.annaId, name: 'Anna' } }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -1189,6 +1293,7 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildShareFixture(tripId)),
     ...(await buildAtlasFixture()),
     ...(await buildVacayFixture()),
+    ...(await buildCollabFixture(tripId)),
   };
 }
 
@@ -1211,6 +1316,18 @@ async function buildAtlasFixture() {
   const { item: other } = await carol.trpc.atlas.createBucketListItem.mutate({ name: 'Carol’s dream' });
   suite.clearEvents();
   return { bucketItemId: item.id, otherBucketItemId: other.id };
+}
+
+/** The collab side: a note, a poll ben voted in, anna's message and ben's reply (events cleared again). */
+async function buildCollabFixture(tripId: number) {
+  const c = anna.trpc.collab;
+  const { note } = await c.createCollabNote.mutate({ tripId, title: 'Packing tips', content: 'Sunscreen' });
+  const { poll } = await c.createCollabPoll.mutate({ tripId, question: 'Where to eat?', options: ['Tasca', 'Pizzeria'] });
+  await ben.trpc.collab.voteCollabPoll.mutate({ tripId, pollId: poll.id, optionIndex: 0 });
+  const { message } = await c.sendCollabMessage.mutate({ tripId, text: 'Hello all' });
+  const { message: reply } = await ben.trpc.collab.sendCollabMessage.mutate({ tripId, text: 'Hi Anna', replyTo: message.id });
+  suite.clearEvents();
+  return { collabNoteId: note.id, pollId: poll.id, messageId: message.id, benMessageId: reply.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -1360,6 +1477,13 @@ const COUNTED_TABLES = [
   'VacayEntry',
   'VacayCompanyHoliday',
   'VacayHolidayCalendar',
+  'CollabNote',
+  'CollabPoll',
+  'CollabPollOption',
+  'CollabPollVote',
+  'CollabMessage',
+  'CollabReaction',
+  'CollabChatRead',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -1386,6 +1510,10 @@ async function snapshot(f: Fixture) {
       budgetCategories: { orderBy: { id: 'asc' } },
       budgetSettlements: { orderBy: { id: 'asc' } },
       shareLink: true,
+      collabNotes: { orderBy: { id: 'asc' } },
+      collabPolls: { orderBy: { id: 'asc' }, include: { options: { orderBy: { id: 'asc' } }, votes: { orderBy: [{ optionId: 'asc' }, { userId: 'asc' }] } } },
+      collabMessages: { orderBy: { id: 'asc' }, include: { reactions: { orderBy: [{ userId: 'asc' }, { emoji: 'asc' }] } } },
+      collabChatReads: { orderBy: { userId: 'asc' } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -1508,6 +1636,10 @@ const fixtureShape: Fixture = {
   carolId: 3,
   vacayCalendarId: 1,
   vacayOtherCalendarId: 2,
+  collabNoteId: 1,
+  pollId: 1,
+  messageId: 1,
+  benMessageId: 2,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -15,7 +15,7 @@ interface RuntimeModel {
 }
 
 const COMPATIBLE: Record<string, string[]> = {
-  Int: ['integer'],
+  Int: ['integer', 'ARRAY'],
   BigInt: ['bigint'],
   String: ['text', 'character varying', 'ARRAY'],
   Boolean: ['boolean'],

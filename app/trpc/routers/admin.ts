@@ -126,7 +126,15 @@ export const adminRouter = router({
 
   listAddons: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
     const enabled = await ctx.services.addons.all();
-    return { addons: ADDONS.map((a) => ({ id: a.id, enabled: enabled[a.id], defaultEnabled: a.defaultEnabled })) };
+    const row = (a: (typeof ADDONS)[number]) => ({ id: a.id, enabled: enabled[a.id], defaultEnabled: a.defaultEnabled });
+    // Parts (collab.notes) are listed under their addon; a part reads as off while its addon is off.
+    const partsOf = (id: string) => ADDONS.filter((a) => 'partOf' in a && a.partOf === id).map(row);
+    return {
+      addons: ADDONS.filter((a) => !('partOf' in a)).map((a) => {
+        const parts = partsOf(a.id);
+        return parts.length ? { ...row(a), parts } : row(a);
+      }),
+    };
   }),
 
   setAddon: adminProcedure
