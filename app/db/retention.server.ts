@@ -1,5 +1,6 @@
 // Deletes what has outlived its use: expired web sessions, authorization codes and OAuth tokens, closed or idle MCP
-// sessions, past rate windows and login throttles, and audit rows older than AUDIT_RETENTION_DAYS. Runs at start-up
+// sessions, past rate windows and login throttles, audit rows older than AUDIT_RETENTION_DAYS, notifications read more
+// than 90 days ago (unread ones stay) and expired invitation links a week after their end. Runs at start-up
 // and every hour (services/create.server.ts), so tables that grow with every request stay bounded.
 import type { Db } from '~/db/client.server';
 
@@ -16,7 +17,11 @@ export interface PurgeCounts {
   rateWindows: number;
   loginThrottles: number;
   auditRows: number;
+  notifications: number;
+  invites: number;
 }
+/** Read notifications are kept this long: the inbox stays short, unread ones are never lost. */
+const READ_NOTIFICATION_KEEP_MS = 90 * DAY_MS;
 
 export async function purgeExpired(db: Db, options: { auditRetentionDays: number; mcpIdleMs: number; now?: Date }): Promise<PurgeCounts> {
   const now = options.now ?? new Date();
@@ -37,6 +42,8 @@ export async function purgeExpired(db: Db, options: { auditRetentionDays: number
     where: { updatedAt: { lt: before(DAY_MS) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
   });
   const auditRows = await db.auditLog.deleteMany({ where: { createdAt: { lt: before(options.auditRetentionDays * DAY_MS) } } });
+  const notifications = await db.notification.deleteMany({ where: { readAt: { lt: before(READ_NOTIFICATION_KEEP_MS) } } });
+  const invites = await db.invite.deleteMany({ where: { expiresAt: { lt: before(7 * DAY_MS) } } });
   return {
     sessions: sessions.count,
     codes: codes.count,
@@ -45,5 +52,7 @@ export async function purgeExpired(db: Db, options: { auditRetentionDays: number
     rateWindows: rateWindows.count,
     loginThrottles: loginThrottles.count,
     auditRows: auditRows.count,
+    notifications: notifications.count,
+    invites: invites.count,
   };
 }

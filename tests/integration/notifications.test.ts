@@ -91,6 +91,25 @@ describe('triggers', () => {
     });
   });
 
+  it('chat mentions notify only the mentioned member; a new poll and its closing notify everyone else on the trip', async () => {
+    const tripId = await tripWithBen('Rome');
+    await anna.trpc.members.addTripMember.mutate({ tripId, identifier: cem.user.email });
+    await clearInboxes();
+    await anna.trpc.collab.sendCollabMessage.mutate({ tripId, text: `Dinner at 8? @${ben.user.username}` });
+    const bens = await ben.trpc.notifications.listNotifications.query();
+    expect(bens.notifications).toMatchObject([{ type: 'mention', text: `Anna mentioned you in “Rome”: Dinner at 8? @${ben.user.username}`, link: `/trips/${tripId}?tab=collab` }]);
+    expect((await cem.trpc.notifications.listNotifications.query()).total).toBe(0);
+
+    await clearInboxes();
+    const { poll } = await ben.trpc.collab.createCollabPoll.mutate({ tripId, question: 'Pizza or pasta?', options: ['Pizza', 'Pasta'] });
+    for (const reader of [anna, cem]) {
+      expect((await reader.trpc.notifications.listNotifications.query()).notifications).toMatchObject([{ type: 'poll_opened', text: 'Ben opened a poll in “Rome”: Pizza or pasta?' }]);
+    }
+    expect((await ben.trpc.notifications.listNotifications.query()).total).toBe(0);
+    await ben.trpc.collab.closeCollabPoll.mutate({ tripId, pollId: poll.id });
+    expect((await cem.trpc.notifications.listNotifications.query()).notifications[0]).toMatchObject({ type: 'poll_closed', text: 'The poll “Pizza or pasta?” in “Rome” has closed' });
+  });
+
   it('notify() serves the types other areas send (mention, polls, assignments), leaving out the actor', async () => {
     const tripId = await tripWithBen();
     const ctx = createContext({ services: server.services, actor: { user: ben.user, scopes: null, via: 'web' }, origin: 'ui' });

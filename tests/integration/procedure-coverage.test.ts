@@ -622,7 +622,12 @@ const cases: CaseTable = {
       access: ['tripMember'],
       valid: (f) => ({ tripId: f.tripId }),
       bad: { input: () => ({ tripId: -1 }), field: 'tripId' },
-      outcome: (f) => ({ currency: 'EUR', flows: [{ from: { userId: f.benId }, to: { userId: f.annaId }, amount: '15.00' }] }),
+      // ben owes 15.00 of the dinner and has paid anna 5.00 of it (the fixture's recorded payment)
+      outcome: (f) => ({
+        currency: 'EUR',
+        flows: [{ from: { userId: f.benId }, to: { userId: f.annaId }, amount: '10.00' }],
+        payments: [{ id: f.budgetSettlementId, from: { userId: f.benId }, to: { userId: f.annaId }, amount: '5.00' }],
+      }),
     },
     createBudgetItem: {
       access: ['tripMember'],

@@ -1,4 +1,5 @@
-// Retention (issue 11): expired tokens, codes, sessions and old audit rows are deleted; live ones stay.
+// Retention (issue 11): expired tokens, codes, sessions, old audit rows, long-read notifications and long-expired
+// invitations are deleted; live ones stay.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -29,6 +30,13 @@ describe('retention purge', () => {
     });
     await db.auditLog.create({ data: { action: 'test.ancient', createdAt: new Date(Date.now() - 400 * DAY) } });
     await db.auditLog.create({ data: { action: 'test.recent' } });
+    const note = (readAt: Date | null, type: string) => db.notification.create({ data: { userId: user.id, type, readAt } });
+    await note(new Date(Date.now() - 100 * DAY), 'trip_added');
+    await note(new Date(Date.now() - 5 * DAY), 'trip_removed');
+    await db.notification.create({ data: { userId: user.id, type: 'mention', createdAt: new Date(Date.now() - 400 * DAY) } });
+    const invite = (expiresAt: Date, tokenHash: string) => db.invite.create({ data: { tokenHash, expiresAt } });
+    await invite(new Date(Date.now() - 10 * DAY), `old-${user.id}`);
+    await invite(new Date(Date.now() - 1 * DAY), `recent-${user.id}`);
 
     const counts = await purgeExpired(db, { auditRetentionDays: 365, mcpIdleMs: 3600_000 });
     expect(counts.sessions).toBeGreaterThanOrEqual(1);
@@ -40,6 +48,9 @@ describe('retention purge', () => {
     expect(await db.auditLog.count({ where: { action: 'test.ancient' } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: 'test.recent' } })).toBe(1);
     expect(await db.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } })).toBe(1);
+    // Read long ago: gone; read recently or never read (however old): kept.
+    expect((await db.notification.findMany({ where: { userId: user.id }, orderBy: { type: 'asc' } })).map((n) => n.type)).toEqual(['mention', 'trip_removed']);
+    expect((await db.invite.findMany({ where: { tokenHash: { endsWith: `-${user.id}` } } })).map((i) => i.tokenHash)).toEqual([`recent-${user.id}`]);
   });
 
   it('AUDIT_RETENTION_DAYS is validated at boot', async () => {

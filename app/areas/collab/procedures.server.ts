@@ -35,10 +35,13 @@ import {
   pollIsClosed,
   votesAfterPick,
 } from './rules';
+import { notify } from '../notifications/notify.server';
 
 const notes = { scope: 'collab:write', addon: 'collab.notes' } as const;
 const polls = { scope: 'collab:write', addon: 'collab.polls' } as const;
 const chat = { scope: 'collab:write', addon: 'collab.chat' } as const;
+/** Where a collab notification leads: the trip's Collab tab. */
+const collabLink = (tripId: number) => `/trips/${tripId}?tab=collab`;
 
 const trimmed = (max: number) =>
   z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -230,6 +233,7 @@ export const collabRouter = router({
         include: pollInclude,
       });
       ctx.emit(tripChannel(input.tripId), collabEvents.make('collab.poll.created', { poll: pollJson(row) }));
+      await notify(ctx, { recipients: { tripMembersOf: input.tripId }, type: 'poll_opened', tripId: input.tripId, params: { question: row.question }, link: collabLink(input.tripId) });
       return { poll: pollFor(row, ctx.actor.user.id) };
     }),
 
@@ -278,6 +282,7 @@ export const collabRouter = router({
       if (poll.closedAt) return { poll: pollFor(poll, ctx.actor.user.id) };
       const row = await ctx.db.collabPoll.update({ where: { id: poll.id }, data: { closedAt: new Date() }, include: pollInclude });
       ctx.emit(tripChannel(input.tripId), collabEvents.make('collab.poll.closed', { poll: pollJson(row) }));
+      await notify(ctx, { recipients: { tripMembersOf: input.tripId }, type: 'poll_closed', tripId: input.tripId, params: { question: row.question }, link: collabLink(input.tripId) });
       return { poll: pollFor(row, ctx.actor.user.id) };
     }),
 
@@ -362,8 +367,9 @@ export const collabRouter = router({
         return created;
       });
       const message = messageJson(row);
-      // mentionedUserIds travel with the event, for notifications to pick up.
       ctx.emit(tripChannel(input.tripId), collabEvents.make('collab.message.created', { message }));
+      const preview = input.text.length > 80 ? `${input.text.slice(0, 79)}…` : input.text;
+      await notify(ctx, { recipients: mentions, type: 'mention', tripId: input.tripId, params: { preview }, link: collabLink(input.tripId) });
       return { message };
     }),
 
