@@ -8,9 +8,11 @@ import { budgetArea } from './budget/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
+import { packingArea } from './packing/area';
 import { placesArea } from './places/area';
 import { reservationsArea } from './reservations/area';
 import { tagsArea } from './tags/area';
+import { todosArea } from './todos/area';
 import { tripsArea } from './trips/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
@@ -25,6 +27,8 @@ export const areas = [
   dayNotesArea,
   accommodationsArea,
   budgetArea,
+  packingArea,
+  todosArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

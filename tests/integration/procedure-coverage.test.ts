@@ -56,6 +56,13 @@ interface Fixture {
   transportId: number;
   /** "Dinner", 30.00 EUR split equally between anna and ben, paid by anna; the trip also has a USD rate */
   budgetItemId: number;
+  /** lists: "Socks" (Clothes, 3, in the bag) and "Sunscreen"; bag "Backpack" packed by anna; Clothes is ben's */
+  packingItemId: number;
+  secondPackingItemId: number;
+  packingBagId: number;
+  /** "Book tickets" assigned to ben, and "Pack snacks"; Documents is anna's */
+  todoId: number;
+  secondTodoId: number;
 }
 
 /**
@@ -579,6 +586,148 @@ const cases: CaseTable = {
       outcome: () => ({ categories: ['Transport', 'Food'] }),
     },
   },
+  packing: {
+    listPackingItems: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'x' }), field: 'tripId' },
+      outcome: (f) => ({
+        items: [{ id: f.packingItemId, name: 'Socks', category: 'Clothes', quantity: 3, checked: false, bagId: f.packingBagId }, { id: f.secondPackingItemId, category: 'General' }],
+        assignees: { Clothes: [{ userId: f.benId, displayName: 'Ben' }] },
+      }),
+    },
+    createPackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Toothbrush', category: 'Toiletries', quantity: 1, weightGrams: 20, bagId: f.packingBagId }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: '  ' }), field: 'name' },
+      outcome: (f) => ({ item: { name: 'Toothbrush', category: 'Toiletries', quantity: 1, weightGrams: 20, checked: false, bagId: f.packingBagId, position: 2 } }),
+    },
+    updatePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, name: 'Wool socks', quantity: 4, bagId: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, quantity: 0 }), field: 'quantity' },
+      outcome: (f) => ({ item: { id: f.packingItemId, name: 'Wool socks', quantity: 4, category: 'Clothes', bagId: null } }),
+    },
+    togglePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, checked: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, checked: 'yes' }), field: 'checked' },
+      outcome: (f) => ({ item: { id: f.packingItemId, checked: true } }),
+    },
+    deletePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: 'socks' }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.packingItemId }),
+    },
+    reorderPackingItems: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, orderedIds: [f.secondPackingItemId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, orderedIds: [] }), field: 'orderedIds' },
+      outcome: (f) => ({ order: [f.secondPackingItemId, f.packingItemId] }),
+    },
+    bulkImportPacking: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, items: [{ name: 'Hat', category: 'Clothes', quantity: 2 }, { name: 'Charger' }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, items: [{ name: 'Hat', quantity: 1000 }] }), field: 'items.0.quantity' },
+      outcome: () => ({ count: 2, items: [{ name: 'Hat', category: 'Clothes', quantity: 2, position: 2 }, { name: 'Charger', category: 'General', quantity: 1, position: 3 }] }),
+    },
+    getPackingCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 0.5 }), field: 'tripId' },
+      outcome: (f) => ({ assignees: { Clothes: [{ userId: f.benId }] } }),
+    },
+    setPackingCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, categoryName: 'Clothes', userIds: [f.annaId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, categoryName: '', userIds: [f.annaId] }), field: 'categoryName' },
+      outcome: (f) => ({ category: 'Clothes', assignees: [{ userId: f.annaId }], addedUserIds: [f.annaId], removedUserIds: [f.benId] }),
+    },
+    listPackingBags: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: true }), field: 'tripId' },
+      outcome: (f) => ({ bags: [{ id: f.packingBagId, name: 'Backpack', weightLimitGrams: 10000, members: [{ userId: f.annaId }] }] }),
+    },
+    createPackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Duffel', color: '#ff0000', weightLimitGrams: 23000 }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: 'Duffel', color: 'red' }), field: 'color' },
+      outcome: () => ({ bag: { name: 'Duffel', color: '#ff0000', weightLimitGrams: 23000, members: [] } }),
+    },
+    updatePackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, name: 'Big backpack', weightLimitGrams: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, weightLimitGrams: -1 }), field: 'weightLimitGrams' },
+      outcome: (f) => ({ bag: { id: f.packingBagId, name: 'Big backpack', weightLimitGrams: null } }),
+    },
+    deletePackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: 'backpack' }), field: 'bagId' },
+      outcome: (f) => ({ deleted: true, bagId: f.packingBagId }),
+    },
+    setBagMembers: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, userIds: [f.benId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, userIds: 'ben' }), field: 'userIds' },
+      outcome: (f) => ({ bag: { id: f.packingBagId, members: [{ userId: f.benId }] }, addedUserIds: [f.benId], removedUserIds: [f.annaId] }),
+    },
+  },
+  todos: {
+    listTodos: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: '1' }), field: 'tripId' },
+      outcome: (f) => ({
+        items: [{ id: f.todoId, name: 'Book tickets', assignedUserId: f.benId, assignedUser: { displayName: 'Ben' }, dueDate: '2027-04-20', checked: false }, { id: f.secondTodoId }],
+        assignees: { Documents: [{ userId: f.annaId }] },
+      }),
+    },
+    createTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Renew passport', category: 'Documents', dueDate: '2027-04-01', assignedUserId: f.annaId, priority: 3, description: 'Takes 3 weeks' }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: 'Renew passport', dueDate: '2027-02-30' }), field: 'dueDate' },
+      outcome: (f) => ({ item: { name: 'Renew passport', category: 'Documents', dueDate: '2027-04-01', assignedUserId: f.annaId, priority: 3, checked: false, position: 2 } }),
+    },
+    updateTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId, name: 'Book train tickets', assignedUserId: null, dueDate: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.todoId, priority: 4 }), field: 'priority' },
+      outcome: (f) => ({ item: { id: f.todoId, name: 'Book train tickets', assignedUserId: null, dueDate: null } }),
+    },
+    toggleTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId, checked: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.todoId, checked: 'no' }), field: 'checked' },
+      outcome: (f) => ({ item: { id: f.todoId, checked: true } }),
+    },
+    deleteTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: -1 }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.todoId }),
+    },
+    reorderTodos: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, orderedIds: [f.secondTodoId, f.todoId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, orderedIds: 'first' }), field: 'orderedIds' },
+      outcome: (f) => ({ order: [f.secondTodoId, f.todoId] }),
+    },
+    getTodoCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: {} }), field: 'tripId' },
+      outcome: (f) => ({ assignees: { Documents: [{ userId: f.annaId, displayName: 'Anna' }] } }),
+    },
+    setTodoCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, categoryName: 'Documents', userIds: [f.annaId, f.benId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, categoryName: 'x'.repeat(101), userIds: [] }), field: 'categoryName' },
+      outcome: (f) => ({ category: 'Documents', assignees: [{ userId: f.annaId }, { userId: f.benId }], addedUserIds: [f.benId], removedUserIds: [] }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -824,7 +973,24 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildAccountFixture(tripId)),
     ...(await buildBookingsFixture(tripId, dayIds)),
     budgetItemId: await buildBudgetFixture(tripId),
+    ...(await buildListsFixture(tripId)),
   };
+}
+
+/** The lists side (packing and to-dos), through their procedures; events cleared again. */
+async function buildListsFixture(tripId: number) {
+  const p = anna.trpc.packing;
+  const { bag } = await p.createPackingBag.mutate({ tripId, name: 'Backpack', weightLimitGrams: 10000 });
+  await p.setBagMembers.mutate({ tripId, bagId: bag.id, userIds: [anna.user.id] });
+  const { item } = await p.createPackingItem.mutate({ tripId, name: 'Socks', category: 'Clothes', quantity: 3, bagId: bag.id });
+  const { item: second } = await p.createPackingItem.mutate({ tripId, name: 'Sunscreen' });
+  await p.setPackingCategoryAssignees.mutate({ tripId, categoryName: 'Clothes', userIds: [ben.user.id] });
+  const t = anna.trpc.todos;
+  const { item: todo } = await t.createTodo.mutate({ tripId, name: 'Book tickets', dueDate: '2027-04-20', assignedUserId: ben.user.id });
+  const { item: secondTodo } = await t.createTodo.mutate({ tripId, name: 'Pack snacks' });
+  await t.setTodoCategoryAssignees.mutate({ tripId, categoryName: 'Documents', userIds: [anna.user.id] });
+  suite.clearEvents();
+  return { packingItemId: item.id, secondPackingItemId: second.id, packingBagId: bag.id, todoId: todo.id, secondTodoId: secondTodo.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -916,6 +1082,14 @@ const COUNTED_TABLES = [
   'BudgetItemPayer',
   'BudgetRate',
   'BudgetCategory',
+  'PackingItem',
+  'PackingBag',
+  'PackingBagMember',
+  'PackingCategoryAssignee',
+  'PackingTemplate',
+  'PackingTemplateItem',
+  'Todo',
+  'TodoCategoryAssignee',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -940,6 +1114,11 @@ async function snapshot(f: Fixture) {
       budgetItems: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } }, payers: { orderBy: { userId: 'asc' } } } },
       budgetRates: { orderBy: { id: 'asc' } },
       budgetCategories: { orderBy: { id: 'asc' } },
+      packingItems: { orderBy: { id: 'asc' } },
+      packingBags: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } } } },
+      packingCategoryAssignees: { orderBy: { id: 'asc' } },
+      todos: { orderBy: { id: 'asc' } },
+      todoCategoryAssignees: { orderBy: { id: 'asc' } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -1039,6 +1218,11 @@ const fixtureShape: Fixture = {
   hotelReservationId: 2,
   transportId: 3,
   budgetItemId: 1,
+  packingItemId: 1,
+  secondPackingItemId: 2,
+  packingBagId: 1,
+  todoId: 1,
+  secondTodoId: 2,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

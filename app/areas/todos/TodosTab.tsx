@@ -1,0 +1,1 @@
+export function TodosTab({ tripId }: { tripId: number }) { return <div>{tripId}</div>; }
