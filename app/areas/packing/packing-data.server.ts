@@ -3,6 +3,7 @@ import type { PackingBag, PackingItem, User } from '~/generated/prisma/client';
 import { badRequest } from '~/domain/errors';
 import { publicUserSelect } from '~/trpc/shape';
 import { notInTrip, tripMemberIds, type DbLike } from '../trip-data.server';
+import { packingProgress } from './rules';
 
 type PublicUser = Pick<User, 'id' | 'username' | 'displayName'>;
 const person = (u: PublicUser) => ({ userId: u.id, username: u.username, displayName: u.displayName });
@@ -85,4 +86,10 @@ export async function checkTripPeople(db: DbLike, tripId: number, userIds: reado
 export async function nextItemPosition(db: DbLike, tripId: number) {
   const last = await db.packingItem.aggregate({ where: { tripId }, _max: { position: true } });
   return (last._max.position ?? -1) + 1;
+}
+
+/** For the trip summary: how far packing is, overall and per category (categories in list order). */
+export async function packingSummary(db: DbLike, tripId: number) {
+  const items = await db.packingItem.findMany({ where: { tripId }, orderBy: [...itemOrder], select: { category: true, checked: true } });
+  return packingProgress(items);
 }

@@ -46,3 +46,10 @@ export async function loadTodoAssignees(db: DbLike, tripId: number) {
   for (const row of rows) (assignees[row.category] ??= []).push(person(row.user));
   return assignees;
 }
+
+/** For the trip summary: the open to-dos in list order (with how many are overdue as of `today`, YYYY-MM-DD). */
+export async function openTodosSummary(db: DbLike, tripId: number, today: string) {
+  const open = (await db.todo.findMany({ where: { tripId, checked: false }, include: todoInclude, orderBy: [...todoOrder] })).map(todoJson);
+  const done = await db.todo.count({ where: { tripId, checked: true } });
+  return { open: open.length, done, overdue: open.filter((t) => t.dueDate !== null && t.dueDate < today).length, items: open };
+}
