@@ -1,7 +1,11 @@
 // The planner's Packing tab: the list grouped by category with a progress bar per category and overall, one-click
-// (or Space) check-off, Alt+↑/↓ to move an item within its category, the people responsible for each category, a
+// (or Space) check-off, Alt+↑/↓ to move an item within its category, drag and drop (mouse, touch or keyboard via
+// dnd-kit) to reorder, to move into another category or into a bag, the people responsible for each category, a
 // "mine" filter, bulk import from pasted lines, and bags with their packed weight against their limit.
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useDroppable, useSensor, useSensors, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
@@ -33,6 +37,8 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const patchList = (fn: (l: PackingList) => PackingList) => queryClient.setQueryData<PackingList>(listKey, (l) => (l ? fn(l) : l));
 
   const toggle = useMutation(trpc.packing.togglePackingItem.mutationOptions({ onError: () => void refresh() }));
+  const moveItem = useMutation(trpc.packing.updatePackingItem.mutationOptions({ onSettled: () => void refresh() }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const reorder = useMutation(trpc.packing.reorderPackingItems.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
     trpc.packing.deletePackingItem.mutationOptions({
@@ -88,6 +94,35 @@ export function PackingTab({ tripId }: { tripId: number }) {
     patchList((l) => ({ ...l, items: ids.map((id, position) => ({ ...l.items.find((i) => i.id === id)!, position })) }));
     reorder.mutate({ tripId, orderedIds: ids });
   };
+  /** A drop on an item reorders (and, across categories, moves the item into that category); on a bag, bags it. */
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const item = data.items.find((i) => `i:${i.id}` === active.id);
+    if (!item || !over) return;
+    const bagId = idOf(over.id, 'b');
+    if (bagId !== null) {
+      if (item.bagId !== bagId) {
+        patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, bagId } : i)) }));
+        moveItem.mutate({ tripId, itemId: item.id, bagId });
+      }
+      return;
+    }
+    const target = data.items.find((i) => i.id === idOf(over.id, 'i'));
+    if (!target || target.id === item.id) return;
+    const ids = data.items.map((i) => i.id);
+    const order = arrayMove(ids, ids.indexOf(item.id), ids.indexOf(target.id));
+    patchList((l) => ({
+      ...l,
+      items: order.map((id, position) => {
+        const row = l.items.find((i) => i.id === id)!;
+        return { ...row, position, category: id === item.id ? target.category : row.category };
+      }),
+    }));
+    if (target.category !== item.category) moveItem.mutate({ tripId, itemId: item.id, category: target.category });
+    reorder.mutate({ tripId, orderedIds: order });
+  };
+  const nameOf = (id: UniqueIdentifier | undefined) => data.items.find((i) => `i:${i.id}` === id)?.name ?? '';
+  const overName = (id: UniqueIdentifier | undefined) => bagList.find((b) => `b:${b.id}` === id)?.name ?? nameOf(id);
+
   const onItemKey = (item: Item) => (e: KeyboardEvent) => {
     if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
     e.preventDefault();
@@ -98,6 +133,20 @@ export function PackingTab({ tripId }: { tripId: number }) {
   };
 
   return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions: { draggable: t('dnd.instructions') },
+        announcements: {
+          onDragStart: ({ active }) => t('dnd.picked', { name: nameOf(active.id) }),
+          onDragOver: ({ active, over }) => (over ? t('dnd.over', { name: nameOf(active.id), target: overName(over.id) }) : undefined),
+          onDragEnd: ({ active, over }) => (over ? t('dnd.dropped', { name: nameOf(active.id), target: overName(over.id) }) : t('dnd.cancelled', { name: nameOf(active.id) })),
+          onDragCancel: ({ active }) => t('dnd.cancelled', { name: nameOf(active.id) }),
+        },
+      }}
+    >
     <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]" data-testid="packing-tab">
       <section aria-labelledby="packing-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -141,13 +190,14 @@ export function PackingTab({ tripId }: { tripId: number }) {
                   <div className="mt-2">
                     <ProgressBar checked={checked} total={total} label={t('categoryProgress', { category })} />
                   </div>
+                  <SortableContext items={shown.filter((i) => i.category === category).map((i) => `i:${i.id}`)} strategy={verticalListSortingStrategy}>
                   <ul className="mt-2 divide-y divide-slate-100">
                     {shown
                       .filter((i) => i.category === category)
                       .map((item) => {
                         const bag = bagList.find((b) => b.id === item.bagId);
                         return (
-                          <li key={item.id} data-testid="packing-item" data-checked={item.checked} className="flex items-center gap-2 py-1.5">
+                          <SortableRow key={item.id} item={item}>
                             <input
                               id={`packing-check-${item.id}`}
                               type="checkbox"
@@ -175,10 +225,11 @@ export function PackingTab({ tripId }: { tripId: number }) {
                             <Button size="sm" variant="ghost" onClick={() => setToDelete(item)} aria-label={`${t('delete')}: ${item.name}`}>
                               {t('delete')}
                             </Button>
-                          </li>
+                          </SortableRow>
                         );
                       })}
                   </ul>
+                  </SortableContext>
                 </section>
               );
             })}
@@ -215,6 +266,46 @@ export function PackingTab({ tripId }: { tripId: number }) {
         onCancel={() => setToDelete(null)}
       />
     </div>
+    </DndContext>
+  );
+}
+
+const idOf = (id: UniqueIdentifier, kind: 'i' | 'b') => (String(id).startsWith(`${kind}:`) ? Number(String(id).slice(2)) : null);
+
+/** One item row, draggable by its handle (pointer, touch, or keyboard: Space to pick up, arrows, Space to drop). */
+function SortableRow({ item, children }: { item: Item; children: ReactNode }) {
+  const { t } = useTranslation('packing');
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: `i:${item.id}` });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      data-testid="packing-item"
+      data-checked={item.checked}
+      className={`flex items-center gap-2 bg-white py-1.5 ${isDragging ? 'opacity-40' : ''}`}
+    >
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={t('dnd.handle', { name: item.name })}
+        className="cursor-grab touch-none rounded px-1 text-slate-400 hover:text-slate-700 focus:outline-none focus:ring-2 focus:ring-indigo-500"
+      >
+        <span aria-hidden>⠿</span>
+      </button>
+      {children}
+    </li>
+  );
+}
+
+/** A bag as a drop target for items. */
+function BagDrop({ bag, children }: { bag: Bag; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `b:${bag.id}` });
+  return (
+    <li ref={setNodeRef} data-testid="packing-bag" className={`rounded-lg border p-3 ${isOver ? 'border-indigo-400 bg-indigo-50' : 'border-slate-100'}`}>
+      {children}
+    </li>
   );
 }
 
@@ -427,7 +518,7 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
             const w = bagWeight(items, bag.id);
             const over = bag.weightLimitGrams !== null && w.total > bag.weightLimitGrams;
             return (
-              <li key={bag.id} data-testid="packing-bag" className="rounded-lg border border-slate-100 p-3">
+              <BagDrop key={bag.id} bag={bag}>
                 <div className="flex items-center justify-between gap-2">
                   <span className="flex items-center gap-2 text-sm font-medium text-slate-900">
                     <span aria-hidden className="h-3 w-3 rounded-full" style={{ backgroundColor: bag.color }} />
@@ -454,7 +545,7 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
                     <ProgressBar checked={Math.min(w.total, bag.weightLimitGrams)} total={bag.weightLimitGrams} label={t('bags.limitBar', { name: bag.name })} />
                   </div>
                 )}
-              </li>
+              </BagDrop>
             );
           })}
         </ul>
