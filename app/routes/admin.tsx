@@ -29,6 +29,7 @@ export default function AdminLayout() {
           { to: '/admin/addons', label: t('tabs.addons') },
           { to: '/admin/mcp', label: t('tabs.mcp') },
           { to: '/admin/audit', label: t('tabs.audit') },
+          { to: '/admin/packing-templates', label: t('packing:admin.tab') },
         ]}
       />
       <div className="mt-6">

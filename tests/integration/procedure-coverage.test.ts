@@ -60,6 +60,8 @@ interface Fixture {
   packingItemId: number;
   secondPackingItemId: number;
   packingBagId: number;
+  /** an admin-made template: "Socks" (Clothes, already on the list) and "Rain jacket" (Clothes) */
+  packingTemplateId: number;
   /** "Book tickets" assigned to ben, and "Pack snacks"; Documents is anna's */
   todoId: number;
   secondTodoId: number;
@@ -674,6 +676,51 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, userIds: 'ben' }), field: 'userIds' },
       outcome: (f) => ({ bag: { id: f.packingBagId, members: [{ userId: f.benId }] }, addedUserIds: [f.benId], removedUserIds: [f.annaId] }),
     },
+    listPackingTemplates: {
+      access: [{ none: 'templates are shared by everyone on this Waymark and name no trip' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({
+        templates: expect.arrayContaining([
+          expect.objectContaining({ builtIn: true, items: expect.arrayContaining([expect.objectContaining({ quantity: 3 })]) }),
+          expect.objectContaining({ id: f.packingTemplateId, builtIn: false, items: [{ name: 'Socks', category: 'Clothes', quantity: 1 }, { name: 'Rain jacket', category: 'Clothes', quantity: 1 }] }),
+        ]),
+      }),
+    },
+    applyPackingTemplate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, templateId: f.packingTemplateId }),
+      bad: { input: (f) => ({ tripId: f.tripId, templateId: 'beach' }), field: 'templateId' },
+      outcome: () => ({ count: 1, skipped: 1, items: [{ name: 'Rain jacket', category: 'Clothes', checked: false, position: 2 }] }),
+    },
+    savePackingTemplate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, templateName: 'Lisbon list' }),
+      bad: { input: (f) => ({ tripId: f.tripId, templateName: ' ' }), field: 'templateName' },
+      outcome: () => ({ template: { name: 'Lisbon list', builtIn: false, ownerName: 'Anna', items: [{ name: 'Socks', category: 'Clothes', quantity: 3 }, { name: 'Sunscreen', category: 'General' }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to the trip: no open planner shows them',
+    },
+    createPackingTemplate: {
+      access: ['admin'],
+      valid: () => ({ name: 'Ski week', items: [{ name: 'Goggles', category: 'Gear' }, { name: 'Ski socks', quantity: 4 }] }),
+      bad: { input: () => ({ name: 'Ski week', items: [] }), field: 'items' },
+      outcome: () => ({ template: { name: 'Ski week', builtIn: false, items: [{ name: 'Goggles', category: 'Gear', quantity: 1 }, { name: 'Ski socks', category: 'General', quantity: 4 }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
+    updatePackingTemplate: {
+      access: ['admin'],
+      valid: (f) => ({ templateId: f.packingTemplateId, name: 'Rainy city', items: [{ name: 'Rain jacket', category: 'Clothes' }] }),
+      bad: { input: (f) => ({ templateId: f.packingTemplateId, name: '' }), field: 'name' },
+      outcome: (f) => ({ template: { id: f.packingTemplateId, name: 'Rainy city', items: [{ name: 'Rain jacket', category: 'Clothes', quantity: 1 }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
+    deletePackingTemplate: {
+      access: ['admin'],
+      valid: (f) => ({ templateId: f.packingTemplateId }),
+      bad: { input: () => ({ templateId: -1 }), field: 'templateId' },
+      outcome: (f) => ({ deleted: true, templateId: f.packingTemplateId }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
   },
   todos: {
     listTodos: {
@@ -985,12 +1032,13 @@ async function buildListsFixture(tripId: number) {
   const { item } = await p.createPackingItem.mutate({ tripId, name: 'Socks', category: 'Clothes', quantity: 3, bagId: bag.id });
   const { item: second } = await p.createPackingItem.mutate({ tripId, name: 'Sunscreen' });
   await p.setPackingCategoryAssignees.mutate({ tripId, categoryName: 'Clothes', userIds: [ben.user.id] });
+  const { template } = await p.createPackingTemplate.mutate({ name: `City ${tripId}`, items: [{ name: 'Socks', category: 'Clothes' }, { name: 'Rain jacket', category: 'Clothes' }] });
   const t = anna.trpc.todos;
   const { item: todo } = await t.createTodo.mutate({ tripId, name: 'Book tickets', dueDate: '2027-04-20', assignedUserId: ben.user.id });
   const { item: secondTodo } = await t.createTodo.mutate({ tripId, name: 'Pack snacks' });
   await t.setTodoCategoryAssignees.mutate({ tripId, categoryName: 'Documents', userIds: [anna.user.id] });
   suite.clearEvents();
-  return { packingItemId: item.id, secondPackingItemId: second.id, packingBagId: bag.id, todoId: todo.id, secondTodoId: secondTodo.id };
+  return { packingItemId: item.id, secondPackingItemId: second.id, packingBagId: bag.id, packingTemplateId: template.id, todoId: todo.id, secondTodoId: secondTodo.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -1221,6 +1269,7 @@ const fixtureShape: Fixture = {
   packingItemId: 1,
   secondPackingItemId: 2,
   packingBagId: 1,
+  packingTemplateId: 1,
   todoId: 1,
   secondTodoId: 2,
 };

@@ -13,6 +13,7 @@ import { AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Sp
 import { DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, bagWeight, formatWeight, packingProgress, parseImportLines } from './rules';
 import { PeopleDialog, ProgressBar, useMyUserId, type Person } from './lists-ui';
 import type { PackingBags, PackingList } from './events';
+import { TemplatesDialog } from './TemplatesDialog';
 
 type Item = PackingList['items'][number];
 type Bag = PackingBags['bags'][number];
@@ -32,6 +33,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const [toDelete, setToDelete] = useState<Item | null>(null);
   const [assigning, setAssigning] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
+  const [templating, setTemplating] = useState(false);
   // Our own changes do not come back over the realtime channel: refetch (or patch) the packing views ourselves.
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.packing.pathKey() });
   const patchList = (fn: (l: PackingList) => PackingList) => queryClient.setQueryData<PackingList>(listKey, (l) => (l ? fn(l) : l));
@@ -158,6 +160,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
               <input type="checkbox" className="h-4 w-4" checked={mine} onChange={(e) => setMine(e.target.checked)} />
               {t('mine')}
             </label>
+            <Button onClick={() => setTemplating(true)}>{t('templates.open')}</Button>
             <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>
           </div>
         </div>
@@ -243,6 +246,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
       <BagsPanel tripId={tripId} bags={bagList} items={data.items} people={people} loading={bags.isLoading} onChanged={refresh} />
 
       {editing && <ItemDialog tripId={tripId} item={editing} categories={categories} bags={bagList} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {templating && <TemplatesDialog tripId={tripId} onClose={() => setTemplating(false)} onChanged={refresh} />}
       {importing && <ImportDialog tripId={tripId} onClose={() => setImporting(false)} onImported={refresh} />}
       <PeopleDialog
         open={assigning !== null}

@@ -2,7 +2,7 @@
 // bags (colour, weight limit, who packs them), bulk import. One default category ("General") on every path, and
 // agents can set quantity, weight and bag — all things the tools agents know from elsewhere could not.
 import { z } from 'zod';
-import { router, tripMemberProcedure } from '~/trpc/init';
+import { adminProcedure, authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
 import { id, idList, title } from '~/trpc/schemas';
 import { tripChannel } from '~/realtime/channels';
 import { packingEvents } from './events';
@@ -20,7 +20,9 @@ import {
   packingItemJson,
 } from './packing-data.server';
 import { notInTrip } from '../trip-data.server';
-import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, WEIGHT_MAX, orderWith } from './rules';
+import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd, orderWith } from './rules';
+import { findTemplate, loadTemplates, templateInclude, templateJson } from './templates.server';
+import { badRequest, notFound } from '~/domain/errors';
 
 const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -28,6 +30,13 @@ const weightGrams = z.number({ error: 'must be a weight in grams' }).int('must b
 const color = z.string({ error: 'must be a colour' }).trim().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #6366f1');
 const checked = z.boolean({ error: 'must be true or false' });
 const itemIdInput = { itemId: id('packing item') };
+const templateIdInput = { templateId: id('packing template') };
+const templateItems = z
+  .array(z.object({ name: title(NAME_MAX), category: category.optional(), quantity: quantity.optional() }), { error: 'must be a list of {name, category?, quantity?}' })
+  .min(1, 'must list at least one item')
+  .max(IMPORT_MAX, `must list at most ${IMPORT_MAX} items`);
+const templateItemRows = (items: z.infer<typeof templateItems>) =>
+  items.map((i, position) => ({ name: i.name, category: i.category ?? DEFAULT_CATEGORY, quantity: i.quantity ?? 1, position }));
 const bagIdInput = { bagId: id('packing bag') };
 
 const READ = { scope: 'packing:read', addon: 'lists' } as const;
@@ -276,5 +285,101 @@ export const packingRouter = router({
       const change = { addedUserIds: userIds.filter((u) => !before.includes(u)), removedUserIds: before.filter((u) => !userIds.includes(u)) };
       ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.bag.members.changed', { bag, ...change }));
       return { bag, ...change };
+    }),
+  listPackingTemplates: authedProcedure
+    .meta({
+      ...READ,
+      mcp: {
+        name: 'list_packing_templates',
+        kind: 'read',
+        description:
+          'The packing templates of this Waymark (built-in ones, shown in your language, those the administrators made and those people saved from their trips): {templates: [{id, name, builtIn, items: [{name, category, quantity}]}]}. Apply one with apply_packing_template.',
+      },
+    })
+    .query(async ({ ctx }) => ({ templates: await loadTemplates(ctx.db, ctx.actor.user.language) })),
+
+  applyPackingTemplate: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'apply_packing_template',
+        kind: 'write',
+        description:
+          'Add a template’s items (list_packing_templates) to the end of the trip’s list, unchecked, in template order — except those already on the list (same name and category, ignoring case). Answers the added items and how many were skipped.',
+      },
+    })
+    .input(z.object(templateIdInput))
+    .mutation(async ({ ctx, input }) => {
+      const template = await findTemplate(ctx.db, input.templateId, ctx.actor.user.language);
+      if (template.items.length === 0) throw badRequest('errors.packingTemplateEmpty', `templateId: packing template ${input.templateId} has no items`, { templateId: input.templateId });
+      const items = await ctx.db.$transaction(async (tx) => {
+        const existing = await tx.packingItem.findMany({ where: { tripId: input.tripId }, select: { name: true, category: true } });
+        const adding = itemsToAdd(existing, template.items);
+        const start = await nextItemPosition(tx, input.tripId);
+        await tx.packingItem.createMany({ data: adding.map((i, n) => ({ tripId: input.tripId, name: i.name, category: i.category, quantity: i.quantity, position: start + n })) });
+        return (await tx.packingItem.findMany({ where: { tripId: input.tripId, position: { gte: start } }, orderBy: [...itemOrder] })).map(packingItemJson);
+      });
+      if (items.length) ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.items.added', { items, source: 'template' }));
+      return { items, count: items.length, skipped: template.items.length - items.length };
+    }),
+
+  savePackingTemplate: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'save_packing_template',
+        kind: 'write',
+        description:
+          'Save the trip’s packing list (names, categories and quantities; not ticks, weights or bags) as a new template everyone on this Waymark can apply. An empty list is refused (BAD_REQUEST) rather than saved.',
+      },
+    })
+    .input(z.object({ templateName: title(TEMPLATE_NAME_MAX) }))
+    .mutation(async ({ ctx, input }) => {
+      const items = await ctx.db.packingItem.findMany({ where: { tripId: input.tripId }, orderBy: [...itemOrder] });
+      if (items.length === 0) throw badRequest('errors.packingListEmpty', 'the packing list is empty: there is nothing to save as a template');
+      const row = await ctx.db.packingTemplate.create({
+        data: { name: input.templateName, ownerId: ctx.actor.user.id, items: { create: items.map((i, position) => ({ name: i.name, category: i.category, quantity: i.quantity, position })) } },
+        include: templateInclude,
+      });
+      return { template: templateJson(row, ctx.actor.user.language) };
+    }),
+
+  createPackingTemplate: adminProcedure
+    .meta({ scope: 'packing:write' })
+    .input(z.object({ name: title(TEMPLATE_NAME_MAX), items: templateItems }))
+    .mutation(async ({ ctx, input }) => {
+      const row = await ctx.db.packingTemplate.create({ data: { name: input.name, items: { create: templateItemRows(input.items) } }, include: templateInclude });
+      return { template: templateJson(row, ctx.actor.user.language) };
+    }),
+
+  updatePackingTemplate: adminProcedure
+    .meta({ scope: 'packing:write' })
+    .input(z.object({ ...templateIdInput, name: title(TEMPLATE_NAME_MAX).optional(), items: templateItems.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await ctx.db.packingTemplate.findUnique({ where: { id: input.templateId } });
+      if (!current) throw notFound('Packing template', input.templateId);
+      // An edited built-in template keeps what the administrator wrote: it is no longer translated.
+      const shown = current.builtInKey ? await findTemplate(ctx.db, input.templateId, ctx.actor.user.language) : null;
+      const row = await ctx.db.$transaction(async (tx) => {
+        if (input.items || shown) {
+          await tx.packingTemplateItem.deleteMany({ where: { templateId: input.templateId } });
+          await tx.packingTemplateItem.createMany({ data: templateItemRows(input.items ?? shown!.items).map((i) => ({ ...i, templateId: input.templateId })) });
+        }
+        return tx.packingTemplate.update({
+          where: { id: input.templateId },
+          data: { name: input.name ?? shown?.name, builtInKey: null },
+          include: templateInclude,
+        });
+      });
+      return { template: templateJson(row, ctx.actor.user.language) };
+    }),
+
+  deletePackingTemplate: adminProcedure
+    .meta({ scope: 'packing:write' })
+    .input(z.object(templateIdInput))
+    .mutation(async ({ ctx, input }) => {
+      const { count } = await ctx.db.packingTemplate.deleteMany({ where: { id: input.templateId } });
+      if (count === 0) throw notFound('Packing template', input.templateId);
+      return { deleted: true as const, templateId: input.templateId };
     }),
 });

@@ -5,6 +5,7 @@ export const DEFAULT_CATEGORY = 'General';
 export const NAME_MAX = 200;
 export const CATEGORY_MAX = 100;
 export const BAG_NAME_MAX = 100;
+export const TEMPLATE_NAME_MAX = 100;
 export const QUANTITY_MAX = 999;
 /** 1 000 kg: anything heavier is a typo. */
 export const WEIGHT_MAX = 1_000_000;

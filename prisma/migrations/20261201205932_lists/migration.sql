@@ -50,6 +50,7 @@ CREATE TABLE "PackingTemplate" (
     "id" SERIAL NOT NULL,
     "name" TEXT NOT NULL,
     "ownerId" INTEGER,
+    "builtInKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PackingTemplate_pkey" PRIMARY KEY ("id")
@@ -63,6 +64,7 @@ CREATE TABLE "PackingTemplateItem" (
     "category" TEXT NOT NULL DEFAULT 'General',
     "quantity" INTEGER NOT NULL DEFAULT 1,
     "position" INTEGER NOT NULL DEFAULT 0,
+    "key" TEXT,
 
     CONSTRAINT "PackingTemplateItem_pkey" PRIMARY KEY ("id")
 );
@@ -102,6 +104,9 @@ CREATE INDEX "PackingBag_tripId_idx" ON "PackingBag"("tripId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "PackingCategoryAssignee_tripId_category_userId_key" ON "PackingCategoryAssignee"("tripId", "category", "userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PackingTemplate_builtInKey_key" ON "PackingTemplate"("builtInKey");
 
 -- CreateIndex
 CREATE INDEX "PackingTemplateItem_templateId_position_idx" ON "PackingTemplateItem"("templateId", "position");
@@ -151,3 +156,29 @@ ALTER TABLE "TodoCategoryAssignee" ADD CONSTRAINT "TodoCategoryAssignee_tripId_f
 -- AddForeignKey
 ALTER TABLE "TodoCategoryAssignee" ADD CONSTRAINT "TodoCategoryAssignee_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The packing templates Waymark ships (app/areas/packing/templates.ts); shown translated until an admin edits them.
+INSERT INTO "PackingTemplate" ("name", "builtInKey") VALUES ('Beach holiday', 'beach');
+INSERT INTO "PackingTemplateItem" ("templateId", "name", "category", "quantity", "position", "key") VALUES
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Passport', 'Documents', 1, 0, 'documents.passport'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Swimsuit', 'Clothes', 2, 1, 'clothes.swimsuit'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Sandals', 'Clothes', 1, 2, 'clothes.sandals'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Sun hat', 'Clothes', 1, 3, 'clothes.sunHat'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Sunscreen', 'Toiletries', 1, 4, 'toiletries.sunscreen'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'beach'), 'Beach towel', 'Gear', 1, 5, 'gear.beachTowel');
+INSERT INTO "PackingTemplate" ("name", "builtInKey") VALUES ('City break', 'city');
+INSERT INTO "PackingTemplateItem" ("templateId", "name", "category", "quantity", "position", "key") VALUES
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Passport', 'Documents', 1, 0, 'documents.passport'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Walking shoes', 'Clothes', 1, 1, 'clothes.walkingShoes'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Rain jacket', 'Clothes', 1, 2, 'clothes.rainJacket'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Phone charger', 'Electronics', 1, 3, 'electronics.phoneCharger'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Power bank', 'Electronics', 1, 4, 'electronics.powerBank'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'city'), 'Day bag', 'Gear', 1, 5, 'gear.dayBag');
+INSERT INTO "PackingTemplate" ("name", "builtInKey") VALUES ('Winter trip', 'winter');
+INSERT INTO "PackingTemplateItem" ("templateId", "name", "category", "quantity", "position", "key") VALUES
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Passport', 'Documents', 1, 0, 'documents.passport'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Thermal underwear', 'Clothes', 1, 1, 'clothes.thermals'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Wool socks', 'Clothes', 3, 2, 'clothes.woolSocks'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Gloves', 'Clothes', 1, 3, 'clothes.gloves'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Warm hat', 'Clothes', 1, 4, 'clothes.warmHat'),
+    ((SELECT "id" FROM "PackingTemplate" WHERE "builtInKey" = 'winter'), 'Lip balm', 'Toiletries', 1, 5, 'toiletries.lipBalm');
