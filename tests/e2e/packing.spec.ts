@@ -102,3 +102,71 @@ test('with the lists addon off the Packing tab is gone; the list is kept and com
   await expect(annaPage.getByRole('checkbox', { name: 'Passport' })).toBeVisible();
   for (const c of contexts) await c.close();
 });
+
+test('de: a built-in template in German, applied twice without duplicates; a bag weighed against its limit after a drag', async ({ browser }) => {
+  const { annaPage: page, contexts, pageErrors, tripId } = await twoPackers(browser, 'de');
+  const dialog = page.getByRole('dialog', { name: 'Packvorlagen' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Vorlagen' }).click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await dialog.getByLabel('Vorlage', { exact: true }).selectOption({ label: 'Strandurlaub (6 Teile)' });
+  await dialog.getByRole('button', { name: 'Vorlage anwenden' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('6 Teile hinzugefügt; was schon auf der Liste stand, wurde übersprungen.');
+  await dialog.getByRole('button', { name: 'Vorlage anwenden' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Alles aus dieser Vorlage steht schon auf der Liste.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('packing-item')).toHaveCount(6);
+  await expect(page.getByRole('checkbox', { name: '2× Badesachen' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Dokumente' })).toContainText('Reisepass');
+
+  // A bag with a 1 kg limit; the beach towel (600 g) is dragged into it and ticked.
+  const towel = await server.services.db.packingItem.findFirstOrThrow({ where: { tripId, name: 'Strandtuch' } });
+  await server.services.db.packingItem.update({ where: { id: towel.id }, data: { weightGrams: 600 } });
+  await page.getByLabel('Tasche', { exact: true }).fill('Rucksack');
+  await page.getByLabel('Limit (kg)').fill('1');
+  await page.getByRole('button', { name: 'Tasche hinzufügen' }).click();
+  const bag = page.getByTestId('packing-bag');
+  await expect(bag).toContainText('Rucksack');
+  // Adding the bag refetched the list, so the towel's weight (set in the database above) is known; no reload, which
+  // would leave a moment before hydration in which a drag does nothing.
+  // Tall enough that the list and the bag are both on screen for the mouse.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  const handle = page.getByRole('button', { name: 'Strandtuch ziehen' });
+  await handle.scrollIntoViewIfNeeded();
+  const from = (await handle.boundingBox())!;
+  const to = (await page.getByTestId('packing-bag').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20, from.y + 20, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await server.services.db.packingItem.findUniqueOrThrow({ where: { id: towel.id } })).bagId).not.toBeNull();
+  await expect(page.getByTestId('bag-weight')).toHaveText('0 g von 600 g gepackt · Limit 1 kg');
+  await page.getByRole('checkbox', { name: 'Strandtuch' }).check();
+  await expect(page.getByTestId('bag-weight')).toHaveText('600 g von 600 g gepackt · Limit 1 kg');
+  await expect.poll(async () => (await server.services.db.packingItem.findUniqueOrThrow({ where: { id: towel.id } })).bagId).not.toBeNull();
+  expect(pageErrors).toEqual([]);
+  for (const c of contexts) await c.close();
+});
+
+test('Admin → Packing templates: the built-in ones are listed, and an administrator adds one', async ({ browser }) => {
+  const admin = await makePerson(server, 'Ada');
+  await server.services.db.user.update({ where: { id: admin.user.id }, data: { isAdmin: true } });
+  const context = await signedInContext(browser, server, admin.token);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/packing-templates`);
+  await expect(page.getByRole('link', { name: 'Packing templates' })).toBeVisible();
+  const templates = page.getByTestId('packing-template');
+  await expect(templates.filter({ hasText: 'Beach holiday' })).toContainText('Built in');
+  await expect(async () => {
+    await page.getByRole('button', { name: 'New template' }).click();
+    await expect(page.getByLabel('Name')).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await page.getByLabel('Name').fill('Ski week');
+  await page.getByLabel('Items, one per line').fill('Gear: goggles\nClothes: 4x ski socks');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(templates.filter({ hasText: 'Ski week' })).toContainText('goggles, 4× ski socks');
+  await context.close();
+});

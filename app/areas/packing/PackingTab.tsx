@@ -3,7 +3,7 @@
 // dnd-kit) to reorder, to move into another category or into a bag, the people responsible for each category, a
 // "mine" filter, bulk import from pasted lines, and bags with their packed weight against their limit.
 import { useMemo, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useDroppable, useSensor, useSensors, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, closestCenter, pointerWithin, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -80,6 +80,8 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const categories = [...new Set(data.items.map((i) => i.category))];
 
   const setChecked = (item: Item, checked: boolean) => {
+    // A refetch still in flight (after another change of ours) would bring back the old state over the tick.
+    void queryClient.cancelQueries({ queryKey: listKey });
     patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, checked } : i)) }));
     toggle.mutate({ tripId, itemId: item.id, checked });
   };
@@ -137,7 +139,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={closestCenter}
+      collisionDetection={pointerFirst}
       onDragEnd={onDragEnd}
       accessibility={{
         screenReaderInstructions: { draggable: t('dnd.instructions') },
@@ -273,6 +275,12 @@ export function PackingTab({ tripId }: { tripId: number }) {
     </DndContext>
   );
 }
+
+/** What is under the pointer (a bag beside the list), else the closest item (keyboard dragging has no pointer). */
+const pointerFirst: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length ? hits : closestCenter(args);
+};
 
 const idOf = (id: UniqueIdentifier, kind: 'i' | 'b') => (String(id).startsWith(`${kind}:`) ? Number(String(id).slice(2)) : null);
 

@@ -70,6 +70,8 @@ export function TodosTab({ tripId }: { tripId: number }) {
   const categories = [...new Set([...data.items.map((i) => i.category).filter((c): c is string => !!c), ...Object.keys(data.assignees)])];
 
   const setChecked = (todo: Todo, checked: boolean) => {
+    // A refetch still in flight (after another change of ours) would bring back the old state over the tick.
+    void queryClient.cancelQueries({ queryKey: listKey });
     patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === todo.id ? { ...i, checked } : i)) }));
     toggle.mutate({ tripId, itemId: todo.id, checked });
   };
