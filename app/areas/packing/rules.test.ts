@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bagWeight, itemsToAdd, orderWith, packingProgress, parseImportLines } from './rules';
+import { bagWeight, formatWeight, itemsToAdd, orderWith, packingProgress, parseImportLines } from './rules';
 import { BUILT_IN_TEMPLATES, translateTemplate } from './templates';
 
 describe('parseImportLines', () => {
@@ -81,5 +81,12 @@ describe('templates', () => {
 describe('orderWith', () => {
   it('puts the listed ids first, then the rest as they were', () => {
     expect(orderWith([1, 2, 3, 4], [3, 1])).toEqual([3, 1, 2, 4]);
+  });
+});
+
+describe('formatWeight', () => {
+  it('formats grams and kilograms in the reader’s language', () => {
+    expect([formatWeight(600, 'de'), formatWeight(1000, 'de'), formatWeight(1250, 'de')]).toEqual(['600 g', '1 kg', '1,3 kg']);
+    expect(formatWeight(1250, 'ru')).toBe('1,3 кг');
   });
 });

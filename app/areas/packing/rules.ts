@@ -114,8 +114,8 @@ export function orderWith(currentIds: readonly number[], listed: readonly number
   return [...new Set(listed), ...currentIds.filter((id) => !listedSet.has(id))];
 }
 
-/** Grams as the UI shows them: "850 g", "1.2 kg" (number formatting by the caller's locale). */
+/** Grams as the UI shows them in the reader's language: "850 g", "1.2 kg", "1,2 кг", "850 غرام". */
 export function formatWeight(grams: number, language: string) {
-  if (grams < 1000) return `${new Intl.NumberFormat(language).format(grams)} g`;
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(grams / 1000)} kg`;
+  const [value, unit] = grams < 1000 ? [grams, 'gram'] : [grams / 1000, 'kilogram'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
