@@ -27,6 +27,8 @@ const PACKING_TOOLS = [
   'get_packing_category_assignees',
   'set_packing_category_assignees',
   'bulk_import_packing',
+  'apply_packing_template',
+  'save_packing_template',
 ];
 const TODO_TOOLS = ['list_todos', 'create_todo', 'update_todo', 'toggle_todo', 'delete_todo', 'reorder_todos', 'get_todo_category_assignees', 'set_todo_category_assignees'];
 
@@ -71,7 +73,8 @@ const ok = async (name: string, args: Record<string, unknown>) => {
 describe('an agent packs for Tromsø while Ben watches', () => {
   it('offers every packing and to-do tool this grant allows', async () => {
     const names = (await agent.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining([...PACKING_TOOLS, ...TODO_TOOLS, 'list_packing_items']));
+    expect(names).toEqual(expect.arrayContaining([...PACKING_TOOLS, ...TODO_TOOLS, 'list_packing_items', 'list_packing_templates']));
+    expect(PACKING_TOOLS).toHaveLength(15);
     const bulk = (await agent.listTools()).tools.find((t) => t.name === 'bulk_import_packing')!;
     expect(bulk.description).toMatch(/quantity to 1 and is kept/);
   });
@@ -129,6 +132,28 @@ describe('an agent packs for Tromsø while Ben watches', () => {
 
     const summary = await ok('get_trip_summary', { tripId });
     expect(summary.packing).toMatchObject({ total: 4, checked: 2, categories: [{ category: 'Clothes', total: 2, checked: 1 }, { category: 'Gear' }, { category: 'General' }] });
+  });
+
+  it('lists the templates, applies the winter one without duplicating what is there, and saves the list as a template', async () => {
+    const { templates } = (await ok('list_packing_templates', {})) as { templates: Array<{ id: number; name: string; builtIn: boolean; items: unknown[] }> };
+    const winter = templates.find((t) => t.name === 'Winter trip')!;
+    expect(winter).toMatchObject({ builtIn: true, items: expect.arrayContaining([{ name: 'Wool socks', category: 'Clothes', quantity: 3 }]) });
+    // "Wool socks" (Clothes) is on the list already: it is skipped.
+    const applied = (await ok('apply_packing_template', { tripId, templateId: winter.id })) as { count: number; skipped: number; items: Item[] };
+    expect(applied).toMatchObject({ count: 5, skipped: 1 });
+    expect(applied.items.map((i) => i.name)).toEqual(['Passport', 'Thermal underwear', 'Gloves', 'Warm hat', 'Lip balm']);
+    expect((await waitFor(() => seen.find((e) => e.event === 'packing.items.added' && e.data.source === 'template'))).data).toMatchObject({ origin: 'mcp' });
+
+    const saved = (await ok('save_packing_template', { tripId, templateName: 'Tromsø in January' })) as { template: { id: number; items: unknown[] } };
+    expect(saved.template.items).toHaveLength(9);
+    // Only the trip's items are written back by the next steps: take the template's out again.
+    const templateItems = applied.items.map((i) => i.id);
+    for (const itemId of templateItems) await ok('delete_packing_item', { tripId, itemId });
+
+    const { trip: empty } = await anna.trpc.trips.createTrip.mutate({ title: 'Empty' });
+    const refused = await call('save_packing_template', { tripId: empty.id, templateName: 'Nothing' });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toContain('the packing list is empty');
   });
 
   it('a bad import is an isError result naming the field, and writes nothing', async () => {
