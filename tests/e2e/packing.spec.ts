@@ -146,7 +146,13 @@ test('de: a built-in template in German, applied twice without duplicates; a bag
   await expect(page.getByTestId('bag-weight')).toHaveText('0 g von 600 g gepackt · Limit 1 kg');
   await page.getByRole('checkbox', { name: 'Strandtuch' }).check();
   await expect(page.getByTestId('bag-weight')).toHaveText('600 g von 600 g gepackt · Limit 1 kg');
-  await expect.poll(async () => (await server.services.db.packingItem.findUniqueOrThrow({ where: { id: towel.id } })).bagId).not.toBeNull();
+
+  // A lower limit: the bag is now over it.
+  await page.getByRole('button', { name: 'Bearbeiten: Rucksack' }).click();
+  const bagDialog = page.getByTestId('packing-bag-dialog');
+  await bagDialog.getByLabel('Limit (kg)').fill('0,5');
+  await bagDialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByTestId('bag-weight')).toHaveText('600 g von 600 g gepackt · Limit 500 g — über dem Limit');
   expect(pageErrors).toEqual([]);
   for (const c of contexts) await c.close();
 });

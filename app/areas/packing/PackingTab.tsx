@@ -38,8 +38,15 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.packing.pathKey() });
   const patchList = (fn: (l: PackingList) => PackingList) => queryClient.setQueryData<PackingList>(listKey, (l) => (l ? fn(l) : l));
 
-  const toggle = useMutation(trpc.packing.togglePackingItem.mutationOptions({ onError: () => void refresh() }));
-  const moveItem = useMutation(trpc.packing.updatePackingItem.mutationOptions({ onSettled: () => void refresh() }));
+  // Each answer patches in only the fields its call changed: a whole-list refetch, or another call's older answer,
+  // arriving in between cannot undo a tick (or a move) for good.
+  const patchItem = (itemId: number, fields: Partial<Item>) => patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === itemId ? { ...i, ...fields } : i)) }));
+  const toggle = useMutation(
+    trpc.packing.togglePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { checked: item.checked }), onError: () => void refresh() }),
+  );
+  const moveItem = useMutation(
+    trpc.packing.updatePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { bagId: item.bagId, category: item.category }), onError: () => void refresh() }),
+  );
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const reorder = useMutation(trpc.packing.reorderPackingItems.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
@@ -80,9 +87,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const categories = [...new Set(data.items.map((i) => i.category))];
 
   const setChecked = (item: Item, checked: boolean) => {
-    // A refetch still in flight (after another change of ours) would bring back the old state over the tick.
-    void queryClient.cancelQueries({ queryKey: listKey });
-    patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, checked } : i)) }));
+    patchItem(item.id, { checked });
     toggle.mutate({ tripId, itemId: item.id, checked });
   };
 
@@ -482,6 +487,7 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
   const [limit, setLimit] = useState('');
   const [toDelete, setToDelete] = useState<Bag | null>(null);
   const [membersOf, setMembersOf] = useState<Bag | null>(null);
+  const [editingBag, setEditingBag] = useState<Bag | null>(null);
   const create = useMutation(
     trpc.packing.createPackingBag.mutationOptions({
       onSuccess: async () => {
@@ -541,6 +547,9 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
                     <Button size="sm" variant="ghost" onClick={() => setMembersOf(bag)} aria-label={t('bags.setMembers', { name: bag.name })}>
                       {t('assign.button')}
                     </Button>
+                    <Button size="sm" variant="ghost" onClick={() => setEditingBag(bag)} aria-label={`${t('edit')}: ${bag.name}`}>
+                      {t('edit')}
+                    </Button>
                     <Button size="sm" variant="ghost" onClick={() => setToDelete(bag)} aria-label={`${t('delete')}: ${bag.name}`}>
                       {t('delete')}
                     </Button>
@@ -575,6 +584,17 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
           </p>
         )}
       </form>
+      {editingBag && (
+        <BagDialog
+          tripId={tripId}
+          bag={editingBag}
+          onClose={() => setEditingBag(null)}
+          onSaved={async () => {
+            setEditingBag(null);
+            await onChanged();
+          }}
+        />
+      )}
       <PeopleDialog
         open={!!membersOf}
         title={t('bags.setMembers', { name: membersOf?.name ?? '' })}
@@ -597,5 +617,47 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
         onCancel={() => setToDelete(null)}
       />
     </section>
+  );
+}
+
+/** Rename a bag, change its colour or its weight limit (empty: no limit). */
+function BagDialog({ tripId, bag, onClose, onSaved }: { tripId: number; bag: Bag; onClose(): void; onSaved(): Promise<unknown> }) {
+  const { t, i18n } = useTranslation('packing');
+  const trpc = useTRPC();
+  const [name, setName] = useState(bag.name);
+  const [color, setColor] = useState(bag.color);
+  const [limit, setLimit] = useState(bag.weightLimitGrams === null ? '' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3, useGrouping: false }).format(bag.weightLimitGrams / 1000));
+  const update = useMutation(trpc.packing.updatePackingBag.mutationOptions({ onSuccess: onSaved }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const kg = Number(limit.replace(',', '.'));
+    update.mutate({ tripId, bagId: bag.id, name, color, weightLimitGrams: limit.trim() && kg > 0 ? Math.round(kg * 1000) : null });
+  };
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={`${t('edit')}: ${bag.name}`}
+      testId="packing-bag-dialog"
+      footer={
+        <>
+          <Button onClick={onClose}>{t('cancel')}</Button>
+          <Button variant="primary" type="submit" form="packing-bag-form" busy={update.isPending} disabled={!name.trim()}>
+            {t('save')}
+          </Button>
+        </>
+      }
+    >
+      <form id="packing-bag-form" onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_5rem_8rem]">
+        <TextField label={t('bags.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} data-autofocus />
+        <TextField label={t('bags.color')} type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+        <TextField label={t('bags.limit')} value={limit} onChange={(e) => setLimit(e.target.value)} inputMode="decimal" />
+        {update.error && (
+          <p role="alert" className="text-sm text-red-700 sm:col-span-3">
+            {errorMessage(update.error, t)}
+          </p>
+        )}
+      </form>
+    </Dialog>
   );
 }

@@ -29,7 +29,13 @@ export function TodosTab({ tripId }: { tripId: number }) {
   const [assigning, setAssigning] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.todos.pathKey() });
   const patchList = (fn: (l: TodoList) => TodoList) => queryClient.setQueryData<TodoList>(listKey, (l) => (l ? fn(l) : l));
-  const toggle = useMutation(trpc.todos.toggleTodo.mutationOptions({ onError: () => void refresh() }));
+  // The answer patches in only `checked`: a refetch arriving in between cannot undo the tick for good.
+  const toggle = useMutation(
+    trpc.todos.toggleTodo.mutationOptions({
+      onSuccess: ({ item }) => patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, checked: item.checked } : i)) })),
+      onError: () => void refresh(),
+    }),
+  );
   const reorder = useMutation(trpc.todos.reorderTodos.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
     trpc.todos.deleteTodo.mutationOptions({
@@ -70,8 +76,6 @@ export function TodosTab({ tripId }: { tripId: number }) {
   const categories = [...new Set([...data.items.map((i) => i.category).filter((c): c is string => !!c), ...Object.keys(data.assignees)])];
 
   const setChecked = (todo: Todo, checked: boolean) => {
-    // A refetch still in flight (after another change of ours) would bring back the old state over the tick.
-    void queryClient.cancelQueries({ queryKey: listKey });
     patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === todo.id ? { ...i, checked } : i)) }));
     toggle.mutate({ tripId, itemId: todo.id, checked });
   };
