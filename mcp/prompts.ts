@@ -107,6 +107,26 @@ export const PROMPTS: PromptDefinition[] = [
     },
   },
   {
+    name: 'packing-list',
+    description:
+      'The trip’s packing list as a markdown checklist by category, with the trip’s dates and places, so the model can suggest what is missing (or a whole list when it is empty).',
+    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    // The procedures also check the lists addon; a session without packing:read is not offered the prompt.
+    available: (actor) => grantAllows(actor.scopes, 'packing:read'),
+    async get(args, ctx) {
+      const tripId = Number(args.tripId);
+      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
+        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
+      }
+      const list = (await ctx.call('packing.listPackingItems', { tripId })) as { items: PackingListItem[] };
+      const summary = (await ctx.call('trips.getTripSummary', { tripId })) as PackingTripFacts;
+      return {
+        description: `Packing list of trip ${tripId}`,
+        messages: [{ role: 'user', content: { type: 'text', text: packingListText(summary, list.items) } }],
+      };
+    },
+  },
+  {
     name: 'token-auth-notice',
     description: 'Why this connection should move from a static API token to OAuth, and how.',
     available: (actor) => actor.via === 'static',
@@ -186,5 +206,51 @@ export function collabCatchUpText(chat: CollabChatPage | null, polls: CollabPoll
       lines.push(`- ${p.question} — ${standing}${p.deadline ? ` (closes ${p.deadline})` : ''}`);
     }
   }
+  return lines.join('\n');
+}
+
+interface PackingListItem {
+  name: string;
+  category: string;
+  quantity: number;
+  checked: boolean;
+}
+/** The fields of trips.getTripSummary the packing prompt reads. */
+interface PackingTripFacts {
+  trip: { title: string; startDate: string | null; endDate: string | null };
+  members: unknown[];
+  days: { date: string | null; assignments: { place?: { name: string; address?: string | null } }[] }[];
+}
+
+/** The list as a markdown checklist by category (first-appearance order), and the trip facts a suggestion needs. */
+export function packingListText(summary: PackingTripFacts, items: PackingListItem[]) {
+  const { trip } = summary;
+  const places = [...new Set(summary.days.flatMap((d) => d.assignments.map((a) => a.place?.name).filter((n): n is string => !!n)))];
+  const facts = [
+    `# ${trip.title}`,
+    '',
+    trip.startDate && trip.endDate ? `**Dates:** ${trip.startDate} to ${trip.endDate}` : '**Dates:** not set yet',
+    `**Travellers:** ${summary.members.length}`,
+    places.length ? `**Places:** ${places.join(', ')}` : '**Places:** none planned yet',
+  ];
+  if (items.length === 0) {
+    return [
+      ...facts,
+      '',
+      'The packing list is empty. Suggest a packing list for this trip, grouped by category, with quantities where they matter, ' +
+        'based on the dates (season and length), the places and the weather there when you can look it up. ' +
+        'It can be added in one call with bulk_import_packing.',
+    ].join('\n');
+  }
+  const categories = [...new Set(items.map((i) => i.category))];
+  const lines = [...facts, ''];
+  for (const category of categories) {
+    lines.push(`## ${category}`);
+    for (const item of items.filter((i) => i.category === category)) lines.push(`- [${item.checked ? 'x' : ' '}] ${item.quantity > 1 ? `${item.quantity}× ` : ''}${item.name}`);
+    lines.push('');
+  }
+  const packed = items.filter((i) => i.checked).length;
+  lines.push(`${items.length} items in ${categories.length} categories, ${packed} packed.`);
+  lines.push('', 'Point out what is missing for these dates, places and the weather there, and anything that seems unnecessary.');
   return lines.join('\n');
 }

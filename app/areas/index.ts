@@ -10,11 +10,13 @@ import { collabArea } from './collab/area';
 import { dayNotesArea } from './day-notes/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
+import { packingArea } from './packing/area';
 import { placesArea } from './places/area';
 import { reservationsArea } from './reservations/area';
 import { shareLinksArea } from './share-links/area';
 import { notificationsArea } from './notifications/area';
 import { tagsArea } from './tags/area';
+import { todosArea } from './todos/area';
 import { tripsArea } from './trips/area';
 import { vacayArea } from './vacay/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
@@ -35,6 +37,8 @@ export const areas = [
   atlasArea,
   vacayArea,
   collabArea,
+  packingArea,
+  todosArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

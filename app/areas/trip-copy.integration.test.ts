@@ -109,6 +109,12 @@ describe('trip copy', () => {
     await anna.trpc.budget.setBudgetRate.mutate({ tripId: trip.id, currency: 'USD', rate: '0.92' });
     await ben.trpc.budget.recordBudgetSettlement.mutate({ tripId: trip.id, fromUserId: ben.user.id, toUserId: anna.user.id, amount: '15' });
     await anna.trpc.shareLinks.createShareLink.mutate({ tripId: trip.id });
+    const { bag } = await anna.trpc.packing.createPackingBag.mutate({ tripId: trip.id, name: 'Backpack', weightLimitGrams: 10000 });
+    await anna.trpc.packing.setBagMembers.mutate({ tripId: trip.id, bagId: bag.id, userIds: [ben.user.id] });
+    await anna.trpc.packing.createPackingItem.mutate({ tripId: trip.id, name: 'Socks', category: 'Clothes', quantity: 3, bagId: bag.id });
+    await anna.trpc.packing.setPackingCategoryAssignees.mutate({ tripId: trip.id, categoryName: 'Clothes', userIds: [ben.user.id] });
+    await anna.trpc.todos.createTodo.mutate({ tripId: trip.id, name: 'Passports', category: 'Documents', dueDate: '2027-04-01' });
+    await anna.trpc.todos.setTodoCategoryAssignees.mutate({ tripId: trip.id, categoryName: 'Documents', userIds: [ben.user.id] });
     await anna.trpc.collab.createCollabNote.mutate({ tripId: trip.id, title: 'Packing tips', content: '- sunscreen', pinned: true });
     const { poll } = await anna.trpc.collab.createCollabPoll.mutate({ tripId: trip.id, question: 'Where to eat?', options: ['Tasca', 'Pizzeria'] });
     await ben.trpc.collab.voteCollabPoll.mutate({ tripId: trip.id, pollId: poll.id, optionIndex: 0 });

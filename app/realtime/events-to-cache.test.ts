@@ -37,6 +37,8 @@ function summary(): SummaryData {
       { id: 9, tripId: 1, placeId: 8, checkInDayId: 100, checkOutDayId: 200, checkInTime: null, checkOutTime: null, confirmation: '', notes: '', place: placeRow(8, 'P8') },
     ],
     budget: null,
+    packing: null,
+    todos: null,
   };
 }
 const places = (): PlacesData => ({ places: [place(7, 'Louvre', [100, 200]), place(8, 'Hotel', [100])] });

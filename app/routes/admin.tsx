@@ -30,6 +30,7 @@ export default function AdminLayout() {
           { to: '/admin/registration', label: t('tabs.registration') },
           { to: '/admin/mcp', label: t('tabs.mcp') },
           { to: '/admin/audit', label: t('tabs.audit') },
+          { to: '/admin/packing-templates', label: t('packing:admin.tab') },
         ]}
       />
       <div className="mt-6">

@@ -93,7 +93,7 @@ describe('static token session', () => {
     const { client } = await connect(server, token);
     expect(client.getInstructions()).toMatch(/deprecated/i);
     const prompts = (await client.listPrompts()).prompts.map((p) => p.name).sort();
-    expect(prompts).toEqual(['budget-overview', 'collab-catch-up', 'token-auth-notice', 'trip-summary']);
+    expect(prompts).toEqual(['budget-overview', 'collab-catch-up', 'packing-list', 'token-auth-notice', 'trip-summary']);
     const notice = await client.getPrompt({ name: 'token-auth-notice' });
     expect((notice.messages[0].content as { text: string }).text).toMatch(/OAuth/);
 

@@ -82,6 +82,15 @@ interface Fixture {
   pollId: number;
   messageId: number;
   benMessageId: number;
+  /** lists: "Socks" (Clothes, 3, in the bag) and "Sunscreen"; bag "Backpack" packed by anna; Clothes is ben's */
+  packingItemId: number;
+  secondPackingItemId: number;
+  packingBagId: number;
+  /** an admin-made template: "Socks" (Clothes, already on the list) and "Rain jacket" (Clothes) */
+  packingTemplateId: number;
+  /** "Book tickets" assigned to ben, and "Pack snacks"; Documents is anna's */
+  todoId: number;
+  secondTodoId: number;
 }
 
 /**
@@ -801,6 +810,193 @@ const cases: CaseTable = {
       outcome: (f) => ({ typing: { userId: f.annaId, name: 'Anna' } }),
     },
   },
+  packing: {
+    listPackingItems: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 'x' }), field: 'tripId' },
+      outcome: (f) => ({
+        items: [{ id: f.packingItemId, name: 'Socks', category: 'Clothes', quantity: 3, checked: false, bagId: f.packingBagId }, { id: f.secondPackingItemId, category: 'General' }],
+        assignees: { Clothes: [{ userId: f.benId, displayName: 'Ben' }] },
+      }),
+    },
+    createPackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Toothbrush', category: 'Toiletries', quantity: 1, weightGrams: 20, bagId: f.packingBagId }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: '  ' }), field: 'name' },
+      outcome: (f) => ({ item: { name: 'Toothbrush', category: 'Toiletries', quantity: 1, weightGrams: 20, checked: false, bagId: f.packingBagId, position: 2 } }),
+    },
+    updatePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, name: 'Wool socks', quantity: 4, bagId: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, quantity: 0 }), field: 'quantity' },
+      outcome: (f) => ({ item: { id: f.packingItemId, name: 'Wool socks', quantity: 4, category: 'Clothes', bagId: null } }),
+    },
+    togglePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, checked: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.packingItemId, checked: 'yes' }), field: 'checked' },
+      outcome: (f) => ({ item: { id: f.packingItemId, checked: true } }),
+    },
+    deletePackingItem: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.packingItemId }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: 'socks' }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.packingItemId }),
+    },
+    reorderPackingItems: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, orderedIds: [f.secondPackingItemId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, orderedIds: [] }), field: 'orderedIds' },
+      outcome: (f) => ({ order: [f.secondPackingItemId, f.packingItemId] }),
+    },
+    bulkImportPacking: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, items: [{ name: 'Hat', category: 'Clothes', quantity: 2 }, { name: 'Charger' }] }),
+      bad: { input: (f) => ({ tripId: f.tripId, items: [{ name: 'Hat', quantity: 1000 }] }), field: 'items.0.quantity' },
+      outcome: () => ({ count: 2, items: [{ name: 'Hat', category: 'Clothes', quantity: 2, position: 2 }, { name: 'Charger', category: 'General', quantity: 1, position: 3 }] }),
+    },
+    getPackingCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: 0.5 }), field: 'tripId' },
+      outcome: (f) => ({ assignees: { Clothes: [{ userId: f.benId }] } }),
+    },
+    setPackingCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, categoryName: 'Clothes', userIds: [f.annaId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, categoryName: '', userIds: [f.annaId] }), field: 'categoryName' },
+      outcome: (f) => ({ category: 'Clothes', assignees: [{ userId: f.annaId }], addedUserIds: [f.annaId], removedUserIds: [f.benId] }),
+    },
+    listPackingBags: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: true }), field: 'tripId' },
+      outcome: (f) => ({ bags: [{ id: f.packingBagId, name: 'Backpack', weightLimitGrams: 10000, members: [{ userId: f.annaId }] }] }),
+    },
+    createPackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Duffel', color: '#ff0000', weightLimitGrams: 23000 }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: 'Duffel', color: 'red' }), field: 'color' },
+      outcome: () => ({ bag: { name: 'Duffel', color: '#ff0000', weightLimitGrams: 23000, members: [] } }),
+    },
+    updatePackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, name: 'Big backpack', weightLimitGrams: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, weightLimitGrams: -1 }), field: 'weightLimitGrams' },
+      outcome: (f) => ({ bag: { id: f.packingBagId, name: 'Big backpack', weightLimitGrams: null } }),
+    },
+    deletePackingBag: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: 'backpack' }), field: 'bagId' },
+      outcome: (f) => ({ deleted: true, bagId: f.packingBagId }),
+    },
+    setBagMembers: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, userIds: [f.benId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, bagId: f.packingBagId, userIds: 'ben' }), field: 'userIds' },
+      outcome: (f) => ({ bag: { id: f.packingBagId, members: [{ userId: f.benId }] }, addedUserIds: [f.benId], removedUserIds: [f.annaId] }),
+    },
+    listPackingTemplates: {
+      access: [{ none: 'templates are shared by everyone on this Waymark and name no trip' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({
+        templates: expect.arrayContaining([
+          expect.objectContaining({ builtIn: true, items: expect.arrayContaining([expect.objectContaining({ quantity: 3 })]) }),
+          expect.objectContaining({ id: f.packingTemplateId, builtIn: false, items: [{ name: 'Socks', category: 'Clothes', quantity: 1 }, { name: 'Rain jacket', category: 'Clothes', quantity: 1 }] }),
+        ]),
+      }),
+    },
+    applyPackingTemplate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, templateId: f.packingTemplateId }),
+      bad: { input: (f) => ({ tripId: f.tripId, templateId: 'beach' }), field: 'templateId' },
+      outcome: () => ({ count: 1, skipped: 1, items: [{ name: 'Rain jacket', category: 'Clothes', checked: false, position: 2 }] }),
+    },
+    savePackingTemplate: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, templateName: 'Lisbon list' }),
+      bad: { input: (f) => ({ tripId: f.tripId, templateName: ' ' }), field: 'templateName' },
+      outcome: () => ({ template: { name: 'Lisbon list', builtIn: false, ownerName: 'Anna', items: [{ name: 'Socks', category: 'Clothes', quantity: 3 }, { name: 'Sunscreen', category: 'General' }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to the trip: no open planner shows them',
+    },
+    createPackingTemplate: {
+      access: ['admin'],
+      valid: () => ({ name: 'Ski week', items: [{ name: 'Goggles', category: 'Gear' }, { name: 'Ski socks', quantity: 4 }] }),
+      bad: { input: () => ({ name: 'Ski week', items: [] }), field: 'items' },
+      outcome: () => ({ template: { name: 'Ski week', builtIn: false, items: [{ name: 'Goggles', category: 'Gear', quantity: 1 }, { name: 'Ski socks', category: 'General', quantity: 4 }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
+    updatePackingTemplate: {
+      access: ['admin'],
+      valid: (f) => ({ templateId: f.packingTemplateId, name: 'Rainy city', items: [{ name: 'Rain jacket', category: 'Clothes' }] }),
+      bad: { input: (f) => ({ templateId: f.packingTemplateId, name: '' }), field: 'name' },
+      outcome: (f) => ({ template: { id: f.packingTemplateId, name: 'Rainy city', items: [{ name: 'Rain jacket', category: 'Clothes', quantity: 1 }] } }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
+    deletePackingTemplate: {
+      access: ['admin'],
+      valid: (f) => ({ templateId: f.packingTemplateId }),
+      bad: { input: () => ({ templateId: -1 }), field: 'templateId' },
+      outcome: (f) => ({ deleted: true, templateId: f.packingTemplateId }),
+      noEvent: 'templates belong to the whole Waymark, not to a trip: no open planner shows them',
+    },
+  },
+  todos: {
+    listTodos: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: '1' }), field: 'tripId' },
+      outcome: (f) => ({
+        items: [{ id: f.todoId, name: 'Book tickets', assignedUserId: f.benId, assignedUser: { displayName: 'Ben' }, dueDate: '2027-04-20', checked: false }, { id: f.secondTodoId }],
+        assignees: { Documents: [{ userId: f.annaId }] },
+      }),
+    },
+    createTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, name: 'Renew passport', category: 'Documents', dueDate: '2027-04-01', assignedUserId: f.annaId, priority: 3, description: 'Takes 3 weeks' }),
+      bad: { input: (f) => ({ tripId: f.tripId, name: 'Renew passport', dueDate: '2027-02-30' }), field: 'dueDate' },
+      outcome: (f) => ({ item: { name: 'Renew passport', category: 'Documents', dueDate: '2027-04-01', assignedUserId: f.annaId, priority: 3, checked: false, position: 2 } }),
+    },
+    updateTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId, name: 'Book train tickets', assignedUserId: null, dueDate: null }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.todoId, priority: 4 }), field: 'priority' },
+      outcome: (f) => ({ item: { id: f.todoId, name: 'Book train tickets', assignedUserId: null, dueDate: null } }),
+    },
+    toggleTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId, checked: true }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: f.todoId, checked: 'no' }), field: 'checked' },
+      outcome: (f) => ({ item: { id: f.todoId, checked: true } }),
+    },
+    deleteTodo: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, itemId: f.todoId }),
+      bad: { input: (f) => ({ tripId: f.tripId, itemId: -1 }), field: 'itemId' },
+      outcome: (f) => ({ deleted: true, itemId: f.todoId }),
+    },
+    reorderTodos: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, orderedIds: [f.secondTodoId, f.todoId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, orderedIds: 'first' }), field: 'orderedIds' },
+      outcome: (f) => ({ order: [f.secondTodoId, f.todoId] }),
+    },
+    getTodoCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: () => ({ tripId: {} }), field: 'tripId' },
+      outcome: (f) => ({ assignees: { Documents: [{ userId: f.annaId, displayName: 'Anna' }] } }),
+    },
+    setTodoCategoryAssignees: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, categoryName: 'Documents', userIds: [f.annaId, f.benId] }),
+      bad: { input: (f) => ({ tripId: f.tripId, categoryName: 'x'.repeat(101), userIds: [] }), field: 'categoryName' },
+      outcome: (f) => ({ category: 'Documents', assignees: [{ userId: f.annaId }, { userId: f.benId }], addedUserIds: [f.benId], removedUserIds: [] }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -1299,6 +1495,7 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildAtlasFixture()),
     ...(await buildVacayFixture()),
     ...(await buildCollabFixture(tripId)),
+    ...(await buildListsFixture(tripId)),
   };
 }
 
@@ -1333,6 +1530,23 @@ async function buildCollabFixture(tripId: number) {
   const { message: reply } = await ben.trpc.collab.sendCollabMessage.mutate({ tripId, text: 'Hi Anna', replyTo: message.id });
   suite.clearEvents();
   return { collabNoteId: note.id, pollId: poll.id, messageId: message.id, benMessageId: reply.id };
+}
+
+/** The lists side (packing and to-dos), through their procedures; events cleared again. */
+async function buildListsFixture(tripId: number) {
+  const p = anna.trpc.packing;
+  const { bag } = await p.createPackingBag.mutate({ tripId, name: 'Backpack', weightLimitGrams: 10000 });
+  await p.setBagMembers.mutate({ tripId, bagId: bag.id, userIds: [anna.user.id] });
+  const { item } = await p.createPackingItem.mutate({ tripId, name: 'Socks', category: 'Clothes', quantity: 3, bagId: bag.id });
+  const { item: second } = await p.createPackingItem.mutate({ tripId, name: 'Sunscreen' });
+  await p.setPackingCategoryAssignees.mutate({ tripId, categoryName: 'Clothes', userIds: [ben.user.id] });
+  const { template } = await p.createPackingTemplate.mutate({ name: `City ${tripId}`, items: [{ name: 'Socks', category: 'Clothes' }, { name: 'Rain jacket', category: 'Clothes' }] });
+  const t = anna.trpc.todos;
+  const { item: todo } = await t.createTodo.mutate({ tripId, name: 'Book tickets', dueDate: '2027-04-20', assignedUserId: ben.user.id });
+  const { item: secondTodo } = await t.createTodo.mutate({ tripId, name: 'Pack snacks' });
+  await t.setTodoCategoryAssignees.mutate({ tripId, categoryName: 'Documents', userIds: [anna.user.id] });
+  suite.clearEvents();
+  return { packingItemId: item.id, secondPackingItemId: second.id, packingBagId: bag.id, packingTemplateId: template.id, todoId: todo.id, secondTodoId: secondTodo.id };
 }
 
 /** Bookings, made through their procedures (anna's); events are cleared again since they come after the first clear. */
@@ -1489,6 +1703,14 @@ const COUNTED_TABLES = [
   'CollabMessage',
   'CollabReaction',
   'CollabChatRead',
+  'PackingItem',
+  'PackingBag',
+  'PackingBagMember',
+  'PackingCategoryAssignee',
+  'PackingTemplate',
+  'PackingTemplateItem',
+  'Todo',
+  'TodoCategoryAssignee',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -1519,6 +1741,11 @@ async function snapshot(f: Fixture) {
       collabPolls: { orderBy: { id: 'asc' }, include: { options: { orderBy: { id: 'asc' } }, votes: { orderBy: [{ optionId: 'asc' }, { userId: 'asc' }] } } },
       collabMessages: { orderBy: { id: 'asc' }, include: { reactions: { orderBy: [{ userId: 'asc' }, { emoji: 'asc' }] } } },
       collabChatReads: { orderBy: { userId: 'asc' } },
+      packingItems: { orderBy: { id: 'asc' } },
+      packingBags: { orderBy: { id: 'asc' }, include: { members: { orderBy: { userId: 'asc' } } } },
+      packingCategoryAssignees: { orderBy: { id: 'asc' } },
+      todos: { orderBy: { id: 'asc' } },
+      todoCategoryAssignees: { orderBy: { id: 'asc' } },
     },
   });
   const people = { in: [anna.user.id, carol.user.id, f.victimId] };
@@ -1645,6 +1872,12 @@ const fixtureShape: Fixture = {
   pollId: 1,
   messageId: 1,
   benMessageId: 2,
+  packingItemId: 1,
+  secondPackingItemId: 2,
+  packingBagId: 1,
+  packingTemplateId: 1,
+  todoId: 1,
+  secondTodoId: 2,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { grantAllows } from '~/auth/scopes';
 import { budgetTotals } from '../budget/budget-data.server';
+import { packingSummary } from '../packing/packing-data.server';
+import { openTodosSummary } from '../todos/todos-data.server';
 import { createEvents, type EventAttributes } from 'ics';
 import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
 import { LIMITS, currency, isoDate, text, title } from '~/trpc/schemas';
@@ -109,14 +111,23 @@ export const tripsRouter = router({
         name: 'get_trip_summary',
         kind: 'read',
         description:
-          'Everything about one trip in one call: details, members, days in order with their assigned places and notes, and accommodations; budget totals in the trip currency when the budget addon is on and the caller may read the budget (otherwise budget is null).',
+          'Everything about one trip in one call: details, members, days in order with their assigned places and notes, and accommodations; budget totals in the trip currency when the budget addon is on and the caller may read the budget (otherwise budget is null); packing progress (checked/total overall and per category) and the open to-dos (with how many are overdue) when the lists addon is on and the caller may read them (otherwise packing / todos are null).',
       },
     })
     .query(async ({ ctx, input }) => {
       const summary = await loadTripSummary(ctx.db, input.tripId);
       // Budget totals only for callers who could read the budget itself.
       const showBudget = grantAllows(ctx.actor.scopes, 'budget:read') && (await ctx.services.addons.isEnabled('budget'));
-      return { ...summary, budget: showBudget ? await budgetTotals(ctx.db, input.tripId) : null };
+      // Packing progress and open to-dos likewise only for callers who could read those lists.
+      const lists = await ctx.services.addons.isEnabled('lists');
+      const showPacking = lists && grantAllows(ctx.actor.scopes, 'packing:read');
+      const showTodos = lists && grantAllows(ctx.actor.scopes, 'todos:read');
+      return {
+        ...summary,
+        budget: showBudget ? await budgetTotals(ctx.db, input.tripId) : null,
+        packing: showPacking ? await packingSummary(ctx.db, input.tripId) : null,
+        todos: showTodos ? await openTodosSummary(ctx.db, input.tripId, toIsoDate(new Date())) : null,
+      };
     }),
 
   createTrip: authedProcedure

@@ -1,0 +1,186 @@
+// To-dos: items with a title, optional description, due date, assignee, category and priority; done state; order; and
+// the people responsible for each category. Unlike the tools agents know from elsewhere, a category can be cleared
+// (null), reordering checks every id, and an assignee must be on the trip.
+import { z } from 'zod';
+import { router, tripMemberProcedure } from '~/trpc/init';
+import { id, idList, isoDate, text, title } from '~/trpc/schemas';
+import { fromIsoDate } from '~/domain/dates';
+import { tripChannel } from '~/realtime/channels';
+import { notInTrip } from '../trip-data.server';
+import { checkTripPeople } from '../packing/packing-data.server';
+import { orderWith } from '../packing/rules';
+import { todoEvents } from './events';
+import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
+import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
+
+const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
+const priority = z.number({ error: 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)' }).int('must be a whole number').min(0, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)').max(3, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)');
+const itemIdInput = { itemId: id('to-do') };
+const fields = {
+  category: category.nullish(),
+  dueDate: isoDate.nullish(),
+  description: text(DESCRIPTION_MAX).nullish(),
+  assignedUserId: id('user').nullish(),
+  priority: priority.nullish(),
+};
+
+const READ = { scope: 'todos:read', addon: 'lists' } as const;
+const WRITE = { scope: 'todos:write', addon: 'lists' } as const;
+const dateOrNull = (d: string | null | undefined) => (d === undefined ? undefined : d ? fromIsoDate(d) : null);
+const blankToNull = (s: string | null | undefined) => (s === undefined ? undefined : s?.trim() ? s.trim() : null);
+
+export const todosRouter = router({
+  listTodos: tripMemberProcedure
+    .meta({
+      ...READ,
+      mcp: {
+        name: 'list_todos',
+        kind: 'read',
+        description:
+          'The trip’s to-dos in list order: items {id, name, description, category, dueDate, assignedUserId, assignedUser, priority (0 none … 3 high), checked (done), position}, and assignees: category → the people responsible for it.',
+        resource: { uri: 'waymark://trips/{tripId}/todos', name: 'trip-todos', description: 'The to-dos of a trip' },
+      },
+    })
+    .query(async ({ ctx, input }) => ({ items: await loadTodos(ctx.db, input.tripId), assignees: await loadTodoAssignees(ctx.db, input.tripId) })),
+
+  createTodo: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'create_todo',
+        kind: 'write',
+        description: 'Add a to-do at the end of the list, not done: name, and optional category, dueDate (YYYY-MM-DD), description, assignedUserId (someone on the trip), priority 0–3.',
+      },
+    })
+    .input(z.object({ name: title(NAME_MAX), ...fields }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.assignedUserId) await checkTripPeople(ctx.db, input.tripId, [input.assignedUserId]);
+      const last = await ctx.db.todo.aggregate({ where: { tripId: input.tripId }, _max: { position: true } });
+      const item = todoJson(
+        await ctx.db.todo.create({
+          data: {
+            tripId: input.tripId,
+            name: input.name,
+            category: input.category ?? null,
+            dueDate: dateOrNull(input.dueDate) ?? null,
+            description: blankToNull(input.description) ?? null,
+            assignedUserId: input.assignedUserId ?? null,
+            priority: input.priority ?? 0,
+            position: (last._max.position ?? -1) + 1,
+          },
+          include: todoInclude,
+        }),
+      );
+      ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.created', { item }));
+      if (item.assignedUserId) ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: null }));
+      return { item };
+    }),
+
+  updateTodo: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'update_todo',
+        kind: 'idempotent',
+        description: 'Change a to-do; only the fields you send change. null clears category, dueDate, description or assignedUserId; null priority means 0 (none).',
+      },
+    })
+    .input(z.object({ ...itemIdInput, name: title(NAME_MAX).optional(), ...fields }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await findTodo(ctx.db, input.tripId, input.itemId);
+      if (input.assignedUserId) await checkTripPeople(ctx.db, input.tripId, [input.assignedUserId]);
+      const item = todoJson(
+        await ctx.db.todo.update({
+          where: { id: input.itemId },
+          data: {
+            name: input.name,
+            category: input.category,
+            dueDate: dateOrNull(input.dueDate),
+            description: blankToNull(input.description),
+            assignedUserId: input.assignedUserId,
+            priority: input.priority === undefined ? undefined : (input.priority ?? 0),
+          },
+          include: todoInclude,
+        }),
+      );
+      const channel = tripChannel(input.tripId);
+      if (input.assignedUserId !== undefined && item.assignedUserId !== current.assignedUserId) {
+        ctx.emit(channel, todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: current.assignedUserId }));
+      } else {
+        ctx.emit(channel, todoEvents.make('todo.updated', { item }));
+      }
+      return { item };
+    }),
+
+  toggleTodo: tripMemberProcedure
+    .meta({ ...WRITE, mcp: { name: 'toggle_todo', kind: 'idempotent', description: 'Mark a to-do done (checked: true) or open again (false).' } })
+    .input(z.object({ ...itemIdInput, checked: z.boolean({ error: 'must be true or false' }) }))
+    .mutation(async ({ ctx, input }) => {
+      await findTodo(ctx.db, input.tripId, input.itemId);
+      const item = todoJson(await ctx.db.todo.update({ where: { id: input.itemId }, data: { checked: input.checked }, include: todoInclude }));
+      ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.toggled', { item }));
+      return { item };
+    }),
+
+  deleteTodo: tripMemberProcedure
+    .meta({ ...WRITE, mcp: { name: 'delete_todo', kind: 'destructive', description: 'Delete a to-do.' } })
+    .input(z.object(itemIdInput))
+    .mutation(async ({ ctx, input }) => {
+      const current = await findTodo(ctx.db, input.tripId, input.itemId);
+      await ctx.db.todo.delete({ where: { id: input.itemId } });
+      ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.deleted', { itemId: input.itemId, name: current.name }));
+      return { deleted: true as const, itemId: input.itemId };
+    }),
+
+  reorderTodos: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'reorder_todos',
+        kind: 'idempotent',
+        description: 'Put to-dos in this order: the listed ids first, in the given order, then the others as they were. Every id must be a to-do of this trip (else NOT_FOUND, nothing changes).',
+      },
+    })
+    .input(z.object({ orderedIds: idList('to-do').min(1, 'must list at least one to-do') }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await ctx.db.todo.findMany({ where: { tripId: input.tripId }, orderBy: [...todoOrder], select: { id: true, position: true } });
+      const known = new Set(current.map((i) => i.id));
+      const unknown = input.orderedIds.find((i) => !known.has(i));
+      if (unknown !== undefined) throw notInTrip('To-do', unknown, input.tripId);
+      const order = orderWith(current.map((i) => i.id), input.orderedIds);
+      const positions = new Map(current.map((i) => [i.id, i.position]));
+      await ctx.db.$transaction(async (tx) => {
+        for (const [position, itemId] of order.entries()) {
+          if (positions.get(itemId) !== position) await tx.todo.update({ where: { id: itemId }, data: { position } });
+        }
+      });
+      ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.reordered', { order }));
+      return { order };
+    }),
+
+  getTodoCategoryAssignees: tripMemberProcedure
+    .meta({ ...READ, mcp: { name: 'get_todo_category_assignees', kind: 'read', description: 'Who is responsible for which to-do category: assignees: {<category>: [{userId, username, displayName}]}.' } })
+    .query(async ({ ctx, input }) => ({ assignees: await loadTodoAssignees(ctx.db, input.tripId) })),
+
+  setTodoCategoryAssignees: tripMemberProcedure
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'set_todo_category_assignees',
+        kind: 'idempotent',
+        description: 'Replace the people responsible for a to-do category (userIds must be on the trip; [] clears). Answers the category’s assignees and who was added and removed.',
+      },
+    })
+    .input(z.object({ categoryName: category, userIds: idList('user') }))
+    .mutation(async ({ ctx, input }) => {
+      const userIds = [...new Set(input.userIds)];
+      await checkTripPeople(ctx.db, input.tripId, userIds);
+      const where = { tripId: input.tripId, category: input.categoryName };
+      const before = (await ctx.db.todoCategoryAssignee.findMany({ where, select: { userId: true } })).map((r) => r.userId);
+      await ctx.db.$transaction([ctx.db.todoCategoryAssignee.deleteMany({ where }), ctx.db.todoCategoryAssignee.createMany({ data: userIds.map((userId) => ({ ...where, userId })) })]);
+      const assignees = (await loadTodoAssignees(ctx.db, input.tripId))[input.categoryName] ?? [];
+      const change = { addedUserIds: userIds.filter((u) => !before.includes(u)), removedUserIds: before.filter((u) => !userIds.includes(u)) };
+      ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.category.assignees.changed', { category: input.categoryName, assignees, ...change }));
+      return { category: input.categoryName, assignees, ...change };
+    }),
+});

@@ -1,0 +1,55 @@
+// To-do rows → the JSON both doors return, and the lookup that keeps an id inside its trip.
+import type { Todo, User } from '~/generated/prisma/client';
+import { toIsoDate } from '~/domain/dates';
+import { publicUserSelect } from '~/trpc/shape';
+import { notInTrip, type DbLike } from '../trip-data.server';
+
+type PublicUser = Pick<User, 'id' | 'username' | 'displayName'>;
+const person = (u: PublicUser) => ({ userId: u.id, username: u.username, displayName: u.displayName });
+export type TodoPerson = ReturnType<typeof person>;
+
+export const todoInclude = { assignedUser: { select: publicUserSelect } } as const;
+
+export function todoJson(todo: Todo & { assignedUser: PublicUser | null }) {
+  return {
+    id: todo.id,
+    tripId: todo.tripId,
+    name: todo.name,
+    description: todo.description,
+    category: todo.category,
+    dueDate: todo.dueDate ? toIsoDate(todo.dueDate) : null,
+    assignedUserId: todo.assignedUserId,
+    assignedUser: todo.assignedUser ? person(todo.assignedUser) : null,
+    priority: todo.priority,
+    checked: todo.checked,
+    position: todo.position,
+  };
+}
+export type TodoJson = ReturnType<typeof todoJson>;
+
+export const todoOrder = [{ position: 'asc' }, { id: 'asc' }] as const;
+
+export async function loadTodos(db: DbLike, tripId: number) {
+  return (await db.todo.findMany({ where: { tripId }, include: todoInclude, orderBy: [...todoOrder] })).map(todoJson);
+}
+
+export async function findTodo(db: DbLike, tripId: number, itemId: number) {
+  const todo = await db.todo.findFirst({ where: { id: itemId, tripId }, include: todoInclude });
+  if (!todo) throw notInTrip('To-do', itemId, tripId);
+  return todo;
+}
+
+/** category → the people responsible for it. */
+export async function loadTodoAssignees(db: DbLike, tripId: number) {
+  const rows = await db.todoCategoryAssignee.findMany({ where: { tripId }, include: { user: { select: publicUserSelect } }, orderBy: [{ category: 'asc' }, { userId: 'asc' }] });
+  const assignees: Record<string, TodoPerson[]> = {};
+  for (const row of rows) (assignees[row.category] ??= []).push(person(row.user));
+  return assignees;
+}
+
+/** For the trip summary: the open to-dos in list order (with how many are overdue as of `today`, YYYY-MM-DD). */
+export async function openTodosSummary(db: DbLike, tripId: number, today: string) {
+  const open = (await db.todo.findMany({ where: { tripId, checked: false }, include: todoInclude, orderBy: [...todoOrder] })).map(todoJson);
+  const done = await db.todo.count({ where: { tripId, checked: true } });
+  return { open: open.length, done, overdue: open.filter((t) => t.dueDate !== null && t.dueDate < today).length, items: open };
+}
