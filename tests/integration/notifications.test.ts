@@ -110,6 +110,20 @@ describe('triggers', () => {
     expect((await cem.trpc.notifications.listNotifications.query()).notifications[0]).toMatchObject({ type: 'poll_closed', text: 'The poll “Pizza or pasta?” in “Rome” has closed' });
   });
 
+  it('a to-do or a packing category assigned to someone tells them (assigning oneself does not)', async () => {
+    const tripId = await tripWithBen('Lima');
+    await clearInboxes();
+    await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Book the bus', assignedUserId: ben.user.id });
+    await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Buy a map', assignedUserId: anna.user.id });
+    await anna.trpc.packing.setPackingCategoryAssignees.mutate({ tripId, categoryName: 'Toiletries', userIds: [ben.user.id, anna.user.id] });
+    const texts = (await ben.trpc.notifications.listNotifications.query()).notifications.map((n) => [n.type, n.text, n.link]);
+    expect(texts).toEqual([
+      ['assigned', 'Anna assigned “Toiletries” to you in “Lima”', `/trips/${tripId}?tab=packing`],
+      ['assigned', 'Anna assigned “Book the bus” to you in “Lima”', `/trips/${tripId}?tab=todos`],
+    ]);
+    expect((await anna.trpc.notifications.listNotifications.query()).total).toBe(0);
+  });
+
   it('notify() serves the types other areas send (mention, polls, assignments), leaving out the actor', async () => {
     const tripId = await tripWithBen();
     const ctx = createContext({ services: server.services, actor: { user: ben.user, scopes: null, via: 'web' }, origin: 'ui' });

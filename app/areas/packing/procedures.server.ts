@@ -23,6 +23,7 @@ import { notInTrip } from '../trip-data.server';
 import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd, orderWith } from './rules';
 import { findTemplate, loadTemplates, templateInclude, templateJson } from './templates.server';
 import { badRequest, notFound } from '~/domain/errors';
+import { notify } from '../notifications/notify.server';
 
 const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -217,6 +218,7 @@ export const packingRouter = router({
       const assignees = (await loadPackingAssignees(ctx.db, input.tripId))[input.categoryName] ?? [];
       const change = { addedUserIds: userIds.filter((u) => !before.includes(u)), removedUserIds: before.filter((u) => !userIds.includes(u)) };
       ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.category.assignees.changed', { category: input.categoryName, assignees, ...change }));
+      await notify(ctx, { recipients: change.addedUserIds, type: 'assigned', tripId: input.tripId, params: { item: input.categoryName }, link: `/trips/${input.tripId}?tab=packing` });
       return { category: input.categoryName, assignees, ...change };
     }),
 

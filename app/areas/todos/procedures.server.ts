@@ -12,6 +12,10 @@ import { orderWith } from '../packing/rules';
 import { todoEvents } from './events';
 import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
+import { notify } from '../notifications/notify.server';
+
+/** Where an assignment notification leads: the trip's To-dos tab. */
+const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
 
 const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
 const priority = z.number({ error: 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)' }).int('must be a whole number').min(0, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)').max(3, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)');
@@ -72,7 +76,10 @@ export const todosRouter = router({
         }),
       );
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.created', { item }));
-      if (item.assignedUserId) ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: null }));
+      if (item.assignedUserId) {
+        ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: null }));
+        await notify(ctx, { recipients: [item.assignedUserId], type: 'assigned', tripId: input.tripId, params: { item: item.name }, link: todosLink(input.tripId) });
+      }
       return { item };
     }),
 
@@ -106,6 +113,9 @@ export const todosRouter = router({
       const channel = tripChannel(input.tripId);
       if (input.assignedUserId !== undefined && item.assignedUserId !== current.assignedUserId) {
         ctx.emit(channel, todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: current.assignedUserId }));
+        if (item.assignedUserId) {
+          await notify(ctx, { recipients: [item.assignedUserId], type: 'assigned', tripId: input.tripId, params: { item: item.name }, link: todosLink(input.tripId) });
+        }
       } else {
         ctx.emit(channel, todoEvents.make('todo.updated', { item }));
       }
@@ -181,6 +191,7 @@ export const todosRouter = router({
       const assignees = (await loadTodoAssignees(ctx.db, input.tripId))[input.categoryName] ?? [];
       const change = { addedUserIds: userIds.filter((u) => !before.includes(u)), removedUserIds: before.filter((u) => !userIds.includes(u)) };
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.category.assignees.changed', { category: input.categoryName, assignees, ...change }));
+      await notify(ctx, { recipients: change.addedUserIds, type: 'assigned', tripId: input.tripId, params: { item: input.categoryName }, link: todosLink(input.tripId) });
       return { category: input.categoryName, assignees, ...change };
     }),
 });
