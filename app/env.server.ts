@@ -72,6 +72,8 @@ const schema = z
         }
       }),
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
+    OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
+    OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -118,6 +120,9 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
   nominatimUrl: string;
+  /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
+  openMeteoUrl: string;
+  openMeteoArchiveUrl: string;
   logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -166,6 +171,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
+    openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
+    openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };
 }

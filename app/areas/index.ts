@@ -12,6 +12,7 @@ import { placesArea } from './places/area';
 import { reservationsArea } from './reservations/area';
 import { tagsArea } from './tags/area';
 import { tripsArea } from './trips/area';
+import { weatherArea } from './weather/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
 export const areas = [
@@ -25,6 +26,7 @@ export const areas = [
   dayNotesArea,
   accommodationsArea,
   budgetArea,
+  weatherArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

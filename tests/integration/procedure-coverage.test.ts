@@ -16,6 +16,7 @@ import { declaredProcedures } from '../helpers/procedures';
 import { bearerCaller, expectTrpcError, notMemberMessage, trpcClient } from '../helpers/users';
 import { createOAuthToken, createStaticToken } from './mcp.helpers';
 import { createInteractiveClient } from './oauth.helpers';
+import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services';
 
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -579,6 +580,21 @@ const cases: CaseTable = {
       outcome: () => ({ categories: ['Transport', 'Food'] }),
     },
   },
+  weather: {
+    getWeather: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: (f) => ({ tripId: f.tripId, lat: 38.7, lng: -9.1, date: '2027-05-01' }), field: 'tripId' },
+      // The fixture's places have no coordinates: every dated day is listed, without a place or weather.
+      outcome: (f) => ({ tripId: f.tripId, days: [{ dayId: f.dayIds[0], date: '2027-05-01', place: null, weather: null }, { dayId: f.dayIds[1] }, { dayId: f.dayIds[2] }] }),
+    },
+    getDetailedWeather: {
+      access: [{ none: 'a weather lookup for coordinates that reads and stores nothing of anyone' }],
+      valid: () => ({ lat: 38.72, lng: -9.14, date: '2030-05-02' }),
+      bad: { input: () => ({ lat: 38.72, lng: -9.14, date: '2027-02-30' }), field: 'date' },
+      outcome: () => ({ weather: { date: '2030-05-02', kind: 'climate', hoursFrom: '2029-05-02', hourly: expect.arrayContaining([expect.objectContaining({ hour: '15:00' })]) } }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -776,10 +792,16 @@ beforeAll(async () => {
   nominatimPort = (nominatim.address() as AddressInfo).port;
 });
 afterAll(() => new Promise((resolve) => nominatim.close(resolve)));
+// …and for Open-Meteo, so the weather procedures succeed offline.
+let geoFakes: FakeGeoServices;
+beforeAll(async () => {
+  geoFakes = await startFakeGeoServices();
+});
+afterAll(() => geoFakes.close());
 
 const suite = procedureSuite(
   [{ displayName: 'Anna', admin: true }, { displayName: 'Ben' }, { displayName: 'Carol' }, { displayName: 'Dora' }],
-  () => ({ NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, OUTBOUND_ALLOW_PRIVATE: 'true' }),
+  () => ({ NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, ...fakeGeoEnv(geoFakes), OUTBOUND_ALLOW_PRIVATE: 'true' }),
 );
 let server: TestServer;
 /** anna owns every fixture trip and administers the installation, ben is a member, carol is an outsider, dora is someone to add. */
