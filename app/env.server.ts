@@ -74,6 +74,8 @@ const schema = z
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
     OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
+    GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
+    GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -123,6 +125,9 @@ export interface Config {
   /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
   openMeteoUrl: string;
   openMeteoArchiveUrl: string;
+  /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
+  googleMapsUrl: string;
+  googleMapsShortLinkUrl: string;
   logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -173,6 +178,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
     openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
+    googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
+    googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -6,6 +6,7 @@ import { accommodationsArea } from './accommodations/area';
 import { assignmentsArea } from './assignments/area';
 import { budgetArea } from './budget/area';
 import { dayNotesArea } from './day-notes/area';
+import { geoArea } from './geo/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
 import { placesArea } from './places/area';
@@ -27,6 +28,7 @@ export const areas = [
   accommodationsArea,
   budgetArea,
   weatherArea,
+  geoArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

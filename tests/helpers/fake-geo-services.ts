@@ -1,5 +1,6 @@
-// Local stand-ins for the outside geo and weather services (Open-Meteo forecast and archive), served over real HTTP
-// on a random port, so tests run offline and can count requests or take the service down.
+// Local stand-ins for the outside geo and weather services, served over real HTTP on a random port, so tests run
+// offline and can count requests or take the services down: Open-Meteo (forecast, archive), Nominatim (search,
+// lookup, reverse), Google Maps short links (redirects) and Google's shared-list feed.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -54,7 +55,88 @@ export interface FakeGeoServices {
   close(): Promise<void>;
 }
 
-/** Answers Open-Meteo's /v1/forecast and /v1/archive (daily and hourly as asked). */
+/** A place Nominatim knows (search "Torre…", lookup N100), with a Commons photo. */
+export const FAKE_PLACE = {
+  osmId: 'N100',
+  name: 'Torre de Belém',
+  lat: 38.6916,
+  lng: -9.216,
+  address: 'Torre de Belém, Avenida Brasília, Lisboa, Portugal',
+  openingHours: 'Tu-Su 10:00-17:30',
+  website: 'https://www.torrebelem.pt',
+  phone: '+351 21 362 0034',
+  photoFile: 'Torre_de_Belém.jpg',
+};
+export const FAKE_REVERSE = { name: 'Rua Augusta', address: 'Rua Augusta, 1100-048 Lisboa, Portugal' };
+/** The shared Google Maps list behind the short link /list-link. */
+export const FAKE_LIST = {
+  id: 'LISTabc12345',
+  name: 'Lisbon favourites',
+  places: [
+    { name: 'Miradouro da Graça', address: 'Largo da Graça, Lisboa', lat: 38.7163, lng: -9.1313 },
+    { name: 'Time Out Market', address: 'Av. 24 de Julho 49, Lisboa', lat: 38.7069, lng: -9.1458 },
+    { name: 'LX Factory', address: 'R. Rodrigues de Faria 103, Lisboa', lat: 38.7033, lng: -9.1789 },
+  ],
+};
+const nominatimItem = (extra: Record<string, unknown> = {}) => ({
+  osm_type: 'node',
+  osm_id: 100,
+  lat: String(FAKE_PLACE.lat),
+  lon: String(FAKE_PLACE.lng),
+  name: FAKE_PLACE.name,
+  display_name: FAKE_PLACE.address,
+  category: 'tourism',
+  type: 'attraction',
+  extratags: { opening_hours: FAKE_PLACE.openingHours, website: FAKE_PLACE.website, phone: FAKE_PLACE.phone, wikimedia_commons: `File:${FAKE_PLACE.photoFile}` },
+  ...extra,
+});
+
+function answerGeo(url: URL, res: http.ServerResponse, self: string): boolean {
+  const q = url.searchParams;
+  const json = (body: unknown) => res.end(JSON.stringify(body));
+  const redirect = (location: string) => {
+    res.statusCode = 302;
+    res.setHeader('Location', location);
+    res.end();
+  };
+  switch (url.pathname) {
+    case '/search':
+      json(/^nothing/i.test(q.get('q') ?? '') ? [] : [nominatimItem({ name: q.get('q') === 'Torre' ? FAKE_PLACE.name : q.get('q') })]);
+      return true;
+    case '/lookup':
+      json(q.get('osm_ids') === FAKE_PLACE.osmId ? [nominatimItem()] : []);
+      return true;
+    case '/reverse':
+      json(Number(q.get('lat')) === 0 ? { error: 'Unable to geocode' } : { name: FAKE_REVERSE.name, display_name: FAKE_REVERSE.address });
+      return true;
+    // short links, as maps.app.goo.gl answers them
+    case '/place-link':
+      redirect('https://www.google.com/maps/place/Torre+de+Bel%C3%A9m/@38.6916,-9.2160,17z/data=!3m1!4b1!4m6!3m5!1s0x0:0x0!8m2!3d38.6916!4d-9.216');
+      return true;
+    case '/chained-link':
+      redirect(`${self}/place-link`);
+      return true;
+    case '/looping-link':
+      redirect(`${self}/looping-link`);
+      return true;
+    case '/list-link':
+      redirect(`https://www.google.com/maps/@38.71,-9.14,13z/data=!3m1!4b1!4m3!11m2!2s${FAKE_LIST.id}!3e3`);
+      return true;
+    case '/maps/preview/entitylist/getlist': {
+      if (!(q.get('pb') ?? '').includes(FAKE_LIST.id)) {
+        res.end(")]}'\n[]");
+        return true;
+      }
+      const entries = FAKE_LIST.places.map((p) => [null, [null, null, null, null, p.address, [null, null, p.lat, p.lng]], p.name]);
+      res.end(`)]}'\n${JSON.stringify([[null, null, null, null, FAKE_LIST.name, null, null, null, entries]])}`);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Answers Open-Meteo's /v1/forecast and /v1/archive (daily and hourly as asked), and the geo services above. */
 export async function startFakeGeoServices(): Promise<FakeGeoServices> {
   const fake: FakeGeoServices = { url: '', requests: [], down: false, close: async () => {} };
   const server = http.createServer((req, res) => {
@@ -81,6 +163,7 @@ export async function startFakeGeoServices(): Promise<FakeGeoServices> {
       res.end(JSON.stringify({ daily: daily(dates, FAKE_WEATHER.archive), ...(q.get('hourly') ? { hourly: hourly(start, FAKE_WEATHER.archive.code) } : {}) }));
       return;
     }
+    if (answerGeo(url, res, fake.url)) return;
     res.statusCode = 404;
     res.end('{"error":true}');
   });
@@ -94,5 +177,8 @@ export async function startFakeGeoServices(): Promise<FakeGeoServices> {
 export const fakeGeoEnv = (fake: FakeGeoServices) => ({
   OPEN_METEO_URL: fake.url,
   OPEN_METEO_ARCHIVE_URL: fake.url,
+  NOMINATIM_URL: fake.url,
+  GOOGLE_MAPS_URL: fake.url,
+  GOOGLE_MAPS_SHORT_LINK_URL: fake.url,
   OUTBOUND_ALLOW_PRIVATE: 'true',
 });

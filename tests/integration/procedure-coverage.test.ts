@@ -595,6 +595,26 @@ const cases: CaseTable = {
       outcome: () => ({ weather: { date: '2030-05-02', kind: 'climate', hoursFrom: '2029-05-02', hourly: expect.arrayContaining([expect.objectContaining({ hour: '15:00' })]) } }),
     },
   },
+  geo: {
+    getPlaceDetails: {
+      access: [{ none: 'a map lookup that reads and stores nothing of anyone' }],
+      valid: () => ({ placeId: 'N1' }),
+      bad: { input: () => ({ placeId: 'museum' }), field: 'placeId' },
+      outcome: () => ({ details: { osmId: 'N1', name: 'Belém Tower', openingHours: 'Tu-Su 10:00-17:30', website: 'https://example.test/torre', categoryKey: 'sight' } }),
+    },
+    reverseGeocode: {
+      access: [{ none: 'a map lookup that reads and stores nothing of anyone' }],
+      valid: () => ({ lat: 38.71, lng: -9.14 }),
+      bad: { input: () => ({ lat: 100, lng: -9.14 }), field: 'lat' },
+      outcome: () => ({ name: 'Rua Augusta', address: 'Rua Augusta, Lisboa' }),
+    },
+    resolveMapsUrl: {
+      access: [{ none: 'reads a link; stores nothing of anyone' }],
+      valid: () => ({ url: 'geo:38.7139,-9.1334?q=38.7139,-9.1334(Castle)' }),
+      bad: { input: () => ({ url: '' }), field: 'url' },
+      outcome: () => ({ kind: 'place', name: 'Castle', lat: 38.7139, lng: -9.1334, address: 'Rua Augusta, Lisboa' }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -782,8 +802,14 @@ const cases: CaseTable = {
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
 const nominatim = http.createServer((req, res) => {
-  const q = new URL(req.url ?? '/', 'http://fake').searchParams.get('q') ?? '';
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const q = url.searchParams.get('q') ?? '';
   res.setHeader('Content-Type', 'application/json');
+  if (url.pathname === '/reverse') return res.end(JSON.stringify({ name: 'Rua Augusta', display_name: 'Rua Augusta, Lisboa' }));
+  if (url.pathname === '/lookup') {
+    const extratags = { opening_hours: 'Tu-Su 10:00-17:30', website: 'https://example.test/torre' };
+    return res.end(JSON.stringify([{ osm_type: 'node', osm_id: 1, lat: '38.69', lon: '-9.21', name: 'Belém Tower', display_name: 'Belém Tower, Lisboa', category: 'tourism', type: 'attraction', extratags }]));
+  }
   res.end(JSON.stringify([{ osm_type: 'node', osm_id: 1, lat: '38.69', lon: '-9.21', name: q, display_name: `${q}, Lisboa`, category: 'tourism', type: 'attraction' }]));
 });
 let nominatimPort = 0;
@@ -801,7 +827,7 @@ afterAll(() => geoFakes.close());
 
 const suite = procedureSuite(
   [{ displayName: 'Anna', admin: true }, { displayName: 'Ben' }, { displayName: 'Carol' }, { displayName: 'Dora' }],
-  () => ({ NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, ...fakeGeoEnv(geoFakes), OUTBOUND_ALLOW_PRIVATE: 'true' }),
+  () => ({ ...fakeGeoEnv(geoFakes), NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, OUTBOUND_ALLOW_PRIVATE: 'true' }),
 );
 let server: TestServer;
 /** anna owns every fixture trip and administers the installation, ben is a member, carol is an outsider, dora is someone to add. */

@@ -6,9 +6,10 @@ import { LIMITS, id, idList, latitude, longitude, text, timeOfDay, title } from 
 import { assignmentJson, categoryJson, placeJson } from '~/trpc/shape';
 import { badRequest } from '~/domain/errors';
 import { timesInOrder } from '~/domain/day-notes';
-import { coordinateName, parseMapUrl } from '~/domain/maps-url';
+import { coordinateName } from '~/domain/maps-url';
 import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, findDay, findPlace, insertAssignment, notInTrip, placeInclude, type DbLike } from '../trip-data.server';
 import { searchPlaces } from '~/geo/place-search.server';
+import { resolveMapLink } from '~/geo/maps-link.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
@@ -262,7 +263,7 @@ export const placesRouter = router({
         name: 'search_place',
         kind: 'read',
         description:
-          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng and category; use the result with create_place. limit is 1–20 (default 8).',
+          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng, osmId (for get_place_details), the OSM category with the matching Waymark categoryKey and categoryId (null when none fits) and photoUrl when the place has a Wikimedia Commons photo; use the result with create_place (pass photoUrl to keep the photo). limit is 1–20 (default 8).',
       },
     })
     .input(
@@ -271,7 +272,11 @@ export const placesRouter = router({
         limit: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(8),
       }),
     )
-    .query(async ({ ctx, input }) => ({ results: await searchPlaces(ctx.services.config, input.query, input.limit) })),
+    .query(async ({ ctx, input }) => {
+      const results = await searchPlaces(ctx.services.config, input.query, input.limit);
+      const categoryIds = new Map((await ctx.db.category.findMany({ select: { id: true, key: true } })).map((c) => [c.key, c.id]));
+      return { results: results.map((r) => ({ ...r, categoryId: (r.categoryKey && categoryIds.get(r.categoryKey)) || null })) };
+    }),
 
   importPlacesFromUrl: tripMemberProcedure
     .meta({
@@ -280,28 +285,34 @@ export const placesRouter = router({
         name: 'import_places_from_url',
         kind: 'write',
         description:
-          'Add the place a map link points at: Google Maps place/search links, OpenStreetMap links (with a marker or map position) or a geo: URI.',
+          'Add the place a map link points at: Google Maps links (also maps.app.goo.gl short links), OpenStreetMap, Apple Maps or a geo: URI; a missing name or coordinates is looked up. A shared Google Maps list link adds every place in the list (up to 500) in one step. Returns the created places; nothing is added when the link cannot be read.',
       },
     })
     .input(z.object({ url: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(URL_MAX, `must be at most ${URL_MAX} characters`) }))
     .mutation(async ({ ctx, input }) => {
-      const parsed = parseMapUrl(input.url);
-      if (!parsed) {
+      const resolved = await resolveMapLink(ctx.services.config, input.url, ctx.actor.user.language);
+      if (!resolved || resolved.places.length === 0) {
         throw badRequest(
           'errors.mapUrlUnreadable',
-          'url: not a map link Waymark can read; use a Google Maps or OpenStreetMap link to a place, or a geo: URI',
+          'url: not a map link Waymark can read; use a Google Maps, OpenStreetMap or Apple Maps link to a place or list, or a geo: URI',
         );
       }
-      const name = (parsed.name ?? (parsed.lat !== null && parsed.lng !== null ? coordinateName(parsed.lat, parsed.lng) : 'Imported place')).slice(
-        0,
-        LIMITS.title,
-      );
-      const isWeb = /^https?:\/\//i.test(input.url) && input.url.length <= URL_MAX;
-      const place = await ctx.db.$transaction((tx) =>
-        createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name, lat: parsed.lat, lng: parsed.lng, url: isWeb ? input.url : '' }),
-      );
-      const json = placeJson(place);
-      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
-      return { places: [json] };
+      const webLink = (link: string) => (/^https?:\/\//i.test(link) && link.length <= URL_MAX ? link : '');
+      const rows = resolved.places.map((p) => ({
+        name: (p.name ?? (p.lat !== null && p.lng !== null ? coordinateName(p.lat, p.lng) : 'Imported place')).slice(0, LIMITS.title),
+        lat: p.lat,
+        lng: p.lng,
+        address: (p.address ?? '').slice(0, LIMITS.shortText),
+        // one place: the link itself; a list: each place's own link would need Google ids, so none
+        url: resolved.kind === 'place' ? webLink(input.url) : '',
+      }));
+      const places = await ctx.db.$transaction(async (tx) => {
+        const created = [];
+        for (const row of rows) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+        return created;
+      });
+      const json = places.map(placeJson);
+      for (const place of json) ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place }));
+      return { kind: resolved.kind, listName: resolved.listName, places: json };
     }),
 });
