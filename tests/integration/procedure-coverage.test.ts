@@ -363,6 +363,12 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, url: '' }), field: 'url' },
       outcome: (f) => ({ places: [{ tripId: f.tripId, lat: 38.6916, lng: -9.216 }] }),
     },
+    importPlacesFromFile: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, fileName: 'walk.gpx', content: '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="38.7" lon="-9.1"><name>Start</name></wpt></gpx>' }),
+      bad: { input: (f) => ({ tripId: f.tripId, fileName: 'walk.shp', content: 'x' }), field: 'fileName' },
+      outcome: (f) => ({ format: 'gpx', places: [{ tripId: f.tripId, name: 'Start', lat: 38.7, lng: -9.1 }], skipped: 0 }),
+    },
   },
   assignments: {
     assignPlaceToDay: {

@@ -13,9 +13,12 @@ import { resolveMapLink } from '~/geo/maps-link.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
+import { formatOfFileName, readPlaceFile } from './place-files.server';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
+/** Map files travel inside a tRPC or MCP request (1 MB at most). */
+const FILE_CONTENT_MAX = 900_000;
 
 const link = z
   .string({ error: 'must be text' })
@@ -314,5 +317,41 @@ export const placesRouter = router({
       const json = places.map(placeJson);
       for (const place of json) ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place }));
       return { kind: resolved.kind, listName: resolved.listName, places: json };
+    }),
+
+  importPlacesFromFile: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'import_places_from_file',
+        kind: 'write',
+        description:
+          'Add the points of a map file as places: GPX waypoints, KML placemarks with a point, KMZ (zipped KML, send as base64), GeoJSON points. fileName tells the format by its ending (.gpx, .kml, .kmz, .geojson or .json); content is the file text (encoding "text") or base64 (encoding "base64"), at most 900,000 characters. Tracks, routes, lines and areas are skipped (counted in skipped). Up to 500 places; nothing is added if the file cannot be read.',
+      },
+    })
+    .input(
+      z.object({
+        fileName: z
+          .string({ error: 'must be text' })
+          .trim()
+          .min(1, 'must not be empty')
+          .max(LIMITS.title, `must be at most ${LIMITS.title} characters`)
+          .refine((v) => formatOfFileName(v) !== null, 'must end in .gpx, .kml, .kmz, .geojson or .json'),
+        content: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(FILE_CONTENT_MAX, `must be at most ${FILE_CONTENT_MAX} characters`),
+        encoding: z.enum(['text', 'base64'], { error: 'must be text or base64' }).default('text'),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const format = formatOfFileName(input.fileName)!;
+      const bytes = input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : Buffer.from(input.content, 'utf8');
+      const { places: found, skipped } = readPlaceFile(format, new Uint8Array(bytes));
+      const places = await ctx.db.$transaction(async (tx) => {
+        const created = [];
+        for (const p of found) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+        return created;
+      });
+      const json = places.map(placeJson);
+      for (const place of json) ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place }));
+      return { format, places: json, skipped };
     }),
 });
