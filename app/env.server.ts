@@ -74,6 +74,7 @@ const schema = z
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
     OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
+    WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
@@ -125,6 +126,8 @@ export interface Config {
   /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
   openMeteoUrl: string;
   openMeteoArchiveUrl: string;
+  /** Place photos: Wikimedia Commons (its API re-resolves a file's current image URL). */
+  wikimediaCommonsUrl: string;
   /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
   googleMapsUrl: string;
   googleMapsShortLinkUrl: string;
@@ -178,6 +181,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
     openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
+    wikimediaCommonsUrl: env.WIKIMEDIA_COMMONS_URL.replace(/\/+$/, ''),
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,

@@ -91,6 +91,9 @@ const nominatimItem = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A 1×1 PNG. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 function answerGeo(url: URL, res: http.ServerResponse, self: string): boolean {
   const q = url.searchParams;
   const json = (body: unknown) => res.end(JSON.stringify(body));
@@ -121,6 +124,17 @@ function answerGeo(url: URL, res: http.ServerResponse, self: string): boolean {
       return true;
     case '/list-link':
       redirect(`https://www.google.com/maps/@38.71,-9.14,13z/data=!3m1!4b1!4m3!11m2!2s${FAKE_LIST.id}!3e3`);
+      return true;
+    // Wikimedia Commons: File:Fresh.png exists (its current URL is served below), every other file is gone
+    case '/w/api.php': {
+      const title = q.get('titles') ?? '';
+      const page = title === 'File:Fresh.png' ? { title, imageinfo: [{ thumburl: `${self}/photos/fresh.png`, url: `${self}/photos/fresh.png` }] } : { title, missing: true };
+      json({ batchcomplete: true, query: { pages: [page] } });
+      return true;
+    }
+    case '/photos/fresh.png':
+      res.setHeader('Content-Type', 'image/png');
+      res.end(Buffer.from(TINY_PNG, 'base64'));
       return true;
     case '/maps/preview/entitylist/getlist': {
       if (!(q.get('pb') ?? '').includes(FAKE_LIST.id)) {
@@ -180,5 +194,6 @@ export const fakeGeoEnv = (fake: FakeGeoServices) => ({
   NOMINATIM_URL: fake.url,
   GOOGLE_MAPS_URL: fake.url,
   GOOGLE_MAPS_SHORT_LINK_URL: fake.url,
+  WIKIMEDIA_COMMONS_URL: fake.url,
   OUTBOUND_ALLOW_PRIVATE: 'true',
 });

@@ -363,6 +363,13 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, url: '' }), field: 'url' },
       outcome: (f) => ({ places: [{ tripId: f.tripId, lat: 38.6916, lng: -9.216 }] }),
     },
+    refreshPlacePhoto: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, placeId: f.placeId, failedUrl: 'https://example.test/expired.jpg' }),
+      bad: { input: (f) => ({ tripId: f.tripId, placeId: f.placeId, failedUrl: 404 }), field: 'failedUrl' },
+      // the fixture's museum has a Commons photo whose stored URL expired: the provider gives the current one
+      outcome: (f) => ({ photoUrl: expect.stringMatching(/\/photos\/fresh\.png$/), place: { id: f.placeId, photoUrl: expect.stringMatching(/fresh\.png$/) } }),
+    },
     importPlacesFromFile: {
       access: ['tripMember'],
       valid: (f) => ({ tripId: f.tripId, fileName: 'walk.gpx', content: '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="38.7" lon="-9.1"><name>Start</name></wpt></gpx>' }),
@@ -850,6 +857,8 @@ async function buildFixture(): Promise<Fixture> {
   const { days } = await t.days.listDays.query({ tripId });
   const dayIds = days.map((d) => d.id) as Fixture['dayIds'];
   const { place } = await t.places.createPlace.mutate({ tripId, name: 'Museum of Art' });
+  // a Commons photo whose stored URL has expired (refreshPlacePhoto asks the fake Commons for the current one)
+  await server.services.db.place.update({ where: { id: place.id }, data: { photoUrl: 'https://example.test/expired.jpg', photoSource: 'wikimedia', photoRef: 'Fresh.png' } });
   const { place: hotel } = await t.places.createPlace.mutate({ tripId, name: 'Hotel Lisboa' });
   const { assignment } = await t.assignments.assignPlaceToDay.mutate({ tripId, placeId: place.id, dayId: dayIds[0] });
   const { assignment: second } = await t.assignments.assignPlaceToDay.mutate({ tripId, placeId: hotel.id, dayId: dayIds[0] });

@@ -32,6 +32,8 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
     notes: place?.notes ?? '',
   });
   const [tagIds, setTagIds] = useState<number[]>(place?.tagIds ?? []);
+  /** the photo of the search result picked, kept with the new place */
+  const [photoUrl, setPhotoUrl] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
   const tags = useQuery(trpc.tags.listTags.queryOptions());
@@ -64,7 +66,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       tagIds,
     };
     if (place) update.mutate({ tripId, placeId: place.id, ...fields });
-    else create.mutate({ tripId, ...fields });
+    else create.mutate({ tripId, ...fields, ...(photoUrl ? { photoUrl } : {}) });
   }
 
   return (
@@ -87,7 +89,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       {!place && (
         <div className="mb-5 space-y-3 rounded-lg bg-slate-50 p-3">
           <PlaceSearch
-            onPick={(r) =>
+            onPick={(r) => {
               setV((old) => ({
                 ...old,
                 name: r.name || old.name,
@@ -95,8 +97,9 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
                 lat: String(r.lat),
                 lng: String(r.lng),
                 categoryId: r.categoryId ? String(r.categoryId) : old.categoryId,
-              }))
-            }
+              }));
+              setPhotoUrl(r.photoUrl ?? '');
+            }}
           />
           <MapLinkImport tripId={tripId} onImported={done} />
           <PlaceFileImport tripId={tripId} onImported={onSaved} />
@@ -181,6 +184,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
 
 interface SearchResult {
   categoryId?: number | null;
+  photoUrl?: string;
   name: string;
   address: string;
   lat: number;

@@ -7,7 +7,8 @@ import { errorMessage, useTRPC } from '~/utils/trpc';
 import { PlaceFormDialog } from './PlaceFormDialog';
 import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerDay, type PlannerPlace } from '~/components/planner/usePlanner';
-import { CategoryBadge, Icon } from '~/components/planner/Icon';
+import { Icon } from '~/components/planner/Icon';
+import { PlaceAvatar } from './PlaceAvatar';
 
 interface Props {
   tripId: number;
@@ -115,7 +116,7 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
               const category = place.categoryId ? byId.get(place.categoryId) : undefined;
               return (
                 <li key={place.id} data-testid="place" className="flex items-start gap-2.5 px-2 py-2.5">
-                  <CategoryBadge category={category} />
+                  <PlaceAvatar tripId={tripId} place={place} category={category} />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium text-slate-900" data-testid="place-name">
                       {place.name}

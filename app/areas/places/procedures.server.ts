@@ -10,6 +10,7 @@ import { coordinateName } from '~/domain/maps-url';
 import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, findDay, findPlace, insertAssignment, notInTrip, placeInclude, type DbLike } from '../trip-data.server';
 import { searchPlaces } from '~/geo/place-search.server';
 import { resolveMapLink } from '~/geo/maps-link.server';
+import { photoFromUrl, reResolvePhoto } from '~/geo/place-photos.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
@@ -36,7 +37,12 @@ const placeFields = {
   phone: z.string({ error: 'must be text' }).trim().max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`).optional(),
   notes: text().optional(),
   tagIds: idList('tag').optional(),
+  /** a photo URL from search_place ("" removes the photo) */
+  photoUrl: link.optional(),
 };
+
+/** What createPlaceRow stores for a photo URL the caller sent. */
+const photoOf = (url: string | undefined) => (url ? photoFromUrl(url) : null);
 
 const coordsTogether = (v: { lat?: number | null; lng?: number | null }, ctx: z.RefinementCtx) => {
   if (v.lat !== undefined && v.lng !== undefined && (v.lat === null) !== (v.lng === null)) {
@@ -112,7 +118,7 @@ export const placesRouter = router({
     })
     .input(createPlaceInput.superRefine(coordsTogether))
     .mutation(async ({ ctx, input }) => {
-      const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, input));
+      const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input, photo: photoOf(input.photoUrl) }));
       const json = placeJson(place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
       return { place: json };
@@ -139,7 +145,7 @@ export const placesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findDay(ctx.db, input.tripId, input.dayId);
       const { place, assignment } = await ctx.db.$transaction(async (tx) => {
-        const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, input);
+        const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input, photo: photoOf(input.photoUrl) });
         const a = await insertAssignment(tx, { dayId: input.dayId, placeId: created.id, startTime: input.startTime, endTime: input.endTime });
         const withDays = await tx.place.findUniqueOrThrow({ where: { id: created.id }, include: placeInclude });
         return { place: withDays, assignment: a };
@@ -180,6 +186,9 @@ export const placesRouter = router({
             url: input.url,
             phone: input.phone,
             notes: input.notes,
+            ...(input.photoUrl !== undefined
+              ? (({ url, source, ref }) => ({ photoUrl: url, photoSource: source, photoRef: ref }))(photoOf(input.photoUrl) ?? { url: '', source: '', ref: '' })
+              : {}),
           },
         });
         if (tagIds) {
@@ -191,6 +200,35 @@ export const placesRouter = router({
       const json = placeJson(place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
       return { place: json };
+    }),
+
+  refreshPlacePhoto: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'refresh_place_photo',
+        kind: 'idempotent',
+        description:
+          'When a place’s photo no longer loads (provider links expire): asks the photo’s provider again and stores the fresh URL. photoUrl is the new URL, or null when the provider has nothing new (then the photo is removed if the provider no longer has it at all). failedUrl is the URL that failed, if known.',
+      },
+    })
+    .input(z.object({ placeId: id('place'), failedUrl: z.string({ error: 'must be text' }).max(URL_MAX, `must be at most ${URL_MAX} characters`).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await findPlace(ctx.db, input.tripId, input.placeId);
+      if (!current.photoSource) return { photoUrl: null, place: placeJson(current) };
+      const fresh = await reResolvePhoto(ctx.services.config, { source: current.photoSource, ref: current.photoRef });
+      const failed = input.failedUrl ?? current.photoUrl;
+      if (fresh === current.photoUrl && fresh !== failed) return { photoUrl: fresh, place: placeJson(current) };
+      if (fresh === failed && fresh !== null) return { photoUrl: null, place: placeJson(current) };
+      // A fresh URL replaces the stored one; a provider with nothing any more means no photo (every viewer stops retrying).
+      const place = await ctx.db.place.update({
+        where: { id: input.placeId },
+        data: fresh ? { photoUrl: fresh } : { photoUrl: '', photoSource: '', photoRef: '' },
+        include: placeInclude,
+      });
+      const json = placeJson(place);
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
+      return { photoUrl: fresh, place: json };
     }),
 
   deletePlace: tripMemberProcedure
