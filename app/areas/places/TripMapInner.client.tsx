@@ -1,5 +1,6 @@
-// The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution
-// and one circle marker per place, coloured by category. Circle markers need no image files.
+// The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution,
+// one circle marker per place (coloured by its day, numbered in visiting order; places on no day in their category's
+// colour) and a straight line through each day's places in order. Circle markers need no image files.
 import { useCallback, useEffect, useRef } from 'react';
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { latLngBounds } from 'leaflet';
@@ -11,6 +12,8 @@ export interface MapPoint {
   lng: number;
   color: string;
   label?: string;
+  /** position in its day's visiting order, from 1 */
+  number?: number;
 }
 
 /** A line drawn on the map (a transport leg: a great-circle arc for flights, dashed for the rest). */
@@ -19,6 +22,8 @@ export interface MapLine {
   positions: [number, number][];
   dashed: boolean;
   label: string;
+  /** default: indigo (transport) */
+  color?: string;
 }
 
 function FitToPoints({ points }: { points: MapPoint[] }) {
@@ -74,14 +79,20 @@ export default function TripMapInner({ points, lines = [], onTilesFailed }: { po
           radius={9}
           pathOptions={{ color: '#ffffff', weight: 2, fillColor: p.color, fillOpacity: 0.95 }}
         >
-          <Tooltip>
-            {p.label ? `${p.label} · ` : ''}
-            {p.name}
-          </Tooltip>
+          {p.number !== undefined ? (
+            <Tooltip permanent direction="center" className="wm-map-number" opacity={1}>
+              <span aria-label={`${p.label ?? ''} · ${p.name}`}>{p.number}</span>
+            </Tooltip>
+          ) : (
+            <Tooltip>
+              {p.label ? `${p.label} · ` : ''}
+              {p.name}
+            </Tooltip>
+          )}
         </CircleMarker>
       ))}
       {lines.map((l) => (
-        <Polyline key={l.id} positions={l.positions} pathOptions={{ color: '#4f46e5', weight: 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
+        <Polyline key={l.id} positions={l.positions} pathOptions={{ color: l.color ?? '#4f46e5', weight: l.color ? 3 : 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
           <Tooltip sticky>{l.label}</Tooltip>
         </Polyline>
       ))}
