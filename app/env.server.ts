@@ -74,6 +74,11 @@ const schema = z
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
     OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
+    MAP_TILE_URL: z
+      .string()
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}'), 'must be an http(s) URL template with {z}, {x} and {y}'),
+    MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
     WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
@@ -126,6 +131,8 @@ export interface Config {
   /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
   openMeteoUrl: string;
   openMeteoArchiveUrl: string;
+  /** The planner map's tiles: URL template ({z}/{x}/{y}, optional {s}) and the attribution they require (HTML). */
+  mapTiles: { url: string; attribution: string };
   /** Place photos: Wikimedia Commons (its API re-resolves a file's current image URL). */
   wikimediaCommonsUrl: string;
   /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
@@ -181,6 +188,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
     openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
+    mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     wikimediaCommonsUrl: env.WIKIMEDIA_COMMONS_URL.replace(/\/+$/, ''),
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),

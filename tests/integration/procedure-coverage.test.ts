@@ -627,6 +627,12 @@ const cases: CaseTable = {
       bad: { input: () => ({ url: '' }), field: 'url' },
       outcome: () => ({ kind: 'place', name: 'Castle', lat: 38.7139, lng: -9.1334, address: 'Rua Augusta, Lisboa' }),
     },
+    mapSettings: {
+      access: [{ none: 'the installation\'s map tile settings, the same for everyone' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ tiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: expect.stringContaining('OpenStreetMap') } }),
+    },
   },
   account: {
     me: {

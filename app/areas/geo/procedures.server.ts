@@ -73,4 +73,8 @@ export const geoRouter = router({
       const [first] = resolved.places;
       return { ...resolved, name: first?.name ?? null, lat: first?.lat ?? null, lng: first?.lng ?? null, address: first?.address ?? null };
     }),
+
+  mapSettings: authedProcedure
+    .meta({ scope: 'none' })
+    .query(({ ctx }) => ({ tiles: ctx.services.config.mapTiles })),
 });

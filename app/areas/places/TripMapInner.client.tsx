@@ -61,14 +61,30 @@ function FitToPoints({ points }: { points: MapPoint[] }) {
   return null;
 }
 
-export default function TripMapInner({ points, lines = [], onTilesFailed }: { points: MapPoint[]; lines?: MapLine[]; onTilesFailed: () => void }) {
+const OSM_TILES = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
+
+export default function TripMapInner({
+  points,
+  lines = [],
+  tiles = OSM_TILES,
+  onTilesFailed,
+}: {
+  points: MapPoint[];
+  lines?: MapLine[];
+  tiles?: { url: string; attribution: string };
+  onTilesFailed: () => void;
+}) {
   // without places, the map is framed by the transport lines' ends
   const framed = points.length > 0 ? points : lines.flatMap((l) => [l.positions[0], l.positions[l.positions.length - 1]]).map(([lat, lng], i) => ({ id: -i - 1, name: '', lat, lng, color: '' }));
   return (
     <MapContainer center={[framed[0].lat, framed[0].lng]} zoom={13} scrollWheelZoom={false} className="h-full w-full bg-slate-200">
       <TileLayer
-        url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-        attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+        key={tiles.url}
+        url={tiles.url}
+        attribution={tiles.attribution}
         maxZoom={19}
         eventHandlers={{ tileerror: onTilesFailed }}
       />
