@@ -20,9 +20,11 @@ interface Props {
   onChanged: () => void;
   /** Called once "Add to day" has put a place on a day. */
   onAssigned?: (dayId: number, placeName: string) => void;
+  /** Told when the category filter changes (null: all), so the map can show the same places. */
+  onCategoryFilter?: (categoryId: number | null) => void;
 }
 
-export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned }: Props) {
+export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned, onCategoryFilter }: Props) {
   const { t } = useTranslation('planner');
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
@@ -75,7 +77,10 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
           <div className="flex flex-wrap items-center gap-2">
             <select
               value={categoryId}
-              onChange={(e) => setCategoryId(e.target.value)}
+              onChange={(e) => {
+                setCategoryId(e.target.value);
+                onCategoryFilter?.(e.target.value ? Number(e.target.value) : null);
+              }}
               aria-label={t('places.category')}
               className={`${inputClass} w-auto flex-1`}
             >

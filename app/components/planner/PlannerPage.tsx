@@ -52,10 +52,17 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   const placeList = places.data?.places;
   const lines = useTransportLines(tripId);
   // Places coloured by their (first) day and numbered in its visiting order; a line through each day's places.
-  const { points, dayLines } = useMemo(
+  // The places list's category filter applies to the map too.
+  const [mapCategoryId, setMapCategoryId] = useState<number | null>(null);
+  const { points: allPoints, dayLines } = useMemo(
     () => mapOfDays(days, placeList ?? [], (id) => categoryById.get(id)?.color ?? null, DEFAULT_PLACE_COLOR),
     [placeList, days, categoryById],
   );
+  const points = useMemo(() => {
+    if (mapCategoryId === null) return allPoints;
+    const shown = new Set((placeList ?? []).filter((p) => p.categoryId === mapCategoryId).map((p) => p.id));
+    return allPoints.filter((p) => shown.has(p.id));
+  }, [allPoints, placeList, mapCategoryId]);
 
   if (summary.isLoading) {
     return (
@@ -141,10 +148,11 @@ export function PlannerPage({ tripId }: { tripId: number }) {
             days={days}
             onChanged={() => void refresh()}
             onAssigned={onAssigned}
+            onCategoryFilter={setMapCategoryId}
           />
         </div>
         <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
-          <TripMap points={points} lines={[...dayLines, ...lines]} unplacedCount={(placeList?.length ?? 0) - points.length} />
+          <TripMap points={points} lines={[...dayLines, ...lines]} unplacedCount={(placeList?.length ?? 0) - allPoints.length} />
           <AccommodationsPanel
             tripId={tripId}
             accommodations={data.accommodations}
