@@ -72,6 +72,16 @@ const schema = z
         }
       }),
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
+    OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
+    OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
+    MAP_TILE_URL: z
+      .string()
+      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}'), 'must be an http(s) URL template with {z}, {x} and {y}'),
+    MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
+    GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
+    GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -118,6 +128,16 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Place search (OpenStreetMap Nominatim or compatible). */
   nominatimUrl: string;
+  /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
+  openMeteoUrl: string;
+  openMeteoArchiveUrl: string;
+  /** The planner map's tiles: URL template ({z}/{x}/{y}, optional {s}) and the attribution they require (HTML). */
+  mapTiles: { url: string; attribution: string };
+  /** Place photos: Wikimedia Commons (its API re-resolves a file's current image URL). */
+  wikimediaCommonsUrl: string;
+  /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
+  googleMapsUrl: string;
+  googleMapsShortLinkUrl: string;
   logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -166,6 +186,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
     realtimeLimits: { connectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP, connectionsPerUser: env.REALTIME_MAX_CONNECTIONS_PER_USER },
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
+    openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
+    openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
+    mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
+    wikimediaCommonsUrl: env.WIKIMEDIA_COMMONS_URL.replace(/\/+$/, ''),
+    googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
+    googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };
 }

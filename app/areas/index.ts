@@ -8,6 +8,7 @@ import { atlasArea } from './atlas/area';
 import { budgetArea } from './budget/area';
 import { collabArea } from './collab/area';
 import { dayNotesArea } from './day-notes/area';
+import { geoArea } from './geo/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
 import { packingArea } from './packing/area';
@@ -19,6 +20,7 @@ import { tagsArea } from './tags/area';
 import { todosArea } from './todos/area';
 import { tripsArea } from './trips/area';
 import { vacayArea } from './vacay/area';
+import { weatherArea } from './weather/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
 export const areas = [
@@ -39,6 +41,8 @@ export const areas = [
   collabArea,
   packingArea,
   todosArea,
+  weatherArea,
+  geoArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

@@ -102,6 +102,8 @@ export interface NewPlace {
   phone?: string;
   notes?: string;
   tagIds?: number[];
+  /** a provider photo (see app/geo/place-photos.server.ts) */
+  photo?: { url: string; source: string; ref: string } | null;
 }
 
 export async function checkCategory(db: DbLike, categoryId: number | null | undefined) {
@@ -137,6 +139,9 @@ export async function createPlaceRow(tx: DbLike, tripId: number, userId: number,
       url: input.url ?? '',
       phone: input.phone ?? '',
       notes: input.notes ?? '',
+      photoUrl: input.photo?.url ?? '',
+      photoSource: input.photo?.source ?? '',
+      photoRef: input.photo?.ref ?? '',
       tags: { create: tagIds.map((tagId) => ({ tagId })) },
     },
     include: placeInclude,

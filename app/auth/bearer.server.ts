@@ -19,7 +19,7 @@ export function readBearer(request: { headers: { get(name: string): string | nul
 
 type UserRow = User;
 
-const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."isAdmin", u."createdAt"`;
+const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."temperatureUnit", u."isAdmin", u."createdAt"`;
 
 /**
  * The actor for a bearer token, or null when it is unknown, expired, revoked, issued for another resource, or its
@@ -86,6 +86,7 @@ function userFrom(row: Record<string, unknown>): UserRow {
     displayName: row.displayName as string,
     passwordHash: row.passwordHash as string,
     language: row.language as string,
+    temperatureUnit: (row.temperatureUnit as string | null) ?? null,
     isAdmin: row.isAdmin as boolean,
     createdAt: new Date(row.createdAt as string | Date),
   };

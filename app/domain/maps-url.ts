@@ -1,11 +1,12 @@
 // Reads one place (name and/or coordinates) out of a map link: Google Maps place/search/@ links, OpenStreetMap links
-// (?mlat=&mlon=, #map=zoom/lat/lng) and geo: URIs. Pure: no network.
+// (?mlat=&mlon=, #map=zoom/lat/lng), Apple Maps links (?ll=, ?coordinate=, ?q=, ?address=) and geo: URIs. Pure: no
+// network (short links are expanded by app/geo/maps-link.server.ts first).
 
 export interface ParsedMapPlace {
   name: string | null;
   lat: number | null;
   lng: number | null;
-  source: 'google' | 'openstreetmap' | 'geo';
+  source: 'google' | 'openstreetmap' | 'apple' | 'geo';
 }
 
 const COORD_PAIR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
@@ -105,6 +106,15 @@ function parseOsm(url: URL): ParsedMapPlace | null {
   return { name, lat: coords?.[0] ?? null, lng: coords?.[1] ?? null, source: 'openstreetmap' };
 }
 
+function parseApple(url: URL): ParsedMapPlace | null {
+  const q = url.searchParams;
+  const coords = pair(q.get('ll')) ?? pair(q.get('coordinate')) ?? pair(q.get('q')) ?? pair(q.get('sll'));
+  const label = [q.get('name'), q.get('q'), q.get('address')].find((v) => v && v.trim() && !pair(v));
+  const name = label?.trim() || null;
+  if (!coords && !name) return null;
+  return { name, lat: coords?.[0] ?? null, lng: coords?.[1] ?? null, source: 'apple' };
+}
+
 const isGoogleHost = (host: string) =>
   /(^|\.)google\.[a-z.]+$/.test(host) || host === 'maps.app.goo.gl' || host === 'goo.gl';
 const isOsmHost = (host: string) => /(^|\.)openstreetmap\.(org|de|fr)$/.test(host) || host === 'osm.org';
@@ -123,6 +133,7 @@ export function parseMapUrl(input: string): ParsedMapPlace | null {
   const host = url.hostname.toLowerCase();
   if (isGoogleHost(host) && url.pathname.startsWith('/maps')) return parseGoogle(url);
   if (isOsmHost(host)) return parseOsm(url);
+  if (host === 'maps.apple.com' || host === 'maps.apple') return parseApple(url);
   return null;
 }
 

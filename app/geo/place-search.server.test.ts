@@ -5,7 +5,11 @@ const item = { osm_type: 'node', osm_id: 42, lat: '38.6916', lon: '-9.2160', nam
 
 describe('place search', () => {
   it('maps a Nominatim item to a result', () => {
-    expect(toResult(item)).toEqual({ name: 'Torre de Belém', address: 'Torre de Belém, Lisboa, Portugal', lat: 38.6916, lng: -9.216, osmId: 'N42', category: 'tourism:attraction' });
+    expect(toResult(item)).toEqual({ name: 'Torre de Belém', address: 'Torre de Belém, Lisboa, Portugal', lat: 38.6916, lng: -9.216, osmId: 'N42', category: 'tourism:attraction', categoryKey: 'sight' });
+    expect(toResult({ ...item, category: 'amenity', type: 'cafe', extratags: { wikimedia_commons: 'File:Café A.jpg' } })).toMatchObject({
+      categoryKey: 'cafe',
+      photoUrl: 'https://commons.wikimedia.org/wiki/Special:FilePath/Caf%C3%A9_A.jpg?width=640',
+    });
     expect(toResult({ lat: 'x', lon: '1' })).toBeNull();
   });
   it('caches by query and refuses a private service when not allowed', async () => {

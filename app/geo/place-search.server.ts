@@ -2,6 +2,7 @@
 // 5-second timeout, a small per-process cache keyed by query, and the outbound guard against internal addresses.
 import type { Config } from '~/env.server';
 import { DomainError } from '~/domain/errors';
+import { categoryKeyOf, photoFromTags } from './osm-tags';
 import { assertOutboundAllowed, guardedFetch, OutboundRefusedError } from './outbound-guard.server';
 
 export interface PlaceSearchResult {
@@ -10,7 +11,12 @@ export interface PlaceSearchResult {
   lat: number;
   lng: number;
   osmId?: string;
+  /** OpenStreetMap class:type, e.g. tourism:museum */
   category?: string;
+  /** the Waymark category (seeded key) the place fits, when one does */
+  categoryKey?: string;
+  /** a photo from the place's OSM tags (Wikimedia Commons), when it has one */
+  photoUrl?: string;
 }
 
 interface NominatimItem {
@@ -23,6 +29,7 @@ interface NominatimItem {
   category?: string;
   class?: string;
   type?: string;
+  extratags?: Record<string, string> | null;
 }
 
 const TIMEOUT_MS = 5_000;
@@ -55,13 +62,18 @@ export function toResult(item: NominatimItem): PlaceSearchResult | null {
   const name = item.name?.trim() || display.split(',')[0]?.trim() || `${lat}, ${lng}`;
   const osmType = item.osm_type ? item.osm_type.charAt(0).toUpperCase() : '';
   const category = item.category ?? item.class;
+  const osmCategory = category ? (item.type ? `${category}:${item.type}` : category) : undefined;
+  const categoryKey = categoryKeyOf(osmCategory);
+  const photoUrl = photoFromTags(item.extratags);
   return {
     name,
     address: display,
     lat,
     lng,
     ...(item.osm_id !== undefined ? { osmId: `${osmType}${item.osm_id}` } : {}),
-    ...(category ? { category: item.type ? `${category}:${item.type}` : category } : {}),
+    ...(osmCategory ? { category: osmCategory } : {}),
+    ...(categoryKey ? { categoryKey } : {}),
+    ...(photoUrl ? { photoUrl } : {}),
   };
 }
 
@@ -87,6 +99,7 @@ export async function searchPlaces(
   url.searchParams.set('q', query);
   url.searchParams.set('limit', String(limit));
   url.searchParams.set('addressdetails', '0');
+  url.searchParams.set('extratags', '1');
   try {
     await assertOutboundAllowed(url, config.outboundAllowPrivate);
   } catch (error) {

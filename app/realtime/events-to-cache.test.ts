@@ -4,7 +4,7 @@ import { encodePayload, MAX_PAYLOAD_BYTES } from './publisher.server';
 
 // Complete rows (the cached types are the procedures' outputs), with only what a test looks at varying.
 const placeRow = (id: number, name: string) => ({
-  id, tripId: 1, name, description: '', address: '', lat: null, lng: null, categoryId: null, url: '', phone: '', notes: '',
+  id, tripId: 1, name, description: '', address: '', lat: null, lng: null, categoryId: null, url: '', phone: '', notes: '', photoUrl: '',
   tagIds: [], createdAt: '2027-01-01T00:00:00.000Z',
 });
 const place = (id: number, name: string, assignedDayIds: number[] = []) => ({ ...placeRow(id, name), assignedDayIds });

@@ -16,7 +16,7 @@ import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.se
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
   const { user } = actor;
-  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language } };
+  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language, temperatureUnit: user.temperatureUnit } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,7 +29,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get('intent'));
   try {
     if (intent === 'profile') {
-      await caller.account.updateProfile({ displayName: String(form.get('displayName') ?? ''), language: String(form.get('language')) as never });
+      const unit = String(form.get('temperatureUnit') ?? '');
+      await caller.account.updateProfile({
+        displayName: String(form.get('displayName') ?? ''),
+        language: String(form.get('language')) as never,
+        temperatureUnit: unit === '' ? null : (unit as never),
+      });
       return json({ intent, ok: true as const, error: null });
     }
     if (intent === 'password') {
@@ -51,6 +56,7 @@ const buttonClass =
 
 export default function ProfileSettings() {
   const { t } = useTranslation('settings');
+  const { t: tw } = useTranslation('weather');
   const { profile } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -88,7 +94,7 @@ export default function ProfileSettings() {
             <bdi>{profile.username}</bdi>
           </dd>
         </dl>
-        <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}`}>
+        <Form method="post" className="mt-4 space-y-4" key={`${profile.displayName}-${profile.language}-${profile.temperatureUnit}`}>
           <input type="hidden" name="intent" value="profile" />
           <TextField id="field-displayName" label={t('profile.displayName')} name="displayName" autoComplete="name" required maxLength={100} defaultValue={profile.displayName} />
           <SelectField id="field-language" label={t('profile.language')} name="language" defaultValue={profile.language}>
@@ -97,6 +103,11 @@ export default function ProfileSettings() {
                 {l.name}
               </option>
             ))}
+          </SelectField>
+          <SelectField id="field-temperatureUnit" label={tw('unit.label')} name="temperatureUnit" defaultValue={profile.temperatureUnit ?? ''}>
+            <option value="">{tw('unit.auto')}</option>
+            <option value="celsius">{tw('unit.celsius')}</option>
+            <option value="fahrenheit">{tw('unit.fahrenheit')}</option>
           </SelectField>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'profile'}>

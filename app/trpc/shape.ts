@@ -61,6 +61,8 @@ export function placeJson(place: Place & { tags?: { tag: Tag }[]; assignments?: 
     url: place.url,
     phone: place.phone,
     notes: place.notes,
+    /** "" when the place has no photo */
+    photoUrl: place.photoUrl,
     tagIds: place.tags?.map((t) => t.tag.id) ?? [],
     assignedDayIds: place.assignments ? [...new Set(place.assignments.map((a) => a.dayId))] : undefined,
     createdAt: place.createdAt.toISOString(),

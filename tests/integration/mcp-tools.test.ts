@@ -83,6 +83,8 @@ const STEPS: Array<[string, () => Record<string, unknown>, ((r: Result) => void)
   ['list_places', () => ({ tripId: state.tripId })],
   ['search_place', () => ({ query: 'Louvre' })],
   ['import_places_from_url', () => ({ tripId: state.tripId, url: 'geo:48.8530,2.3499' }), (r) => (state.importedPlace = idOf(r, 'place'))],
+  ['import_places_from_file', () => ({ tripId: state.tripId, fileName: 'stops.geojson', content: '{"type":"Point","coordinates":[2.3376,48.8606]}' })],
+  ['refresh_place_photo', () => ({ tripId: state.tripId, placeId: state.importedPlace })],
   ['assign_place_to_day', () => ({ tripId: state.tripId, placeId: state.placeId, dayId: state.day1 }), (r) => (state.a1 = idOf(r, 'assignment'))],
   [
     'create_and_assign_place',

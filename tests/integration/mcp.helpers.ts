@@ -123,6 +123,8 @@ export const TRIP_CORE_TOOLS: Array<{ name: string; scope: string; optional?: bo
   { name: 'list_categories', scope: 'places:read' },
   { name: 'search_place', scope: 'places:read', optional: true },
   { name: 'import_places_from_url', scope: 'places:write', optional: true },
+  { name: 'import_places_from_file', scope: 'places:write' },
+  { name: 'refresh_place_photo', scope: 'places:write' },
   { name: 'bulk_delete_places', scope: 'places:write' },
   { name: 'update_day', scope: 'trips:write' },
   { name: 'create_day', scope: 'trips:write' },

@@ -17,6 +17,7 @@ import { bearerCaller, expectTrpcError, notMemberMessage, trpcClient } from '../
 import { createOAuthToken, createStaticToken } from './mcp.helpers';
 import { createInteractiveClient } from './oauth.helpers';
 import { createInvite } from '~/auth/registration.server';
+import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services';
 
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -396,6 +397,19 @@ const cases: CaseTable = {
       valid: (f) => ({ tripId: f.tripId, url: 'https://www.openstreetmap.org/?mlat=38.6916&mlon=-9.2160#map=17/38.6916/-9.2160' }),
       bad: { input: (f) => ({ tripId: f.tripId, url: '' }), field: 'url' },
       outcome: (f) => ({ places: [{ tripId: f.tripId, lat: 38.6916, lng: -9.216 }] }),
+    },
+    refreshPlacePhoto: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, placeId: f.placeId, failedUrl: 'https://example.test/expired.jpg' }),
+      bad: { input: (f) => ({ tripId: f.tripId, placeId: f.placeId, failedUrl: 404 }), field: 'failedUrl' },
+      // the fixture's museum has a Commons photo whose stored URL expired: the provider gives the current one
+      outcome: (f) => ({ photoUrl: expect.stringMatching(/\/photos\/fresh\.png$/), place: { id: f.placeId, photoUrl: expect.stringMatching(/fresh\.png$/) } }),
+    },
+    importPlacesFromFile: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, fileName: 'walk.gpx', content: '<gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="38.7" lon="-9.1"><name>Start</name></wpt></gpx>' }),
+      bad: { input: (f) => ({ tripId: f.tripId, fileName: 'walk.shp', content: 'x' }), field: 'fileName' },
+      outcome: (f) => ({ format: 'gpx', places: [{ tripId: f.tripId, name: 'Start', lat: 38.7, lng: -9.1 }], skipped: 0 }),
     },
   },
   assignments: {
@@ -997,6 +1011,47 @@ const cases: CaseTable = {
       outcome: (f) => ({ category: 'Documents', assignees: [{ userId: f.annaId }, { userId: f.benId }], addedUserIds: [f.benId], removedUserIds: [] }),
     },
   },
+  weather: {
+    getWeather: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId }),
+      bad: { input: (f) => ({ tripId: f.tripId, lat: 38.7, lng: -9.1, date: '2027-05-01' }), field: 'tripId' },
+      // The fixture's places have no coordinates: every dated day is listed, without a place or weather.
+      outcome: (f) => ({ tripId: f.tripId, days: [{ dayId: f.dayIds[0], date: '2027-05-01', place: null, weather: null }, { dayId: f.dayIds[1] }, { dayId: f.dayIds[2] }] }),
+    },
+    getDetailedWeather: {
+      access: [{ none: 'a weather lookup for coordinates that reads and stores nothing of anyone' }],
+      valid: () => ({ lat: 38.72, lng: -9.14, date: '2030-05-02' }),
+      bad: { input: () => ({ lat: 38.72, lng: -9.14, date: '2027-02-30' }), field: 'date' },
+      outcome: () => ({ weather: { date: '2030-05-02', kind: 'climate', hoursFrom: '2029-05-02', hourly: expect.arrayContaining([expect.objectContaining({ hour: '15:00' })]) } }),
+    },
+  },
+  geo: {
+    getPlaceDetails: {
+      access: [{ none: 'a map lookup that reads and stores nothing of anyone' }],
+      valid: () => ({ placeId: 'N1' }),
+      bad: { input: () => ({ placeId: 'museum' }), field: 'placeId' },
+      outcome: () => ({ details: { osmId: 'N1', name: 'Belém Tower', openingHours: 'Tu-Su 10:00-17:30', website: 'https://example.test/torre', categoryKey: 'sight' } }),
+    },
+    reverseGeocode: {
+      access: [{ none: 'a map lookup that reads and stores nothing of anyone' }],
+      valid: () => ({ lat: 38.71, lng: -9.14 }),
+      bad: { input: () => ({ lat: 100, lng: -9.14 }), field: 'lat' },
+      outcome: () => ({ name: 'Rua Augusta', address: 'Rua Augusta, Lisboa' }),
+    },
+    resolveMapsUrl: {
+      access: [{ none: 'reads a link; stores nothing of anyone' }],
+      valid: () => ({ url: 'geo:38.7139,-9.1334?q=38.7139,-9.1334(Castle)' }),
+      bad: { input: () => ({ url: '' }), field: 'url' },
+      outcome: () => ({ kind: 'place', name: 'Castle', lat: 38.7139, lng: -9.1334, address: 'Rua Augusta, Lisboa' }),
+    },
+    mapSettings: {
+      access: [{ none: 'the installation\'s map tile settings, the same for everyone' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ tiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: expect.stringContaining('OpenStreetMap') } }),
+    },
+  },
   account: {
     me: {
       access: [{ none: 'answers only about the caller, however they signed in' }],
@@ -1433,8 +1488,14 @@ const cases: CaseTable = {
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
 const nominatim = http.createServer((req, res) => {
-  const q = new URL(req.url ?? '/', 'http://fake').searchParams.get('q') ?? '';
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const q = url.searchParams.get('q') ?? '';
   res.setHeader('Content-Type', 'application/json');
+  if (url.pathname === '/reverse') return res.end(JSON.stringify({ name: 'Rua Augusta', display_name: 'Rua Augusta, Lisboa' }));
+  if (url.pathname === '/lookup') {
+    const extratags = { opening_hours: 'Tu-Su 10:00-17:30', website: 'https://example.test/torre' };
+    return res.end(JSON.stringify([{ osm_type: 'node', osm_id: 1, lat: '38.69', lon: '-9.21', name: 'Belém Tower', display_name: 'Belém Tower, Lisboa', category: 'tourism', type: 'attraction', extratags }]));
+  }
   res.end(JSON.stringify([{ osm_type: 'node', osm_id: 1, lat: '38.69', lon: '-9.21', name: q, display_name: `${q}, Lisboa`, category: 'tourism', type: 'attraction' }]));
 });
 let nominatimPort = 0;
@@ -1443,10 +1504,16 @@ beforeAll(async () => {
   nominatimPort = (nominatim.address() as AddressInfo).port;
 });
 afterAll(() => new Promise((resolve) => nominatim.close(resolve)));
+// …and for Open-Meteo, so the weather procedures succeed offline.
+let geoFakes: FakeGeoServices;
+beforeAll(async () => {
+  geoFakes = await startFakeGeoServices();
+});
+afterAll(() => geoFakes.close());
 
 const suite = procedureSuite(
   [{ displayName: 'Anna', admin: true }, { displayName: 'Ben' }, { displayName: 'Carol' }, { displayName: 'Dora' }],
-  () => ({ NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, OUTBOUND_ALLOW_PRIVATE: 'true' }),
+  () => ({ ...fakeGeoEnv(geoFakes), NOMINATIM_URL: `http://127.0.0.1:${nominatimPort}`, OUTBOUND_ALLOW_PRIVATE: 'true' }),
 );
 let server: TestServer;
 /** anna owns every fixture trip and administers the installation, ben is a member, carol is an outsider, dora is someone to add. */
@@ -1463,6 +1530,8 @@ async function buildFixture(): Promise<Fixture> {
   const { days } = await t.days.listDays.query({ tripId });
   const dayIds = days.map((d) => d.id) as Fixture['dayIds'];
   const { place } = await t.places.createPlace.mutate({ tripId, name: 'Museum of Art' });
+  // a Commons photo whose stored URL has expired (refreshPlacePhoto asks the fake Commons for the current one)
+  await server.services.db.place.update({ where: { id: place.id }, data: { photoUrl: 'https://example.test/expired.jpg', photoSource: 'wikimedia', photoRef: 'Fresh.png' } });
   const { place: hotel } = await t.places.createPlace.mutate({ tripId, name: 'Hotel Lisboa' });
   const { assignment } = await t.assignments.assignPlaceToDay.mutate({ tripId, placeId: place.id, dayId: dayIds[0] });
   const { assignment: second } = await t.assignments.assignPlaceToDay.mutate({ tripId, placeId: hotel.id, dayId: dayIds[0] });

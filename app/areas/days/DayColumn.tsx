@@ -13,6 +13,7 @@ import { interleave } from '~/areas/reservations/day-plan';
 import { btn, ConfirmDialog, inputClass } from '~/components/planner/ui';
 import type { PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
 import { Icon } from '~/components/planner/Icon';
+import { DayWeather } from '~/areas/weather/DayWeather';
 
 interface Props {
   tripId: number;
@@ -60,6 +61,7 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
             {label}
           </h2>
           <DayTitle tripId={tripId} day={day} label={label} onSaved={onChanged} />
+          <DayWeather tripId={tripId} dayId={day.id} date={day.date} label={label} />
         </div>
         <span
           className="mt-1 inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600"

@@ -32,6 +32,8 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
     notes: place?.notes ?? '',
   });
   const [tagIds, setTagIds] = useState<number[]>(place?.tagIds ?? []);
+  /** the photo of the search result picked, kept with the new place */
+  const [photoUrl, setPhotoUrl] = useState('');
   const [localError, setLocalError] = useState<string | null>(null);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
   const tags = useQuery(trpc.tags.listTags.queryOptions());
@@ -64,7 +66,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       tagIds,
     };
     if (place) update.mutate({ tripId, placeId: place.id, ...fields });
-    else create.mutate({ tripId, ...fields });
+    else create.mutate({ tripId, ...fields, ...(photoUrl ? { photoUrl } : {}) });
   }
 
   return (
@@ -87,11 +89,20 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       {!place && (
         <div className="mb-5 space-y-3 rounded-lg bg-slate-50 p-3">
           <PlaceSearch
-            onPick={(r) =>
-              setV((old) => ({ ...old, name: r.name || old.name, address: r.address, lat: String(r.lat), lng: String(r.lng) }))
-            }
+            onPick={(r) => {
+              setV((old) => ({
+                ...old,
+                name: r.name || old.name,
+                address: r.address,
+                lat: String(r.lat),
+                lng: String(r.lng),
+                categoryId: r.categoryId ? String(r.categoryId) : old.categoryId,
+              }));
+              setPhotoUrl(r.photoUrl ?? '');
+            }}
           />
           <MapLinkImport tripId={tripId} onImported={done} />
+          <PlaceFileImport tripId={tripId} onImported={onSaved} />
         </div>
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
@@ -172,6 +183,8 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
 }
 
 interface SearchResult {
+  categoryId?: number | null;
+  photoUrl?: string;
   name: string;
   address: string;
   lat: number;
@@ -267,6 +280,75 @@ function MapLinkImport({ tripId, onImported }: { tripId: number; onImported: () 
       {importLink.error && (
         <p className="mt-2 text-xs text-red-700" role="alert">
           {errorMessage(importLink.error, t)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Reads a file in the browser: KMZ (a zip) as base64, the text formats as text. */
+function readFile(file: File): Promise<{ content: string; encoding: 'text' | 'base64' }> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    const binary = /\.kmz$/i.test(file.name);
+    reader.onerror = () => reject(reader.error);
+    reader.onload = () => {
+      const result = String(reader.result ?? '');
+      resolve(binary ? { content: result.slice(result.indexOf(',') + 1), encoding: 'base64' } : { content: result, encoding: 'text' });
+    };
+    if (binary) reader.readAsDataURL(file);
+    else reader.readAsText(file);
+  });
+}
+
+/** GPX, KML/KMZ or GeoJSON → places (waypoints and placemarks; tracks are skipped). */
+function PlaceFileImport({ tripId, onImported }: { tripId: number; onImported: () => void }) {
+  const { t } = useTranslation('planner');
+  const trpc = useTRPC();
+  const importFile = useMutation(trpc.places.importPlacesFromFile.mutationOptions({ onSuccess: onImported }));
+  const [readError, setReadError] = useState(false);
+  const id = 'place-file-import';
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {t('placeImport.file')}
+      </label>
+      <p className="text-xs text-slate-500">{t('placeImport.fileHint')}</p>
+      <input
+        id={id}
+        type="file"
+        accept=".gpx,.kml,.kmz,.geojson,.json"
+        disabled={importFile.isPending}
+        data-testid="place-file-input"
+        className="mt-1 block w-full text-sm text-slate-700 file:me-3 file:rounded-md file:border-0 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-slate-700 file:shadow-sm hover:file:bg-slate-100"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          setReadError(false);
+          importFile.reset();
+          try {
+            const { content, encoding } = await readFile(file);
+            importFile.mutate({ tripId, fileName: file.name, content, encoding });
+          } catch {
+            setReadError(true);
+          }
+        }}
+      />
+      {importFile.isPending && (
+        <p className="mt-2 text-xs text-slate-500" role="status">
+          {t('placeImport.importing')}
+        </p>
+      )}
+      {importFile.data && (
+        <p className="mt-2 text-xs text-emerald-700" role="status" data-testid="place-file-result">
+          {t('placeImport.added', { n: importFile.data.places.length })}
+          {importFile.data.skipped > 0 && ` ${t('placeImport.skipped', { n: importFile.data.skipped })}`}
+        </p>
+      )}
+      {(importFile.error || readError) && (
+        <p className="mt-2 text-xs text-red-700" role="alert">
+          {importFile.error ? errorMessage(importFile.error, t) : t('placeImport.readFailed')}
         </p>
       )}
     </div>

@@ -7,7 +7,8 @@ import { errorMessage, useTRPC } from '~/utils/trpc';
 import { PlaceFormDialog } from './PlaceFormDialog';
 import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerDay, type PlannerPlace } from '~/components/planner/usePlanner';
-import { CategoryBadge, Icon } from '~/components/planner/Icon';
+import { Icon } from '~/components/planner/Icon';
+import { PlaceAvatar } from './PlaceAvatar';
 
 interface Props {
   tripId: number;
@@ -19,9 +20,11 @@ interface Props {
   onChanged: () => void;
   /** Called once "Add to day" has put a place on a day. */
   onAssigned?: (dayId: number, placeName: string) => void;
+  /** Told when the category filter changes (null: all), so the map can show the same places. */
+  onCategoryFilter?: (categoryId: number | null) => void;
 }
 
-export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned }: Props) {
+export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned, onCategoryFilter }: Props) {
   const { t } = useTranslation('planner');
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
@@ -74,7 +77,10 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
           <div className="flex flex-wrap items-center gap-2">
             <select
               value={categoryId}
-              onChange={(e) => setCategoryId(e.target.value)}
+              onChange={(e) => {
+                setCategoryId(e.target.value);
+                onCategoryFilter?.(e.target.value ? Number(e.target.value) : null);
+              }}
               aria-label={t('places.category')}
               className={`${inputClass} w-auto flex-1`}
             >
@@ -115,7 +121,7 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
               const category = place.categoryId ? byId.get(place.categoryId) : undefined;
               return (
                 <li key={place.id} data-testid="place" className="flex items-start gap-2.5 px-2 py-2.5">
-                  <CategoryBadge category={category} />
+                  <PlaceAvatar tripId={tripId} place={place} category={category} />
                   <div className="min-w-0 flex-1">
                     <p className="truncate text-sm font-medium text-slate-900" data-testid="place-name">
                       {place.name}

@@ -2,6 +2,8 @@
 // coordinates or without tiles (offline, blocked) the page stays usable and the map just stays grey.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '~/utils/trpc';
 import type { MapLine, MapPoint } from './TripMapInner.client';
 
 const TripMapInner = lazy(() => import('./TripMapInner.client'));
@@ -10,6 +12,8 @@ export function TripMap({ points, lines = [], unplacedCount }: { points: MapPoin
   const { t } = useTranslation('planner');
   const [mounted, setMounted] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
+  // the tile server the administrator configured (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); OpenStreetMap by default
+  const settings = useQuery(useTRPC().geo.mapSettings.queryOptions(undefined, { staleTime: Infinity }));
   useEffect(() => setMounted(true), []);
   const placeholder = (
     <div className="flex h-full items-center justify-center bg-slate-100 text-sm text-slate-500" role="status">
@@ -29,9 +33,9 @@ export function TripMap({ points, lines = [], unplacedCount }: { points: MapPoin
           <div className="flex h-full items-center justify-center bg-slate-50 px-6 text-center text-sm text-slate-500">
             {t('map.empty')}
           </div>
-        ) : mounted ? (
+        ) : mounted && !settings.isPending ? (
           <Suspense fallback={placeholder}>
-            <TripMapInner points={points} lines={lines} onTilesFailed={() => setTilesFailed(true)} />
+            <TripMapInner points={points} lines={lines} tiles={settings.data?.tiles} onTilesFailed={() => setTilesFailed(true)} />
           </Suspense>
         ) : (
           placeholder

@@ -1,5 +1,6 @@
-// The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution
-// and one circle marker per place, coloured by category. Circle markers need no image files.
+// The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution,
+// one circle marker per place (coloured by its day, numbered in visiting order; places on no day in their category's
+// colour) and a straight line through each day's places in order. Circle markers need no image files.
 import { useCallback, useEffect, useRef } from 'react';
 import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import { latLngBounds } from 'leaflet';
@@ -11,6 +12,8 @@ export interface MapPoint {
   lng: number;
   color: string;
   label?: string;
+  /** position in its day's visiting order, from 1 */
+  number?: number;
 }
 
 /** A line drawn on the map (a transport leg: a great-circle arc for flights, dashed for the rest). */
@@ -19,6 +22,8 @@ export interface MapLine {
   positions: [number, number][];
   dashed: boolean;
   label: string;
+  /** default: indigo (transport) */
+  color?: string;
 }
 
 function FitToPoints({ points }: { points: MapPoint[] }) {
@@ -56,14 +61,30 @@ function FitToPoints({ points }: { points: MapPoint[] }) {
   return null;
 }
 
-export default function TripMapInner({ points, lines = [], onTilesFailed }: { points: MapPoint[]; lines?: MapLine[]; onTilesFailed: () => void }) {
+const OSM_TILES = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+};
+
+export default function TripMapInner({
+  points,
+  lines = [],
+  tiles = OSM_TILES,
+  onTilesFailed,
+}: {
+  points: MapPoint[];
+  lines?: MapLine[];
+  tiles?: { url: string; attribution: string };
+  onTilesFailed: () => void;
+}) {
   // without places, the map is framed by the transport lines' ends
   const framed = points.length > 0 ? points : lines.flatMap((l) => [l.positions[0], l.positions[l.positions.length - 1]]).map(([lat, lng], i) => ({ id: -i - 1, name: '', lat, lng, color: '' }));
   return (
     <MapContainer center={[framed[0].lat, framed[0].lng]} zoom={13} scrollWheelZoom={false} className="h-full w-full bg-slate-200">
       <TileLayer
-        url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-        attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+        key={tiles.url}
+        url={tiles.url}
+        attribution={tiles.attribution}
         maxZoom={19}
         eventHandlers={{ tileerror: onTilesFailed }}
       />
@@ -74,14 +95,20 @@ export default function TripMapInner({ points, lines = [], onTilesFailed }: { po
           radius={9}
           pathOptions={{ color: '#ffffff', weight: 2, fillColor: p.color, fillOpacity: 0.95 }}
         >
-          <Tooltip>
-            {p.label ? `${p.label} · ` : ''}
-            {p.name}
-          </Tooltip>
+          {p.number !== undefined ? (
+            <Tooltip permanent direction="center" className="wm-map-number" opacity={1}>
+              <span aria-label={`${p.label ?? ''} · ${p.name}`}>{p.number}</span>
+            </Tooltip>
+          ) : (
+            <Tooltip>
+              {p.label ? `${p.label} · ` : ''}
+              {p.name}
+            </Tooltip>
+          )}
         </CircleMarker>
       ))}
       {lines.map((l) => (
-        <Polyline key={l.id} positions={l.positions} pathOptions={{ color: '#4f46e5', weight: 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
+        <Polyline key={l.id} positions={l.positions} pathOptions={{ color: l.color ?? '#4f46e5', weight: l.color ? 3 : 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
           <Tooltip sticky>{l.label}</Tooltip>
         </Polyline>
       ))}

@@ -329,6 +329,8 @@ describe('places.searchPlace', () => {
       lng: -9.216,
       osmId: 'W123',
       category: 'tourism:attraction',
+      categoryKey: 'sight',
+      categoryId: expect.any(Number),
     });
     expect(results[1].name).toBe('Belém Monastery');
     expect(nominatimRequests).toHaveLength(1);

@@ -6,15 +6,20 @@ import { LIMITS, id, idList, latitude, longitude, text, timeOfDay, title } from 
 import { assignmentJson, categoryJson, placeJson } from '~/trpc/shape';
 import { badRequest } from '~/domain/errors';
 import { timesInOrder } from '~/domain/day-notes';
-import { coordinateName, parseMapUrl } from '~/domain/maps-url';
+import { coordinateName } from '~/domain/maps-url';
 import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, findDay, findPlace, insertAssignment, notInTrip, placeInclude, type DbLike } from '../trip-data.server';
 import { searchPlaces } from '~/geo/place-search.server';
+import { resolveMapLink } from '~/geo/maps-link.server';
+import { photoFromUrl, reResolvePhoto } from '~/geo/place-photos.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
+import { formatOfFileName, readPlaceFile } from './place-files.server';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
+/** Map files travel inside a tRPC or MCP request (1 MB at most). */
+const FILE_CONTENT_MAX = 900_000;
 
 const link = z
   .string({ error: 'must be text' })
@@ -32,7 +37,12 @@ const placeFields = {
   phone: z.string({ error: 'must be text' }).trim().max(PHONE_MAX, `must be at most ${PHONE_MAX} characters`).optional(),
   notes: text().optional(),
   tagIds: idList('tag').optional(),
+  /** a photo URL from search_place ("" removes the photo) */
+  photoUrl: link.optional(),
 };
+
+/** What createPlaceRow stores for a photo URL the caller sent. */
+const photoOf = (url: string | undefined) => (url ? photoFromUrl(url) : null);
 
 const coordsTogether = (v: { lat?: number | null; lng?: number | null }, ctx: z.RefinementCtx) => {
   if (v.lat !== undefined && v.lng !== undefined && (v.lat === null) !== (v.lng === null)) {
@@ -108,7 +118,7 @@ export const placesRouter = router({
     })
     .input(createPlaceInput.superRefine(coordsTogether))
     .mutation(async ({ ctx, input }) => {
-      const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, input));
+      const place = await ctx.db.$transaction((tx) => createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input, photo: photoOf(input.photoUrl) }));
       const json = placeJson(place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
       return { place: json };
@@ -135,7 +145,7 @@ export const placesRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findDay(ctx.db, input.tripId, input.dayId);
       const { place, assignment } = await ctx.db.$transaction(async (tx) => {
-        const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, input);
+        const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input, photo: photoOf(input.photoUrl) });
         const a = await insertAssignment(tx, { dayId: input.dayId, placeId: created.id, startTime: input.startTime, endTime: input.endTime });
         const withDays = await tx.place.findUniqueOrThrow({ where: { id: created.id }, include: placeInclude });
         return { place: withDays, assignment: a };
@@ -176,6 +186,9 @@ export const placesRouter = router({
             url: input.url,
             phone: input.phone,
             notes: input.notes,
+            ...(input.photoUrl !== undefined
+              ? (({ url, source, ref }) => ({ photoUrl: url, photoSource: source, photoRef: ref }))(photoOf(input.photoUrl) ?? { url: '', source: '', ref: '' })
+              : {}),
           },
         });
         if (tagIds) {
@@ -187,6 +200,35 @@ export const placesRouter = router({
       const json = placeJson(place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
       return { place: json };
+    }),
+
+  refreshPlacePhoto: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'refresh_place_photo',
+        kind: 'idempotent',
+        description:
+          'When a place’s photo no longer loads (provider links expire): asks the photo’s provider again and stores the fresh URL. photoUrl is the new URL, or null when the provider has nothing new (then the photo is removed if the provider no longer has it at all). failedUrl is the URL that failed, if known.',
+      },
+    })
+    .input(z.object({ placeId: id('place'), failedUrl: z.string({ error: 'must be text' }).max(URL_MAX, `must be at most ${URL_MAX} characters`).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const current = await findPlace(ctx.db, input.tripId, input.placeId);
+      if (!current.photoSource) return { photoUrl: null, place: placeJson(current) };
+      const fresh = await reResolvePhoto(ctx.services.config, { source: current.photoSource, ref: current.photoRef });
+      const failed = input.failedUrl ?? current.photoUrl;
+      if (fresh === current.photoUrl && fresh !== failed) return { photoUrl: fresh, place: placeJson(current) };
+      if (fresh === failed && fresh !== null) return { photoUrl: null, place: placeJson(current) };
+      // A fresh URL replaces the stored one; a provider with nothing any more means no photo (every viewer stops retrying).
+      const place = await ctx.db.place.update({
+        where: { id: input.placeId },
+        data: fresh ? { photoUrl: fresh } : { photoUrl: '', photoSource: '', photoRef: '' },
+        include: placeInclude,
+      });
+      const json = placeJson(place);
+      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
+      return { photoUrl: fresh, place: json };
     }),
 
   deletePlace: tripMemberProcedure
@@ -262,7 +304,7 @@ export const placesRouter = router({
         name: 'search_place',
         kind: 'read',
         description:
-          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng and category; use the result with create_place. limit is 1–20 (default 8).',
+          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng, osmId (for get_place_details), the OSM category with the matching Waymark categoryKey and categoryId (null when none fits) and photoUrl when the place has a Wikimedia Commons photo; use the result with create_place (pass photoUrl to keep the photo). limit is 1–20 (default 8).',
       },
     })
     .input(
@@ -271,7 +313,11 @@ export const placesRouter = router({
         limit: z.number({ error: 'must be a number' }).int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(8),
       }),
     )
-    .query(async ({ ctx, input }) => ({ results: await searchPlaces(ctx.services.config, input.query, input.limit) })),
+    .query(async ({ ctx, input }) => {
+      const results = await searchPlaces(ctx.services.config, input.query, input.limit);
+      const categoryIds = new Map((await ctx.db.category.findMany({ select: { id: true, key: true } })).map((c) => [c.key, c.id]));
+      return { results: results.map((r) => ({ ...r, categoryId: (r.categoryKey && categoryIds.get(r.categoryKey)) || null })) };
+    }),
 
   importPlacesFromUrl: tripMemberProcedure
     .meta({
@@ -280,28 +326,70 @@ export const placesRouter = router({
         name: 'import_places_from_url',
         kind: 'write',
         description:
-          'Add the place a map link points at: Google Maps place/search links, OpenStreetMap links (with a marker or map position) or a geo: URI.',
+          'Add the place a map link points at: Google Maps links (also maps.app.goo.gl short links), OpenStreetMap, Apple Maps or a geo: URI; a missing name or coordinates is looked up. A shared Google Maps list link adds every place in the list (up to 500) in one step. Returns the created places; nothing is added when the link cannot be read.',
       },
     })
     .input(z.object({ url: z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(URL_MAX, `must be at most ${URL_MAX} characters`) }))
     .mutation(async ({ ctx, input }) => {
-      const parsed = parseMapUrl(input.url);
-      if (!parsed) {
+      const resolved = await resolveMapLink(ctx.services.config, input.url, ctx.actor.user.language);
+      if (!resolved || resolved.places.length === 0) {
         throw badRequest(
           'errors.mapUrlUnreadable',
-          'url: not a map link Waymark can read; use a Google Maps or OpenStreetMap link to a place, or a geo: URI',
+          'url: not a map link Waymark can read; use a Google Maps, OpenStreetMap or Apple Maps link to a place or list, or a geo: URI',
         );
       }
-      const name = (parsed.name ?? (parsed.lat !== null && parsed.lng !== null ? coordinateName(parsed.lat, parsed.lng) : 'Imported place')).slice(
-        0,
-        LIMITS.title,
-      );
-      const isWeb = /^https?:\/\//i.test(input.url) && input.url.length <= URL_MAX;
-      const place = await ctx.db.$transaction((tx) =>
-        createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name, lat: parsed.lat, lng: parsed.lng, url: isWeb ? input.url : '' }),
-      );
-      const json = placeJson(place);
-      ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place: json }));
-      return { places: [json] };
+      const webLink = (link: string) => (/^https?:\/\//i.test(link) && link.length <= URL_MAX ? link : '');
+      const rows = resolved.places.map((p) => ({
+        name: (p.name ?? (p.lat !== null && p.lng !== null ? coordinateName(p.lat, p.lng) : 'Imported place')).slice(0, LIMITS.title),
+        lat: p.lat,
+        lng: p.lng,
+        address: (p.address ?? '').slice(0, LIMITS.shortText),
+        // one place: the link itself; a list: each place's own link would need Google ids, so none
+        url: resolved.kind === 'place' ? webLink(input.url) : '',
+      }));
+      const places = await ctx.db.$transaction(async (tx) => {
+        const created = [];
+        for (const row of rows) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+        return created;
+      });
+      const json = places.map(placeJson);
+      for (const place of json) ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place }));
+      return { kind: resolved.kind, listName: resolved.listName, places: json };
+    }),
+
+  importPlacesFromFile: tripMemberProcedure
+    .meta({
+      scope: 'places:write',
+      mcp: {
+        name: 'import_places_from_file',
+        kind: 'write',
+        description:
+          'Add the points of a map file as places: GPX waypoints, KML placemarks with a point, KMZ (zipped KML, send as base64), GeoJSON points. fileName tells the format by its ending (.gpx, .kml, .kmz, .geojson or .json); content is the file text (encoding "text") or base64 (encoding "base64"), at most 900,000 characters. Tracks, routes, lines and areas are skipped (counted in skipped). Up to 500 places; nothing is added if the file cannot be read.',
+      },
+    })
+    .input(
+      z.object({
+        fileName: z
+          .string({ error: 'must be text' })
+          .trim()
+          .min(1, 'must not be empty')
+          .max(LIMITS.title, `must be at most ${LIMITS.title} characters`)
+          .refine((v) => formatOfFileName(v) !== null, 'must end in .gpx, .kml, .kmz, .geojson or .json'),
+        content: z.string({ error: 'must be text' }).min(1, 'must not be empty').max(FILE_CONTENT_MAX, `must be at most ${FILE_CONTENT_MAX} characters`),
+        encoding: z.enum(['text', 'base64'], { error: 'must be text or base64' }).default('text'),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const format = formatOfFileName(input.fileName)!;
+      const bytes = input.encoding === 'base64' ? Buffer.from(input.content, 'base64') : Buffer.from(input.content, 'utf8');
+      const { places: found, skipped } = readPlaceFile(format, new Uint8Array(bytes));
+      const places = await ctx.db.$transaction(async (tx) => {
+        const created = [];
+        for (const p of found) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+        return created;
+      });
+      const json = places.map(placeJson);
+      for (const place of json) ctx.emit(tripChannel(input.tripId), placeEvents.make('place.created', { place }));
+      return { format, places: json, skipped };
     }),
 });

@@ -26,7 +26,7 @@ import {
 import { TripDialogs } from './TripDialogs';
 import { TripMap } from '~/areas/places/TripMap';
 import { useTransportLines } from '~/areas/reservations/DayBookings';
-import type { MapPoint } from '~/areas/places/TripMapInner.client';
+import { mapOfDays } from '~/areas/places/map-points';
 import { btn } from './ui';
 import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
 
@@ -51,20 +51,18 @@ export function PlannerPage({ tripId }: { tripId: number }) {
 
   const placeList = places.data?.places;
   const lines = useTransportLines(tripId);
-  const points = useMemo<MapPoint[]>(() => {
-    const firstDay = new Map<number, string>();
-    for (const { day, label } of days) for (const a of day.assignments) if (!firstDay.has(a.placeId)) firstDay.set(a.placeId, label);
-    return (placeList ?? [])
-      .filter((p) => p.lat != null && p.lng != null)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        lat: p.lat!,
-        lng: p.lng!,
-        color: (p.categoryId && categoryById.get(p.categoryId)?.color) || DEFAULT_PLACE_COLOR,
-        label: firstDay.get(p.id),
-      }));
-  }, [placeList, days, categoryById]);
+  // Places coloured by their (first) day and numbered in its visiting order; a line through each day's places.
+  // The places list's category filter applies to the map too.
+  const [mapCategoryId, setMapCategoryId] = useState<number | null>(null);
+  const { points: allPoints, dayLines } = useMemo(
+    () => mapOfDays(days, placeList ?? [], (id) => categoryById.get(id)?.color ?? null, DEFAULT_PLACE_COLOR),
+    [placeList, days, categoryById],
+  );
+  const points = useMemo(() => {
+    if (mapCategoryId === null) return allPoints;
+    const shown = new Set((placeList ?? []).filter((p) => p.categoryId === mapCategoryId).map((p) => p.id));
+    return allPoints.filter((p) => shown.has(p.id));
+  }, [allPoints, placeList, mapCategoryId]);
 
   if (summary.isLoading) {
     return (
@@ -150,10 +148,11 @@ export function PlannerPage({ tripId }: { tripId: number }) {
             days={days}
             onChanged={() => void refresh()}
             onAssigned={onAssigned}
+            onCategoryFilter={setMapCategoryId}
           />
         </div>
         <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
-          <TripMap points={points} lines={lines} unplacedCount={(placeList?.length ?? 0) - points.length} />
+          <TripMap points={points} lines={[...dayLines, ...lines]} unplacedCount={(placeList?.length ?? 0) - allPoints.length} />
           <AccommodationsPanel
             tripId={tripId}
             accommodations={data.accommodations}

@@ -14,6 +14,7 @@ export function accountJson(user: User) {
     username: user.username,
     displayName: user.displayName,
     language: user.language,
+    temperatureUnit: user.temperatureUnit as 'celsius' | 'fahrenheit' | null,
     isAdmin: user.isAdmin,
     createdAt: user.createdAt.toISOString(),
   };
@@ -28,12 +29,14 @@ export const accountRouter = router({
       z.object({
         displayName: displayNameSchema.optional(),
         language: z.enum(LANGUAGE_CODES, { error: `must be one of ${LANGUAGE_CODES.join(', ')}` }).optional(),
+        // null: automatic (°F where the browser's region reads °F, else °C)
+        temperatureUnit: z.enum(['celsius', 'fahrenheit'], { error: 'must be celsius or fahrenheit (or null for automatic)' }).nullish(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const user = await ctx.db.user.update({
         where: { id: ctx.actor.user.id },
-        data: { displayName: input.displayName, language: input.language },
+        data: { displayName: input.displayName, language: input.language, temperatureUnit: input.temperatureUnit },
       });
       return { user: accountJson(user) };
     }),

@@ -1,0 +1,50 @@
+// What the trip map draws, from the plan: each place with coordinates once, coloured by the first day it is on and
+// numbered in that day's visiting order (places on no day keep their category colour, unnumbered), and a straight
+// line through each day's places in order. Pure.
+import type { MapLine, MapPoint } from './TripMapInner.client';
+
+/** One colour per day, in day order (repeating after ten days). */
+export const DAY_COLORS = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#65a30d', '#4f46e5', '#ea580c'];
+
+interface Located {
+  id: number;
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  categoryId: number | null;
+}
+
+export function mapOfDays(
+  days: { day: { id: number; assignments: { placeId: number; place?: Located | null }[] }; label: string }[],
+  places: Located[],
+  categoryColor: (categoryId: number) => string | null,
+  fallbackColor: string,
+): { points: MapPoint[]; dayLines: MapLine[] } {
+  const onDay = new Map<number, { color: string; number: number; label: string }>();
+  const dayLines: MapLine[] = [];
+  days.forEach(({ day, label }, index) => {
+    const color = DAY_COLORS[index % DAY_COLORS.length];
+    const located = day.assignments.filter((a) => a.place && a.place.lat != null && a.place.lng != null);
+    located.forEach((a, i) => {
+      if (!onDay.has(a.placeId)) onDay.set(a.placeId, { color, number: i + 1, label });
+    });
+    if (located.length > 1) {
+      dayLines.push({ id: `day-${day.id}`, positions: located.map((a) => [a.place!.lat!, a.place!.lng!]), dashed: false, label, color });
+    }
+  });
+  const points = places
+    .filter((p) => p.lat != null && p.lng != null)
+    .map((p) => {
+      const day = onDay.get(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        lat: p.lat!,
+        lng: p.lng!,
+        color: day?.color ?? ((p.categoryId !== null && categoryColor(p.categoryId)) || fallbackColor),
+        label: day?.label,
+        number: day?.number,
+      };
+    });
+  return { points, dayLines };
+}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Place" ADD COLUMN     "photoRef" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "photoSource" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "photoUrl" TEXT NOT NULL DEFAULT '';
