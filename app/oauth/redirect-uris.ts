@@ -34,21 +34,19 @@ function isLoopbackRedirect(value: string) {
 
 /**
  * Exact string match, with the one exception RFC 8252 §7.3 asks for: native apps listen on a loopback port chosen at
- * run time, so a registered loopback URI without a port (`http://localhost`, as the presets use) matches the same
- * loopback host on any port, and — when registered with no path — any path.
+ * run time, so a registered loopback URI matches the same loopback host, path and query on any port. Only the port
+ * varies: a registration without a path (`http://localhost`, as the presets use) is the path `/`.
  */
 export function redirectUriMatches(registered: readonly string[], presented: string): boolean {
   if (registered.includes(presented)) return true;
   if (!isLoopbackRedirect(presented)) return false;
   const p = new URL(presented);
-  // Only the port may vary: a fragment or user info in the presented URI never matches (the code would travel in a
-  // part of the URI the registration never named).
+  // A fragment or user info in the presented URI never matches (the code would travel in a part of the URI the
+  // registration never named).
   if (p.hash || presented.includes('#') || p.username || p.password) return false;
   return registered.some((r) => {
     if (!isLoopbackRedirect(r)) return false;
     const u = new URL(r);
-    if (u.port || u.hostname !== p.hostname) return false;
-    if (u.pathname === '/' && !u.search) return true;
-    return u.pathname === p.pathname && u.search === p.search;
+    return u.hostname === p.hostname && u.pathname === p.pathname && u.search === p.search && !u.username && !u.password;
   });
 }
