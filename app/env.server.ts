@@ -73,6 +73,8 @@ const schema = z
       }),
     NOMINATIM_URL: z.string().url('must be an absolute URL').default('https://nominatim.openstreetmap.org'),
     OPEN_METEO_URL: z.string().url('must be an absolute URL').default('https://api.open-meteo.com'),
+    // Exchange rates for the budget's "fetch current rates" (Frankfurter's API: ECB reference rates, no key); empty: off.
+    BUDGET_RATES_URL: z.union([z.literal(''), z.string().url('must be an absolute URL or empty')]).default('https://api.frankfurter.app'),
     OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
     MAP_TILE_URL: z
       .string()
@@ -130,6 +132,8 @@ export interface Config {
   nominatimUrl: string;
   /** Weather: Open-Meteo forecast API, and its archive API for past days and climate averages. */
   openMeteoUrl: string;
+  /** where "fetch current rates" asks (a Frankfurter-compatible API); '' when the administrator turned it off */
+  budgetRatesUrl: string;
   openMeteoArchiveUrl: string;
   /** The planner map's tiles: URL template ({z}/{x}/{y}, optional {s}) and the attribution they require (HTML). */
   mapTiles: { url: string; attribution: string };
@@ -187,6 +191,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     trustProxy: env.TRUST_PROXY,
     nominatimUrl: env.NOMINATIM_URL.replace(/\/+$/, ''),
     openMeteoUrl: env.OPEN_METEO_URL.replace(/\/+$/, ''),
+    budgetRatesUrl: env.BUDGET_RATES_URL.replace(/\/+$/, ''),
     openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
     mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     wikimediaCommonsUrl: env.WIKIMEDIA_COMMONS_URL.replace(/\/+$/, ''),

@@ -1,6 +1,6 @@
 // Local stand-ins for the outside geo and weather services, served over real HTTP on a random port, so tests run
 // offline and can count requests or take the services down: Open-Meteo (forecast, archive), Nominatim (search,
-// lookup, reverse), Google Maps short links (redirects) and Google's shared-list feed.
+// lookup, reverse), Google Maps short links (redirects), Google's shared-list feed, and Frankfurter's exchange rates.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -9,6 +9,9 @@ export const FAKE_WEATHER = {
   forecast: { code: 61, tempMax: 21, tempMin: 12, probability: 80, precipitation: 4.2 },
   archive: { code: 3, tempMax: 18.5, tempMin: 10.5, precipitation: 0 },
 };
+
+/** Reference rates the fake knows: 1 unit of the key currency in each target currency. */
+export const FAKE_RATES: Record<string, Record<string, number>> = { USD: { EUR: 0.9215 }, GBP: { EUR: 1.1702 }, EUR: { USD: 1.0852 } };
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const dayMs = 86_400_000;
@@ -177,6 +180,16 @@ export async function startFakeGeoServices(): Promise<FakeGeoServices> {
       res.end(JSON.stringify({ daily: daily(dates, FAKE_WEATHER.archive), ...(q.get('hourly') ? { hourly: hourly(start, FAKE_WEATHER.archive.code) } : {}) }));
       return;
     }
+    if (url.pathname === '/rates/latest') {
+      const from = q.get('from') ?? '';
+      const to = q.get('to') ?? '';
+      const rate = FAKE_RATES[from]?.[to];
+      if (rate === undefined) {
+        res.statusCode = 404;
+        res.end('{"message":"not found"}');
+      } else res.end(JSON.stringify({ amount: 1, base: from, date: '2026-12-01', rates: { [to]: rate } }));
+      return;
+    }
     if (answerGeo(url, res, fake.url)) return;
     res.statusCode = 404;
     res.end('{"error":true}');
@@ -195,5 +208,6 @@ export const fakeGeoEnv = (fake: FakeGeoServices) => ({
   GOOGLE_MAPS_URL: fake.url,
   GOOGLE_MAPS_SHORT_LINK_URL: fake.url,
   WIKIMEDIA_COMMONS_URL: fake.url,
+  BUDGET_RATES_URL: `${fake.url}/rates`,
   OUTBOUND_ALLOW_PRIVATE: 'true',
 });

@@ -712,6 +712,12 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, categories: 'Food' }), field: 'categories' },
       outcome: () => ({ categories: ['Transport', 'Food'] }),
     },
+    fetchBudgetRates: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, currencies: ['USD', 'GBP', 'XAF'] }),
+      bad: { input: (f) => ({ tripId: f.tripId, currencies: 'USD' }), field: 'currencies' },
+      outcome: () => ({ updated: ['GBP', 'USD'], unknown: ['XAF'], rates: [{ currency: 'GBP', rate: '1.1702' }, { currency: 'USD', rate: '0.9215' }] }),
+    },
     recordBudgetSettlement: {
       access: ['tripMember'],
       valid: (f) => ({ tripId: f.tripId, fromUserId: f.benId, toUserId: f.annaId, amount: '15.00' }),

@@ -109,6 +109,38 @@ describe('the public page', () => {
     }
   });
 
+  it('shows the packing list (items and packed or not, nothing about bags or people) only when the link says so', async () => {
+    const { tripId } = await setup();
+    const { bag } = await anna.trpc.packing.createPackingBag.mutate({ tripId, name: 'Anna’s backpack' });
+    const { item } = await anna.trpc.packing.createPackingItem.mutate({ tripId, name: 'Rain jacket', category: 'Clothes', quantity: 1, bagId: bag.id });
+    await anna.trpc.packing.createPackingItem.mutate({ tripId, name: 'Socks', category: 'Clothes', quantity: 3 });
+    await anna.trpc.packing.togglePackingItem.mutate({ tripId, itemId: item.id, checked: true });
+    await anna.trpc.packing.setPackingCategoryAssignees.mutate({ tripId, categoryName: 'Clothes', userIds: [ben.user.id] });
+    const { url } = await anna.trpc.shareLinks.createShareLink.mutate({ tripId, shareBudget: true });
+    const token = tokenOf(url);
+    expect((await anonymous().shareLinks.getSharedTrip.query({ token })).packing).toBeNull();
+    await anna.trpc.shareLinks.createShareLink.mutate({ tripId, sharePacking: true });
+    const shared = await anonymous().shareLinks.getSharedTrip.query({ token });
+    expect(shared.sections).toEqual(['budget', 'packing']);
+    expect(shared.packing).toEqual([
+      { id: item.id, name: 'Rain jacket', category: 'Clothes', quantity: 1, checked: true },
+      { id: expect.any(Number), name: 'Socks', category: 'Clothes', quantity: 3, checked: false },
+    ]);
+    const html = await (await page(token)).text();
+    expect(html).toContain('Rain jacket');
+    expect(html).not.toContain('Anna’s backpack');
+    expect(html).not.toContain('Ben');
+    // The lists addon switched off hides the list; the link keeps the choice for when it is back.
+    await server.services.addons.set('lists', false);
+    try {
+      const hidden = await anonymous().shareLinks.getSharedTrip.query({ token });
+      expect(hidden.packing).toBeNull();
+      expect(hidden.sections).toEqual(['budget']);
+    } finally {
+      await server.services.addons.set('lists', true);
+    }
+  });
+
   it('speaks the browser’s language', async () => {
     const { tripId } = await setup();
     const { url } = await anna.trpc.shareLinks.createShareLink.mutate({ tripId });

@@ -343,6 +343,7 @@ function RatesPanel({ tripId, list, onChanged }: { tripId: number; list: BudgetL
   const [rate, setRate] = useState('');
   const save = useMutation(trpc.budget.setBudgetRate.mutationOptions({ onSuccess: () => onChanged().then(() => setRate('')) }));
   const remove = useMutation(trpc.budget.deleteBudgetRate.mutationOptions({ onSuccess: () => onChanged() }));
+  const fetchRates = useMutation(trpc.budget.fetchBudgetRates.mutationOptions({ onSuccess: () => onChanged() }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({ tripId, currency, rate });
@@ -384,6 +385,25 @@ function RatesPanel({ tripId, list, onChanged }: { tripId: number; list: BudgetL
         <p role="alert" className="mt-1 text-xs text-red-700">
           {errorMessage(save.error, t)}
         </p>
+      )}
+      {used.length > 0 && (
+        <div className="mt-3 border-t border-slate-100 pt-3">
+          <Button size="sm" busy={fetchRates.isPending} onClick={() => fetchRates.mutate({ tripId })} data-testid="fetch-rates">
+            {t('rates.fetch')}
+          </Button>
+          <p className="mt-1 text-xs text-slate-500">{t('rates.fetchHint')}</p>
+          {fetchRates.data && (
+            <p role="status" className="mt-1 text-xs text-emerald-700">
+              {fetchRates.data.updated.length > 0 ? t('rates.fetched', { currencies: fetchRates.data.updated.join(', ') }) : null}
+              {fetchRates.data.unknown.length > 0 ? ` ${t('rates.unknown', { currencies: fetchRates.data.unknown.join(', ') })}` : null}
+            </p>
+          )}
+          {fetchRates.error && (
+            <p role="alert" className="mt-1 text-xs text-red-700">
+              {errorMessage(fetchRates.error, t)}
+            </p>
+          )}
+        </div>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { DomainError, badRequest } from '~/domain/errors';
 import { findDay, findPlace, findReservation, notInTrip, tripMemberIds, type DbLike } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { budgetEvents } from './events';
+import { currentRate } from './online-rates.server';
 import { budgetItemInclude, budgetItemJson, computeBudget, findBudgetItem, loadBudget, rateJson, type BudgetItemRow } from './budget-data.server';
 import {
   MAX_WEIGHT,
@@ -479,6 +480,47 @@ export const budgetRouter = router({
       const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, ctx.trip.currency));
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates };
+    }),
+
+  fetchBudgetRates: tripMemberProcedure
+    .meta({
+      scope: 'budget:write',
+      addon: 'budget',
+      mcp: {
+        name: 'fetch_budget_rates',
+        kind: 'idempotent',
+        description:
+          'Set the trip’s exchange rates from the current reference rates (when the server is online and an administrator has not turned it off): for the given currencies, or every currency the expenses use besides the trip currency. Answers the rates and which currencies the source does not know (those keep their rate). Example: {"tripId": 1, "currencies": ["USD", "GBP"]}.',
+      },
+    })
+    .input(z.object({ currencies: z.array(currencyCode, { error: 'must be a list of currency codes' }).max(50, 'must list at most 50 currencies').optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const tripCurrency = ctx.trip.currency;
+      for (const c of input.currencies ?? []) checkCurrency(c);
+      const wanted =
+        input.currencies ??
+        (await ctx.db.budgetItem.findMany({ where: { tripId: input.tripId }, distinct: ['currency'], select: { currency: true } })).map((i) => i.currency);
+      const currencies = [...new Set(wanted)].filter((c) => c !== tripCurrency).sort();
+      // Every rate is asked first; nothing is written when the service cannot be reached.
+      const found: { currency: string; rate: string }[] = [];
+      const unknown: string[] = [];
+      for (const currency of currencies) {
+        const rate = await currentRate(ctx.services.config, currency, tripCurrency);
+        if (rate === null) unknown.push(currency);
+        else found.push({ currency, rate });
+      }
+      await ctx.db.$transaction(
+        found.map(({ currency, rate }) =>
+          ctx.db.budgetRate.upsert({
+            where: { tripId_currency: { tripId: input.tripId, currency } },
+            create: { tripId: input.tripId, currency, tripCurrency, rate, updatedById: ctx.actor.user.id },
+            update: { tripCurrency, rate, updatedById: ctx.actor.user.id },
+          }),
+        ),
+      );
+      const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, tripCurrency));
+      if (found.length > 0) ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
+      return { rates, updated: found.map((f) => f.currency), unknown };
     }),
 
   deleteBudgetRate: tripMemberProcedure

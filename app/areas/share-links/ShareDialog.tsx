@@ -33,7 +33,7 @@ function ShareDialog({ tripId, onClose }: { tripId: number; onClose(): void }) {
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [confirm, setConfirm] = useState<'rotate' | 'delete' | null>(null);
-  const [choice, setChoice] = useState<Record<SectionFlag, boolean>>({ shareBookings: false, shareBudget: false });
+  const [choice, setChoice] = useState<Record<SectionFlag, boolean>>({ shareBookings: false, shareBudget: false, sharePacking: false });
   const key = trpc.shareLinks.getShareLink.queryKey({ tripId });
 
   const save = useMutation(
@@ -58,7 +58,7 @@ function ShareDialog({ tripId, onClose }: { tripId: number; onClose(): void }) {
     }),
   );
 
-  const sections = SHARE_SECTIONS.filter((s) => s !== 'budget' || addons?.budget !== false);
+  const sections = SHARE_SECTIONS.filter((s) => (s === 'budget' ? addons?.budget !== false : s === 'packing' ? addons?.lists !== false : true));
   const current = link.data?.link;
   const checked = (section: ShareSection) => (current ? current[SECTION_FLAGS[section]] : choice[SECTION_FLAGS[section]]);
   const toggle = (section: ShareSection, value: boolean) => {

@@ -165,6 +165,34 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
             </div>
           </section>
         )}
+        {data.packing && (
+          <section aria-labelledby="shared-packing" className="space-y-3" data-testid="shared-packing">
+            <h2 id="shared-packing" className="text-lg font-semibold text-slate-900">
+              {t('page.packing')}
+            </h2>
+            {data.packing.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('page.noPacking')}</p>
+            ) : (
+              <div className="grid gap-3 sm:grid-cols-2">
+                {[...new Set(data.packing.map((i) => i.category))].map((category) => (
+                  <div key={category} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                    <h3 className="text-sm font-semibold text-slate-800">{category}</h3>
+                    <ul className="mt-2 space-y-1 text-sm">
+                      {data.packing!
+                        .filter((i) => i.category === category)
+                        .map((i) => (
+                          <li key={i.id} className={i.checked ? 'text-slate-400 line-through' : 'text-slate-800'}>
+                            <span className="sr-only">{i.checked ? t('page.packed') : t('page.notPacked')} </span>
+                            {i.quantity > 1 ? `${i.quantity} × ${i.name}` : i.name}
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                ))}
+              </div>
+            )}
+          </section>
+        )}
         <p className="text-center text-xs text-slate-400">{t('page.footer')}</p>
       </main>
     </div>

@@ -9,7 +9,7 @@ import type { ShareLinkJson } from './procedures.server';
 const handlers = joinHandlers([shareEvents, notificationEvents]);
 const none = () => undefined;
 const link: ShareLinkJson = {
-  tripId: 1, tokenHint: 'wms_abcd', sections: ['bookings'], shareBookings: true, shareBudget: false,
+  tripId: 1, tokenHint: 'wms_abcd', sections: ['bookings'], shareBookings: true, shareBudget: false, sharePacking: false,
   createdAt: '2027-01-01T00:00:00.000Z', updatedAt: '2027-01-01T00:00:00.000Z',
 };
 

@@ -48,7 +48,9 @@ const linkGone = () =>
   new DomainError('NOT_FOUND', 'errors.shareLinkNotFound', 'This share link does not exist or was revoked');
 
 /** The public view of a trip: itinerary and map always, the chosen sections; no e-mails, codes, prices or notes of bookings. */
-async function sharedTrip(db: DbLike, tripId: number, sections: readonly string[], budgetOn: boolean) {
+async function sharedTrip(db: DbLike, tripId: number, sections: readonly string[], addonOn: Record<'budget' | 'lists', boolean>) {
+  const budgetOn = sections.includes('budget') && addonOn.budget;
+  const packingOn = sections.includes('packing') && addonOn.lists;
   const trip = await db.trip.findUniqueOrThrow({
     where: { id: tripId },
     include: {
@@ -117,7 +119,7 @@ async function sharedTrip(db: DbLike, tripId: number, sections: readonly string[
       endDate: trip.endDate ? toIsoDate(trip.endDate) : null,
       currency: trip.currency,
     },
-    sections: SHARE_SECTIONS.filter((s) => sections.includes(s) && (s !== 'budget' || budgetOn)),
+    sections: SHARE_SECTIONS.filter((s) => (s === 'budget' ? budgetOn : s === 'packing' ? packingOn : sections.includes(s))),
     days: trip.days.map((d) => ({
       id: d.id,
       position: d.position,
@@ -138,7 +140,11 @@ async function sharedTrip(db: DbLike, tripId: number, sections: readonly string[
         }))
       : null,
     bookings,
-    budget: sections.includes('budget') && budgetOn ? await budgetTotals(db, tripId) : null,
+    budget: budgetOn ? await budgetTotals(db, tripId) : null,
+    // The list only: what, how many, packed or not — no bags, weights or who is responsible.
+    packing: packingOn
+      ? (await db.packingItem.findMany({ where: { tripId }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: { id: true, name: true, category: true, quantity: true, checked: true } }))
+      : null,
   };
 }
 export type SharedTrip = Awaited<ReturnType<typeof sharedTrip>>;
@@ -166,10 +172,10 @@ export const shareLinksRouter = router({
         name: 'create_share_link',
         kind: 'write',
         description:
-          'Make a public read-only link to the trip (anyone with it sees the itinerary and the map without signing in; no e-mails or confirmation codes), or change what an existing link shows. shareBookings: also bookings and stays; shareBudget: also budget totals. Omitted flags keep their current value (a new link starts with both off). url (the full link) is returned only when a link is made or rotated: it cannot be read again. rotate: true replaces the token, and the old link stops working at once.',
+          'Make a public read-only link to the trip (anyone with it sees the itinerary and the map without signing in; no e-mails or confirmation codes), or change what an existing link shows. shareBookings: also bookings and stays; shareBudget: also budget totals; sharePacking: also the packing list (items and whether they are packed). Omitted flags keep their current value (a new link starts with all off). url (the full link) is returned only when a link is made or rotated: it cannot be read again. rotate: true replaces the token, and the old link stops working at once.',
       },
     })
-    .input(z.object({ shareBookings: flag('bookings'), shareBudget: flag('budget totals'), rotate: z.boolean({ error: 'must be true or false' }).default(false) }))
+    .input(z.object({ shareBookings: flag('bookings'), shareBudget: flag('budget totals'), sharePacking: flag('the packing list'), rotate: z.boolean({ error: 'must be true or false' }).default(false) }))
     .mutation(async ({ ctx, input }) => {
       const existing = await ctx.db.shareLink.findUnique({ where: { tripId: input.tripId } });
       const sections = applySectionFlags(existing?.sections ?? [], input);
@@ -211,7 +217,7 @@ export const shareLinksRouter = router({
       if (!SHARE_TOKEN_PATTERN.test(input.token)) throw linkGone();
       const link = await ctx.db.shareLink.findUnique({ where: { tokenHash: hashSecret(input.token) } });
       if (!link) throw linkGone();
-      const budgetOn = link.sections.includes('budget') && (await ctx.services.addons.isEnabled('budget'));
-      return sharedTrip(ctx.db, link.tripId, link.sections, budgetOn);
+      const addonOn = { budget: await ctx.services.addons.isEnabled('budget'), lists: await ctx.services.addons.isEnabled('lists') };
+      return sharedTrip(ctx.db, link.tripId, link.sections, addonOn);
     }),
 });

@@ -9,8 +9,9 @@ describe('share link sections', () => {
   });
 
   it('ignores sections it does not know and reports every flag', () => {
-    expect(applySectionFlags(['packing', 'bookings'], {})).toEqual(['bookings']);
-    expect(sectionFlags(['budget'])).toEqual({ shareBookings: false, shareBudget: true });
+    expect(applySectionFlags(['souvenirs', 'bookings'], {})).toEqual(['bookings']);
+    expect(applySectionFlags(['packing', 'bookings'], {})).toEqual(['bookings', 'packing']);
+    expect(sectionFlags(['budget'])).toEqual({ shareBookings: false, shareBudget: true, sharePacking: false });
   });
 
   it('accepts only well-formed tokens', () => {

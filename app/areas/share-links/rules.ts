@@ -4,11 +4,11 @@
  * The sections a link may show besides the itinerary and the map, which every link shows. A new section (packing, …)
  * is one more entry here, its flag in the tools' input, and its part of the shared page.
  */
-export const SHARE_SECTIONS = ['bookings', 'budget'] as const;
+export const SHARE_SECTIONS = ['bookings', 'budget', 'packing'] as const;
 export type ShareSection = (typeof SHARE_SECTIONS)[number];
 
-/** The tool/procedure flag of each section: shareBookings, shareBudget. */
-export const SECTION_FLAGS = { bookings: 'shareBookings', budget: 'shareBudget' } as const satisfies Record<ShareSection, string>;
+/** The tool/procedure flag of each section: shareBookings, shareBudget, sharePacking. */
+export const SECTION_FLAGS = { bookings: 'shareBookings', budget: 'shareBudget', packing: 'sharePacking' } as const satisfies Record<ShareSection, string>;
 export type SectionFlag = (typeof SECTION_FLAGS)[ShareSection];
 
 export const SHARE_TOKEN_PREFIX = 'wms_';
