@@ -80,11 +80,26 @@ for (const language of ['en', 'ar'] as const) {
     await expect(settlement.nth(0)).toContainText(thirty);
     await expect(settlement.nth(1)).toContainText('Cem');
     await expect(page.getByTestId('budget-total')).toContainText(await euros(90));
-    if (language === 'en') await expect(settlement.nth(0)).toHaveText('Ben pays Anna €30.00');
+    if (language === 'en') await expect(settlement.nth(0).locator('span').first()).toHaveText('Ben pays Anna €30.00');
 
     // Still there after a reload (stored, not just in the page).
     await page.reload();
     await expect(page.getByTestId('settlement').getByRole('listitem')).toHaveCount(2);
+
+    if (language === 'en') {
+      // "Mark settled": asks first (Escape keeps it), then the transfer leaves the list and shows as a payment.
+      await settlement.nth(0).getByRole('button', { name: 'Mark settled' }).click();
+      await expect(page.getByRole('alertdialog', { name: 'Mark this as settled?' })).toContainText('Ben paid Anna €30.00');
+      await page.keyboard.press('Escape');
+      await expect(settlement).toHaveCount(2);
+      await settlement.nth(0).getByRole('button', { name: 'Mark settled' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Mark settled' }).click();
+      await expect(settlement).toHaveCount(1);
+      await expect(settlement.nth(0)).toContainText('Cem');
+      await expect(page.getByTestId('settlement-payments')).toContainText('Ben paid Anna €30.00');
+      await page.getByTestId('settlement-payments').getByRole('button', { name: 'Undo' }).click();
+      await expect(settlement).toHaveCount(2);
+    }
     expect(pageErrors).toEqual([]);
     await context.close();
   });
