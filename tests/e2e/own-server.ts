@@ -3,19 +3,25 @@
 import type { Browser, BrowserContextOptions } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { fakeGeoEnv, startFakeGeoServices } from '../helpers/fake-geo-services.ts';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
 export type { RunningServer };
 
-/** A fresh server on a fresh database (a copy of the run's migrated template), on a random port. */
+/**
+ * A fresh server on a fresh database (a copy of the run's migrated template), on a random port, with the outside
+ * services (weather, place details, photos, rates) answered by the local fakes, so no page depends on the internet.
+ */
 export async function startOwnServer(): Promise<RunningServer> {
   const database = await createTestDatabase();
-  const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '' });
+  const fakes = await startFakeGeoServices();
+  const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fakes) });
   return {
     ...running,
     async close() {
       await running.close();
+      await fakes.close();
       await database.drop();
     },
   };

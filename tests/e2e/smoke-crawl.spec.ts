@@ -49,6 +49,10 @@ function watchErrors(page: Page) {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
+  // Which request failed (the console line above does not say).
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`http ${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
   return errors;
 }
 
