@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_COLORS, mapOfDays } from './map-points';
+import { DAY_COLORS, mapOfDays, viewAmong } from './map-points';
 
 const place = (id: number, lat: number | null, categoryId: number | null = null) => ({ id, name: `P${id}`, lat, lng: lat, categoryId });
 
@@ -21,5 +21,31 @@ describe('the trip map from the plan', () => {
     ]);
     // day 1 has two located places (the one without coordinates is skipped); day 2 only one: no line
     expect(dayLines).toEqual([{ id: 'day-100', positions: [[10, 10], [12, 12]], dashed: false, label: 'Day 1', color: DAY_COLORS[0] }]);
+  });
+
+  it('fitted to one day shows only that day\'s places, numbered in its order, in its colour, with its line', () => {
+    const a = place(1, 10);
+    const c = place(3, 12);
+    const e = place(5, 14);
+    const d = place(4, 13, 7);
+    const days = [
+      { day: { id: 100, assignments: [a, c].map((p) => ({ placeId: p.id, place: p })) }, label: 'Day 1' },
+      { day: { id: 200, assignments: [e, c].map((p) => ({ placeId: p.id, place: p })) }, label: 'Day 2' },
+    ];
+    const { points, dayLines } = mapOfDays(days, [a, c, d, e], () => '#123456', '#999999', { dayId: 200 });
+    // the place also on day 1 is numbered by day 2's order; the unassigned place and day 1's are hidden
+    expect(points).toEqual([
+      { id: 3, name: 'P3', lat: 12, lng: 12, color: DAY_COLORS[1], label: 'Day 2', number: 2 },
+      { id: 5, name: 'P5', lat: 14, lng: 14, color: DAY_COLORS[1], label: 'Day 2', number: 1 },
+    ]);
+    expect(dayLines).toEqual([{ id: 'day-200', positions: [[14, 14], [12, 12]], dashed: false, label: 'Day 2', color: DAY_COLORS[1] }]);
+    // a day without located places shows nothing
+    expect(mapOfDays([{ day: { id: 300, assignments: [] }, label: 'Day 3' }], [a], () => null, '#999999', { dayId: 300 })).toEqual({ points: [], dayLines: [] });
+  });
+
+  it('a chosen day that was deleted falls back to the whole trip', () => {
+    expect(viewAmong({ dayId: 2 }, [1, 2])).toEqual({ dayId: 2 });
+    expect(viewAmong({ dayId: 3 }, [1, 2])).toBe('trip');
+    expect(viewAmong('trip', [])).toBe('trip');
   });
 });

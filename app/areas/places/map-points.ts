@@ -6,6 +6,14 @@ import type { MapLine, MapPoint } from './TripMapInner.client';
 /** One colour per day, in day order (repeating after ten days). */
 export const DAY_COLORS = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#65a30d', '#4f46e5', '#ea580c'];
 
+/** What the map is fitted to: the whole trip, or one day (then only that day's places and line are shown). */
+export type MapView = 'trip' | { dayId: number };
+
+/** The view to keep when the days change: a chosen day that no longer exists falls back to the whole trip. */
+export function viewAmong(view: MapView, dayIds: number[]): MapView {
+  return view !== 'trip' && !dayIds.includes(view.dayId) ? 'trip' : view;
+}
+
 interface Located {
   id: number;
   name: string;
@@ -19,10 +27,13 @@ export function mapOfDays(
   places: Located[],
   categoryColor: (categoryId: number) => string | null,
   fallbackColor: string,
+  view: MapView = 'trip',
 ): { points: MapPoint[]; dayLines: MapLine[] } {
   const onDay = new Map<number, { color: string; number: number; label: string }>();
   const dayLines: MapLine[] = [];
   days.forEach(({ day, label }, index) => {
+    // a chosen day keeps its colour (its index in the trip) and shows only its own places and line
+    if (view !== 'trip' && day.id !== view.dayId) return;
     const color = DAY_COLORS[index % DAY_COLORS.length];
     const located = day.assignments.filter((a) => a.place && a.place.lat != null && a.place.lng != null);
     located.forEach((a, i) => {
@@ -33,7 +44,7 @@ export function mapOfDays(
     }
   });
   const points = places
-    .filter((p) => p.lat != null && p.lng != null)
+    .filter((p) => p.lat != null && p.lng != null && (view === 'trip' || onDay.has(p.id)))
     .map((p) => {
       const day = onDay.get(p.id);
       return {
