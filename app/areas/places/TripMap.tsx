@@ -73,7 +73,11 @@ export function TripMap({
           </div>
         ) : mounted && !settings.isPending ? (
           <Suspense fallback={placeholder}>
-            <TripMapInner points={points} lines={lines} tiles={settings.data?.tiles} onTilesFailed={() => setTilesFailed(true)} />
+            <TripMapInner
+              points={points}
+              lines={lines}
+              clusterLabel={(count) => t('map.cluster', { count })}
+              tiles={settings.data?.tiles} onTilesFailed={() => setTilesFailed(true)} />
           </Suspense>
         ) : (
           placeholder

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_COLORS, mapOfDays, viewAmong } from './map-points';
+import { DAY_COLORS, clusterPoints, mapOfDays, viewAmong } from './map-points';
 
 const place = (id: number, lat: number | null, categoryId: number | null = null) => ({ id, name: `P${id}`, lat, lng: lat, categoryId });
 
@@ -47,5 +47,26 @@ describe('the trip map from the plan', () => {
     expect(viewAmong({ dayId: 2 }, [1, 2])).toEqual({ dayId: 2 });
     expect(viewAmong({ dayId: 3 }, [1, 2])).toBe('trip');
     expect(viewAmong('trip', [])).toBe('trip');
+  });
+
+  it('clusters points that fall into the same grid cell at the current zoom', () => {
+    // "pixels" = coordinates × scale, as a zoom level would give
+    const points = [
+      { id: 1, lat: 0, lng: 0 },
+      { id: 2, lat: 0.1, lng: 0.2 },
+      { id: 3, lat: 5, lng: 5 },
+      { id: 4, lat: 0.3, lng: 0.1 },
+    ];
+    const at = (scale: number) => clusterPoints(points, (p) => ({ x: p.lng * scale, y: p.lat * scale }), 10);
+    const zoomedOut = at(10);
+    expect(zoomedOut.map((c) => c.members.map((p) => p.id))).toEqual([[1, 2, 4], [3]]);
+    expect(zoomedOut[0].lat).toBeCloseTo(0.4 / 3);
+    expect(zoomedOut[0].lng).toBeCloseTo(0.1);
+    expect(zoomedOut[1]).toMatchObject({ lat: 5, lng: 5 });
+    // zoomed in, every point has its own cell
+    expect(at(1000).map((c) => c.members.length)).toEqual([1, 1, 1, 1]);
+    // negative pixel coordinates are cells too
+    expect(clusterPoints([{ lat: -1, lng: -1 }, { lat: 1, lng: 1 }], (p) => ({ x: p.lng, y: p.lat }), 10)).toHaveLength(2);
+    expect(clusterPoints([], () => ({ x: 0, y: 0 }), 10)).toEqual([]);
   });
 });

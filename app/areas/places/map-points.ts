@@ -59,3 +59,38 @@ export function mapOfDays(
     });
   return { points, dayLines };
 }
+
+/** A group of markers that would overlap at the current zoom, drawn as one count bubble. */
+export interface Cluster<P> {
+  key: string;
+  /** the members' average position */
+  lat: number;
+  lng: number;
+  members: P[];
+}
+
+/**
+ * Grid clustering: the points are projected to screen pixels at the current zoom and put into square cells of
+ * `cellSize` pixels; each cell with points becomes one cluster (a single point stays a cluster of one). Clusters come
+ * in the order of their first member.
+ */
+export function clusterPoints<P extends { lat: number; lng: number }>(
+  points: P[],
+  project: (point: P) => { x: number; y: number },
+  cellSize: number,
+): Cluster<P>[] {
+  const cells = new Map<string, P[]>();
+  for (const point of points) {
+    const { x, y } = project(point);
+    const key = `${Math.floor(x / cellSize)}:${Math.floor(y / cellSize)}`;
+    const members = cells.get(key);
+    if (members) members.push(point);
+    else cells.set(key, [point]);
+  }
+  return [...cells].map(([key, members]) => ({
+    key,
+    lat: members.reduce((sum, p) => sum + p.lat, 0) / members.length,
+    lng: members.reduce((sum, p) => sum + p.lng, 0) / members.length,
+    members,
+  }));
+}
