@@ -4,7 +4,7 @@
 // and the bubbles (div icons) need no image files.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import { divIcon, latLngBounds } from 'leaflet';
+import { divIcon, latLngBounds, type Marker as LeafletMarker } from 'leaflet';
 import { clusterPoints } from './map-points';
 
 export interface MapPoint {
@@ -92,6 +92,8 @@ function ClusteredMarkers({ points, clusterLabel }: { points: MapPoint[]; cluste
   const map = useMap();
   const [zoom, setZoom] = useState(() => map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const zoomTo = (members: MapPoint[]) =>
+    map.fitBounds(latLngBounds(members.map((p) => [p.lat, p.lng])), { padding: [32, 32], maxZoom: CLUSTER_UNTIL_ZOOM + 1 });
   const clusters =
     zoom >= CLUSTER_UNTIL_ZOOM
       ? points.map((p) => ({ key: `p${p.id}`, lat: p.lat, lng: p.lng, members: [p] }))
@@ -112,8 +114,17 @@ function ClusteredMarkers({ points, clusterLabel }: { points: MapPoint[]; cluste
               iconSize: [30, 30],
             })}
             eventHandlers={{
-              click: () =>
-                map.fitBounds(latLngBounds(c.members.map((p) => [p.lat, p.lng])), { padding: [32, 32], maxZoom: CLUSTER_UNTIL_ZOOM + 1 }),
+              // the bubble's accessible name says what it is, not just its number
+              add: (event) => (event.target as LeafletMarker).getElement()?.setAttribute('aria-label', clusterLabel(c.members.length)),
+              click: () => zoomTo(c.members),
+              // Leaflet makes markers focusable but does not click them on Enter
+              keydown: (event) => {
+                const key = (event as unknown as { originalEvent: KeyboardEvent }).originalEvent.key;
+                if (key === 'Enter' || key === ' ') {
+                  (event as unknown as { originalEvent: KeyboardEvent }).originalEvent.preventDefault();
+                  zoomTo(c.members);
+                }
+              },
             }}
           />
         ),

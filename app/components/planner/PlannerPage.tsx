@@ -27,6 +27,7 @@ import { TripDialogs } from './TripDialogs';
 import { TripMap } from '~/areas/places/TripMap';
 import { useTransportLines } from '~/areas/reservations/DayBookings';
 import { mapOfDays, viewAmong, type MapView } from '~/areas/places/map-points';
+import { useRoadLines } from '~/areas/places/useRoadLines';
 import { btn } from './ui';
 import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
 
@@ -61,6 +62,8 @@ export function PlannerPage({ tripId }: { tripId: number }) {
     () => mapOfDays(days, placeList ?? [], (id) => categoryById.get(id)?.color ?? null, DEFAULT_PLACE_COLOR, mapView),
     [placeList, days, categoryById, mapView],
   );
+  // along roads when the server has a router; straight otherwise
+  const roadLines = useRoadLines(tripId, dayLines);
   const locatedCount = useMemo(() => (placeList ?? []).filter((p) => p.lat != null && p.lng != null).length, [placeList]);
   const points = useMemo(() => {
     if (mapCategoryId === null) return allPoints;
@@ -158,7 +161,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
         <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
           <TripMap
             points={points}
-            lines={mapView === 'trip' ? [...dayLines, ...lines] : dayLines}
+            lines={mapView === 'trip' ? [...roadLines, ...lines] : roadLines}
             unplacedCount={(placeList?.length ?? 0) - locatedCount}
             days={days.map(({ day, label }) => ({ id: day.id, label }))}
             view={mapView}
