@@ -84,6 +84,7 @@ const schema = z
     WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
+    OSRM_URL: z.string().url('must be an absolute URL').optional(),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -139,6 +140,8 @@ export interface Config {
   mapTiles: { url: string; attribution: string };
   /** Place photos: Wikimedia Commons (its API re-resolves a file's current image URL). */
   wikimediaCommonsUrl: string;
+  /** An OSRM-compatible router for the map's day lines along roads; null: straight lines. */
+  osrmUrl: string | null;
   /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
   googleMapsUrl: string;
   googleMapsShortLinkUrl: string;
@@ -195,6 +198,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     openMeteoArchiveUrl: env.OPEN_METEO_ARCHIVE_URL.replace(/\/+$/, ''),
     mapTiles: { url: env.MAP_TILE_URL, attribution: env.MAP_TILE_ATTRIBUTION },
     wikimediaCommonsUrl: env.WIKIMEDIA_COMMONS_URL.replace(/\/+$/, ''),
+    osrmUrl: env.OSRM_URL ? env.OSRM_URL.replace(/\/+$/, '') : null,
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,

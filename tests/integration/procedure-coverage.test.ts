@@ -411,6 +411,14 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ tripId: f.tripId, fileName: 'walk.shp', content: 'x' }), field: 'fileName' },
       outcome: (f) => ({ format: 'gpx', places: [{ tripId: f.tripId, name: 'Start', lat: 38.7, lng: -9.1 }], skipped: 0 }),
     },
+    getDayRoute: {
+      access: ['tripMember'],
+      valid: (f) => ({ tripId: f.tripId, dayId: f.dayIds[0] }),
+      bad: { input: (f) => ({ tripId: f.tripId, dayId: 'first' }), field: 'dayId' },
+      // no router configured here (and the fixture's places have no coordinates): the map keeps its straight line;
+      // routing along roads through a fake OSRM server is in places-route.integration.test.ts
+      outcome: (f) => ({ dayId: f.dayIds[0], route: null }),
+    },
   },
   assignments: {
     assignPlaceToDay: {

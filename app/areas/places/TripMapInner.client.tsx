@@ -1,9 +1,11 @@
 // The Leaflet part of the trip map (browser only, loaded lazily by TripMap): OpenStreetMap tiles with attribution,
 // one circle marker per place (coloured by its day, numbered in visiting order; places on no day in their category's
-// colour) and a straight line through each day's places in order. Circle markers need no image files.
-import { useCallback, useEffect, useRef } from 'react';
-import { CircleMarker, MapContainer, Polyline, TileLayer, Tooltip, useMap } from 'react-leaflet';
-import { latLngBounds } from 'leaflet';
+// colour), count bubbles where markers would overlap, and a line through each day's places in order. Circle markers
+// and the bubbles (div icons) need no image files.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import { divIcon, latLngBounds, type Marker as LeafletMarker } from 'leaflet';
+import { clusterPoints } from './map-points';
 
 export interface MapPoint {
   id: number;
@@ -61,6 +63,76 @@ function FitToPoints({ points }: { points: MapPoint[] }) {
   return null;
 }
 
+/** Markers closer than this many pixels (on a grid) are grouped; from CLUSTER_UNTIL_ZOOM on, every place is drawn. */
+const CLUSTER_CELL_PX = 36;
+const CLUSTER_UNTIL_ZOOM = 17;
+
+function PlaceMarker({ p }: { p: MapPoint }) {
+  return (
+    <CircleMarker center={[p.lat, p.lng]} radius={9} pathOptions={{ color: '#ffffff', weight: 2, fillColor: p.color, fillOpacity: 0.95 }}>
+      {p.number !== undefined ? (
+        <Tooltip permanent direction="center" className="wm-map-number" opacity={1}>
+          <span aria-label={`${p.label ?? ''} · ${p.name}`}>{p.number}</span>
+        </Tooltip>
+      ) : (
+        <Tooltip>
+          {p.label ? `${p.label} · ` : ''}
+          {p.name}
+        </Tooltip>
+      )}
+    </CircleMarker>
+  );
+}
+
+/**
+ * The places, with markers that would overlap at the current zoom grouped into a count bubble; the bubble is a
+ * keyboard-focusable button (Leaflet markers: Tab, then Enter) that zooms in to its places.
+ */
+function ClusteredMarkers({ points, clusterLabel }: { points: MapPoint[]; clusterLabel: (count: number) => string }) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  const zoomTo = (members: MapPoint[]) =>
+    map.fitBounds(latLngBounds(members.map((p) => [p.lat, p.lng])), { padding: [32, 32], maxZoom: CLUSTER_UNTIL_ZOOM + 1 });
+  const clusters =
+    zoom >= CLUSTER_UNTIL_ZOOM
+      ? points.map((p) => ({ key: `p${p.id}`, lat: p.lat, lng: p.lng, members: [p] }))
+      : clusterPoints(points, (p) => map.project([p.lat, p.lng], zoom), CLUSTER_CELL_PX);
+  return (
+    <>
+      {clusters.map((c) =>
+        c.members.length === 1 ? (
+          <PlaceMarker key={`p${c.members[0].id}`} p={c.members[0]} />
+        ) : (
+          <Marker
+            key={`c${c.members.map((p) => p.id).join('-')}`}
+            position={[c.lat, c.lng]}
+            title={clusterLabel(c.members.length)}
+            icon={divIcon({
+              className: 'wm-map-cluster',
+              html: `<span class="flex h-full w-full items-center justify-center rounded-full border-2 border-white bg-slate-800/90 text-xs font-bold text-white shadow">${c.members.length}</span>`,
+              iconSize: [30, 30],
+            })}
+            eventHandlers={{
+              // the bubble's accessible name says what it is, not just its number
+              add: (event) => (event.target as LeafletMarker).getElement()?.setAttribute('aria-label', clusterLabel(c.members.length)),
+              click: () => zoomTo(c.members),
+              // Leaflet makes markers focusable but does not click them on Enter
+              keydown: (event) => {
+                const key = (event as unknown as { originalEvent: KeyboardEvent }).originalEvent.key;
+                if (key === 'Enter' || key === ' ') {
+                  (event as unknown as { originalEvent: KeyboardEvent }).originalEvent.preventDefault();
+                  zoomTo(c.members);
+                }
+              },
+            }}
+          />
+        ),
+      )}
+    </>
+  );
+}
+
 const OSM_TILES = {
   url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
   attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
@@ -71,7 +143,9 @@ export default function TripMapInner({
   lines = [],
   tiles = OSM_TILES,
   onTilesFailed,
+  clusterLabel,
 }: {
+  clusterLabel: (count: number) => string;
   points: MapPoint[];
   lines?: MapLine[];
   tiles?: { url: string; attribution: string };
@@ -88,25 +162,7 @@ export default function TripMapInner({
         maxZoom={19}
         eventHandlers={{ tileerror: onTilesFailed }}
       />
-      {points.map((p) => (
-        <CircleMarker
-          key={p.id}
-          center={[p.lat, p.lng]}
-          radius={9}
-          pathOptions={{ color: '#ffffff', weight: 2, fillColor: p.color, fillOpacity: 0.95 }}
-        >
-          {p.number !== undefined ? (
-            <Tooltip permanent direction="center" className="wm-map-number" opacity={1}>
-              <span aria-label={`${p.label ?? ''} · ${p.name}`}>{p.number}</span>
-            </Tooltip>
-          ) : (
-            <Tooltip>
-              {p.label ? `${p.label} · ` : ''}
-              {p.name}
-            </Tooltip>
-          )}
-        </CircleMarker>
-      ))}
+      <ClusteredMarkers points={points} clusterLabel={clusterLabel} />
       {lines.map((l) => (
         <Polyline key={l.id} positions={l.positions} pathOptions={{ color: l.color ?? '#4f46e5', weight: l.color ? 3 : 2, opacity: 0.8, dashArray: l.dashed ? '6 6' : undefined }}>
           <Tooltip sticky>{l.label}</Tooltip>

@@ -11,6 +11,7 @@ import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, fin
 import { searchPlaces } from '~/geo/place-search.server';
 import { resolveMapLink } from '~/geo/maps-link.server';
 import { photoFromUrl, reResolvePhoto } from '~/geo/place-photos.server';
+import { roadRoute } from '~/geo/road-route.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
@@ -270,6 +271,22 @@ export const placesRouter = router({
       });
       ctx.emit(tripChannel(input.tripId), placeEvents.make('places.deleted', { placeIds }));
       return { deleted: placeIds.length, placeIds };
+    }),
+
+  /** The map's line through a day's places along roads, when an OSRM router is configured (OSRM_URL); else null. */
+  getDayRoute: tripMemberProcedure
+    .meta({ scope: 'places:read' })
+    .input(z.object({ dayId: id('day') }))
+    .query(async ({ ctx, input }) => {
+      await findDay(ctx.db, input.tripId, input.dayId);
+      // the stops come from the plan, never from the caller: the router is asked only about the trip's own places
+      const assignments = await ctx.db.assignment.findMany({
+        where: { dayId: input.dayId },
+        orderBy: [{ position: 'asc' }, { id: 'asc' }],
+        select: { place: { select: { lat: true, lng: true } } },
+      });
+      const stops = assignments.flatMap(({ place }) => (place.lat != null && place.lng != null ? [[place.lat, place.lng] as [number, number]] : []));
+      return { dayId: input.dayId, route: await roadRoute(ctx.services.config, stops) };
     }),
 
   listCategories: authedProcedure

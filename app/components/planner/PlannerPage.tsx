@@ -26,7 +26,8 @@ import {
 import { TripDialogs } from './TripDialogs';
 import { TripMap } from '~/areas/places/TripMap';
 import { useTransportLines } from '~/areas/reservations/DayBookings';
-import { mapOfDays } from '~/areas/places/map-points';
+import { mapOfDays, viewAmong, type MapView } from '~/areas/places/map-points';
+import { useRoadLines } from '~/areas/places/useRoadLines';
 import { btn } from './ui';
 import { dayLabel, usePlannerQueries, useRefreshPlanner } from './usePlanner';
 
@@ -54,10 +55,16 @@ export function PlannerPage({ tripId }: { tripId: number }) {
   // Places coloured by their (first) day and numbered in its visiting order; a line through each day's places.
   // The places list's category filter applies to the map too.
   const [mapCategoryId, setMapCategoryId] = useState<number | null>(null);
+  // The map is fitted to the whole trip or to one day (then it shows only that day's places and line).
+  const [chosenMapView, setMapView] = useState<MapView>('trip');
+  const mapView = viewAmong(chosenMapView, days.map((d) => d.day.id));
   const { points: allPoints, dayLines } = useMemo(
-    () => mapOfDays(days, placeList ?? [], (id) => categoryById.get(id)?.color ?? null, DEFAULT_PLACE_COLOR),
-    [placeList, days, categoryById],
+    () => mapOfDays(days, placeList ?? [], (id) => categoryById.get(id)?.color ?? null, DEFAULT_PLACE_COLOR, mapView),
+    [placeList, days, categoryById, mapView],
   );
+  // along roads when the server has a router; straight otherwise
+  const roadLines = useRoadLines(tripId, dayLines);
+  const locatedCount = useMemo(() => (placeList ?? []).filter((p) => p.lat != null && p.lng != null).length, [placeList]);
   const points = useMemo(() => {
     if (mapCategoryId === null) return allPoints;
     const shown = new Set((placeList ?? []).filter((p) => p.categoryId === mapCategoryId).map((p) => p.id));
@@ -152,7 +159,14 @@ export function PlannerPage({ tripId }: { tripId: number }) {
           />
         </div>
         <div {...panel('map', 'space-y-5 lg:col-start-2 lg:row-start-2 xl:col-start-3 xl:row-span-2 xl:row-start-1')}>
-          <TripMap points={points} lines={[...dayLines, ...lines]} unplacedCount={(placeList?.length ?? 0) - allPoints.length} />
+          <TripMap
+            points={points}
+            lines={mapView === 'trip' ? [...roadLines, ...lines] : roadLines}
+            unplacedCount={(placeList?.length ?? 0) - locatedCount}
+            days={days.map(({ day, label }) => ({ id: day.id, label }))}
+            view={mapView}
+            onView={setMapView}
+          />
           <AccommodationsPanel
             tripId={tripId}
             accommodations={data.accommodations}
