@@ -10,6 +10,7 @@ import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
 import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
+import { createStorage } from '~/storage/create.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -38,6 +39,7 @@ export async function createServices(
     realtime: { publish: async () => {} },
     httpHooks: [],
     mcpSessions: { close: async () => 0 },
+    storage: createStorage(config),
     async audit(entry: AuditEntry) {
       // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call. createdAt is
       // written as UTC wall-clock time, as Prisma writes it.
