@@ -11,6 +11,7 @@ import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
 import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
 import { createStorage } from '~/storage/create.server';
+import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -66,7 +67,10 @@ export async function createServices(
   const purge = () =>
     purgeExpired(database.db, { auditRetentionDays: config.auditRetentionDays, mcpIdleMs: config.mcp.sessionIdleMs }).catch((error: Error) =>
       log(config, 'error', `retention purge failed: ${error.message}`),
-    );
+    )
+    // (then uploaded place photos no place shows any more: deleted trips)
+    .then(() => purgeOrphanUploads(services))
+    .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
   await purge();
   const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
   purgeTimer.unref();
