@@ -7,6 +7,7 @@ import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Dialog, Field } from '~/components/ui';
 import { btn, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerPlace } from '~/components/planner/usePlanner';
+import { PlacePhotoUpload } from './PlacePhotoUpload';
 
 interface Props {
   tripId: number;
@@ -106,6 +107,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
         </div>
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+        {place && <PlacePhotoUpload tripId={tripId} place={place} onChanged={onSaved} />}
         <Field label={t('placeForm.name')} className="sm:col-span-2">
           {(ids) => (
             <input id={ids.id} aria-describedby={ids.describedBy} value={v.name} onChange={set('name')} required maxLength={200} data-autofocus={place ? true : undefined} dir="auto" className={inputClass} />
