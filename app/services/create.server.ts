@@ -10,6 +10,8 @@ import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
 import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
+import { createStorage } from '~/storage/create.server';
+import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -38,6 +40,7 @@ export async function createServices(
     realtime: { publish: async () => {} },
     httpHooks: [],
     mcpSessions: { close: async () => 0 },
+    storage: createStorage(config),
     async audit(entry: AuditEntry) {
       // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call. createdAt is
       // written as UTC wall-clock time, as Prisma writes it.
@@ -64,7 +67,10 @@ export async function createServices(
   const purge = () =>
     purgeExpired(database.db, { auditRetentionDays: config.auditRetentionDays, mcpIdleMs: config.mcp.sessionIdleMs }).catch((error: Error) =>
       log(config, 'error', `retention purge failed: ${error.message}`),
-    );
+    )
+    // (then uploaded place photos no place shows any more: deleted trips)
+    .then(() => purgeOrphanUploads(services))
+    .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
   await purge();
   const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
   purgeTimer.unref();

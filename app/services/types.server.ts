@@ -5,6 +5,7 @@ import type { Config } from '~/env.server';
 import type { Database, Db } from '~/db/client.server';
 import type { Actor } from '~/auth/actor.server';
 import type { AddonId } from '~/domain/addons';
+import type { FileStorage } from '~/storage/types';
 
 export interface PendingEvent {
   channel: string;
@@ -40,6 +41,8 @@ export interface Services {
   audit(entry: AuditEntry): Promise<void>;
   /** Open MCP sessions; the OAuth layer closes them when tokens are revoked or rotated. */
   mcpSessions: McpSessionCloser;
+  /** Uploaded files (place photos): the filesystem under DATA_DIR/uploads by default. */
+  storage: FileStorage;
   /** Answers /mcp (Fetch Request in, Response out), once an MCP server is plugged in; see ServiceExtension. */
   mcpEndpoint?: (request: Request) => Promise<Response>;
   /** Called by server.ts before the Remix handler is mounted (embedded realtime server, raw endpoints). */

@@ -14,10 +14,14 @@ export const MCP_BODY_LIMIT = 4 * MB;
 export const TRPC_BODY_LIMIT = 1 * MB;
 /** Forms, OAuth endpoints, realtime channel auth: a few fields each. */
 export const FORM_BODY_LIMIT = 64 * KB;
+/** A place photo upload (POST /api/places/<id>/photo, the raw image): 5 MB. */
+export const PHOTO_UPLOAD_BODY_LIMIT = 5 * MB;
+const PHOTO_UPLOAD_PATH = /^\/api\/places\/\d+\/photo\/?$/;
 
 export function bodyLimitFor(path: string): number {
   if (path === '/mcp' || path.startsWith('/mcp/') || path.startsWith('/mcp?')) return MCP_BODY_LIMIT;
   if (path.startsWith('/api/trpc')) return TRPC_BODY_LIMIT;
+  if (PHOTO_UPLOAD_PATH.test(path)) return PHOTO_UPLOAD_BODY_LIMIT;
   return FORM_BODY_LIMIT;
 }
 

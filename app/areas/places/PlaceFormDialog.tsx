@@ -1,12 +1,14 @@
 // Create or edit a place: name, description, address, coordinates, category, tags, link and notes. New places can
 // be filled from an OpenStreetMap search or added straight from a Google Maps / OpenStreetMap link.
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Dialog, Field } from '~/components/ui';
 import { btn, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerPlace } from '~/components/planner/usePlanner';
+import { PlacePhotoUpload } from './PlacePhotoUpload';
+import { PlaceDetailsPanel, type FoundDetails } from './PlaceDetailsPanel';
 
 interface Props {
   tripId: number;
@@ -29,11 +31,17 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
     lng: place?.lng != null ? String(place.lng) : '',
     categoryId: place?.categoryId ? String(place.categoryId) : '',
     url: place?.url ?? '',
+    phone: place?.phone ?? '',
     notes: place?.notes ?? '',
   });
   const [tagIds, setTagIds] = useState<number[]>(place?.tagIds ?? []);
   /** the photo of the search result picked, kept with the new place */
   const [photoUrl, setPhotoUrl] = useState('');
+  /** the OpenStreetMap id of the search result picked, for its details */
+  const [osmId, setOsmId] = useState<string | null>(null);
+  const fillFromDetails = useCallback((d: FoundDetails) => {
+    setV((old) => ({ ...old, url: old.url.trim() ? old.url : (d.website ?? ''), phone: old.phone.trim() ? old.phone : (d.phone ?? '') }));
+  }, []);
   const [localError, setLocalError] = useState<string | null>(null);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
   const tags = useQuery(trpc.tags.listTags.queryOptions());
@@ -62,6 +70,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
       lng,
       categoryId: v.categoryId ? Number(v.categoryId) : null,
       url: v.url.trim(),
+      phone: v.phone.trim(),
       notes: v.notes,
       tagIds,
     };
@@ -99,13 +108,16 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
                 categoryId: r.categoryId ? String(r.categoryId) : old.categoryId,
               }));
               setPhotoUrl(r.photoUrl ?? '');
+              setOsmId(r.osmId ?? null);
             }}
           />
+          {osmId && <PlaceDetailsPanel key={osmId} osmId={osmId} onDetails={fillFromDetails} />}
           <MapLinkImport tripId={tripId} onImported={done} />
           <PlaceFileImport tripId={tripId} onImported={onSaved} />
         </div>
       )}
       <form id={FORM_ID} onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+        {place && <PlacePhotoUpload tripId={tripId} place={place} onChanged={onSaved} />}
         <Field label={t('placeForm.name')} className="sm:col-span-2">
           {(ids) => (
             <input id={ids.id} aria-describedby={ids.describedBy} value={v.name} onChange={set('name')} required maxLength={200} data-autofocus={place ? true : undefined} dir="auto" className={inputClass} />
@@ -126,6 +138,11 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
         <Field label={t('placeForm.url')}>
           {(ids) => (
             <input id={ids.id} aria-describedby={ids.describedBy} type="url" value={v.url} onChange={set('url')} maxLength={2000} placeholder="https://" dir="ltr" className={inputClass} />
+          )}
+        </Field>
+        <Field label={t('placeDetails.phone')}>
+          {(ids) => (
+            <input id={ids.id} aria-describedby={ids.describedBy} type="tel" value={v.phone} onChange={set('phone')} maxLength={50} dir="ltr" className={inputClass} />
           )}
         </Field>
         <Field label={t('placeForm.address')} className="sm:col-span-2">
@@ -183,6 +200,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
 }
 
 interface SearchResult {
+  osmId?: string;
   categoryId?: number | null;
   photoUrl?: string;
   name: string;

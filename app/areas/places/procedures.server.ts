@@ -16,6 +16,7 @@ import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
 import { formatOfFileName, readPlaceFile } from './place-files.server';
+import { releaseUpload, uploadsOfPlaces, UPLOAD_SOURCE } from './place-uploads.server';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
@@ -170,7 +171,7 @@ export const placesRouter = router({
     })
     .input(z.object({ placeId: id('place'), name: title().optional(), ...placeFields }).superRefine(coordsTogether))
     .mutation(async ({ ctx, input }) => {
-      await findPlace(ctx.db, input.tripId, input.placeId);
+      const before = await findPlace(ctx.db, input.tripId, input.placeId);
       const userId = ctx.actor.user.id;
       const place = await ctx.db.$transaction(async (tx) => {
         await checkCategory(tx, input.categoryId);
@@ -198,6 +199,8 @@ export const placesRouter = router({
         }
         return tx.place.findUniqueOrThrow({ where: { id: input.placeId }, include: placeInclude });
       });
+      // A replaced or removed uploaded photo's file goes (unless a trip copy still shows it).
+      if (input.photoUrl !== undefined && before.photoRef !== place.photoRef) await releaseUpload(ctx.services, before);
       const json = placeJson(place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.updated', { place: json }));
       return { place: json };
@@ -216,7 +219,8 @@ export const placesRouter = router({
     .input(z.object({ placeId: id('place'), failedUrl: z.string({ error: 'must be text' }).max(URL_MAX, `must be at most ${URL_MAX} characters`).optional() }))
     .mutation(async ({ ctx, input }) => {
       const current = await findPlace(ctx.db, input.tripId, input.placeId);
-      if (!current.photoSource) return { photoUrl: null, place: placeJson(current) };
+      // Uploaded photos are served by Waymark itself and do not expire: nothing to ask a provider.
+      if (!current.photoSource || current.photoSource === UPLOAD_SOURCE) return { photoUrl: null, place: placeJson(current) };
       const fresh = await reResolvePhoto(ctx.services.config, { source: current.photoSource, ref: current.photoRef });
       const failed = input.failedUrl ?? current.photoUrl;
       if (fresh === current.photoUrl && fresh !== failed) return { photoUrl: fresh, place: placeJson(current) };
@@ -243,8 +247,9 @@ export const placesRouter = router({
     })
     .input(z.object({ placeId: id('place') }))
     .mutation(async ({ ctx, input }) => {
-      await findPlace(ctx.db, input.tripId, input.placeId);
+      const place = await findPlace(ctx.db, input.tripId, input.placeId);
       await ctx.db.$transaction((tx) => deletePlacesAndCompact(tx, [input.placeId]));
+      await releaseUpload(ctx.services, place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.deleted', { placeId: input.placeId }));
       return { deleted: true as const, placeId: input.placeId };
     }),
@@ -262,13 +267,16 @@ export const placesRouter = router({
     .input(z.object({ placeIds: idList('place').min(1, 'must list at least one place id') }))
     .mutation(async ({ ctx, input }) => {
       const placeIds = [...new Set(input.placeIds)];
-      await ctx.db.$transaction(async (tx) => {
+      const uploads = await ctx.db.$transaction(async (tx) => {
         const found = await tx.place.findMany({ where: { id: { in: placeIds }, tripId: input.tripId }, select: { id: true } });
         const foundIds = new Set(found.map((p) => p.id));
         const missing = placeIds.find((p) => !foundIds.has(p));
         if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
+        const photos = await uploadsOfPlaces(tx, { id: { in: placeIds } });
         await deletePlacesAndCompact(tx, placeIds);
+        return photos;
       });
+      for (const photo of uploads) await releaseUpload(ctx.services, photo);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('places.deleted', { placeIds }));
       return { deleted: placeIds.length, placeIds };
     }),
