@@ -45,7 +45,7 @@ export function TripMap({
         {unplacedCount > 0 && <span className="text-xs text-slate-500">{t('map.withoutCoords', { count: unplacedCount })}</span>}
       </div>
       {onView && days.length > 0 && (
-        <div role="group" aria-label={t('map.fitLabel')} className="flex gap-1 overflow-x-auto px-4 pb-3" data-testid="map-fit">
+        <div role="group" aria-label={t('map.fitLabel')} className="flex min-w-0 flex-wrap gap-1 px-4 pb-3" data-testid="map-fit">
           {[{ key: 'trip', label: t('map.fitTrip'), target: 'trip' as MapView }, ...days.map((d) => ({ key: String(d.id), label: d.label, target: { dayId: d.id } as MapView }))].map(
             ({ key, label, target }) => {
               const pressed = target === 'trip' ? view === 'trip' : view !== 'trip' && view.dayId === target.dayId;
