@@ -28,6 +28,37 @@ async function clientName(services: Services, actor: Actor) {
   return (await services.db.oAuthClient.findUnique({ where: { clientId }, select: { name: true } }))?.name ?? null;
 }
 
+/**
+ * The common case, in one statement: the window's notification exists, so its count, tools, trip title and unread
+ * state are updated in place — only while the trip is still the user's and the type is switched on, as below.
+ * Answers whether it did (false: no open notification, or the checks say no; the full path decides).
+ */
+async function addToOpenSummary(db: Services['db'], userId: number, tripId: number, groupKey: string, since: Date, tool: string) {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "Notification" n
+    SET "readAt" = NULL, "updatedAt" = ${new Date()},
+        "params" = n."params" || jsonb_build_object(
+          'trip', t."title",
+          'count', COALESCE((n."params"->>'count')::int, 0) + 1,
+          'tools', CASE
+            WHEN COALESCE(n."params"->'tools', '[]'::jsonb) ? ${tool} OR jsonb_array_length(COALESCE(n."params"->'tools', '[]'::jsonb)) >= 20
+              THEN COALESCE(n."params"->'tools', '[]'::jsonb)
+            ELSE COALESCE(n."params"->'tools', '[]'::jsonb) || to_jsonb(${tool}::text)
+          END)
+    FROM "Trip" t
+    WHERE n."id" = (SELECT "id" FROM "Notification" WHERE "userId" = ${userId} AND "groupKey" = ${groupKey} AND "createdAt" >= ${since} ORDER BY "id" DESC LIMIT 1)
+      AND t."id" = ${tripId}
+      AND (t."ownerId" = ${userId} OR EXISTS (SELECT 1 FROM "TripMember" m WHERE m."tripId" = t."id" AND m."userId" = ${userId}))
+      AND NOT EXISTS (SELECT 1 FROM "NotificationPreference" p WHERE p."userId" = ${userId} AND p."type" = 'agent_activity' AND NOT p."enabled")
+    RETURNING n."id"`;
+  return rows.length > 0;
+}
+
+async function announce(services: Services, userId: number) {
+  const event = notificationEvents.make('notification.created', { type: 'agent_activity' });
+  await services.realtime.publish([{ channel: userChannel(userId), event: event.name, payload: { ...event.payload, origin: 'mcp' } }], {});
+}
+
 export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }) {
   try {
     if (actor.via === 'web') return;
@@ -35,11 +66,13 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
     if (tripId === null) return;
     const db = services.db;
     const userId = actor.user.id;
+    const groupKey = `agent:${actor.clientId ?? actor.via}:${tripId}`;
+    const since = new Date(Date.now() - AGENT_SUMMARY_MINUTES * 60_000);
+    // Every call after the first of a window takes this one round trip (tool calls are the hot path).
+    if (await addToOpenSummary(db, userId, tripId, groupKey, since, call.tool)) return await announce(services, userId);
     // A deleted trip, or one the user just left, has nothing to link to.
     const trip = await db.trip.findFirst({ where: { id: tripId, ...tripsVisibleTo(userId) }, select: { title: true } });
     if (!trip || (await optedOut(db, [userId], 'agent_activity')).has(userId)) return;
-    const groupKey = `agent:${actor.clientId ?? actor.via}:${tripId}`;
-    const since = new Date(Date.now() - AGENT_SUMMARY_MINUTES * 60_000);
     const name = await clientName(services, actor);
     await db.$transaction(async (tx) => {
       // Concurrent calls of one agent on one trip add to the same row instead of each opening one.
@@ -51,8 +84,7 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
       if (open) await tx.notification.update({ where: { id: open.id }, data: { params, readAt: null } });
       else await tx.notification.create({ data: { userId, type: 'agent_activity', tripId, groupKey, params, link: `/trips/${tripId}` } });
     });
-    const event = notificationEvents.make('notification.created', { type: 'agent_activity' });
-    await services.realtime.publish([{ channel: userChannel(userId), event: event.name, payload: { ...event.payload, origin: 'mcp' } }], {});
+    await announce(services, userId);
   } catch (error) {
     console.error('[waymark] recording agent activity failed:', error);
   }
