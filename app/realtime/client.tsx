@@ -93,7 +93,9 @@ function acquire(config: RealtimeClientConfig): Promise<PusherType> {
     statusStore.set('connecting');
     const pusher = import('pusher-js').then(({ default: Pusher }) => {
       const client = new Pusher(config.key, pusherOptions(config));
-      client.signin();
+      // Hosted Pusher learns the connection's user only by sign-in; the embedded server already binds it when the
+      // user's channels are authorized (every signed-in page subscribes the user's channel).
+      if (config.mode === 'hosted') client.signin();
       client.connection.bind('state_change', ({ current }: { current: string }) => {
         realtimeSocket.id = current === 'connected' ? client.connection.socket_id : undefined;
         if (current === 'connected' || current === 'unavailable') statusStore.set(current);

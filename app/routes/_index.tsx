@@ -10,7 +10,6 @@ import { Button, EmptyState, Spinner } from '~/components/ui';
 import { TripCard } from '~/areas/trips/TripCard';
 import { TripFormDialog } from '~/areas/trips/TripFormDialog';
 import { pageTitle } from '~/components/pageTitle';
-import { useUserRealtime } from '~/realtime/client';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { requireWebActor, webCaller } from '~/utils/request.server';
 
@@ -37,7 +36,6 @@ export default function Dashboard() {
   useEffect(() => setIncludeArchived(archivedInUrl), [archivedInUrl]);
   const [creating, setCreating] = useState(false);
   const trpc = useTRPC();
-  useUserRealtime();
 
   const trips = useQuery({
     ...trpc.trips.listTrips.queryOptions({ includeArchived }),

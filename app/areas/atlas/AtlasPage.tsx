@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Button, EmptyState, SelectField, Spinner } from '~/components/ui';
-import { useTripChannelEvents, useUserRealtime } from '~/realtime/client';
+import { useTripChannelEvents } from '~/realtime/client';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { WorldMap, type VisitKind } from './WorldMap';
 import { CountryPanel } from './CountryPanel';
@@ -23,7 +23,6 @@ export function AtlasPage() {
   const queryClient = useQueryClient();
   const names = useCountryNames();
   const [selected, setSelected] = useState<string | null>(null);
-  useUserRealtime();
 
   const stats = useQuery(trpc.atlas.getAtlasStats.queryOptions());
   const bucket = useQuery(trpc.atlas.listBucketList.queryOptions());

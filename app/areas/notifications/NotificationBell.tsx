@@ -27,6 +27,8 @@ function Bell() {
   const { t, i18n } = useTranslation('notifications');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // The one subscription to the user's private channel on every signed-in page (the bell is in the shell): it keeps
+  // every per-user view live (trip list, Atlas, Vacay, notifications). Pages do not subscribe again.
   useUserRealtime();
   const [open, setOpen] = useState(false);
   const panelId = useId();

@@ -6,7 +6,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useRouteLoaderData } from '@remix-run/react';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { useUserRealtime } from '~/realtime/client';
 import { Button, ConfirmDialog, EmptyState, SelectField, Spinner, TextField } from '~/components/ui';
 import { YearCalendar, type DayInfo } from './YearCalendar';
 import { weekStartOf } from './calendar';
@@ -20,7 +19,6 @@ export function VacayPage() {
   const { t, i18n } = useTranslation('vacay');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  useUserRealtime();
   const me = (useRouteLoaderData('root') as { user?: { id: number } | null } | undefined)?.user?.id ?? 0;
   const plan = useQuery(trpc.vacay.getVacayPlan.queryOptions());
   const years = plan.data?.years ?? [];
