@@ -44,11 +44,15 @@ export async function createInvite(db: Tx, input: { createdById: number; expires
   return { invite, token };
 }
 
+/** An invitation has uses left and has not expired (the rule `redeemInvite` applies in its UPDATE). */
+export const inviteUsable = (invite: { uses: number; maxUses: number; expiresAt: Date }, now = new Date()) =>
+  invite.uses < invite.maxUses && invite.expiresAt > now;
+
 /** Whether an invitation token can still be used (for the registration page; the use itself is `redeemInvite`). */
 export async function inviteIsUsable(db: Tx, token: string | null) {
   if (!token?.startsWith(INVITE_PREFIX)) return false;
   const invite = await db.invite.findUnique({ where: { tokenHash: hashSecret(token) } });
-  return !!invite && invite.uses < invite.maxUses && invite.expiresAt > new Date();
+  return !!invite && inviteUsable(invite);
 }
 
 /**
@@ -64,16 +68,22 @@ export async function redeemInvite(tx: Tx, token: string | null) {
   return taken.count === 1;
 }
 
-/** Why a registration is refused by the setting, or null when it may go ahead. `isFirst`: no account exists yet. */
-export async function registrationRefusal(
-  tx: Tx,
-  { isFirst, invite }: { isFirst: boolean; invite: string | null },
-): Promise<'closed' | 'inviteRequired' | null> {
+type Refusal = 'closed' | 'inviteRequired' | null;
+
+/**
+ * The one rule: the first account is always allowed; closed refuses; invite-only needs a usable invitation (asked only
+ * in that mode — the page only looks, the creation takes a use).
+ */
+async function refusalFor(mode: RegistrationMode, isFirst: boolean, invitationOk: () => Promise<boolean>): Promise<Refusal> {
   if (isFirst) return null;
-  const mode = await registrationMode(tx);
   if (mode === 'closed') return 'closed';
-  if (mode === 'invite' && !(await redeemInvite(tx, invite))) return 'inviteRequired';
+  if (mode === 'invite' && !(await invitationOk())) return 'inviteRequired';
   return null;
+}
+
+/** Why a registration is refused by the setting, or null when it may go ahead. `isFirst`: no account exists yet. */
+export async function registrationRefusal(tx: Tx, { isFirst, invite }: { isFirst: boolean; invite: string | null }): Promise<Refusal> {
+  return refusalFor(await registrationMode(tx), isFirst, () => redeemInvite(tx, invite));
 }
 
 /** What the registration page shows: the form, or why it is refused (read-only: nothing is redeemed). */
@@ -81,7 +91,5 @@ export async function registrationStatus(db: Pick<Db, 'instanceSetting' | 'invit
   const mode = await registrationMode(db);
   const isFirst = (await db.user.count()) === 0;
   const inviteValid = mode === 'invite' && (await inviteIsUsable(db, invite));
-  const refusal: 'closed' | 'inviteRequired' | null =
-    isFirst ? null : mode === 'closed' ? 'closed' : mode === 'invite' && !inviteValid ? 'inviteRequired' : null;
-  return { mode, refusal, invited: inviteValid };
+  return { mode, refusal: await refusalFor(mode, isFirst, async () => inviteValid), invited: inviteValid };
 }

@@ -12,6 +12,8 @@ export interface NotifyContext {
   db: DbLike;
   actor: Pick<Actor, 'user'> | null;
   emit: Context['emit'];
+  /** the trip a trip procedure already loaded: its title is not read again */
+  trip?: { id: number; title: string };
 }
 
 export interface Notification {
@@ -48,7 +50,7 @@ export async function notify(ctx: NotifyContext, n: Notification): Promise<numbe
     const off = await optedOut(ctx.db, candidates, n.type);
     const recipients = candidates.filter((id) => !off.has(id));
     if (recipients.length === 0) return 0;
-    const trip = n.tripId ? await ctx.db.trip.findUnique({ where: { id: n.tripId }, select: { title: true } }) : null;
+    const trip = !n.tripId ? null : ctx.trip?.id === n.tripId ? ctx.trip : await ctx.db.trip.findUnique({ where: { id: n.tripId }, select: { title: true } });
     const params = { ...(ctx.actor ? { actor: ctx.actor.user.displayName } : {}), ...(trip ? { trip: trip.title } : {}), ...n.params };
     await ctx.db.notification.createMany({
       data: recipients.map((userId) => ({ userId, type: n.type, tripId: trip ? n.tripId : null, actorId, params, link: n.link ?? null })),

@@ -1,7 +1,7 @@
 // Administration of the installation: users (list, promote/demote, delete) and the addon switches. Web session + admin only.
 import { z } from 'zod';
 import { id, text } from '../schemas';
-import { createInvite, REGISTRATION_MODES, registrationMode, setRegistrationMode } from '~/auth/registration.server';
+import { createInvite, inviteUsable, REGISTRATION_MODES, registrationMode, setRegistrationMode } from '~/auth/registration.server';
 import { router, adminProcedure } from '../init';
 import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
@@ -158,7 +158,7 @@ export const adminRouter = router({
 
   getRegistration: adminProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
     const invites = await ctx.db.invite.findMany({ orderBy: { id: 'desc' } });
-    const now = Date.now();
+    const now = new Date();
     return {
       mode: await registrationMode(ctx.db),
       invites: invites.map((i) => ({
@@ -168,7 +168,7 @@ export const adminRouter = router({
         uses: i.uses,
         expiresAt: i.expiresAt.toISOString(),
         createdAt: i.createdAt.toISOString(),
-        usable: i.uses < i.maxUses && i.expiresAt.getTime() > now,
+        usable: inviteUsable(i, now),
       })),
     };
   }),
