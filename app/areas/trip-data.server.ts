@@ -18,6 +18,18 @@ export async function tripMemberIds(db: DbLike, tripId: number) {
   return [trip.ownerId, ...trip.members.map((m) => m.userId)];
 }
 
+/**
+ * Everyone named must be on the trip (owner or member); `field` prefixes the message with the input field it names.
+ */
+export async function checkTripPeople(db: DbLike, tripId: number, userIds: readonly number[], field?: string) {
+  const allowed = new Set(await tripMemberIds(db, tripId));
+  const stranger = userIds.find((u) => !allowed.has(u));
+  if (stranger !== undefined) {
+    const where = field ? `${field}: ` : '';
+    throw badRequest('errors.participantNotMember', `${where}user ${stranger} is not the owner or a member of this trip`, { userId: stranger });
+  }
+}
+
 export const notInTrip = (what: string, id: number, tripId: number) =>
   new DomainError('NOT_FOUND', 'errors.notFoundInTrip', `${what} ${id} not found in trip ${tripId}`, {
     what,

@@ -39,6 +39,12 @@ export const currency = z
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code such as EUR');
 
+/** A colour as #rrggbb, stored lower-case. */
+export const hexColor = z
+  .string({ error: 'must be a colour' })
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour in the form #rrggbb')
+  .transform((c) => c.toLowerCase());
 export const latitude = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
 export const longitude = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
 

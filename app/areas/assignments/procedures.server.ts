@@ -9,13 +9,13 @@ import { isPermutation, placeAt } from '~/domain/ordering';
 import { timesInOrder } from '~/domain/day-notes';
 import {
   assignmentInclude,
+  checkTripPeople,
   compactDayAssignments,
   findAssignment,
   findDay,
   findPlace,
   insertAssignment,
   renumberAssignments,
-  tripMemberIds,
 } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from './events';
@@ -218,13 +218,7 @@ export const assignmentsRouter = router({
     .input(z.object({ assignmentId: id('assignment'), userIds: idList('user') }))
     .mutation(async ({ ctx, input }) => {
       await findAssignment(ctx.db, input.tripId, input.assignmentId);
-      const allowed = new Set(await tripMemberIds(ctx.db, input.tripId));
-      const stranger = input.userIds.find((u) => !allowed.has(u));
-      if (stranger !== undefined) {
-        throw badRequest('errors.participantNotMember', `userIds: user ${stranger} is not the owner or a member of this trip`, {
-          userId: stranger,
-        });
-      }
+      await checkTripPeople(ctx.db, input.tripId, input.userIds, 'userIds');
       const userIds = [...new Set(input.userIds)];
       const assignment = await ctx.db.$transaction(async (tx) => {
         await tx.assignmentParticipant.deleteMany({ where: { assignmentId: input.assignmentId } });

@@ -6,7 +6,7 @@ import { router, tripMemberProcedure, type Context } from '~/trpc/init';
 import { LIMITS, currency as currencyCode, id, idList, isoDate, text, title } from '~/trpc/schemas';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest } from '~/domain/errors';
-import { findDay, findPlace, findReservation, notInTrip, tripMemberIds, type DbLike } from '../trip-data.server';
+import { checkTripPeople, findDay, findPlace, findReservation, notInTrip, type DbLike } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { budgetEvents } from './events';
 import { currentRate } from './online-rates.server';
@@ -39,7 +39,7 @@ const money = z.union([
   z.string({ error: 'must be an amount' }).trim().regex(/^\d+(\.\d+)?$/, 'must be a decimal amount of at least 0 such as 42.10'),
 ]);
 
-const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
+const category = title(CATEGORY_MAX);
 const count = z.number({ error: 'must be a whole number' }).int().min(1, 'must be at least 1').max(10_000, 'must be at most 10000');
 
 const splitFields = {
@@ -116,15 +116,6 @@ function resolvePayers(payers: { userId: number; amount?: string | number }[], t
   return rows;
 }
 
-/** Everyone named in a split or as a payer must be on the trip (owner or member). */
-async function checkPeople(db: DbLike, tripId: number, userIds: number[]) {
-  const allowed = new Set(await tripMemberIds(db, tripId));
-  const stranger = userIds.find((u) => !allowed.has(u));
-  if (stranger !== undefined) {
-    throw badRequest('errors.participantNotMember', `user ${stranger} is not the owner or a member of this trip`, { userId: stranger });
-  }
-}
-
 /** Day and place links must name rows of this trip. */
 async function checkLinks(db: DbLike, tripId: number, input: { dayId?: number | null; placeId?: number | null; reservationId?: number | null }) {
   if (input.dayId) await findDay(db, tripId, input.dayId);
@@ -175,7 +166,7 @@ async function createItem(ctx: { db: import('~/db/client.server').Db; actor: { u
   const total = parseAmount(input.totalPrice, itemCurrency, 'totalPrice');
   const split = resolveSplit(input, total, itemCurrency, new Map());
   const payers = input.payers ? resolvePayers(input.payers, total, itemCurrency) : null;
-  await checkPeople(ctx.db, input.tripId, [...(split?.rows ?? []).map((r) => r.userId), ...(payers ?? []).map((p) => p.userId)]);
+  await checkTripPeople(ctx.db, input.tripId, [...(split?.rows ?? []).map((r) => r.userId), ...(payers ?? []).map((p) => p.userId)]);
   await checkLinks(ctx.db, input.tripId, input);
   const categoryName = input.category ?? 'Other';
   return ctx.db.$transaction(async (tx) => {
@@ -334,7 +325,7 @@ export const budgetRouter = router({
         const scaled = splitByWeights(total, current.payers.map((p) => Number(p.amount) || 1));
         payers = current.payers.map((p, i) => ({ userId: p.userId, amount: scaled[i] }));
       }
-      await checkPeople(ctx.db, input.tripId, [...(split?.rows ?? []).map((r) => r.userId), ...(payers ?? []).map((p) => p.userId)]);
+      await checkTripPeople(ctx.db, input.tripId, [...(split?.rows ?? []).map((r) => r.userId), ...(payers ?? []).map((p) => p.userId)]);
       await checkLinks(ctx.db, input.tripId, input);
       const item = await ctx.db.$transaction(async (tx) => {
         if (input.category) await ensureCategory(tx, input.tripId, input.category);
@@ -392,7 +383,7 @@ export const budgetRouter = router({
       const current = await findBudgetItem(ctx.db, input.tripId, input.itemId);
       const split = resolveSplit(input, Number(current.amount), current.currency, keptPaidOf(current));
       if (!split) throw badRequest('errors.budgetSplitConflict', 'userIds, members: send userIds (an equal split) or members');
-      await checkPeople(ctx.db, input.tripId, split.rows.map((r) => r.userId));
+      await checkTripPeople(ctx.db, input.tripId, split.rows.map((r) => r.userId));
       const item = await ctx.db.$transaction(async (tx) => {
         await writeSplit(tx, input.itemId, split, null);
         await tx.budgetItem.update({ where: { id: input.itemId }, data: { persons: split.rows.length || null } });
@@ -416,7 +407,7 @@ export const budgetRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await findBudgetItem(ctx.db, input.tripId, input.itemId);
       const payers = resolvePayers(input.payers, Number(current.amount), current.currency);
-      await checkPeople(ctx.db, input.tripId, payers.map((p) => p.userId));
+      await checkTripPeople(ctx.db, input.tripId, payers.map((p) => p.userId));
       const item = await ctx.db.$transaction(async (tx) => {
         await writeSplit(tx, input.itemId, null, payers);
         return budgetItemJson(await tx.budgetItem.findUniqueOrThrow({ where: { id: input.itemId }, include: budgetItemInclude }));
@@ -555,7 +546,7 @@ export const budgetRouter = router({
       const amount = parseAmount(input.amount, currency, 'amount');
       if (amount <= 0) throw badRequest('errors.budgetZeroPayment', 'amount: must be greater than 0');
       if (input.fromUserId === input.toUserId) throw badRequest('errors.budgetSelfPayment', 'toUserId: the payer and the receiver must be two different people');
-      await checkPeople(ctx.db, input.tripId, [input.fromUserId, input.toUserId]);
+      await checkTripPeople(ctx.db, input.tripId, [input.fromUserId, input.toUserId]);
       const row = await ctx.db.budgetSettlement.create({
         data: { tripId: input.tripId, fromUserId: input.fromUserId, toUserId: input.toUserId, amount: BigInt(amount), currency, createdById: ctx.actor.user.id },
       });

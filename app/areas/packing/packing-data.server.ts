@@ -1,8 +1,7 @@
 // Packing rows → the JSON both doors return, and the lookups that keep every id inside its trip.
 import type { PackingBag, PackingItem, User } from '~/generated/prisma/client';
-import { badRequest } from '~/domain/errors';
 import { publicUserSelect } from '~/trpc/shape';
-import { notInTrip, tripMemberIds, type DbLike } from '../trip-data.server';
+import { notInTrip, type DbLike } from '../trip-data.server';
 import { packingProgress } from './rules';
 
 type PublicUser = Pick<User, 'id' | 'username' | 'displayName'>;
@@ -71,15 +70,6 @@ export async function findPackingBag(db: DbLike, tripId: number, bagId: number) 
   const bag = await db.packingBag.findFirst({ where: { id: bagId, tripId }, include: bagInclude });
   if (!bag) throw notInTrip('Packing bag', bagId, tripId);
   return bag;
-}
-
-/** Everyone named must be on the trip (owner or member). */
-export async function checkTripPeople(db: DbLike, tripId: number, userIds: readonly number[]) {
-  const allowed = new Set(await tripMemberIds(db, tripId));
-  const stranger = userIds.find((u) => !allowed.has(u));
-  if (stranger !== undefined) {
-    throw badRequest('errors.participantNotMember', `user ${stranger} is not the owner or a member of this trip`, { userId: stranger });
-  }
 }
 
 /** The next position at the end of the trip's list. */

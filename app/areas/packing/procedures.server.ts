@@ -8,7 +8,6 @@ import { tripChannel } from '~/realtime/channels';
 import { packingEvents } from './events';
 import {
   bagInclude,
-  checkTripPeople,
   findPackingBag,
   findPackingItem,
   itemOrder,
@@ -19,13 +18,13 @@ import {
   packingBagJson,
   packingItemJson,
 } from './packing-data.server';
-import { notInTrip } from '../trip-data.server';
+import { checkTripPeople, notInTrip } from '../trip-data.server';
 import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd, orderWith } from './rules';
 import { findTemplate, loadTemplates, templateInclude, templateJson } from './templates.server';
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
 
-const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
+const category = title(CATEGORY_MAX);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
 const weightGrams = z.number({ error: 'must be a weight in grams' }).int('must be whole grams').min(0, 'must be at least 0').max(WEIGHT_MAX, `must be at most ${WEIGHT_MAX} grams`);
 const color = z.string({ error: 'must be a colour' }).trim().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #6366f1');

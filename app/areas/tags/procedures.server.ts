@@ -1,7 +1,7 @@
 // Tags belong to a user (not a trip): list, create, rename/recolour, delete. Events go to the user's own channel.
 import { z } from 'zod';
 import { authedProcedure, router } from '~/trpc/init';
-import { id } from '~/trpc/schemas';
+import { hexColor, id } from '~/trpc/schemas';
 import { tagJson } from '~/trpc/shape';
 import { DomainError, notFound } from '~/domain/errors';
 import type { Db } from '~/db/client.server';
@@ -14,11 +14,6 @@ const tagName = z
   .trim()
   .min(1, 'must not be empty')
   .max(TAG_NAME_MAX, `must be at most ${TAG_NAME_MAX} characters`);
-const color = z
-  .string({ error: 'must be a colour' })
-  .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour in the form #rrggbb')
-  .transform((c) => c.toLowerCase());
 
 const duplicate = (name: string) =>
   new DomainError('CONFLICT', 'errors.tagExists', `You already have a tag named "${name}"`, { name });
@@ -49,7 +44,7 @@ export const tagsRouter = router({
       scope: 'places:write',
       mcp: { name: 'create_tag', kind: 'write', description: 'Create one of your tags. name up to 50 characters, unique among your tags; color as #rrggbb.' },
     })
-    .input(z.object({ name: tagName, color: color.optional() }))
+    .input(z.object({ name: tagName, color: hexColor.optional() }))
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
       if (await nameTaken(ctx.db, userId, input.name)) throw duplicate(input.name);
@@ -60,7 +55,7 @@ export const tagsRouter = router({
 
   updateTag: authedProcedure
     .meta({ scope: 'places:write', mcp: { name: 'update_tag', kind: 'idempotent', description: 'Rename or recolour one of your tags.' } })
-    .input(z.object({ tagId: id('tag'), name: tagName.optional(), color: color.optional() }))
+    .input(z.object({ tagId: id('tag'), name: tagName.optional(), color: hexColor.optional() }))
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
       await ownTag(ctx.db, userId, input.tagId);

@@ -7,7 +7,7 @@ import { id, idList, isoDate, text, title } from '~/trpc/schemas';
 import { fromIsoDate } from '~/domain/dates';
 import { tripChannel } from '~/realtime/channels';
 import { notInTrip } from '../trip-data.server';
-import { checkTripPeople } from '../packing/packing-data.server';
+import { checkTripPeople } from '../trip-data.server';
 import { orderWith } from '../packing/rules';
 import { todoEvents } from './events';
 import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
@@ -17,7 +17,7 @@ import { notify } from '../notifications/notify.server';
 /** Where an assignment notification leads: the trip's To-dos tab. */
 const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
 
-const category = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty').max(CATEGORY_MAX, `must be at most ${CATEGORY_MAX} characters`);
+const category = title(CATEGORY_MAX);
 const priority = z.number({ error: 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)' }).int('must be a whole number').min(0, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)').max(3, 'must be 0 (none), 1 (low), 2 (medium) or 3 (high)');
 const itemIdInput = { itemId: id('to-do') };
 const fields = {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { authedProcedure, router, type Context } from '~/trpc/init';
 import type { Actor } from '~/auth/actor.server';
-import { id, isoDate, text } from '~/trpc/schemas';
+import { hexColor, id, isoDate, text } from '~/trpc/schemas';
 import { LANGUAGE_CODES } from '~/i18n/config';
 import { fromIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound } from '~/domain/errors';
@@ -39,11 +39,6 @@ const year = z
   .int('must be a year (a whole number)')
   .min(MIN_YEAR, `must be a year from ${MIN_YEAR} to ${MAX_YEAR}`)
   .max(MAX_YEAR, `must be a year from ${MIN_YEAR} to ${MAX_YEAR}`);
-const color = z
-  .string({ error: 'must be a colour' })
-  .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour in the form #rrggbb')
-  .transform((c) => c.toLowerCase());
 const weekday = z.number({ error: 'must be a weekday number' }).int().min(0, 'must be 0 (Sunday) to 6 (Saturday)').max(6, 'must be 0 (Sunday) to 6 (Saturday)');
 const region = z
   .string({ error: 'must be a country or region code' })
@@ -177,7 +172,7 @@ export const vacayRouter = router({
 
   setVacayColor: authedProcedure
     .meta({ ...write, mcp: { name: 'set_vacay_color', kind: 'idempotent', description: 'Set your own colour (#rrggbb) in every plan you are part of.' } })
-    .input(z.object({ color }))
+    .input(z.object({ color: hexColor }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
         const own = await ensureOwnPlan(tx, ctx.actor.user.id);
@@ -485,7 +480,7 @@ export const vacayRouter = router({
           'Show the public holidays of a country ("US") or region ("DE-BY") in the plan (offline data; see list_holiday_countries), with an optional label and colour. Several calendars can be shown at once. Turns public holidays on. Deletes nothing.',
       },
     })
-    .input(z.object({ region, label: label.nullish(), color: color.optional(), sortOrder: z.number({ error: 'must be a whole number' }).int().min(0).max(1000).optional() }))
+    .input(z.object({ region, label: label.nullish(), color: hexColor.optional(), sortOrder: z.number({ error: 'must be a whole number' }).int().min(0).max(1000).optional() }))
     .mutation(async ({ ctx, input }) => {
       checkRegion(input.region);
       return ctx.db.$transaction(async (tx) => {
@@ -502,7 +497,7 @@ export const vacayRouter = router({
 
   updateHolidayCalendar: authedProcedure
     .meta({ ...write, mcp: { name: 'update_holiday_calendar', kind: 'idempotent', description: 'Change a holiday calendar’s label, colour or order (calendarId from get_vacay_plan).' } })
-    .input(z.object({ calendarId: id('holiday calendar'), label: label.nullish(), color: color.optional(), sortOrder: z.number({ error: 'must be a whole number' }).int().min(0).max(1000).optional() }))
+    .input(z.object({ calendarId: id('holiday calendar'), label: label.nullish(), color: hexColor.optional(), sortOrder: z.number({ error: 'must be a whole number' }).int().min(0).max(1000).optional() }))
     .mutation(async ({ ctx, input }) => {
       return ctx.db.$transaction(async (tx) => {
         const plan = await readActivePlan(tx, ctx.actor.user.id);
