@@ -88,22 +88,3 @@ export async function fetchServiceJson<T>(config: OutboundConfig, service: Outsi
     throw serviceUnavailable(service, 'the service sent an unreadable answer');
   }
 }
-
-/**
- * Follows redirects (short links such as maps.app.goo.gl) one hop at a time, each hop through the guard again, and
- * returns the final URL and its response. At most `maxHops` redirects.
- */
-export async function followRedirects(config: OutboundConfig, service: OutsideService, start: URL, maxHops = 5, accept = 'text/html') {
-  let url = start;
-  for (let hop = 0; hop <= maxHops; hop += 1) {
-    const response = await fetchFromService(config, service, url, { accept });
-    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-    if (!location) return { url, response };
-    try {
-      url = new URL(location, url);
-    } catch {
-      throw serviceUnavailable(service, 'a redirect pointed at an unreadable address');
-    }
-  }
-  throw serviceUnavailable(service, `more than ${maxHops} redirects`);
-}

@@ -10,7 +10,8 @@ import { placeInclude, tripsVisibleTo } from '~/areas/trip-data.server';
 import { placeJson } from '~/trpc/shape';
 import { tripChannel } from '~/realtime/channels';
 import { placeEvents } from '~/areas/places/events';
-import { PHOTO_UPLOAD_MAX, UPLOAD_SOURCE, newUploadKey, releaseUpload, sniffImageType, uploadUrlOf } from '~/areas/places/place-uploads.server';
+import { UPLOAD_SOURCE, newUploadKey, releaseUpload, sniffImageType, uploadUrlOf } from '~/areas/places/place-uploads.server';
+import { PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 
 const refuse = (status: number, error: string, message: string) =>
   Response.json({ error, message }, { status, headers: { 'Cache-Control': 'no-store' } });
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (request.method === 'POST') {
     const bytes = Buffer.from(await request.arrayBuffer());
     if (!bytes.length) return refuse(400, 'empty', 'Send the image as the request body');
-    if (bytes.length > PHOTO_UPLOAD_MAX) return refuse(413, 'payload_too_large', 'The photo is larger than 5 MB');
+    if (bytes.length > PHOTO_UPLOAD_MAX_BYTES) return refuse(413, 'payload_too_large', 'The photo is larger than 5 MB');
     const type = sniffImageType(bytes);
     if (!type) return refuse(415, 'unsupported_type', 'Only JPEG, PNG and WebP photos can be uploaded');
     const key = newUploadKey();

@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import type http from 'node:http';
 import type express from 'express';
+import { PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -15,7 +16,7 @@ export const TRPC_BODY_LIMIT = 1 * MB;
 /** Forms, OAuth endpoints, realtime channel auth: a few fields each. */
 export const FORM_BODY_LIMIT = 64 * KB;
 /** A place photo upload (POST /api/places/<id>/photo, the raw image): 5 MB. */
-export const PHOTO_UPLOAD_BODY_LIMIT = 5 * MB;
+export const PHOTO_UPLOAD_BODY_LIMIT = PHOTO_UPLOAD_MAX_BYTES;
 const PHOTO_UPLOAD_PATH = /^\/api\/places\/\d+\/photo\/?$/;
 
 export function bodyLimitFor(path: string): number {

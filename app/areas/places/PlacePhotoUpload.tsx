@@ -4,8 +4,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog } from '~/components/ui';
 import { PlaceAvatar } from './PlaceAvatar';
+import { PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 
-const MAX_BYTES = 5 * 1024 * 1024;
 type ErrorKind = 'type' | 'size' | 'failed';
 
 export function PlacePhotoUpload({ tripId, place, onChanged }: { tripId: number; place: { id: number; name: string; photoUrl?: string | null }; onChanged: () => void }) {
@@ -58,7 +58,7 @@ export function PlacePhotoUpload({ tripId, place, onChanged }: { tripId: number;
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          if (file.size > MAX_BYTES) {
+          if (file.size > PHOTO_UPLOAD_MAX_BYTES) {
             setError('size');
             return;
           }

@@ -6,7 +6,6 @@ import crypto from 'node:crypto';
 import type { Services } from '~/services/types.server';
 import type { DbLike } from '../trip-data.server';
 
-export const PHOTO_UPLOAD_MAX = 5 * 1024 * 1024;
 export const UPLOAD_SOURCE = 'upload';
 const PREFIX = 'places';
 
