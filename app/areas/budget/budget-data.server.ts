@@ -75,6 +75,11 @@ export function rateJson(r: { currency: string; tripCurrency: string; rate: stri
   return { currency: r.currency, rate: r.rate, tripCurrency: r.tripCurrency, stale: r.tripCurrency !== tripCurrency, updatedAt: r.updatedAt.toISOString() };
 }
 
+/** The trip's rates as both doors answer them, by currency. */
+export async function tripRates(db: DbLike, tripId: number, tripCurrency: string) {
+  return (await db.budgetRate.findMany({ where: { tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, tripCurrency));
+}
+
 export async function loadBudget(db: DbLike, tripId: number) {
   const [trip, items, rates, categories, payments] = await Promise.all([
     db.trip.findUniqueOrThrow({ where: { id: tripId }, select: { currency: true } }),
@@ -102,23 +107,40 @@ export function expenseFacts(row: BudgetItemRow): ExpenseFacts {
   };
 }
 
-/** Figures (total, per category, per person) and settlement in the trip currency, with people named. */
-export async function computeBudget(db: DbLike, tripId: number) {
+/** The figures in the trip currency (recorded payments included), without names: what the totals need. */
+async function budgetFiguresOf(db: DbLike, tripId: number) {
   const budget = await loadBudget(db, tripId);
   const usable = new Map<string, Rate>();
   for (const r of budget.rates) if (r.tripCurrency === budget.tripCurrency) usable.set(r.currency, parseRate(r.rate));
   const payments = budget.payments.map((p) => ({ from: p.fromUserId, to: p.toUserId, amount: Number(p.amount), currency: p.currency }));
   const figures = withPayments(budgetFigures(budget.items.map(expenseFacts), budget.tripCurrency, usable, budget.categories), payments, usable);
-  const ids = [...new Set([...figures.people.map((p) => p.userId), ...payments.flatMap((p) => [p.from, p.to])])];
-  const users = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: publicUserSelect })).map((u) => [u.id, userJson(u)]));
-  const who = (userId: number) => ({ userId, ...(users.get(userId) ?? { id: userId, username: '', displayName: '' }) });
+  return { budget, figures, payments };
+}
+
+type Who = (userId: number) => { userId: number; id: number; username: string; displayName: string };
+
+/** A recorded payment as both doors answer it. */
+export function paymentJson(p: { id: number; fromUserId: number; toUserId: number; amount: bigint; currency: string; createdAt: Date }, who: Who) {
+  return { id: p.id, from: who(p.fromUserId), to: who(p.toUserId), ...money(Number(p.amount), p.currency), currency: p.currency, createdAt: p.createdAt.toISOString() };
+}
+
+/** Looks the named people up once; someone deleted meanwhile is answered with empty names. */
+export async function peopleNamer(db: DbLike, ids: readonly number[]): Promise<Who> {
+  const users = new Map((await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: publicUserSelect })).map((u) => [u.id, userJson(u)]));
+  return (userId) => ({ userId, ...(users.get(userId) ?? { id: userId, username: '', displayName: '' }) });
+}
+
+/** Figures (total, per category, per person) and settlement in the trip currency, with people named. */
+export async function computeBudget(db: DbLike, tripId: number) {
+  const { budget, figures, payments } = await budgetFiguresOf(db, tripId);
+  const who = await peopleNamer(db, [...figures.people.map((p) => p.userId), ...payments.flatMap((p) => [p.from, p.to])]);
   const c = budget.tripCurrency;
   return {
     budget,
     figures,
     currency: c,
     total: money(figures.total, c),
-    byCategory: figures.byCategory.map((x) => ({ category: x.category, ...money(x.total, c) })),
+    byCategory: byCategoryJson(figures.byCategory, c),
     people: figures.people.map((p) => ({
       ...who(p.userId),
       consumed: formatAmount(p.consumed, c),
@@ -132,21 +154,18 @@ export async function computeBudget(db: DbLike, tripId: number) {
       itemsCount: p.itemsCount,
     })),
     flows: settle(figures.people).map((t) => ({ from: who(t.from), to: who(t.to), ...money(t.amount, c) })),
-    payments: budget.payments.map((p) => ({
-      id: p.id,
-      from: who(p.fromUserId),
-      to: who(p.toUserId),
-      ...money(Number(p.amount), p.currency),
-      currency: p.currency,
-      createdAt: p.createdAt.toISOString(),
-    })),
+    payments: budget.payments.map((p) => paymentJson(p, who)),
     missingRates: figures.missingRates,
     unpaidItemIds: figures.unpaidItemIds,
   };
 }
 
+const byCategoryJson = (byCategory: { category: string; total: number }[], currency: string) =>
+  byCategory.map((x) => ({ category: x.category, ...money(x.total, currency) }));
+
 /** The budget part of the trip summary: totals only. */
 export async function budgetTotals(db: DbLike, tripId: number) {
-  const b = await computeBudget(db, tripId);
-  return { currency: b.currency, total: b.total.amount, totalMinor: b.total.amountMinor, itemCount: b.budget.items.length, byCategory: b.byCategory, missingRates: b.missingRates };
+  const { budget, figures } = await budgetFiguresOf(db, tripId);
+  const c = budget.tripCurrency;
+  return { currency: c, total: formatAmount(figures.total, c), totalMinor: figures.total, itemCount: budget.items.length, byCategory: byCategoryJson(figures.byCategory, c), missingRates: figures.missingRates };
 }

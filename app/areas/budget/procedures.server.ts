@@ -10,7 +10,7 @@ import { checkTripPeople, findDay, findPlace, findReservation, notInTrip, type D
 import { tripChannel } from '~/realtime/channels';
 import { budgetEvents } from './events';
 import { currentRate } from './online-rates.server';
-import { budgetItemInclude, budgetItemJson, computeBudget, findBudgetItem, loadBudget, rateJson, type BudgetItemRow } from './budget-data.server';
+import { budgetItemInclude, budgetItemJson, computeBudget, paymentJson, peopleNamer, tripRates, findBudgetItem, loadBudget, rateJson, type BudgetItemRow } from './budget-data.server';
 import {
   MAX_WEIGHT,
   SPLIT_MODES,
@@ -160,9 +160,11 @@ async function createAndAnnounce(
 
 const keptPaidOf = (row: BudgetItemRow | null) => new Map((row?.members ?? []).map((m) => [m.userId, m.paid]));
 
-async function createItem(ctx: { db: import('~/db/client.server').Db; actor: { user: { id: number } } }, input: z.infer<typeof createInput> & { tripId: number }) {
-  const trip = await ctx.db.trip.findUniqueOrThrow({ where: { id: input.tripId }, select: { currency: true } });
-  const itemCurrency = checkCurrency(input.currency ?? trip.currency);
+async function createItem(
+  ctx: { db: import('~/db/client.server').Db; actor: { user: { id: number } }; trip: { currency: string } },
+  input: z.infer<typeof createInput> & { tripId: number },
+) {
+  const itemCurrency = checkCurrency(input.currency ?? ctx.trip.currency);
   const total = parseAmount(input.totalPrice, itemCurrency, 'totalPrice');
   const split = resolveSplit(input, total, itemCurrency, new Map());
   const payers = input.payers ? resolvePayers(input.payers, total, itemCurrency) : null;
@@ -468,7 +470,7 @@ export const budgetRouter = router({
         create: { tripId: input.tripId, currency: input.currency, tripCurrency: ctx.trip.currency, rate, updatedById: ctx.actor.user.id },
         update: { tripCurrency: ctx.trip.currency, rate, updatedById: ctx.actor.user.id },
       });
-      const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, ctx.trip.currency));
+      const rates = await tripRates(ctx.db, input.tripId, ctx.trip.currency);
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates };
     }),
@@ -509,7 +511,7 @@ export const budgetRouter = router({
           }),
         ),
       );
-      const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, tripCurrency));
+      const rates = await tripRates(ctx.db, input.tripId, tripCurrency);
       if (found.length > 0) ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates, updated: found.map((f) => f.currency), unknown };
     }),
@@ -523,7 +525,7 @@ export const budgetRouter = router({
     .input(z.object({ currency: currencyCode }))
     .mutation(async ({ ctx, input }) => {
       await ctx.db.budgetRate.deleteMany({ where: { tripId: input.tripId, currency: input.currency } });
-      const rates = (await ctx.db.budgetRate.findMany({ where: { tripId: input.tripId }, orderBy: { currency: 'asc' } })).map((r) => rateJson(r, ctx.trip.currency));
+      const rates = await tripRates(ctx.db, input.tripId, ctx.trip.currency);
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates };
     }),
@@ -550,7 +552,7 @@ export const budgetRouter = router({
       const row = await ctx.db.budgetSettlement.create({
         data: { tripId: input.tripId, fromUserId: input.fromUserId, toUserId: input.toUserId, amount: BigInt(amount), currency, createdById: ctx.actor.user.id },
       });
-      const payment = (await computeBudget(ctx.db, input.tripId)).payments.find((p) => p.id === row.id)!;
+      const payment = paymentJson(row, await peopleNamer(ctx.db, [row.fromUserId, row.toUserId]));
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.settlement.recorded', { payment }));
       return { payment };
     }),
