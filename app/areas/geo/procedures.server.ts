@@ -76,5 +76,6 @@ export const geoRouter = router({
 
   mapSettings: authedProcedure
     .meta({ scope: 'none' })
-    .query(({ ctx }) => ({ tiles: ctx.services.config.mapTiles })),
+    // routing: whether a router is configured, so the map asks for road lines only then
+    .query(({ ctx }) => ({ tiles: ctx.services.config.mapTiles, routing: ctx.services.config.osrmUrl !== null })),
 });
