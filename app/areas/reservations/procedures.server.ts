@@ -134,6 +134,7 @@ type ReservationValues = {
 };
 
 /** Checks every link against the trip and works out the days; nothing is written. */
+/** The row to write, checked against the trip; also the trip's days it read, which the answer needs too. */
 async function reservationRow(db: DbLike, tripId: number, v: ReservationValues) {
   checkPrice(v.priceMinor, v.currency);
   const { startsAt, endsAt } = reservationTimes(v);
@@ -151,7 +152,7 @@ async function reservationRow(db: DbLike, tripId: number, v: ReservationValues) 
   if (dayId && endDayId && position(endDayId) < position(dayId)) {
     throw badRequest('errors.endDayBeforeDay', 'endDayId: the end day must not be before the day');
   }
-  return {
+  const data = {
     type: v.type,
     title: v.title,
     status: v.status,
@@ -170,6 +171,7 @@ async function reservationRow(db: DbLike, tripId: number, v: ReservationValues) 
     currency: v.priceMinor === null ? null : v.currency,
     notes: v.notes,
   };
+  return { data, days };
 }
 
 type LegInput = z.infer<typeof leg>;
@@ -238,8 +240,6 @@ function transportSpan(rows: Awaited<ReturnType<typeof resolveLegs>>, days: Trip
   };
 }
 
-const airportOut = (a: { iata: string; icao: string | null; name: string; city: string; country: string; lat: number; lng: number; tz: string }) => ({ ...a });
-
 export const reservationsRouter = router({
   listReservations: tripMemberProcedure
     .meta({
@@ -291,9 +291,9 @@ export const reservationsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const data = await reservationRow(ctx.db, input.tripId, input);
+      const { data, days } = await reservationRow(ctx.db, input.tripId, input);
       const created = await ctx.db.reservation.create({ data: { tripId: input.tripId, ...data }, include: bookingInclude });
-      const reservation = bookingJson(created, await tripDays(ctx.db, input.tripId));
+      const reservation = bookingJson(created, days);
       ctx.emit(tripChannel(input.tripId), reservationEvents.make('reservation.created', { reservation }));
       return { reservation };
     }),
@@ -337,9 +337,9 @@ export const reservationsRouter = router({
         assignmentId: pick('assignmentId', current.assignmentId),
         accommodationId: pick('accommodationId', current.accommodationId),
       };
-      const data = await reservationRow(ctx.db, input.tripId, merged);
+      const { data, days } = await reservationRow(ctx.db, input.tripId, merged);
       const updated = await ctx.db.reservation.update({ where: { id: current.id }, data, include: bookingInclude });
-      const reservation = bookingJson(updated, await tripDays(ctx.db, input.tripId));
+      const reservation = bookingJson(updated, days);
       ctx.emit(tripChannel(input.tripId), reservationEvents.make('reservation.updated', { reservation }));
       await notifyStatusChange(ctx, current, reservation);
       return { reservation };
@@ -585,7 +585,7 @@ export const reservationsRouter = router({
         limit: z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(10),
       }),
     )
-    .query(async ({ input }) => ({ airports: searchAirports(await airportIndex(), input.query, input.limit).map(airportOut) })),
+    .query(async ({ input }) => ({ airports: searchAirports(await airportIndex(), input.query, input.limit) })),
 
   getAirport: authedProcedure
     .meta({
@@ -596,6 +596,6 @@ export const reservationsRouter = router({
     .query(async ({ input }) => {
       const airport = (await airportIndex()).byIata.get(input.iata);
       if (!airport) throw notFound('Airport', input.iata);
-      return { airport: airportOut(airport) };
+      return { airport };
     }),
 });
