@@ -25,6 +25,14 @@ export interface PromptMessage {
 
 export class PromptArgumentError extends Error {}
 
+/** The tripId argument every trip prompt takes, and its check. */
+const TRIP_ID_ARGUMENT = { name: 'tripId', description: 'The id of the trip (see list_trips)', required: true };
+function tripIdOf(args: Record<string, string | undefined>) {
+  const tripId = Number(args.tripId);
+  if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
+  return tripId;
+}
+
 export const STATIC_TOKEN_NOTICE =
   'This session uses a static API token. Static tokens are deprecated: they carry every permission and never expire. ' +
   'Ask the user to connect this client with OAuth instead (Waymark → Settings → Integrations → MCP) and then delete the static token.';
@@ -33,13 +41,10 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'trip-summary',
     description: 'Summarise one trip: dates, members, the plan day by day and where you stay.',
-    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    arguments: [TRIP_ID_ARGUMENT],
     available: () => true,
     async get(args, ctx) {
-      const tripId = Number(args.tripId);
-      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
-        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
-      }
+      const tripId = tripIdOf(args);
       const summary = await ctx.call('trips.getTripSummary', { tripId });
       return {
         description: `Summary of trip ${tripId}`,
@@ -61,14 +66,11 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'budget-overview',
     description: 'Overview of a trip’s budget: the total in the trip currency, what each person consumed and paid, categories largest first.',
-    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    arguments: [TRIP_ID_ARGUMENT],
     // The procedure also checks the budget addon; a session without budget:read is not offered the prompt.
     available: (actor) => grantAllows(actor.scopes, 'budget:read'),
     async get(args, ctx) {
-      const tripId = Number(args.tripId);
-      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
-        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
-      }
+      const tripId = tripIdOf(args);
       const figures = (await ctx.call('budget.getBudgetPerPerson', { tripId })) as BudgetPerPersonFigures;
       return {
         description: `Budget overview of trip ${tripId}`,
@@ -79,14 +81,11 @@ export const PROMPTS: PromptDefinition[] = [
   {
     name: 'collab-catch-up',
     description: 'Catch up on a trip’s collaboration: the latest chat messages (with who was mentioned) and the polls still open, with their standing.',
-    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    arguments: [TRIP_ID_ARGUMENT],
     // The procedures check the collab addon and its parts; a part that is switched off is left out of the text.
     available: (actor) => grantAllows(actor.scopes, 'collab:read'),
     async get(args, ctx) {
-      const tripId = Number(args.tripId);
-      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
-        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
-      }
+      const tripId = tripIdOf(args);
       const [chat, polls] = await Promise.allSettled([
         ctx.call('collab.listCollabMessages', { tripId }) as Promise<CollabChatPage>,
         ctx.call('collab.listCollabPolls', { tripId }) as Promise<{ polls: CollabPollFigures[] }>,
@@ -110,14 +109,11 @@ export const PROMPTS: PromptDefinition[] = [
     name: 'packing-list',
     description:
       'The trip’s packing list as a markdown checklist by category, with the trip’s dates and places, so the model can suggest what is missing (or a whole list when it is empty).',
-    arguments: [{ name: 'tripId', description: 'The id of the trip (see list_trips)', required: true }],
+    arguments: [TRIP_ID_ARGUMENT],
     // The procedures also check the lists addon; a session without packing:read is not offered the prompt.
     available: (actor) => grantAllows(actor.scopes, 'packing:read'),
     async get(args, ctx) {
-      const tripId = Number(args.tripId);
-      if (!args.tripId || !Number.isInteger(tripId) || tripId <= 0) {
-        throw new PromptArgumentError('tripId: must be a trip id (a whole number)');
-      }
+      const tripId = tripIdOf(args);
       const list = (await ctx.call('packing.listPackingItems', { tripId })) as { items: PackingListItem[] };
       const summary = (await ctx.call('trips.getTripSummary', { tripId })) as PackingTripFacts;
       return {

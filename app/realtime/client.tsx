@@ -193,6 +193,10 @@ function userViews() {
  * Applies one event to the cached queries through the handler its area declared (app/areas/<area>/events.ts); every
  * change is worked out from the cache as it was before the event, then written. Returns the notice to show.
  */
+/** An event of ours with a payload (not pusher's own protocol events). */
+const isAppEvent = (event: string, data: unknown): data is Payload =>
+  !event.startsWith('pusher:') && !event.startsWith('pusher_internal:') && !!data && typeof data === 'object';
+
 function handleEvent(queryClient: QueryClient, trpc: TrpcProxy, tripId: number | undefined, event: string, data: Payload): EventNotice | null {
   const before: CacheReader = <T,>(view: CacheView<T>) => {
     const key = viewKey(trpc, view as CacheView<unknown>, tripId);
@@ -251,7 +255,7 @@ export function useTripRealtime(tripId: number) {
       const presenceChannel = pusher.subscribe(presenceChannelName(tripId));
 
       const onEvent = (event: string, data: Payload) => {
-        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        if (!isAppEvent(event, data)) return;
         const notice = handleEvent(queryClient, trpc, tripId, event, data);
         const mine = data.actor?.id === userId && data.origin !== 'mcp';
         if (notice && !mine) {
@@ -324,7 +328,7 @@ export function useUserRealtime() {
       const name = userChannel(userId);
       const channel = pusher.subscribe(name);
       const onEvent = (event: string, data: Payload) => {
-        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        if (!isAppEvent(event, data)) return;
         handleEvent(queryClient, trpc, undefined, event, data);
       };
       channel.bind_global(onEvent);
@@ -436,7 +440,7 @@ export function useTripChannelEvents(tripIds: readonly number[], onEvent: (event
     void acquire(config).then((pusher) => {
       if (cancelled) return;
       const handler = (event: string, data: Payload) => {
-        if (event.startsWith('pusher:') || event.startsWith('pusher_internal:') || !data || typeof data !== 'object') return;
+        if (!isAppEvent(event, data)) return;
         latest.current(event, data);
       };
       const channels = ids.map((id) => pusher.subscribe(tripChannelName(id)));

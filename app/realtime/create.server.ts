@@ -10,7 +10,7 @@ import type { HttpHook, RealtimePublisher, Services } from '~/services/types.ser
 import { log } from '~/utils/log.server';
 import { EmbeddedPusherServer } from './embedded-server.server';
 import { createInProcessPublisher, createPublisher } from './publisher.server';
-import { channelAuth, userAuthSignature } from './signatures.server';
+import { channelAuth, userAuth } from './signatures.server';
 import { clientIpFrom } from '~/utils/client-ip';
 import { isOwnOrigin } from '~/utils/own-hosts';
 import type { RealtimeClientConfig } from './types';
@@ -118,7 +118,7 @@ export async function createRealtime(
     authenticateUser(socketId, userId, name) {
       if (!embedded.bindUser(socketId, String(userId))) return null;
       const userData = JSON.stringify({ id: String(userId), user_info: { name } });
-      return { auth: `${key}:${userAuthSignature(secret, socketId, userData)}`, user_data: userData };
+      return { auth: userAuth(key, secret, socketId, userData), user_data: userData };
     },
     async disconnectUser(userId) {
       embedded.terminateUserConnections(String(userId));

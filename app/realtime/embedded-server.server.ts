@@ -20,7 +20,7 @@ import {
   newSocketId,
   safeEqual,
   signApiRequest,
-  userAuthSignature,
+  userAuth,
   verifyApiRequest,
   verifyChannelAuth,
 } from './signatures.server';
@@ -519,7 +519,7 @@ export class EmbeddedPusherServer {
    */
   private signin(conn: Connection, data: Record<string, unknown>) {
     const { auth, user_data: userData } = data;
-    const expected = `${this.key}:${userAuthSignature(this.secret, conn.socketId, typeof userData === 'string' ? userData : '')}`;
+    const expected = userAuth(this.key, this.secret, conn.socketId, typeof userData === 'string' ? userData : '');
     if (typeof auth !== 'string' || typeof userData !== 'string' || !safeEqual(auth, expected)) {
       return this.sendError(conn, ERROR.unauthorized, 'Invalid user authentication signature');
     }

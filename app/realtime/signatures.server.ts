@@ -129,3 +129,8 @@ export function verifyApiRequest(options: {
 export function userAuthSignature(secret: string, socketId: string, userData: string) {
   return hmacHex(secret, `${socketId}::user::${userData}`);
 }
+
+/** The `auth` string of a pusher:signin. */
+export function userAuth(key: string, secret: string, socketId: string, userData: string) {
+  return `${key}:${userAuthSignature(secret, socketId, userData)}`;
+}
