@@ -10,7 +10,7 @@ const dateOrNull = (d: Date | null) => (d ? toIsoDate(d) : null);
 
 export const today = () => toIsoDate(new Date());
 
-export async function loadAtlasFacts(db: DbLike, userId: number): Promise<AtlasFacts> {
+export async function loadAtlasFacts(db: DbLike, userId: number): Promise<Omit<AtlasFacts, 'regionMarks'> & { regionMarks: AtlasRegionMark[] }> {
   const [trips, countryMarks, regionMarks] = await Promise.all([
     db.trip.findMany({
       where: tripsVisibleTo(userId),
@@ -34,7 +34,8 @@ export async function loadAtlasFacts(db: DbLike, userId: number): Promise<AtlasF
     trips: atlasTrips,
     places,
     countryMarks: countryMarks.map((m) => m.countryCode),
-    regionMarks: regionMarks.map((r) => ({ regionCode: r.regionCode, countryCode: r.countryCode })),
+    // the whole rows (ordered by code): a country's regions are answered from them too
+    regionMarks,
     continentOf,
     today: today(),
   };

@@ -240,7 +240,7 @@ export const atlasRouter = router({
       const facts = await loadAtlasFacts(ctx.db, userId);
       const places = facts.places.filter((p) => p.countryCode === input.countryCode);
       const tripIds = new Set(places.map((p) => p.tripId));
-      const regions = await ctx.db.atlasRegionMark.findMany({ where: { userId, countryCode: input.countryCode }, orderBy: { regionCode: 'asc' } });
+      const regions = facts.regionMarks.filter((r) => r.countryCode === input.countryCode);
       return {
         countryCode: input.countryCode,
         name: countryName(input.countryCode),

@@ -18,7 +18,6 @@ type Mode = 'entries' | 'company';
 export function VacayPage() {
   const { t, i18n } = useTranslation('vacay');
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const me = (useRouteLoaderData('root') as { user?: { id: number } | null } | undefined)?.user?.id ?? 0;
   const plan = useQuery(trpc.vacay.getVacayPlan.queryOptions());
   const years = plan.data?.years ?? [];
@@ -31,9 +30,7 @@ export function VacayPage() {
   const language = isLanguage(i18n.language) ? i18n.language : undefined;
   const holidays = useQuery({ ...trpc.vacay.getPlanHolidays.queryOptions({ year: shownYear, language }), enabled: hasYear });
   const [mode, setMode] = useState<Mode>('entries');
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.vacay.pathKey() });
-  const options = { onSuccess: () => { setError(null); return refresh(); }, onError: (e: unknown) => setError(errorMessage(e, t)) };
+  const { error, options } = useVacayMutationOptions();
   const toggle = useMutation(trpc.vacay.toggleVacayEntry.mutationOptions(options));
   const setMany = useMutation(trpc.vacay.setVacayEntries.mutationOptions(options));
   const company = useMutation(trpc.vacay.toggleCompanyHoliday.mutationOptions(options));
@@ -122,7 +119,7 @@ export function VacayPage() {
         <aside className="space-y-4">
           <PeoplePanel data={data} year={shownYear} stats={stats.data?.stats} meId={me} hasYear={hasYear} />
           <Legend data={data} />
-          <SharingPanel data={data} meId={me} />
+          <SharingPanel data={data} />
           <YearsPanel years={years} year={shownYear} onYear={setYear} />
           <SettingsPanel data={data} />
           <CalendarsPanel data={data} />
@@ -270,7 +267,7 @@ function ErrorText({ error }: { error: string | null }) {
   ) : null;
 }
 
-function SharingPanel({ data, meId }: { data: VacayPlanData; meId: number }) {
+function SharingPanel({ data }: { data: VacayPlanData }) {
   const { t } = useTranslation('vacay');
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState(false);
@@ -356,7 +353,6 @@ function SharingPanel({ data, meId }: { data: VacayPlanData; meId: number }) {
         onConfirm={() => dissolve.mutate()}
         onCancel={() => setConfirming(false)}
       />
-      <span hidden data-me={meId} />
     </Panel>
   );
 }

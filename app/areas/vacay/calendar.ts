@@ -1,5 +1,5 @@
 // The year calendar's pure parts: the weeks of a month from a week start, and the week start of a language.
-import { addDays } from '~/domain/dates';
+import { datesInRange } from '~/domain/dates';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoOf = (year: number, month: number, day: number) => `${year}-${pad(month + 1)}-${pad(day)}`;
@@ -31,7 +31,5 @@ export function weekStartOf(language: string): number {
 /** Every date from a to b inclusive, whichever comes first. */
 export function dateSpan(a: string, b: string): string[] {
   const [start, end] = a <= b ? [a, b] : [b, a];
-  const out: string[] = [];
-  for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
-  return out;
+  return datesInRange(start, end);
 }

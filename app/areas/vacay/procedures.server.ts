@@ -6,15 +6,16 @@ import { authedProcedure, router, type Context } from '~/trpc/init';
 import type { Actor } from '~/auth/actor.server';
 import { hexColor, id, isoDate, text } from '~/trpc/schemas';
 import { LANGUAGE_CODES } from '~/i18n/config';
-import { fromIsoDate } from '~/domain/dates';
+import { fromIsoDate, toIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound } from '~/domain/errors';
 import { userChannel } from '~/realtime/channels';
 import type { DbLike } from '../trip-data.server';
 import { vacayEvents } from './events';
-import { MAX_YEAR, MIN_YEAR, DEFAULT_CALENDAR_COLOR, bookingBlockedBy, type BlockReason } from './rules';
+import { MAX_YEAR, MIN_YEAR, DEFAULT_CALENDAR_COLOR, bookingBlockedBy, yearRange, type BlockReason } from './rules';
 import { listCountries, listRegions, publicHolidays, regionExists, splitRegion } from './holidays.server';
 import {
   calendarJson,
+  companyHolidayDates,
   dayRules,
   ensureActivePlan,
   ensureOwnPlan,
@@ -77,8 +78,7 @@ const blockedMessage: Record<BlockReason, [string, string]> = {
 };
 
 async function companyHolidaySet(db: DbLike, plan: PlanRow) {
-  const rows = await db.vacayCompanyHoliday.findMany({ where: { planId: plan.id }, select: { date: true } });
-  return new Set(rows.map((r) => r.date.toISOString().slice(0, 10)));
+  return new Set((await companyHolidayDates(db, plan)).map((c) => toIsoDate(c.date)));
 }
 
 /** Books or frees the caller's days; booking a blocked day is refused with the reason (nothing written). */
@@ -98,7 +98,7 @@ async function setEntries(ctx: Authed, dates: string[], booked: boolean) {
         }
       }
       const existing = new Set(
-        (await tx.vacayEntry.findMany({ where: { userId, date: { in: dates.map(fromIsoDate) } }, select: { date: true } })).map((e) => e.date.toISOString().slice(0, 10)),
+        (await tx.vacayEntry.findMany({ where: { userId, date: { in: dates.map(fromIsoDate) } }, select: { date: true } })).map((e) => toIsoDate(e.date)),
       );
       const fresh = [...new Set(dates)].filter((d) => !existing.has(d));
       if (fresh.length) await tx.vacayEntry.createMany({ data: fresh.map((d) => ({ userId, date: fromIsoDate(d) })), skipDuplicates: true });
@@ -106,7 +106,7 @@ async function setEntries(ctx: Authed, dates: string[], booked: boolean) {
     } else {
       const rows = await tx.vacayEntry.findMany({ where: { userId, date: { in: dates.map(fromIsoDate) } }, select: { id: true, date: true } });
       if (rows.length) await tx.vacayEntry.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
-      changed.push(...rows.map((r) => r.date.toISOString().slice(0, 10)));
+      changed.push(...rows.map((r) => toIsoDate(r.date)));
     }
     if (changed.length) tell(ctx, await audience(tx, plan), vacayEvents.make('vacay.entries.changed', { planId: plan.id, userId, dates: changed.sort() }));
     return changed;
@@ -363,7 +363,7 @@ export const vacayRouter = router({
         if (plan.id === 0) throw badRequest('errors.vacayYearNotInPlan', `year: ${input.year} is not a stored year of your plan`, { year: input.year });
         const people = await audience(tx, plan);
         await tx.vacayYear.delete({ where: { planId_year: { planId: plan.id, year: input.year } } });
-        await tx.vacayCompanyHoliday.deleteMany({ where: { planId: plan.id, date: { gte: fromIsoDate(`${input.year}-01-01`), lt: fromIsoDate(`${input.year + 1}-01-01`) } } });
+        await tx.vacayCompanyHoliday.deleteMany({ where: { planId: plan.id, date: yearRange(input.year) } });
         await tx.vacayAllowance.deleteMany({ where: { userId: { in: people }, year: input.year } });
         await planChanged(ctx, tx, plan);
         return { years: planYears(await readActivePlan(tx, ctx.actor.user.id)) };
