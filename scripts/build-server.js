@@ -13,5 +13,19 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  plugins: [appAlias()],
   logLevel: 'warning',
 });
+
+// `~/…` is the app's own folder (tsconfig "paths"), not a package: resolve it before `packages: 'external'` would
+// leave it for Node, which has no such package at run time.
+function appAlias() {
+  return {
+    name: 'app-alias',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^~\// }, (args) =>
+        pluginBuild.resolve(`./${args.path.slice(2)}`, { kind: args.kind, resolveDir: path.join(root, 'app') }),
+      );
+    },
+  };
+}

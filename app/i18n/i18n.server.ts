@@ -1,27 +1,19 @@
 // Server side of i18n: picks the language (user setting, then the `lng` cookie, then Accept-Language) and loads
 // its translations from public/locales once per process.
-import fs from 'node:fs';
-import path from 'node:path';
 import { createInstance, type i18n as I18n } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, isLanguage, type LanguageCode } from './config';
 import { NAMESPACES } from './namespaces';
 import { readCookie } from '~/auth/session.server';
+import { readNamespace } from './locale-files.server';
 
 export type Resources = Record<string, Record<string, unknown>>;
 const cache = new Map<string, Resources>();
-
-function localesDir() {
-  return path.resolve(process.env.WAYMARK_ROOT ?? process.cwd(), 'public/locales');
-}
 
 export function loadResources(language: LanguageCode): Resources {
   const cached = cache.get(language);
   if (cached) return cached;
   const resources: Resources = {};
-  for (const ns of NAMESPACES) {
-    const file = path.join(localesDir(), language, `${ns}.json`);
-    resources[ns] = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-  }
+  for (const ns of NAMESPACES) resources[ns] = readNamespace(language, ns);
   cache.set(language, resources);
   return resources;
 }

@@ -1,25 +1,15 @@
 // Packing templates on the server: reading them in the caller's language, and the template JSON both doors return.
-// The packing texts are read straight from public/locales (not through app/i18n, whose namespace list is built from
-// the area list that this file is part of).
-import fs from 'node:fs';
-import path from 'node:path';
+// The packing texts are read with app/i18n/locale-files.server.ts (not the i18n instance, whose namespace list is
+// built from the area list that this file is part of).
 import type { PackingTemplate, PackingTemplateItem, Prisma } from '~/generated/prisma/client';
 import { isLanguage } from '~/i18n/config';
+import { readNamespace } from '~/i18n/locale-files.server';
 import { notFound } from '~/domain/errors';
 import type { DbLike } from '../trip-data.server';
 import { translateTemplate } from './templates';
 
-const cache = new Map<string, Parameters<typeof translateTemplate>[1]>();
-
 function packingTexts(language: string) {
-  const lng = isLanguage(language) ? language : 'en';
-  let texts = cache.get(lng);
-  if (!texts) {
-    const file = path.resolve(process.env.WAYMARK_ROOT ?? process.cwd(), 'public/locales', lng, 'packing.json');
-    texts = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
-    cache.set(lng, texts!);
-  }
-  return texts!;
+  return readNamespace(isLanguage(language) ? language : 'en', 'packing') as Parameters<typeof translateTemplate>[1];
 }
 
 export const templateInclude = {
