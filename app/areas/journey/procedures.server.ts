@@ -3,8 +3,7 @@
 // caller's role first. Linked trips must be trips the caller can see, and they give the journey skeleton entries that
 // follow the trip (skeletons.server.ts). Dates are YYYY-MM-DD, times HH:MM, timestamps ISO 8601.
 import { z } from 'zod';
-import { authedProcedure, router, type Context } from '~/trpc/init';
-import type { Actor } from '~/auth/actor.server';
+import { authedProcedure, router } from '~/trpc/init';
 import { id, idList, isoDate, latitude, longitude, text, timeOfDay, title } from '~/trpc/schemas';
 import { addDays, fromIsoDate, toIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound, tripNotFound } from '~/domain/errors';
@@ -24,8 +23,6 @@ import {
   coverGradientFor,
   writesContent,
 } from './rules';
-
-type Authed = Context & { actor: Actor };
 
 const JOURNEY = { addon: 'journey' } as const;
 const read = { scope: 'journey:read', ...JOURNEY } as const;
