@@ -79,3 +79,30 @@ test('a journey from a trip: write into a placeholder, an editor sees it live', 
   await annaContext.close();
   await benContext.close();
 });
+
+test('ar: the journeys page reads right to left, in Arabic, with its suggestions and create dialog', async ({ browser }) => {
+  const sami = await makePerson(server, 'Sami');
+  const db = server.services.db;
+  await db.user.update({ where: { id: sami.user.id }, data: { language: 'ar' } });
+  const ended = new Date(Date.now() - 3 * 86_400_000);
+  await db.trip.create({ data: { ownerId: sami.user.id, title: 'Petra', startDate: ended, endDate: ended } });
+  const context = await signedInContext(browser, server, sami.token, { locale: 'ar' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/journey`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('يوميات السفر');
+  await expect(page.getByTestId('journey-empty')).toContainText('لا توجد يوميات بعد');
+  const dialog = page.getByRole('dialog', { name: 'ابدأ يومية' });
+  await expect(async () => {
+    await page.getByTestId('journey-suggestion').click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await expect(dialog.getByRole('textbox', { name: 'العنوان', exact: true })).toHaveValue('Petra');
+  await expect(dialog.getByLabel('Petra')).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(pageErrors).toEqual([]);
+  await context.close();
+});
