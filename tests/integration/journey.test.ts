@@ -103,17 +103,17 @@ describe('roles on every door', () => {
     expect((await viewer.trpc.journey.getJourney.query({ journeyId })).journey.myRole).toBe('viewer');
     const before = await journeyRows();
     for (const call of [
-      viewer.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-05-01', story: 'x' }),
-      viewer.trpc.journey.updateJourney.mutate({ journeyId, title: 'Mine' }),
-      viewer.trpc.journey.addJourneyContributor.mutate({ journeyId, targetUserId: outsider.user.id, role: 'editor' }),
+      () => viewer.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-05-01', story: 'x' }),
+      () => viewer.trpc.journey.updateJourney.mutate({ journeyId, title: 'Mine' }),
+      () => viewer.trpc.journey.addJourneyContributor.mutate({ journeyId, targetUserId: outsider.user.id, role: 'editor' }),
     ]) {
-      expect((await expectTrpcError(call)).code).toBe('FORBIDDEN');
+      expect((await expectTrpcError(call())).code).toBe('FORBIDDEN');
     }
     // A viewer who is on another trip still cannot link it.
     const { trip: own } = await viewer.trpc.trips.createTrip.mutate({ title: 'Viewer trip' });
     expect((await expectTrpcError(viewer.trpc.journey.addJourneyTrip.mutate({ journeyId, tripId: own.id }))).data?.i18n?.key).toBe('errors.journeyEditorOnly');
-    for (const call of [outsider.trpc.journey.getJourney.query({ journeyId }), outsider.trpc.journey.listJourneyEntries.query({ journeyId })]) {
-      const error = await expectTrpcError(call);
+    for (const call of [() => outsider.trpc.journey.getJourney.query({ journeyId }), () => outsider.trpc.journey.listJourneyEntries.query({ journeyId })]) {
+      const error = await expectTrpcError(call());
       expect(error.code).toBe('NOT_FOUND');
       expect(error.data?.i18n?.key).toBe('errors.journeyNotFound');
     }
@@ -152,10 +152,10 @@ describe('trips one cannot see', () => {
     suite.clearEvents();
     const before = await journeyRows();
     for (const call of [
-      owner.trpc.journey.addJourneyTrip.mutate({ journeyId, tripId: secret.id }),
-      owner.trpc.journey.createJourney.mutate({ title: 'Sneaky', tripIds: [secret.id] }),
+      () => owner.trpc.journey.addJourneyTrip.mutate({ journeyId, tripId: secret.id }),
+      () => owner.trpc.journey.createJourney.mutate({ title: 'Sneaky', tripIds: [secret.id] }),
     ]) {
-      const error = await expectTrpcError(call);
+      const error = await expectTrpcError(call());
       expect(error.code).toBe('NOT_FOUND');
       expect(error.data?.i18n).toEqual({ key: 'errors.tripNotFound', params: { tripId: secret.id } });
     }
@@ -168,16 +168,16 @@ describe('bad input writes nothing', () => {
   it('bad dates, times, lists and roles are BAD_REQUEST naming the field', async () => {
     const { owner, journeyId, editor } = await team();
     const before = await journeyRows();
-    const cases: Array<[Promise<unknown>, string]> = [
-      [owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-30' }), 'entryDate'],
-      [owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', entryTime: '7pm' }), 'entryTime'],
-      [owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', lat: 40 }), 'lng'],
-      [owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', visibility: 'everyone' as 'public' }), 'visibility'],
-      [owner.trpc.journey.createJourney.mutate({ title: 'x'.repeat(201) }), 'title'],
-      [owner.trpc.journey.updateJourneyContributorRole.mutate({ journeyId, targetUserId: editor.user.id, role: 'owner' as 'editor' }), 'role'],
+    const cases: Array<[() => Promise<unknown>, string]> = [
+      [() => owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-30' }), 'entryDate'],
+      [() => owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', entryTime: '7pm' }), 'entryTime'],
+      [() => owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', lat: 40 }), 'lng'],
+      [() => owner.trpc.journey.createJourneyEntry.mutate({ journeyId, entryDate: '2027-02-01', visibility: 'everyone' as 'public' }), 'visibility'],
+      [() => owner.trpc.journey.createJourney.mutate({ title: 'x'.repeat(201) }), 'title'],
+      [() => owner.trpc.journey.updateJourneyContributorRole.mutate({ journeyId, targetUserId: editor.user.id, role: 'owner' as 'editor' }), 'role'],
     ];
     for (const [call, field] of cases) {
-      const error = await expectTrpcError(call);
+      const error = await expectTrpcError(call());
       expect(error.code, field).toBe('BAD_REQUEST');
       expect(error.message).toMatch(new RegExp(`(^|; )${field}[.:]`));
     }
