@@ -212,6 +212,7 @@ async function buildWorld(page: Page): Promise<World> {
 }
 
 test('the crawl at 1280×800', async ({ page, server, world }) => {
+  test.slow(); // every page the app links to
   await page.setViewportSize(DESKTOP);
   await stubExternal(page, server.url);
   await signIn(page, world);
@@ -225,6 +226,7 @@ test('the crawl at 1280×800', async ({ page, server, world }) => {
 });
 
 test('the crawl at 390×844', async ({ page, server, world }) => {
+  test.slow(); // every page the app links to
   await page.setViewportSize(PHONE);
   await stubExternal(page, server.url);
   await signIn(page, world);
@@ -373,6 +375,8 @@ function localeText(lng: string, ns: string, key: string): string {
 }
 
 test('the crawl in German: no English labels left', async ({ page, server, world }) => {
+  // Every page and then every dialog of two pages: the work grows with the app, not with this test.
+  test.slow();
   await page.setViewportSize(DESKTOP);
   await stubExternal(page, server.url);
   await signIn(page, world);
