@@ -17,6 +17,7 @@ import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
 import { formatOfFileName, readPlaceFile } from './place-files.server';
 import { releaseUpload, uploadsOfPlaces, UPLOAD_SOURCE } from './place-uploads.server';
+import { reportProgress } from '~/utils/progress.server';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
@@ -273,7 +274,9 @@ export const placesRouter = router({
         const missing = placeIds.find((p) => !foundIds.has(p));
         if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
         const photos = await uploadsOfPlaces(tx, { id: { in: placeIds } });
+        reportProgress(0, placeIds.length);
         await deletePlacesAndCompact(tx, placeIds);
+        reportProgress(placeIds.length, placeIds.length);
         return photos;
       });
       for (const photo of uploads) await releaseUpload(ctx.services, photo);
@@ -374,7 +377,10 @@ export const placesRouter = router({
       }));
       const places = await ctx.db.$transaction(async (tx) => {
         const created = [];
-        for (const row of rows) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+        for (const row of rows) {
+          created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+          reportProgress(created.length, rows.length);
+        }
         return created;
       });
       const json = places.map(placeJson);
@@ -410,7 +416,10 @@ export const placesRouter = router({
       const { places: found, skipped } = readPlaceFile(format, new Uint8Array(bytes));
       const places = await ctx.db.$transaction(async (tx) => {
         const created = [];
-        for (const p of found) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+        for (const p of found) {
+          created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+          reportProgress(created.length, found.length);
+        }
         return created;
       });
       const json = places.map(placeJson);
