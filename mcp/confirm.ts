@@ -43,12 +43,12 @@ const CONFIRMATIONS: Record<string, Confirmation> = {
     async question(call, args) {
       const count = Array.isArray(args.placeIds) ? new Set(args.placeIds).size : 0;
       if (count === 0) return null;
-      try {
-        const read = (await call.call('trips.getTrip', { tripId: args.tripId })) as { trip: { title: string } };
-        return `Delete ${count} place${count === 1 ? '' : 's'} from the trip “${read.trip.title}” (with their day assignments)? This cannot be undone.`;
-      } catch {
-        return null;
-      }
+      // The title when this grant may read the trip (places:write alone may not): the question is asked either way.
+      const trip = await call.call('trips.getTrip', { tripId: args.tripId }).then(
+        (read) => `the trip “${(read as { trip: { title: string } }).trip.title}”`,
+        () => `trip ${String(args.tripId)}`,
+      );
+      return `Delete ${count} place${count === 1 ? '' : 's'} from ${trip} (with their day assignments)? This cannot be undone.`;
     },
   },
 };

@@ -62,3 +62,18 @@ export async function answerStreaming(call: CallContext, requests: Array<Record<
     stream: { events: outbox.events(settled), close: () => outbox.close() },
   };
 }
+
+/** An SSE reply as a Fetch Response (the Remix route's path; the Node hook writes the events itself). */
+export function streamResponse(status: number, headers: Record<string, string>, stream: NonNullable<McpHttpReply['stream']>) {
+  const iterator = stream.events[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel: () => stream.close(),
+  });
+  return new Response(body, { status, headers });
+}

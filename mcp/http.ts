@@ -12,7 +12,7 @@ import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
-import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin } from './exchange';
+import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin, streamResponse } from './exchange';
 import { deliverAnswer, forgetClient, rememberClient } from './session-state';
 
 const SERVER_INFO = { name: 'waymark', title: 'Waymark', version: '0.1.0' };
@@ -31,19 +31,7 @@ export interface McpHttpRequest {
 /** The Remix route's entry: Fetch Request in, Fetch Response out. */
 export async function handleMcpRequest(request: Request, services: Services): Promise<Response> {
   const reply = await handleMcp(request, services);
-  if (reply.stream) {
-    const { events, close } = reply.stream;
-    const iterator = events[Symbol.asyncIterator]();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(new TextEncoder().encode(next.value));
-      },
-      cancel: close,
-    });
-    return new Response(body, { status: reply.status, headers: reply.headers });
-  }
+  if (reply.stream) return streamResponse(reply.status, reply.headers, reply.stream);
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 

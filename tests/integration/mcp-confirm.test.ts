@@ -57,7 +57,7 @@ describe('delete_trip with the SDK client', () => {
       const result = (await client.callTool({ name: 'delete_trip', arguments: { tripId } })) as ToolResult;
       expect(asked).toHaveLength(1);
       expect(asked[0].message).toMatch(/^Delete the trip “Rome in spring” and everything in it/);
-      expect(asked[0].requestedSchema).toMatchObject({ type: 'object', properties: { confirm: { type: 'boolean' } }, required: ['confirm'] });
+      expect((asked[0] as { requestedSchema?: unknown }).requestedSchema).toMatchObject({ type: 'object', properties: { confirm: { type: 'boolean' } }, required: ['confirm'] });
       expect(result).toEqual({ content: [{ type: 'text', text: `Not done: ${reason}. Nothing was changed.` }], isError: true });
       expect(await tripExists(tripId)).toBe(true);
       await client.close();
@@ -106,6 +106,17 @@ describe('bulk_delete_places with the SDK client', () => {
     expect(asked.map((a) => a.message)).toEqual(['Delete 2 places from the trip “Lisbon” (with their day assignments)? This cannot be undone.']);
     expect(result.isError).toBe(true);
     expect(await server.services.db.place.count({ where: { tripId } })).toBe(2);
+    await client.close();
+  });
+
+  it('asks a grant that may not read the trip itself (places:write only) by trip id, and deletes once confirmed', async () => {
+    const tripId = await newTrip('Porto');
+    const placeId = (await anna.trpc.places.createPlace.mutate({ tripId, name: 'Ribeira' })).place.id;
+    const narrow = await createOAuthToken(server, anna.user.id, ['places:write']);
+    const { client, asked } = await elicitingClient(narrow.token, () => ({ action: 'accept', content: { confirm: true } }));
+    const result = (await client.callTool({ name: 'bulk_delete_places', arguments: { tripId, placeIds: [placeId] } })) as ToolResult;
+    expect(asked.map((a) => a.message)).toEqual([`Delete 1 place from trip ${tripId} (with their day assignments)? This cannot be undone.`]);
+    expect(result.structuredContent).toEqual({ deleted: 1, placeIds: [placeId] });
     await client.close();
   });
 });
