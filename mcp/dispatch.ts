@@ -15,6 +15,11 @@ import { auditToolCall } from './audit';
 import { recordAgentActivity } from '~/areas/notifications/agent-activity.server';
 import { mcpRuntime } from './runtime';
 import { insufficientScope, rpcError } from './replies';
+import type { Outbox } from './stream';
+import { complete } from './completions';
+import { sessionWarnings, setLogLevel } from './logging';
+import { withMcpProgress } from './progress';
+import { confirmDestructive } from './confirm';
 
 /** Built once per process, from procedure meta. */
 export const registry = buildRegistry(appRouter);
@@ -22,6 +27,8 @@ export const registry = buildRegistry(appRouter);
 /** One HTTP exchange's messages share this: the actor, the session, the addon switches read once. */
 export class CallContext {
   private addonValues: Record<AddonId, boolean> | undefined;
+  /** Messages to the client before the response (log, progress, elicitation); null when it does not read SSE. */
+  outbox: Outbox | null = null;
   constructor(
     readonly services: Services,
     readonly actor: Actor,
@@ -50,6 +57,7 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
   const id = message.id;
   const params = (message.params && typeof message.params === 'object' ? message.params : {}) as Params;
   const ok = (result: unknown) => ({ jsonrpc: '2.0', id, result });
+  sessionWarnings(call);
   switch (message.method) {
     case 'ping':
       return ok({});
@@ -73,6 +81,14 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
       });
     case 'prompts/get':
       return getPrompt(call, params, id);
+    case 'completion/complete':
+      return ok(await complete(call, params));
+    case 'logging/setLevel': {
+      const set = setLogLevel(call, params);
+      if (!set.ok) return rpcError(id, -32602, set.message);
+      sessionWarnings(call);
+      return ok({});
+    }
     default:
       return rpcError(id, -32601, `Method not found: ${String(message.method)}`);
   }
@@ -129,7 +145,12 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
   let result: { content: Array<{ type: 'text'; text: string }>; structuredContent?: unknown; isError?: boolean };
   let errorCode: string | undefined;
   try {
-    const output = await call.call(tool.path, args);
+    const confirmed = await confirmDestructive(call, name, args as Record<string, unknown>);
+    if (!confirmed.go) {
+      await auditToolCall(services, actor, { tool: name, error: 'declined', ip });
+      return confirmed.result;
+    }
+    const output = await withMcpProgress(call, params, () => call.call(tool.path, args));
     const structured = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : { result: output ?? null };
     result = { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
   } catch (error) {

@@ -12,6 +12,8 @@ import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
+import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin, streamResponse } from './exchange';
+import { deliverAnswer, forgetClient, rememberClient } from './session-state';
 
 const SERVER_INFO = { name: 'waymark', title: 'Waymark', version: '0.1.0' };
 const CAPABILITIES = { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } };
@@ -29,6 +31,7 @@ export interface McpHttpRequest {
 /** The Remix route's entry: Fetch Request in, Fetch Response out. */
 export async function handleMcpRequest(request: Request, services: Services): Promise<Response> {
   const reply = await handleMcp(request, services);
+  if (reply.stream) return streamResponse(reply.status, reply.headers, reply.stream);
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
 }
 
@@ -41,7 +44,7 @@ function foreignCaller(request: McpHttpRequest, appUrl: string): McpHttpReply | 
     return json(403, { error: 'forbidden_host', message: `This MCP server answers only at ${appUrl}/mcp (Host ${host || 'missing'} refused)` });
   }
   const origin = request.headers.get('Origin');
-  if (origin && !isOwnOrigin(origin, appUrl)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
+  if (origin && !isOwnOrigin(origin, appUrl) && !isLoopbackOrigin(origin)) return json(403, { error: 'forbidden_origin', message: 'Requests from other sites’ pages are refused' });
   return null;
 }
 
@@ -93,6 +96,7 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
     await rt.store.close(sessionId, now);
     forgetSession(rt, sessionId);
+    forgetClient(rt, sessionId);
     return empty(200);
   }
   if (request.method !== 'POST') {
@@ -139,12 +143,13 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
       );
     }
     rememberActor(rt, opened.id, authenticated);
-    const params = (init.params ?? {}) as { protocolVersion?: string };
+    const params = (init.params ?? {}) as { protocolVersion?: string; capabilities?: unknown };
+    rememberClient(rt, opened.id, params.capabilities);
     const protocolVersion =
       params.protocolVersion && SUPPORTED_PROTOCOL_VERSIONS.includes(params.protocolVersion) ? params.protocolVersion : LATEST_PROTOCOL_VERSION;
     const result = {
       protocolVersion,
-      capabilities: CAPABILITIES,
+      capabilities: { ...CAPABILITIES, ...EXTRA_CAPABILITIES },
       serverInfo: SERVER_INFO,
       instructions: actor.via === 'static' ? `${STATIC_TOKEN_NOTICE}\n\n${INSTRUCTIONS}` : INSTRUCTIONS,
     };
@@ -156,9 +161,11 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     return json(404, rpcError(null, -32001, 'Session not found or expired: initialize a new session'));
   }
 
+  for (const m of messages) if (m.method === undefined && m.id !== undefined && ('result' in m || 'error' in m)) deliverAnswer(rt, sessionId, m);
   const requests = messages.filter((m) => typeof m.method === 'string' && m.id !== undefined && m.id !== null);
   if (requests.length === 0) return empty(202);
   const call = new CallContext(services, actor, sessionId, clientIp(request));
+  if ((request.headers.get('Accept') ?? '').includes('text/event-stream')) return answerStreaming(call, requests, Array.isArray(body));
   try {
     const responses = [];
     for (const message of requests) responses.push(await dispatch(call, message));

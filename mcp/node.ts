@@ -30,6 +30,7 @@ async function serveMcp(services: Services, req: http.IncomingMessage, res: http
   if (announcesTooLarge(req, MCP_BODY_LIMIT)) return refuseTooLarge(req, res, MCP_BODY_LIMIT);
   try {
     const reply = await handleMcp(adapt(req, services), services);
+    if (reply.stream) return await writeStream(res, reply.status, reply.headers, reply.stream);
     if (reply.body === null) {
       res.writeHead(reply.status, reply.headers);
       res.end();
@@ -44,6 +45,18 @@ async function serveMcp(services: Services, req: http.IncomingMessage, res: http
     if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ error: 'server_error', message: 'Something went wrong on the server' }));
   }
+}
+
+/** An SSE reply: each event written as it comes; the client going away ends the stream (and what waits on it). */
+async function writeStream(res: http.ServerResponse, status: number, headers: Record<string, string>, stream: { events: AsyncIterable<string>; close(): void }) {
+  res.on('close', () => stream.close());
+  res.writeHead(status, headers);
+  res.flushHeaders();
+  for await (const event of stream.events) {
+    if (res.destroyed) break;
+    res.write(event);
+  }
+  res.end();
 }
 
 /** True for the MCP endpoint's path (with or without a query string or trailing slash). */

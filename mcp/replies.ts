@@ -6,6 +6,8 @@ export interface McpHttpReply {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /** An SSE reply instead of `body`: its events, and `close` for when the client goes away before the end. */
+  stream?: { events: AsyncIterable<string>; close(): void };
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): McpHttpReply {

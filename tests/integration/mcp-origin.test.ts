@@ -60,6 +60,27 @@ describe('/mcp Host and Origin', () => {
   });
 });
 
+describe('/mcp Host and Origin on loopback (DNS rebinding, conformance scenario dns-rebinding-protection)', () => {
+  it('accepts a loopback Origin on another port (a local tool), refuses a foreign Origin even with a loopback Host', async () => {
+    const { user } = await makeUser(server);
+    const { token } = await createOAuthToken(server, user.id, ['trips:read']);
+    for (const origin of ['http://localhost:5999', 'http://127.0.0.1:1', 'http://[::1]:8080']) {
+      expect((await rawMcp(server, initializeMessage, { token, headers: { Origin: origin } })).status, origin).toBe(200);
+    }
+    for (const origin of ['http://localhost.evil.example', 'http://127.0.0.1.evil.example:80', 'null', 'https://evil.example']) {
+      expect((await rawMcp(server, initializeMessage, { token, headers: { Origin: origin } })).status, origin).toBe(403);
+    }
+  });
+
+  it('refuses a rebinding page’s own name as Host (also one that starts with localhost) and accepts a loopback Host', async () => {
+    const { user } = await makeUser(server);
+    const { token } = await createOAuthToken(server, user.id, ['trips:read']);
+    expect(await postWithHost('evil.example.com', token)).toBe(403);
+    expect(await postWithHost('localhost.evil.example.com', token)).toBe(403);
+    expect(await postWithHost(`localhost:${server.port}`, token)).toBe(200);
+  });
+});
+
 describe('DELETE /mcp', () => {
   it('another client of the same user cannot end the session (404) and it stays usable', async () => {
     const { user } = await makeUser(server);

@@ -23,6 +23,7 @@ import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT
 import { findTemplate, loadTemplates, templateInclude, templateJson } from './templates.server';
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
+import { reportProgress } from '~/utils/progress.server';
 
 const category = title(CATEGORY_MAX);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -175,6 +176,7 @@ export const packingRouter = router({
     .mutation(async ({ ctx, input }) => {
       const items = await ctx.db.$transaction(async (tx) => {
         const start = await nextItemPosition(tx, input.tripId);
+        reportProgress(0, input.items.length);
         await tx.packingItem.createMany({
           data: input.items.map((i, n) => ({
             tripId: input.tripId,
@@ -185,6 +187,7 @@ export const packingRouter = router({
             position: start + n,
           })),
         });
+        reportProgress(input.items.length, input.items.length);
         return (await tx.packingItem.findMany({ where: { tripId: input.tripId, position: { gte: start } }, orderBy: [...itemOrder] })).map(packingItemJson);
       });
       ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.items.added', { items, source: 'import' }));

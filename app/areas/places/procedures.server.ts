@@ -18,6 +18,7 @@ import { placeEvents } from './events';
 import { syncTripSkeletons } from '../journey/skeletons.server';
 import { formatOfFileName, readPlaceFile } from './place-files.server';
 import { releaseUpload, uploadsOfPlaces, UPLOAD_SOURCE } from './place-uploads.server';
+import { reportProgress } from '~/utils/progress.server';
 
 const URL_MAX = 2000;
 const PHONE_MAX = 50;
@@ -279,8 +280,10 @@ export const placesRouter = router({
         const missing = placeIds.find((p) => !foundIds.has(p));
         if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
         const photos = await uploadsOfPlaces(tx, { id: { in: placeIds } });
+        reportProgress(0, placeIds.length);
         await deletePlacesAndCompact(tx, placeIds);
         await syncTripSkeletons(ctx, tx, input.tripId);
+        reportProgress(placeIds.length, placeIds.length);
         return photos;
       });
       for (const photo of uploads) await releaseUpload(ctx.services, photo);
@@ -381,7 +384,10 @@ export const placesRouter = router({
       }));
       const places = await ctx.db.$transaction(async (tx) => {
         const created = [];
-        for (const row of rows) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+        for (const row of rows) {
+          created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, row));
+          reportProgress(created.length, rows.length);
+        }
         return created;
       });
       const json = places.map(placeJson);
@@ -417,7 +423,10 @@ export const placesRouter = router({
       const { places: found, skipped } = readPlaceFile(format, new Uint8Array(bytes));
       const places = await ctx.db.$transaction(async (tx) => {
         const created = [];
-        for (const p of found) created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+        for (const p of found) {
+          created.push(await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { name: p.name, lat: p.lat, lng: p.lng, description: p.description }));
+          reportProgress(created.length, found.length);
+        }
         return created;
       });
       const json = places.map(placeJson);
