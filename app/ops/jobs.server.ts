@@ -9,7 +9,8 @@ export type JobOutcome = 'ran' | 'failed' | 'busy' | 'done';
 export interface JobDefinition {
   name: string;
   intervalMs: number;
-  run(): Promise<unknown>;
+  /** Runs the job; `slot` is the period it was claimed for. */
+  run(slot: number): Promise<unknown>;
   log(level: 'info' | 'error', message: string): void;
   /** The clock (tests). */
   now?: () => number;
@@ -36,12 +37,13 @@ export async function runJobForSlot(databaseUrl: string, job: JobDefinition, slo
       if (!claimed.rowCount) return 'done' as const;
       let outcome: JobOutcome = 'ran';
       try {
-        await job.run();
+        await job.run(slot);
       } catch (error) {
         job.log('error', `job ${job.name} failed: ${(error as Error).message}`);
         outcome = 'failed';
       }
       await lock.query(FINISH, [job.name, String(slot)]);
+      if (outcome === 'ran') job.log('info', `job ${job.name}: ran for period ${slot}`);
       return outcome;
     });
     return attempt.locked ? attempt.value : 'busy';
