@@ -82,8 +82,13 @@ export function routeLabel(pathname: string, status: number) {
     const procedure = pathname.slice('/api/trpc/'.length);
     return /^[A-Za-z0-9_.]{1,80}$/.test(procedure) ? pathname : '/api/trpc/(batch)';
   }
-  const segments = pathname.split('/').map((segment) =>
-    segment === '' ? '' : /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8) ? ':id' : segment,
+  const parts = pathname.split('/');
+  const segments = parts.map((segment, i) =>
+    segment === ''
+      ? ''
+      : parts[i - 1] === 's' || parts[i - 1] === 'invite' || /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8)
+        ? ':id'
+        : segment,
   );
   const label = segments.slice(0, 6).join('/');
   return label.length > 100 ? label.slice(0, 100) : label || '/';
