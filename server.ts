@@ -11,6 +11,8 @@ import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import type { Services } from './app/services/types.server.ts';
 import { withBodyLimits } from './app/utils/body-limit.server.ts';
 import { clientIpFrom } from './app/utils/client-ip.ts';
+import { log, logLine } from './app/utils/log.server.ts';
+import { installOps } from './app/ops/http.server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // The project root, whether this runs as ./server.ts or compiled as ./build/server.js.
@@ -23,6 +25,8 @@ export interface RunningServer {
   services: Services;
   server: http.Server;
   close(): Promise<void>;
+  /** SIGTERM: stop accepting, let requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then close(). */
+  shutdown(): Promise<void>;
 }
 
 // Endpoints that other sites' clients may call (OAuth, MCP, the Pusher HTTP API); every other write must come from our own pages.
@@ -83,6 +87,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
 
   const server = http.createServer(app);
   for (const hook of services.httpHooks) hook(app, server);
+  // Outermost: request ids and logs, /healthz, /readyz, /metrics, the in-flight count for a graceful stop.
+  const ops = installOps(server, services);
   // Bodies are read within their route class's limit (413 beyond it) before Remix sees them.
   app.all('*', withBodyLimits(createRequestHandler({ build, getLoadContext: () => ({ services }) as never })));
 
@@ -106,6 +112,12 @@ export async function startServer(env: Record<string, string | undefined> = proc
     config,
     services,
     server,
+    async shutdown(this: RunningServer) {
+      const waiting = ops.inFlight();
+      if (waiting) log(config, 'info', `stopping: waiting for ${waiting} request(s) in flight`);
+      if (!(await ops.drain(config.shutdownTimeoutMs))) log(config, 'error', `stopping: requests still in flight after ${config.shutdownTimeoutMs} ms are cut off`);
+      await this.close();
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -124,7 +136,7 @@ export async function runFromCommandLine() {
   const stop = async () => {
     stopping = true;
     if (!running) return; // start-up finishes, then stops
-    await running.close();
+    await running.shutdown();
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -140,7 +152,7 @@ export async function runFromCommandLine() {
     process.exit(1);
   }
   if (stopping) return stop();
-  console.log(`[waymark] listening on ${running.url} (database: ${running.services.database.kind}, app URL: ${running.config.appUrl})`);
+  console.log(logLine(running.config, 'info', `listening on ${running.url} (database: ${running.services.database.kind}, app URL: ${running.config.appUrl})`));
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

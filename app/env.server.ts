@@ -86,6 +86,12 @@ const schema = z
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
     OSRM_URL: z.string().url('must be an absolute URL').optional(),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+    // Operations (app/ops/): log lines as JSON objects, the Prometheus endpoint, the SIGTERM grace, the jobs' period.
+    LOG_FORMAT: z.enum(['text', 'json']).default('text'),
+    METRICS: z.enum(['on', 'off']).default('off'),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    SHUTDOWN_TIMEOUT_SECONDS: intFrom(25, 1, 3600),
+    JOB_INTERVAL_SECONDS: intFrom(3600, 1, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_URL) {
@@ -146,6 +152,14 @@ export interface Config {
   googleMapsUrl: string;
   googleMapsShortLinkUrl: string;
   logLevel: 'silent' | 'error' | 'info';
+  /** 'json': one JSON object per log line (and one per request, app/ops/); 'text': today's one-line messages. */
+  logFormat: 'text' | 'json';
+  /** GET /metrics (Prometheus text format) when enabled; with a token it needs `Authorization: Bearer <token>`. */
+  metrics: { enabled: boolean; token: string | undefined };
+  /** SIGTERM: how long in-flight requests may take to finish before connections are cut. */
+  shutdownTimeoutMs: number;
+  /** Scheduled jobs (purges) run once per this period across all instances sharing the database. */
+  jobIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -202,5 +216,9 @@ export function parseConfig(source: Record<string, string | undefined> = process
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
+    metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN },
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
   };
 }

@@ -9,9 +9,11 @@ import { createAddonSwitches } from '~/domain/addon-switches.server';
 import { ensureBootstrapAdmin } from '~/auth/users.server';
 import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
-import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
+import { purgeExpired } from '~/db/retention.server';
 import { createStorage } from '~/storage/create.server';
 import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
+import { withAdvisoryLock } from '~/ops/db-lock.server';
+import { scheduleJob } from '~/ops/jobs.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -26,10 +28,16 @@ export async function createServices(
     role: options.databaseRole,
     log: (message) => log(config, 'info', message),
   });
-  const applied = await migrate(database.sql);
-  if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
-  await seedDatabase(database.db);
-  if (config.admin) await ensureBootstrapAdmin(database.db, config.admin);
+  // Several instances may start together on one database: one at a time migrates, seeds and creates the first admin.
+  await withAdvisoryLock(database.url, 'start-up', async () => {
+    const applied = await migrate(database.sql);
+    if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
+    await seedDatabase(database.db);
+    if (config.admin) await ensureBootstrapAdmin(database.db, config.admin);
+  }).catch(async (error: Error) => {
+    await database.close();
+    throw error;
+  });
 
   const closers: Array<() => Promise<void>> = [];
   const services: Services = {
@@ -63,7 +71,8 @@ export async function createServices(
       await database.close();
     },
   };
-  // Expired rows are purged at start-up and hourly; a failed purge is logged and retried at the next hour.
+  // Expired rows are purged at start-up and hourly (JOB_INTERVAL_SECONDS), once per period across all instances on
+  // this database (app/ops/jobs.server.ts); a failed purge is logged and retried in the next period.
   const purge = () =>
     purgeExpired(database.db, { auditRetentionDays: config.auditRetentionDays, mcpIdleMs: config.mcp.sessionIdleMs }).catch((error: Error) =>
       log(config, 'error', `retention purge failed: ${error.message}`),
@@ -71,10 +80,14 @@ export async function createServices(
     // (then uploaded place photos no place shows any more: deleted trips)
     .then(() => purgeOrphanUploads(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
-  await purge();
-  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
-  purgeTimer.unref();
-  closers.push(async () => clearInterval(purgeTimer));
+  const purgeJob = scheduleJob(database.url, {
+    name: 'purge',
+    intervalMs: config.jobIntervalMs,
+    run: purge,
+    log: (level, message) => log(config, level, message),
+  });
+  await purgeJob.runNow();
+  closers.push(purgeJob.stop);
   const realtime = await createRealtime(config, services);
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
