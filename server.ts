@@ -8,6 +8,8 @@ import express from 'express';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
+import { startEmbeddedPostgres, type EmbeddedCluster } from './app/db/embedded-postgres.server.ts';
+import { log } from './app/utils/log.server.ts';
 import type { Services } from './app/services/types.server.ts';
 import { withBodyLimits } from './app/utils/body-limit.server.ts';
 import { clientIpFrom } from './app/utils/client-ip.ts';
@@ -58,9 +60,23 @@ async function loadBuild(): Promise<ServerBuild> {
 export async function startServer(env: Record<string, string | undefined> = process.env): Promise<RunningServer> {
   const config = parseConfig(env);
   process.env.WAYMARK_ROOT ??= root;
-  const build = await loadBuild();
-  const { createServices } = build.entry.module as unknown as { createServices(c: Config): Promise<Services> };
-  const services = await createServices(config);
+  // The embedded PostgreSQL starts (initdb too, on a first start) in its own process while this one loads the server
+  // build, the larger part of a start; they took turns before (decision 028).
+  const embedded = config.databaseUrl
+    ? undefined
+    : startEmbeddedPostgres({ dataDir: config.dataDir, role: 'server', log: (message) => log(config, 'info', message) });
+  embedded?.catch(() => {}); // its error is thrown where it is awaited (createServices)
+  let build: ServerBuild;
+  try {
+    build = await loadBuild();
+  } catch (error) {
+    await (await embedded?.catch(() => undefined))?.stop();
+    throw error;
+  }
+  const { createServices } = build.entry.module as unknown as {
+    createServices(c: Config, options: { embedded?: Promise<EmbeddedCluster> }): Promise<Services>;
+  };
+  const services = await createServices(config, { embedded });
 
   const app = express();
   app.disable('x-powered-by');

@@ -32,13 +32,13 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts `command` (default `npm start`) in its own process group with PORT and DATA_DIR (and `env`) set. */
-export async function startWaymark(options: { dataDir: string; command?: string[]; env?: Record<string, string> }): Promise<StartedWaymark> {
+export async function startWaymark(options: { dataDir: string; command?: string[]; env?: Record<string, string>; cwd?: string }): Promise<StartedWaymark> {
   const port = await freePort();
   const [cmd, ...args] = options.command ?? ['npm', 'start'];
   let log = '';
   const began = performance.now();
   const child = spawn(cmd, args, {
-    cwd: root,
+    cwd: options.cwd ?? root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), DATA_DIR: options.dataDir, ...options.env },

@@ -169,8 +169,12 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
       result.content.push({ type: 'text', text: `Notice: ${STATIC_TOKEN_NOTICE}` });
     }
   }
-  await auditToolCall(services, actor, { tool: name, error: errorCode, ip });
-  if (!result.isError && tool.meta.mcp?.kind !== 'read') await recordAgentActivity(services, actor, { tool: name, args, output: result.structuredContent });
+  // Two independent writes, neither of which throws: one wait for both (each on its own pooled connection) instead of two.
+  const changed = !result.isError && tool.meta.mcp?.kind !== 'read';
+  await Promise.all([
+    auditToolCall(services, actor, { tool: name, error: errorCode, ip }),
+    changed ? recordAgentActivity(services, actor, { tool: name, args, output: result.structuredContent }) : undefined,
+  ]);
   return result;
 }
 

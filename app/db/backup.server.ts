@@ -95,6 +95,8 @@ export async function databaseHasTables(url: string) {
  */
 export async function restoreBackup(url: string, file: string, options: { wipe?: boolean } = {}) {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // pool.end() resolves before its connection is closed; the server's fast shutdown right after must not crash the CLI.
+  pool.on('error', () => {});
   const sql = sqlRunner(pool);
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   // Taken before any await: lines read while nobody iterates would be lost.

@@ -35,6 +35,8 @@ export interface OpenOptions {
   /** Who opens the embedded cluster: a server owns it alone; a CLI command attaches to a running server's cluster. */
   role?: OwnerRole;
   log?: (message: string) => void;
+  /** The embedded cluster already being started for this server (server.ts starts it while the server build loads). */
+  embedded?: Promise<EmbeddedCluster>;
 }
 
 /** Raw SQL over a pool, with transactions on one pooled connection (migrations, backups, the audit insert). */
@@ -67,7 +69,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const role = options.role ?? 'server';
   const cluster = options.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: options.dataDir, role, attach: role === 'cli', log: options.log });
+    : await (options.embedded ?? startEmbeddedPostgres({ dataDir: options.dataDir, role, attach: role === 'cli', log: options.log }));
   const url = options.databaseUrl ?? cluster!.url;
   try {
     const pool = new pg.Pool({ connectionString: url, max: role === 'cli' ? 2 : 10 });

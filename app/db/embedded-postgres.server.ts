@@ -2,7 +2,7 @@
 // Waymark's child process, data in <DATA_DIR>/postgres, reachable only through a Unix socket that only its owner (and
 // root) may open. One Waymark process owns the cluster at a time (<DATA_DIR>/waymark-owner.json); CLI commands attach
 // to the cluster of a running server, and a cluster left behind by a killed owner is stopped and started again.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,8 +92,15 @@ interface Account {
   gid: number;
 }
 
+let knownAccount: { account: Account | undefined } | undefined;
+
 /** PostgreSQL refuses to run as root: as root, run it as the unprivileged `postgres` user (created if missing). */
 function serverAccount(): Account | undefined {
+  knownAccount ??= { account: findServerAccount() };
+  return knownAccount.account;
+}
+
+function findServerAccount(): Account | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const lookup = () => {
     try {
@@ -263,32 +270,53 @@ async function stopLeftover(pgdata: string, log: (m: string) => void) {
   }
 }
 
-function run(binDir: string, tool: string, args: string[], account: Account | undefined) {
-  try {
-    execFileSync(path.join(binDir, tool), args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(account ? { uid: account.uid, gid: account.gid } : {}),
-      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
-    });
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
-    throw new Error(`${tool} failed: ${stderr.split('\n').slice(-3).join(' ') || (error as Error).message}`);
-  }
+/** Runs one of the PostgreSQL tools without blocking the event loop (initdb takes seconds; the server build loads meanwhile). */
+function runTool(binDir: string, tool: string, args: string[], account: Account | undefined) {
+  return new Promise<void>((resolve, reject) => {
+    execFile(
+      path.join(binDir, tool),
+      args,
+      { ...(account ? { uid: account.uid, gid: account.gid } : {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve();
+        reject(new Error(`${tool} failed: ${String(stderr).trim().split('\n').slice(-3).join(' ') || error.message}`));
+      },
+    );
+  });
 }
 
-/** First start: a new cluster (in a side directory, renamed into place, so an interrupted initdb is simply redone). */
-function initCluster(binDir: string, pgdata: string, account: Account | undefined, ephemeral: boolean) {
+/**
+ * First start: a new cluster (in a side directory, renamed into place, so an interrupted initdb is simply redone).
+ * initdb runs with --no-sync: waiting for its ~1,000 files to reach the disk was most of a first start (2–6 s on a busy
+ * machine). The files are flushed by syncCluster right after the server is up, off the start-up path (decision 028).
+ */
+async function initCluster(binDir: string, pgdata: string, account: Account | undefined) {
   const staging = `${pgdata}.initdb`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging, { mode: 0o700 });
   if (account) fs.chownSync(staging, account.uid, account.gid);
   // The builtin C.UTF-8 locale (PostgreSQL 17+) gives Unicode case rules (ILIKE 'BELÉM' finds 'Belém') and stable sorting
   // without depending on the operating system's locales.
-  const args = ['-D', staging, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions'];
-  if (ephemeral) args.push('--no-sync');
-  run(binDir, 'initdb', args, account);
+  const args = ['-D', staging, '-U', SUPERUSER, '--auth=trust', '--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--no-instructions', '--no-sync'];
+  await runTool(binDir, 'initdb', args, account);
+  fs.writeFileSync(path.join(staging, UNSYNCED_MARKER), '');
   fs.renameSync(staging, pgdata);
 }
+
+/**
+ * Flushes a new cluster's files to disk (`initdb --sync-only`, safe while the server runs), then drops the marker
+ * initCluster left. A marker still there at the next start (the flush was cut short) gets the flush done then, before
+ * PostgreSQL starts.
+ */
+function syncCluster(binDir: string, pgdata: string, account: Account | undefined) {
+  return runTool(binDir, 'initdb', ['--sync-only', '-D', pgdata], account).then(
+    () => fs.rmSync(path.join(pgdata, UNSYNCED_MARKER), { force: true }),
+    () => {}, // done at the next start
+  );
+}
+
+/** In a cluster directory whose files initdb did not flush to disk yet. PostgreSQL ignores files it does not know. */
+const UNSYNCED_MARKER = 'waymark-initdb-unsynced';
 
 function tailOf(file: string) {
   try {
@@ -392,8 +420,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const account = serverAccount();
     if (account) ensureReachable(dataDir, account);
     const fresh = !fs.existsSync(path.join(pgdata, 'PG_VERSION'));
-    if (fresh) initCluster(binDir, pgdata, account, ephemeral);
-    else await stopLeftover(pgdata, log);
+    if (fresh) await initCluster(binDir, pgdata, account);
+    else {
+      await stopLeftover(pgdata, log);
+      if (!ephemeral && fs.existsSync(path.join(pgdata, UNSYNCED_MARKER))) await syncCluster(binDir, pgdata, account);
+    }
     if (account) {
       // A data directory copied or restored by root must belong to the server's account again.
       const stat = fs.statSync(pgdata);
@@ -432,6 +463,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         await client.end();
       }
     }
+    // A new cluster's files reach the disk while Waymark carries on starting (initCluster).
+    const synced = fresh && !ephemeral ? syncCluster(binDir, pgdata, account) : undefined;
 
     let stopped: Promise<void> | undefined;
     return {
@@ -445,6 +478,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
           // Fast shutdown: open transactions are rolled back, everything committed is on disk.
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
           await exited;
+          await synced;
           stopOnExit.delete(child);
           release();
         })();

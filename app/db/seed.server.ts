@@ -1,5 +1,5 @@
 // Data every installation starts with: the ten place categories and the addon switches. Idempotent.
-import type { Db } from './client.server';
+import type { SqlRunner } from './migrate.server';
 import { ADDONS } from '~/domain/addons';
 
 export const SEED_CATEGORIES = [
@@ -15,11 +15,28 @@ export const SEED_CATEGORIES = [
   { key: 'transport', name: 'Transport', icon: 'train', color: '#64748b' },
 ] as const;
 
-export async function seedDatabase(db: Db) {
-  for (const [position, category] of SEED_CATEGORIES.entries()) {
-    await db.category.upsert({ where: { key: category.key }, update: {}, create: { ...category, position } });
-  }
-  for (const addon of ADDONS) {
-    await db.addon.upsert({ where: { id: addon.id }, update: {}, create: { id: addon.id, enabled: addon.defaultEnabled } });
-  }
+// One statement, one round trip at every start: rows that exist stay as they are (an admin may have switched an addon
+// off); missing ones are added. Filtering before the insert keeps the category id sequence from advancing on each start.
+const SEED = `WITH categories AS (
+    INSERT INTO "Category" ("key", "name", "icon", "color", "position")
+    SELECT v.* FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS v("key", "name", "icon", "color", "position")
+     WHERE NOT EXISTS (SELECT 1 FROM "Category" c WHERE c."key" = v."key")
+    ON CONFLICT ("key") DO NOTHING
+  )
+  INSERT INTO "Addon" ("id", "enabled")
+  SELECT v.* FROM unnest($6::text[], $7::boolean[]) AS v("id", "enabled")
+   WHERE NOT EXISTS (SELECT 1 FROM "Addon" a WHERE a."id" = v."id")
+  ON CONFLICT ("id") DO NOTHING`;
+
+export async function seedDatabase(sql: Pick<SqlRunner, 'query'>) {
+  const column = <K extends keyof (typeof SEED_CATEGORIES)[number]>(key: K) => SEED_CATEGORIES.map((c) => c[key]);
+  await sql.query(SEED, [
+    column('key'),
+    column('name'),
+    column('icon'),
+    column('color'),
+    SEED_CATEGORIES.map((_, position) => position),
+    ADDONS.map((a) => a.id),
+    ADDONS.map((a) => a.defaultEnabled),
+  ]);
 }

@@ -2,7 +2,7 @@
 import type { Config } from '~/env.server';
 import type { Services, AuditEntry, ServiceExtension } from './types.server';
 import { openDatabase } from '~/db/client.server';
-import type { OwnerRole } from '~/db/embedded-postgres.server';
+import type { EmbeddedCluster, OwnerRole } from '~/db/embedded-postgres.server';
 import { migrate } from '~/db/migrate.server';
 import { seedDatabase } from '~/db/seed.server';
 import { createAddonSwitches } from '~/domain/addon-switches.server';
@@ -20,19 +20,20 @@ const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "
 
 export async function createServices(
   config: Config,
-  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole } = {},
+  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole; embedded?: Promise<EmbeddedCluster> } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     role: options.databaseRole,
+    embedded: options.embedded,
     log: (message) => log(config, 'info', message),
   });
   // Several instances may start together on one database: one at a time migrates, seeds and creates the first admin.
   await withAdvisoryLock(database.url, 'start-up', async () => {
     const applied = await migrate(database.sql);
     if (applied.length) log(config, 'info', `applied migrations: ${applied.join(', ')}`);
-    await seedDatabase(database.db);
+    await seedDatabase(database.sql);
     if (config.admin) await ensureBootstrapAdmin(database.db, config.admin);
   }).catch(async (error: Error) => {
     await database.close();

@@ -15,7 +15,7 @@ export async function withDatabase<T>(work: (database: Database, applied: string
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, role: 'cli' });
   try {
     const applied = await migrate(database.sql);
-    if (options.seed !== false) await seedDatabase(database.db);
+    if (options.seed !== false) await seedDatabase(database.sql);
     return await work(database, applied);
   } finally {
     await database.close();

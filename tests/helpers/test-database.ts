@@ -64,7 +64,7 @@ export async function startTestCluster(): Promise<{ stop(): Promise<void> }> {
   const database = await openDatabase({ databaseUrl: templateUrl.toString(), dataDir: '' });
   try {
     await migrate(database.sql);
-    await seedDatabase(database.db);
+    await seedDatabase(database.sql);
   } finally {
     await database.close();
   }
