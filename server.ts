@@ -9,7 +9,6 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './app/db/embedded-postgres.server.ts';
-import { log } from './app/utils/log.server.ts';
 import type { Services } from './app/services/types.server.ts';
 import { withBodyLimits } from './app/utils/body-limit.server.ts';
 import { clientIpFrom } from './app/utils/client-ip.ts';
