@@ -18,8 +18,8 @@ const ABORT_DELAY = 5_000;
  * The server's services (server.ts loads them from this bundle): the app's, with the MCP server plugged in. This root
  * is the one place where app/ and mcp/ meet; nothing else in app/ imports mcp/.
  */
-export function createServices(config: Config) {
-  return createAppServices(config, { extensions: [installMcp] });
+export function createServices(config: Config, options: { scheduledJobs?: boolean } = {}) {
+  return createAppServices(config, { ...options, extensions: [installMcp] });
 }
 
 /** Logs unexpected server errors once; 404s and client aborts are not errors worth a log line. */

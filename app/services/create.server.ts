@@ -18,7 +18,8 @@ const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "
 
 export async function createServices(
   config: Config,
-  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole } = {},
+  // scheduledJobs: false on serverless hosts, where nothing may outlive a request (no purge at start, no hourly timer).
+  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole; scheduledJobs?: boolean } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -71,10 +72,12 @@ export async function createServices(
     // (then uploaded place photos no place shows any more: deleted trips)
     .then(() => purgeOrphanUploads(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
-  await purge();
-  const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
-  purgeTimer.unref();
-  closers.push(async () => clearInterval(purgeTimer));
+  if (options.scheduledJobs !== false) {
+    await purge();
+    const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);
+    purgeTimer.unref();
+    closers.push(async () => clearInterval(purgeTimer));
+  }
   const realtime = await createRealtime(config, services);
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
