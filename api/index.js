@@ -1,7 +1,11 @@
 // Vercel's function for every path the static files (public/) do not answer (vercel.json rewrites them here): each
 // HTTP method hands the Fetch Request to Waymark's serverless handler (app/serverless/handler.ts, bundled by
 // `npm run build` to build/serverless.js). Vercel sets x-real-ip to the client's address; a client cannot forge it.
-import { handler } from '../build/serverless.js';
+// The Remix build is imported here, statically, so Vercel's file tracing ships the packages it needs.
+import * as build from '../build/index.js';
+import { createServerlessHandler } from '../build/serverless.js';
+
+const handler = createServerlessHandler({ loadBuild: async () => build });
 
 /** @param {Request} request */
 function serve(request) {

@@ -4,8 +4,8 @@
 // bucket (S3_*). The services are made once per instance (a warm instance reuses its pool); every piece of state that
 // must outlive one instance (MCP sessions, rate windows, OAuth codes, web sessions) lives in PostgreSQL.
 //
-// scripts/build-server.js bundles this file to build/serverless.js beside the Remix build (build/index.js), which it
-// loads at the first request; api/index.js hands Vercel's requests to it.
+// scripts/build-server.js bundles this file to build/serverless.js beside the Remix build (build/index.js);
+// api/index.js hands Vercel's requests to it.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
@@ -101,6 +101,8 @@ export function createServerlessHandler(options: {
   let starting: Promise<Instance> | null = null;
   const start = async (): Promise<Instance> => {
     const config = serverlessConfig(env);
+    // Migrations and locale files are read from the project root (app/db/migrate.server.ts, app/i18n).
+    process.env.WAYMARK_ROOT ??= projectRoot();
     const build = await options.loadBuild();
     const { createServices } = build.entry.module as unknown as {
       createServices(c: Config, o: { scheduledJobs: boolean }): Promise<Services>;
@@ -166,12 +168,10 @@ function projectRoot() {
   return path.basename(here) === 'build' ? path.dirname(here) : path.resolve(here, '../..');
 }
 
-/** The handler with the Remix build of this project (build/index.js) and the process environment. */
+/**
+ * The handler with the Remix build of this project (build/index.js, loaded at the first request) and the process
+ * environment. api/index.js imports the build statically instead, so Vercel's file tracing sees its packages.
+ */
 export const handler = createServerlessHandler({
-  loadBuild: async () => {
-    const root = projectRoot();
-    // Migrations and locale files are read from the project root (app/db/migrate.server.ts, app/i18n).
-    process.env.WAYMARK_ROOT ??= root;
-    return (await import(pathToFileURL(path.join(root, 'build/index.js')).href)) as ServerBuild;
-  },
+  loadBuild: async () => (await import(pathToFileURL(path.join(projectRoot(), 'build/index.js')).href)) as ServerBuild,
 });
