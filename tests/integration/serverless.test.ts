@@ -140,7 +140,7 @@ describe('the serverless handler', { timeout: 120_000 }, () => {
     await withInstances(2, ([writer, browser]) => proveRealtimeAcross(shared.db, realtime, writer, browser));
   });
 
-  it('keeps uploads in the S3 bucket: uploaded on one instance, served by another, nothing on the local disk', async () => {
+  it('keeps uploads in the S3 bucket (uploaded on one instance, served by another), serves pages, guards writes, writes nothing to disk', async () => {
     const { cookie } = await makeUser(via(APP_URL, shared.db));
     await withInstances(2, async ([first, second]) => {
       const trpc = trpcClient(via(first, shared.db), cookie);
@@ -162,6 +162,25 @@ describe('the serverless handler', { timeout: 120_000 }, () => {
       const served = await fetch(`${second}${withPhoto.photoUrl}`, { headers: { Cookie: cookie } });
       expect(served.status).toBe(200);
       expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
+
+      // Pages render; the same guards as under server.ts: cross-site writes and oversized bodies are refused.
+      const page = await fetch(`${second}/login`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<form');
+      const crossSite = await fetch(`${second}/api/trpc/trips.createTrip`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example', Cookie: cookie },
+        body: JSON.stringify({ title: 'Forged' }),
+      });
+      expect(crossSite.status).toBe(403);
+      const oversized = await fetch(`${second}/api/trpc/trips.createTrip`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: second, Cookie: cookie },
+        body: JSON.stringify({ title: 'x'.repeat(2 * 1024 * 1024) }),
+      });
+      expect(oversized.status).toBe(413);
+      expect(await oversized.json()).toMatchObject({ error: 'payload_too_large' });
+      expect(await shared.db.trip.count({ where: { title: { in: ['Forged'] } } })).toBe(0);
     });
     expect(fs.existsSync(untouched)).toBe(false);
   });
