@@ -5,10 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { openDatabase, type Database } from '~/db/client.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { makeUser } from '../helpers/users';
 import { createStaticToken } from './mcp.helpers';
+import { newCredentials, startStandaloneRealtime } from '../../bin/commands/realtime.ts';
 import {
   APP_URL,
   mcpClientVia,
@@ -91,6 +93,30 @@ describe('npx waymark realtime', { timeout: 60_000 }, () => {
     expect(missing.stderr.trim()).toBe('Set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET (run "waymark realtime --init" once to make them up)');
     const weak = await waymark(['realtime', '--port', '0'], { PUSHER_APP_ID: '1', PUSHER_KEY: 'k', PUSHER_SECRET: 'short' });
     expect(weak.stderr.trim()).toBe('Invalid configuration: PUSHER_SECRET must be at least 16 characters');
+  });
+
+  it('lets only the pages of REALTIME_ALLOWED_ORIGINS open sockets, when set', async () => {
+    const { appId, key, secret } = newCredentials();
+    const server = await startStandaloneRealtime(
+      { port: '0', host: '127.0.0.1' },
+      { PUSHER_APP_ID: appId, PUSHER_KEY: key, PUSHER_SECRET: secret, REALTIME_ALLOWED_ORIGINS: 'https://trips.example.com' },
+    );
+    const open = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${server.port}/app/${key}?protocol=7`, { origin });
+        ws.once('message', (data) => {
+          resolve(JSON.parse(String(data)).event);
+          ws.close();
+        });
+        ws.once('unexpected-response', (_req, res) => resolve(`HTTP ${res.statusCode}`));
+      });
+    try {
+      expect(await open('https://trips.example.com')).toBe('pusher:connection_established');
+      expect(await open('https://evil.example')).toBe('HTTP 403');
+      expect((await fetch(server.url.replace('localhost', '127.0.0.1'))).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 
   it('prints the settings for the instances, naming the secret without showing it', () => {
