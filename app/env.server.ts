@@ -92,6 +92,13 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_TIMEOUT_SECONDS: intFrom(25, 1, 3600),
     JOB_INTERVAL_SECONDS: intFrom(3600, 1, 86_400),
+    // Uploaded files in an S3-compatible bucket instead of DATA_DIR/uploads (required on serverless hosts).
+    S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
+    S3_ENDPOINT: z.string().url('must be an absolute URL such as https://s3.eu-central-1.amazonaws.com').optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: boolFrom(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_URL) {
@@ -103,6 +110,9 @@ const schema = z
         path: ['PUSHER_APP_ID'],
         message: 'needs PUSHER_KEY, PUSHER_SECRET and PUSHER_CLUSTER (or PUSHER_HOST) as well',
       });
+    }
+    if (env.S3_BUCKET && !(env.S3_ENDPOINT && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well' });
     }
     if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
@@ -160,6 +170,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Scheduled jobs (purges) run once per this period across all instances sharing the database. */
   jobIntervalMs: number;
+  /** Uploaded files in an S3-compatible bucket (app/storage/s3.server.ts); null: the filesystem under dataDir. */
+  s3: S3Settings | null;
+}
+
+export interface S3Settings {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** endpoint/bucket/key (MinIO, R2, most compatibles) rather than bucket.endpoint/key */
+  pathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -220,5 +242,15 @@ export function parseConfig(source: Record<string, string | undefined> = process
     metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
+    s3: env.S3_BUCKET
+      ? {
+          endpoint: env.S3_ENDPOINT!.replace(/\/+$/, ''),
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION,
+          accessKeyId: env.S3_ACCESS_KEY_ID!,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+          pathStyle: env.S3_FORCE_PATH_STYLE,
+        }
+      : null,
   };
 }

@@ -11,6 +11,7 @@ import { migrateCommand } from './commands/migrate.ts';
 import { tokenCommand } from './commands/token.ts';
 import { clientCommand } from './commands/client.ts';
 import { backupCommands } from './commands/backup.ts';
+import { realtimeCommand } from './commands/realtime.ts';
 
 export function buildProgram() {
   const program = new Command('waymark')
@@ -18,7 +19,7 @@ export function buildProgram() {
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text.trimEnd().split('\n')[0] + '\n') });
-  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand(), ...backupCommands()]) {
+  for (const command of [userCommand(), addonCommand(), migrateCommand(), tokenCommand(), clientCommand(), ...backupCommands(), realtimeCommand()]) {
     if (command.commands.length) {
       // `waymark user` alone (or with an unknown sub-command) names the choices instead of printing the whole help.
       const names = command.commands.map((c) => c.name()).join(', ');

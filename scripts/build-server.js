@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-await build({
-  entryPoints: [path.join(root, 'server.ts')],
-  outfile: path.join(root, 'build/server.js'),
+// server.ts for `npm start`; app/serverless/handler.ts for serverless hosts (api/index.js, Vercel).
+for (const [entry, outfile] of [['server.ts', 'build/server.js'], ['app/serverless/handler.ts', 'build/serverless.js']]) await build({
+  entryPoints: [path.join(root, entry)],
+  outfile: path.join(root, outfile),
   bundle: true,
   platform: 'node',
   format: 'esm',

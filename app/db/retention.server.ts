@@ -1,13 +1,12 @@
 // Deletes what has outlived its use: expired web sessions, authorization codes and OAuth tokens, closed or idle MCP
 // sessions, past rate windows and login throttles, audit rows older than AUDIT_RETENTION_DAYS, notifications read more
-// than 90 days ago (unread ones stay) and expired invitation links a week after their end. Runs at start-up
-// and every hour (services/create.server.ts), so tables that grow with every request stay bounded.
+// than 90 days ago (unread ones stay) and expired invitation links a week after their end. Runs as the
+// scheduled `purge` job (services/create.server.ts: at start-up, then once per JOB_INTERVAL_SECONDS across instances), so tables that grow with every request stay bounded.
 import type { Db } from '~/db/client.server';
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Tokens stay a day past their end, so a late replay is still recognised as one (and revokes its family). */
 const TOKEN_KEEP_MS = DAY_MS;
-export const PURGE_INTERVAL_MS = 60 * 60_000;
 
 export interface PurgeCounts {
   sessions: number;

@@ -20,7 +20,8 @@ const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "
 
 export async function createServices(
   config: Config,
-  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole; embedded?: Promise<EmbeddedCluster> } = {},
+  // scheduledJobs: false on serverless hosts, where nothing may outlive a request (no purge at start, no timer).
+  options: { extensions?: ServiceExtension[]; databaseRole?: OwnerRole; embedded?: Promise<EmbeddedCluster>; scheduledJobs?: boolean } = {},
 ): Promise<Services> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -81,14 +82,16 @@ export async function createServices(
     // (then uploaded place photos no place shows any more: deleted trips)
     .then(() => purgeOrphanUploads(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
-  const purgeJob = scheduleJob(database.url, {
-    name: 'purge',
-    intervalMs: config.jobIntervalMs,
-    run: purge,
-    log: (level, message) => log(config, level, message),
-  });
-  await purgeJob.runNow();
-  closers.push(purgeJob.stop);
+  if (options.scheduledJobs !== false) {
+    const purgeJob = scheduleJob(database.url, {
+      name: 'purge',
+      intervalMs: config.jobIntervalMs,
+      run: purge,
+      log: (level, message) => log(config, level, message),
+    });
+    await purgeJob.runNow();
+    closers.push(purgeJob.stop);
+  }
   const realtime = await createRealtime(config, services);
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
