@@ -15,6 +15,7 @@ import { auditToolCall } from './audit';
 import { recordAgentActivity } from '~/areas/notifications/agent-activity.server';
 import { mcpRuntime } from './runtime';
 import { insufficientScope, rpcError } from './replies';
+import { structuredContentOf } from './output-schemas';
 
 /** Built once per process, from procedure meta. */
 export const registry = buildRegistry(appRouter);
@@ -130,7 +131,7 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
   let errorCode: string | undefined;
   try {
     const output = await call.call(tool.path, args);
-    const structured = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : { result: output ?? null };
+    const structured = structuredContentOf(output);
     result = { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
   } catch (error) {
     if (error instanceof InsufficientScopeError) {
