@@ -16,6 +16,8 @@ import { recordAgentActivity } from '~/areas/notifications/agent-activity.server
 import { mcpRuntime } from './runtime';
 import { insufficientScope, rpcError } from './replies';
 import { structuredContentOf } from './output-schemas';
+import { subscribe, unsubscribe, type SubscribeCall } from './subscriptions';
+import { mcpClientKey } from '~/auth/mcp-session-keys';
 
 /** Built once per process, from procedure meta. */
 export const registry = buildRegistry(appRouter);
@@ -36,6 +38,11 @@ export class CallContext {
   }
   async visible(entry: RegistryEntry) {
     return entryVisible(entry, this.actor.scopes, await this.addons());
+  }
+  /** What resources/subscribe needs of this exchange. */
+  subscriber(): SubscribeCall {
+    const owner = { userId: this.actor.user.id, clientKey: mcpClientKey(this.actor), tokenFamily: this.actor.tokenFamily ?? null };
+    return { services: this.services, actor: this.actor, sessionId: this.sessionId, owner, resources: registry.resources, read: (p, id) => readResource(this, p, id) };
   }
   /** Runs the procedure at `path` as this actor with origin 'mcp'. */
   call(path: string, input: unknown) {
@@ -64,6 +71,10 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
       return ok({ resourceTemplates: await resourceList(call, true) });
     case 'resources/read':
       return readResource(call, params, id);
+    case 'resources/subscribe':
+      return subscribe(call.subscriber(), params, id);
+    case 'resources/unsubscribe':
+      return unsubscribe(call.services, call.sessionId, params, id);
     case 'prompts/list':
       return ok({
         prompts: PROMPTS.filter((p) => p.available(call.actor)).map(({ name, description, arguments: args }) => ({

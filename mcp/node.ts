@@ -30,6 +30,16 @@ async function serveMcp(services: Services, req: http.IncomingMessage, res: http
   if (announcesTooLarge(req, MCP_BODY_LIMIT)) return refuseTooLarge(req, res, MCP_BODY_LIMIT);
   try {
     const reply = await handleMcp(adapt(req, services), services);
+    if (reply.stream) {
+      res.writeHead(reply.status, reply.headers);
+      res.flushHeaders();
+      const detach = reply.stream(
+        (chunk) => res.write(chunk),
+        () => res.end(),
+      );
+      res.on('close', detach);
+      return;
+    }
     if (reply.body === null) {
       res.writeHead(reply.status, reply.headers);
       res.end();

@@ -6,6 +6,11 @@ export interface McpHttpReply {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /**
+   * A server-sent event stream instead of a body (the session's GET stream): called once the headers are out with
+   * `write` for each chunk and `end` to finish; returns what to run when the client goes away.
+   */
+  stream?(write: (chunk: string) => void, end: () => void): () => void;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): McpHttpReply {
