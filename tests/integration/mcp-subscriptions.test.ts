@@ -161,4 +161,28 @@ describe('resources/subscribe across instances', () => {
     await agent.next((n) => n.method === 'notifications/tools/list_changed', mark + 2);
     expect((await agent.client.listTools()).tools.map((t) => t.name)).toContain('list_budget_items');
   });
+
+  it('a session whose grant comes back with other scopes (a refreshed token of the same app) gets list_changed on its stream', async () => {
+    const first = await createOAuthToken(a, anna.user.id, ['trips:read'], { resource: `${APP_URL}/mcp` });
+    const sessionId = await rawSession(b, first.token);
+    const controller = new AbortController();
+    const stream = await fetch(`${b.url}/mcp`, {
+      headers: { Authorization: `Bearer ${first.token}`, 'Mcp-Session-Id': sessionId, Accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    // the same scopes again: nothing to announce
+    expect((await rawMcp(b, { jsonrpc: '2.0', id: 5, method: 'ping' }, { token: first.token, sessionId })).status).toBe(200);
+    const wider = await createOAuthToken(a, anna.user.id, ['trips:read', 'budget:read'], { resource: `${APP_URL}/mcp`, clientId: first.clientId });
+    expect((await rawMcp(b, { jsonrpc: '2.0', id: 6, method: 'ping' }, { token: wider.token, sessionId })).status).toBe(200);
+    while (!text.includes('resources/list_changed')) text += decoder.decode((await reader.read()).value);
+    const methods = text
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => (JSON.parse(l.slice(6)) as { method: string }).method);
+    expect(methods).toEqual(['notifications/tools/list_changed', 'notifications/resources/list_changed']);
+    controller.abort();
+  });
 });
