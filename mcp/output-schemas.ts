@@ -1,6 +1,7 @@
 // Each MCP tool's outputSchema: the JSON Schema of its procedure's answer (generated from the router's output types by
 // mcp/output-schemas.generate.ts), shaped like the structuredContent the dispatch sends — an object answer as it is,
 // anything else (an array, a number, null) under `result`.
+import crypto from 'node:crypto';
 import generated from './output-schemas.generated.json';
 
 type Schema = Record<string, unknown>;
@@ -30,9 +31,17 @@ export function toolOutputSchema(schema: Schema): Schema {
 
 const cache = new Map<string, Schema | undefined>();
 
-/** The outputSchema of the procedure at this dotted path; undefined when none was generated (a new procedure). */
+/**
+ * The outputSchema of the procedure at this dotted path; undefined when none was generated (a new procedure). Each
+ * carries an `$id` made from its content: tools answering the same shape (the six booking tools…) share it, and a
+ * client that caches compiled validators by `$id` (the MCP SDK's Ajv validator does) compiles each shape once.
+ */
 export function outputSchemaFor(path: string): Schema | undefined {
-  if (!cache.has(path)) cache.set(path, OUTPUTS[path] ? toolOutputSchema(OUTPUTS[path]) : undefined);
+  if (!cache.has(path)) {
+    const schema = OUTPUTS[path] ? toolOutputSchema(OUTPUTS[path]) : undefined;
+    const hash = schema && crypto.createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 24);
+    cache.set(path, schema && { $id: `urn:waymark:mcp-output:${hash}`, ...schema });
+  }
   return cache.get(path);
 }
 

@@ -144,6 +144,8 @@ export function openEventStream(services: Services, sessionId: string, owner: Se
       return () => {
         clearInterval(timer);
         if (state.stream === stream) state.stream = undefined;
+        // A session that subscribed to nothing keeps no state once its stream is gone.
+        if (!state.stream && state.uris.size === 0) hub.sessions.delete(sessionId);
       };
     },
   };

@@ -6,9 +6,10 @@ const ajv = new Ajv({ strict: false, allErrors: true });
 const compiled = new Map<string, ValidateFunction>();
 
 export function validatorFor(schema: Record<string, unknown>) {
-  const key = JSON.stringify(schema);
+  // Tools of the same shape share an $id (as the SDK client does, compile each once).
+  const key = typeof schema.$id === 'string' ? schema.$id : JSON.stringify(schema);
   let v = compiled.get(key);
-  if (!v) compiled.set(key, (v = ajv.compile(schema)));
+  if (!v) compiled.set(key, (v = (typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) : undefined) ?? ajv.compile(schema)));
   return v;
 }
 

@@ -73,7 +73,7 @@ describe('output schemas through the SDK client', () => {
     for (const tool of ordered) {
       // The SDK client throws when structuredContent is missing or does not match the declared schema.
       const result = (await client.callTool({ name: tool.name, arguments: argumentsFor(tool) }).catch((error: Error) => {
-        invalid.push(`${tool.name}: ${error.message}`);
+        invalid.push(`${tool.name}: ${error.message} ${String((error.cause as Error | undefined)?.message ?? '')}`);
         return null;
       })) as ToolResult | null;
       if (!result || result.isError) continue;
