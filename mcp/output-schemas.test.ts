@@ -29,6 +29,8 @@ describe('MCP output schemas', () => {
       anyOf: [thing, { type: 'object', properties: { result: { type: 'null' } }, required: ['result'] }],
     });
     expect(toolOutputSchema({})).toEqual({ type: 'object' });
+    const other = { type: 'object', properties: { kind: { const: 'climate' } } };
+    expect(toolOutputSchema({ anyOf: [thing, other] })).toEqual({ type: 'object', anyOf: [thing, other] });
     expect(structuredContentOf(null)).toEqual({ result: null });
     expect(structuredContentOf([1])).toEqual({ result: [1] });
     expect(structuredContentOf({ a: 1 })).toEqual({ a: 1 });

@@ -26,6 +26,8 @@ export function toolOutputSchema(schema: Schema): Schema {
   if (!branches || objects.length === 0) return resultWrapper(schema);
   // e.g. `Thing | null`: the object answered as it is, the rest wrapped.
   const others = branches.filter((b) => b.type !== 'object');
+  // Only object shapes (one of several kinds of answer): no wrapped branch (an empty anyOf is not a valid schema).
+  if (others.length === 0) return { type: 'object', anyOf: objects };
   return { type: 'object', anyOf: [...objects, resultWrapper(others.length === 1 ? others[0] : { anyOf: others })] };
 }
 
