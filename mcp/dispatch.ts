@@ -20,6 +20,9 @@ import { complete } from './completions';
 import { sessionWarnings, setLogLevel } from './logging';
 import { withMcpProgress } from './progress';
 import { confirmDestructive } from './confirm';
+import { structuredContentOf } from './output-schemas';
+import { subscribe, unsubscribe, type SubscribeCall } from './subscriptions';
+import { mcpClientKey } from '~/auth/mcp-session-keys';
 
 /** Built once per process, from procedure meta. */
 export const registry = buildRegistry(appRouter);
@@ -42,6 +45,11 @@ export class CallContext {
   }
   async visible(entry: RegistryEntry) {
     return entryVisible(entry, this.actor.scopes, await this.addons());
+  }
+  /** What resources/subscribe needs of this exchange. */
+  subscriber(): SubscribeCall {
+    const owner = { userId: this.actor.user.id, clientKey: mcpClientKey(this.actor), tokenFamily: this.actor.tokenFamily ?? null };
+    return { services: this.services, actor: this.actor, sessionId: this.sessionId, owner, resources: registry.resources, read: (p, id) => readResource(this, p, id) };
   }
   /** Runs the procedure at `path` as this actor with origin 'mcp'. */
   call(path: string, input: unknown) {
@@ -71,6 +79,10 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
       return ok({ resourceTemplates: await resourceList(call, true) });
     case 'resources/read':
       return readResource(call, params, id);
+    case 'resources/subscribe':
+      return subscribe(call.subscriber(), params, id);
+    case 'resources/unsubscribe':
+      return unsubscribe(call.services, call.sessionId, params, id);
     case 'prompts/list':
       return ok({
         prompts: PROMPTS.filter((p) => p.available(call.actor)).map(({ name, description, arguments: args }) => ({
@@ -151,7 +163,7 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
       return confirmed.result;
     }
     const output = await withMcpProgress(call, params, () => call.call(tool.path, args));
-    const structured = output !== null && typeof output === 'object' && !Array.isArray(output) ? output : { result: output ?? null };
+    const structured = structuredContentOf(output);
     result = { content: [{ type: 'text', text: JSON.stringify(structured) }], structuredContent: structured };
   } catch (error) {
     if (error instanceof InsufficientScopeError) {

@@ -11,12 +11,13 @@ import { isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
 import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
+import { noteActor, openEventStream } from './subscriptions';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
 import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin, streamResponse } from './exchange';
 import { deliverAnswer, forgetClient, rememberClient } from './session-state';
 
 const SERVER_INFO = { name: 'waymark', title: 'Waymark', version: '0.1.0' };
-const CAPABILITIES = { tools: { listChanged: false }, resources: { listChanged: false }, prompts: { listChanged: false } };
+const CAPABILITIES = { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: { listChanged: false } };
 const INSTRUCTIONS =
   'Waymark is a collaborative trip planner. Start with list_trips to find trip ids, then get_trip_summary for ' +
   'everything about one trip. Every change you make is shown live to the trip’s members.';
@@ -86,8 +87,13 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     );
   }
 
+  if (request.method === 'GET' && sessionId) {
+    // The session's stream of server-initiated messages (resource updates, list changes): mcp/subscriptions.ts.
+    if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
+    return openEventStream(services, sessionId, session, actor, request.headers.get('Accept'));
+  }
   if (request.method === 'GET') {
-    // No server-initiated messages: no standalone SSE stream.
+    // Server-initiated messages need a session to belong to.
     return json(405, rpcError(null, -32000, 'Method not allowed: this server sends no server-initiated messages'), { Allow: 'POST, DELETE' });
   }
   if (request.method === 'DELETE') {
@@ -162,6 +168,7 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
 
   for (const m of messages) if (m.method === undefined && m.id !== undefined && ('result' in m || 'error' in m)) deliverAnswer(rt, sessionId, m);
+  noteActor(services, sessionId, actor);
   const requests = messages.filter((m) => typeof m.method === 'string' && m.id !== undefined && m.id !== null);
   if (requests.length === 0) return empty(202);
   const call = new CallContext(services, actor, sessionId, clientIp(request));

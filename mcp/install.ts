@@ -4,9 +4,11 @@ import type { Services } from '~/services/types.server';
 import { handleMcpRequest } from './http';
 import { mcpSessionCloser } from './runtime';
 import { mcpHttpHook } from './node';
+import { installSubscriptions } from './subscriptions';
 
 export function installMcp(services: Services) {
   services.mcpSessions = mcpSessionCloser(services);
   services.mcpEndpoint = (request) => handleMcpRequest(request, services);
   services.httpHooks.push(mcpHttpHook(services));
+  installSubscriptions(services);
 }

@@ -5,12 +5,16 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import type { McpToolMeta, ProcedureMeta } from '~/trpc/init';
 import { grantAllows } from '~/auth/scopes';
 import { listProcedures } from './procedures';
+import { outputSchemaFor } from './output-schemas';
+import { toolDescription } from './descriptions';
 
 export interface ToolDefinition {
   name: string;
   title?: string;
   description: string;
   inputSchema: Record<string, unknown>;
+  /** JSON Schema of structuredContent (mcp/output-schemas.ts) */
+  outputSchema?: Record<string, unknown>;
   annotations: { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 }
 
@@ -100,6 +104,11 @@ function templatePattern(uri: string) {
   return { params, pattern: new RegExp(`^${escaped}$`) };
 }
 
+function withOutputSchema(path: string) {
+  const outputSchema = outputSchemaFor(path);
+  return outputSchema ? { outputSchema } : {};
+}
+
 export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
   const tools: ToolEntry[] = [];
   const resources: ResourceEntry[] = [];
@@ -112,14 +121,17 @@ export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
       // The JSON Schemas are made on first use (the first tools/list), not at start-up, where converting every tool's
       // input took about a tenth of the server's start (decision 028).
       let inputSchema: Record<string, unknown> | undefined;
+      const output = withOutputSchema(path);
+      const { scope, addon } = meta;
       tools.push({
         ...entry,
         definition: {
           name: meta.mcp.name,
-          description: meta.mcp.description,
+          description: toolDescription({ description: meta.mcp.description, scope, addon, example: meta.mcp.example, inputSchema: (inputSchema ??= inputJsonSchema(inputs)), ...output }),
           get inputSchema() {
             return (inputSchema ??= inputJsonSchema(inputs));
           },
+          ...output,
           annotations: annotationsFor(meta.mcp.kind),
         },
       });

@@ -2,6 +2,7 @@
 // services object (under a global symbol, so tests and a second copy of this module find the same one).
 import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
+import { closeMatchingStreams, dropSession } from './subscriptions';
 import { createDatabaseStore, createMemoryStore, type McpStore, type SessionFilter } from './store';
 
 export interface McpRuntime {
@@ -60,6 +61,7 @@ export function mcpSessionCloser(services: Services) {
       const rt = mcpRuntime(services);
       rt.generation += 1;
       rt.actors.clear();
+      closeMatchingStreams(rt, filter);
       return rt.store.closeMatching(filter, rt.now());
     },
   };
@@ -76,4 +78,5 @@ export function rememberActor(rt: McpRuntime, sessionId: string, entry: ActorEnt
 export function forgetSession(rt: McpRuntime, sessionId: string) {
   rt.noticeShown.delete(sessionId);
   rt.actors.delete(sessionId);
+  dropSession(rt, sessionId);
 }

@@ -65,3 +65,42 @@ export class Outbox {
 export function sseEvent(message: unknown) {
   return `event: message\ndata: ${JSON.stringify(message)}\n\n`;
 }
+
+/**
+ * Events pushed by a producer (the session's GET stream: resource updates, list changes) as the iterable an SSE reply
+ * reads. `open` gets `write` and `end` and answers what to run when the client goes away.
+ */
+export function pushedEvents(open: (write: (chunk: string) => void, end: () => void) => () => void) {
+  const queue: string[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const detach = open(
+    (chunk) => {
+      queue.push(chunk);
+      poke();
+    },
+    () => {
+      ended = true;
+      poke();
+    },
+  );
+  async function* events() {
+    for (;;) {
+      while (queue.length) yield queue.shift()!;
+      if (ended) return;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  }
+  return {
+    events: events(),
+    close() {
+      ended = true;
+      detach();
+      poke();
+    },
+  };
+}

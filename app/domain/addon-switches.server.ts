@@ -41,6 +41,11 @@ export function createAddonSwitches(db: Db): AddonSwitches {
       return (await load())[id];
     },
     all: load,
+    refresh() {
+      version += 1;
+      cache = undefined;
+      loading = undefined;
+    },
     async set(id, enabled) {
       await db.addon.upsert({ where: { id }, update: { enabled }, create: { id, enabled } });
       version += 1;

@@ -61,6 +61,8 @@ export type HttpHook = (app: import('express').Express, server: import('node:htt
 
 export interface AddonSwitches {
   isEnabled(id: AddonId): Promise<boolean>;
+  /** Drops the cached values (another instance changed a switch). */
+  refresh?(): void;
   all(): Promise<Record<AddonId, boolean>>;
   set(id: AddonId, enabled: boolean): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface McpToolMeta {
   kind: 'read' | 'write' | 'idempotent' | 'destructive';
   /** Also (or only) expose as a resource: URI template such as waymark://trips/{tripId}/places. */
   resource?: { uri: string; name: string; description: string; onlyResource?: boolean };
+  /** One example argument set for the tool's description (mcp/descriptions.ts builds one from the input schema if absent). */
+  example?: Record<string, unknown>;
 }
 
 export interface ProcedureMeta {

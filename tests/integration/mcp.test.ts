@@ -48,11 +48,11 @@ describe('endpoint and authentication', () => {
     expect(res.status).toBe(401);
   });
 
-  it('answers GET with 405 and DELETE ends the session (then 404)', async () => {
+  it('answers GET without a session with 405 (a session’s GET is its event stream) and DELETE ends the session (then 404)', async () => {
     const { user } = await makeUser(server);
     const { token } = await createStaticToken(server, user.id);
     const sessionId = await rawSession(server, token);
-    expect((await rawMcp(server, null, { token, sessionId, method: 'GET' })).status).toBe(405);
+    expect((await rawMcp(server, null, { token, method: 'GET' })).status).toBe(405);
     expect((await rawMcp(server, null, { token, sessionId, method: 'DELETE' })).status).toBe(200);
     const after = await rawMcp(server, { jsonrpc: '2.0', id: 2, method: 'ping' }, { token, sessionId });
     expect(after.status).toBe(404);

@@ -18,6 +18,7 @@ import { createOAuthToken, createStaticToken } from './mcp.helpers';
 import { createInteractiveClient } from './oauth.helpers';
 import { createInvite } from '~/auth/registration.server';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services';
+import { procedureOutputErrors } from './mcp-output-schemas.helpers';
 
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -2322,6 +2323,7 @@ for (const { path, type } of procedures) {
       const before = await snapshot(f);
       const result = await callerFor(anna.trpc, path)(c.valid(f));
       expect(result).toMatchObject(c.outcome(f));
+      expect(procedureOutputErrors(path, result), 'the answer fits the MCP outputSchema').toEqual([]);
       if (type === 'query') {
         expect(await snapshot(f)).toEqual(before);
         expect(suite.events).toEqual([]);

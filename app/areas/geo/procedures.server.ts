@@ -19,6 +19,7 @@ export const geoRouter = router({
       mcp: {
         name: 'get_place_details',
         kind: 'read',
+        example: { placeId: 'N2460829571' },
         description:
           'Details of an OpenStreetMap place: placeId is the osmId search_place returns ("N123", "W45", "R6", or "node:123"). Returns name, address, lat/lng, website, phone, openingHours (OpenStreetMap syntax), the OSM category and the matching Waymark categoryKey, photoUrl (Wikimedia Commons) and the osmUrl; fields the map does not know are null (OpenStreetMap has no ratings: rating is null). lang sets the language of names and address (default: yours).',
       },

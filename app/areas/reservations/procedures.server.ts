@@ -471,6 +471,12 @@ export const reservationsRouter = router({
       mcp: {
         name: 'create_transport',
         kind: 'write',
+        example: {
+          tripId: 12,
+          type: 'flight',
+          title: 'Lisbon to Porto',
+          legs: [{ from: { airport: 'LIS' }, to: { airport: 'OPO' }, departureTime: '2027-05-03T08:10', arrivalTime: '2027-05-03T09:05', number: 'TP 1944' }],
+        },
         description:
           'Book a journey (type flight, train, bus, ferry or car) of one or more legs. Each leg: from and to (exactly one of airport: IATA code — look it up with search_airports —, placeId of a trip place, or name of a station with optional lat/lng), departureTime and arrivalTime as local times "2026-05-01T22:10" in departureTimeZone / arrivalTimeZone (IANA; airports bring their own), carrier, number (e.g. LH 1234), seat, bookingCode. Everything is checked first (arrival after departure across zones, legs in order) and written in one transaction. The booking appears on every day its legs touch.',
       },

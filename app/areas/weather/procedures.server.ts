@@ -26,6 +26,7 @@ export const weatherRouter = router({
       mcp: {
         name: 'get_weather',
         kind: 'read',
+        example: { tripId: 12 },
         description:
           'Daily weather (°C, mm, % chance of rain). Either tripId: every dated day of the trip, at the day’s first place with coordinates or else the stay of that night; or lat, lng and date for one place. Each answer says its kind: "forecast" (yesterday to 15 days ahead), "observed" (past days) or "climate" (further ahead: averages of the same dates ±3 days over the three previous years, with the years). weather is null where there is none (no place with coordinates, no data).',
       },

@@ -1,0 +1,308 @@
+// Live resources: resources/subscribe on waymark://trips/{tripId} (and its sub-resources, and the trip list), and the
+// server-to-client notifications sent on a session's GET event stream — notifications/resources/updated when anything
+// in a subscribed trip changes, notifications/{tools,resources}/list_changed when an admin turns an addon on or off or
+// the session's grant changes scopes.
+// The changes are the realtime events that reach browsers: the publisher is observed, and with a shared PostgreSQL
+// (several instances) each instance NOTIFYs the others on one channel, which every instance LISTENs to
+// (docs/decisions/027-mcp-live-resources.md). Subscriptions and streams live in the instance serving the session's
+// stream; before each notification the session's access is checked again (scope, addon, trip membership).
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { Actor } from '~/auth/actor.server';
+import type { Services } from '~/services/types.server';
+import type { PendingEvent } from '~/services/types.server';
+import { parseChannel } from '~/realtime/channels';
+import { tripsVisibleTo } from '~/areas/trip-data.server';
+import { log } from '~/utils/log.server';
+import type { SessionFilter, SessionOwner } from './store';
+import { mcpRuntime, type McpRuntime } from './runtime';
+import { pushedEvents } from './stream';
+import { entryVisible, type ResourceEntry } from './registry';
+import { json, rpcError, type McpHttpReply } from './replies';
+
+/** The PostgreSQL NOTIFY channel instances tell each other about changes on. */
+export const NOTIFY_CHANNEL = 'waymark_mcp_changes';
+const KEEPALIVE_MS = 25_000;
+/** At most this many subscribed URIs per session. */
+export const MAX_SUBSCRIPTIONS = 200;
+
+interface Subscription {
+  resource: ResourceEntry;
+  /** null for resources outside one trip (the trip list) */
+  tripId: number | null;
+}
+
+interface SessionState {
+  owner: SessionOwner;
+  actor: Actor;
+  uris: Map<string, Subscription>;
+  /** Writes one SSE chunk to the session's open GET stream, if any. */
+  stream?: { send(chunk: string): void; end(): void };
+  scopesKey: string;
+}
+
+/** A change somewhere: trips whose data changed, users whose own channel got an event, or the lists changed. */
+export interface Change {
+  trips?: number[];
+  users?: number[];
+  listChanged?: boolean;
+}
+
+class Hub {
+  readonly instance = crypto.randomUUID();
+  readonly sessions = new Map<string, SessionState>();
+  listener: pg.Client | null = null;
+  /** Resolves once this instance listens to the other instances (at once without a shared database). */
+  ready: Promise<void> = Promise.resolve();
+}
+
+const hubs = new WeakMap<McpRuntime, Hub>();
+
+function hubOf(rt: McpRuntime) {
+  let hub = hubs.get(rt);
+  if (!hub) hubs.set(rt, (hub = new Hub()));
+  return hub;
+}
+
+const scopesKeyOf = (actor: Actor) => (actor.scopes === null ? '*' : [...actor.scopes].sort().join(' '));
+
+function stateOf(hub: Hub, sessionId: string, owner: SessionOwner, actor: Actor) {
+  let state = hub.sessions.get(sessionId);
+  if (!state) {
+    state = { owner, actor, uris: new Map(), scopesKey: scopesKeyOf(actor) };
+    hub.sessions.set(sessionId, state);
+  }
+  return state;
+}
+
+function message(method: string, params?: Record<string, unknown>) {
+  return `event: message\ndata: ${JSON.stringify({ jsonrpc: '2.0', method, ...(params ? { params } : {}) })}\n\n`;
+}
+
+// ---- requests ------------------------------------------------------------------------------------------------------
+
+export interface SubscribeCall {
+  services: Services;
+  actor: Actor;
+  sessionId: string;
+  owner: SessionOwner;
+  /** Reads the resource as resources/read does (scope, addon and membership checks included). */
+  read(params: Record<string, unknown>, id: unknown): Promise<Record<string, unknown>>;
+  resources: readonly ResourceEntry[];
+}
+
+/** resources/subscribe: allowed when the resource can be read now; answers {} or the read's error. */
+export async function subscribe(call: SubscribeCall, params: Record<string, unknown>, id: unknown) {
+  const uri = typeof params.uri === 'string' ? params.uri : '';
+  const resource = call.resources.find((r) => r.pattern.test(uri));
+  if (!resource) return rpcError(id, -32002, `Resource not found: ${uri}`);
+  const read = await call.read({ uri }, id);
+  if (read.error) return read;
+  const hub = hubOf(mcpRuntime(call.services));
+  await hub.ready;
+  const state = stateOf(hub, call.sessionId, call.owner, call.actor);
+  if (!state.uris.has(uri) && state.uris.size >= MAX_SUBSCRIPTIONS) {
+    return rpcError(id, -32602, `Invalid params: at most ${MAX_SUBSCRIPTIONS} subscriptions per session`);
+  }
+  const match = resource.pattern.exec(uri)!;
+  const at = resource.params.indexOf('tripId');
+  state.uris.set(uri, { resource, tripId: at >= 0 ? Number(match[at + 1]) : null });
+  return { jsonrpc: '2.0', id, result: {} };
+}
+
+/** resources/unsubscribe: always {} (unsubscribing from something not subscribed changes nothing). */
+export function unsubscribe(services: Services, sessionId: string, params: Record<string, unknown>, id: unknown) {
+  const uri = typeof params.uri === 'string' ? params.uri : '';
+  hubOf(mcpRuntime(services)).sessions.get(sessionId)?.uris.delete(uri);
+  return { jsonrpc: '2.0', id, result: {} };
+}
+
+/** What a session's GET opens: the stream of server-to-client notifications (one per session; a new one replaces it). */
+export function openEventStream(services: Services, sessionId: string, owner: SessionOwner, actor: Actor, accept: string | null): McpHttpReply {
+  if (!(accept ?? '').includes('text/event-stream')) {
+    return json(406, rpcError(null, -32000, 'Not Acceptable: the GET stream is text/event-stream'));
+  }
+  const hub = hubOf(mcpRuntime(services));
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'Mcp-Session-Id': sessionId },
+    body: null,
+    stream: pushedEvents((write, end) => {
+      const state = stateOf(hub, sessionId, owner, actor);
+      state.stream?.end();
+      const timer = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS);
+      timer.unref();
+      const stream = {
+        send: write,
+        end() {
+          clearInterval(timer);
+          if (state.stream === stream) state.stream = undefined;
+          end();
+        },
+      };
+      state.stream = stream;
+      write(': stream open\n\n');
+      return () => {
+        clearInterval(timer);
+        if (state.stream === stream) state.stream = undefined;
+        // A session that subscribed to nothing keeps no state once its stream is gone.
+        if (!state.stream && state.uris.size === 0) hub.sessions.delete(sessionId);
+      };
+    }),
+  };
+}
+
+/** Called on each request of a session: a grant whose scopes changed gets list_changed on its stream. */
+export function noteActor(services: Services, sessionId: string, actor: Actor) {
+  const state = hubOf(mcpRuntime(services)).sessions.get(sessionId);
+  if (!state) return;
+  state.actor = actor;
+  const key = scopesKeyOf(actor);
+  if (key === state.scopesKey) return;
+  state.scopesKey = key;
+  state.stream?.send(message('notifications/tools/list_changed') + message('notifications/resources/list_changed'));
+}
+
+/** Forgets a session (closed by its client). */
+export function dropSession(rt: McpRuntime, sessionId: string) {
+  const hub = hubs.get(rt);
+  hub?.sessions.get(sessionId)?.stream?.end();
+  hub?.sessions.delete(sessionId);
+}
+
+/** Ends the streams of sessions the OAuth layer closed (revoked or rotated tokens). */
+export function closeMatchingStreams(rt: McpRuntime, filter: SessionFilter) {
+  const hub = hubs.get(rt);
+  if (!hub) return;
+  for (const [id, s] of hub.sessions) {
+    if (
+      (filter.userId === undefined || s.owner.userId === filter.userId) &&
+      (filter.clientKey === undefined || s.owner.clientKey === filter.clientKey) &&
+      (filter.tokenFamily === undefined || s.owner.tokenFamily === filter.tokenFamily)
+    ) {
+      dropSession(rt, id);
+    }
+  }
+}
+
+// ---- fan-out -------------------------------------------------------------------------------------------------------
+
+/** Sends this instance's sessions what the change means for them, each access checked again first. */
+export async function deliver(services: Services, change: Change) {
+  const hub = hubs.get(mcpRuntime(services));
+  // Another instance's switch leaves this instance's cached switches stale (refreshing after a local set is harmless).
+  if (change.listChanged) services.addons.refresh?.();
+  if (!hub || hub.sessions.size === 0) return;
+  if (change.listChanged) {
+    for (const s of hub.sessions.values()) s.stream?.send(message('notifications/tools/list_changed') + message('notifications/resources/list_changed'));
+  }
+  const trips = new Set(change.trips ?? []);
+  const users = new Set(change.users ?? []);
+  if (!trips.size && !users.size) return;
+  const addons = await services.addons.all();
+  for (const state of hub.sessions.values()) {
+    if (!state.stream || state.uris.size === 0) continue;
+    const userId = state.owner.userId;
+    const wanted = [...state.uris.values()].filter((s) => (s.tripId === null ? trips.size > 0 || users.has(userId) : trips.has(s.tripId)));
+    if (!wanted.length) continue;
+    const tripIds = [...new Set(wanted.map((s) => s.tripId).filter((t): t is number => t !== null)), ...(wanted.some((s) => s.tripId === null) ? trips : [])];
+    const readable = new Set(
+      tripIds.length
+        ? (await services.db.trip.findMany({ where: { id: { in: [...new Set(tripIds)] }, ...tripsVisibleTo(userId) }, select: { id: true } })).map((t) => t.id)
+        : [],
+    );
+    let out = '';
+    for (const [uri, sub] of state.uris) {
+      if (!wanted.includes(sub)) continue;
+      if (!entryVisible(sub.resource, state.actor.scopes, addons)) continue;
+      if (sub.tripId !== null && !readable.has(sub.tripId)) {
+        // No longer on the trip: the subscription ends.
+        state.uris.delete(uri);
+        continue;
+      }
+      if (sub.tripId === null && !users.has(userId) && ![...trips].some((t) => readable.has(t))) continue;
+      out += message('notifications/resources/updated', { uri });
+    }
+    if (out) state.stream.send(out);
+  }
+}
+
+/** What a batch of published events changed. */
+export function changeOf(events: PendingEvent[]): Change {
+  const trips = new Set<number>();
+  const users = new Set<number>();
+  for (const e of events) {
+    const channel = parseChannel(e.channel);
+    if (channel?.kind === 'trip' || channel?.kind === 'presence') {
+      // Presence (who is online) changes no resource.
+      if (channel.kind === 'trip') trips.add(channel.tripId);
+    } else if (channel?.kind === 'user') users.add(channel.userId);
+  }
+  return { trips: [...trips], users: [...users] };
+}
+
+async function announce(services: Services, hub: Hub, change: Change) {
+  await deliver(services, change).catch((error: Error) => log(services.config, 'error', `mcp: notifying subscribers failed (${error.message})`));
+  if (services.database.kind !== 'postgres') return;
+  // Other instances learn of it through PostgreSQL (NOTIFY payloads stay far below its 8,000-byte limit: ids only).
+  const payload = JSON.stringify({ from: hub.instance, ...change }).slice(0, 7900);
+  await services.database.sql
+    .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload])
+    .catch((error: Error) => log(services.config, 'error', `mcp: NOTIFY failed (${error.message})`));
+}
+
+async function listen(services: Services, hub: Hub): Promise<void> {
+  const client = new pg.Client({ connectionString: services.database.url });
+  client.on('notification', (n) => {
+    if (n.channel !== NOTIFY_CHANNEL || !n.payload) return;
+    try {
+      const { from, ...change } = JSON.parse(n.payload) as Change & { from: string };
+      if (from !== hub.instance) void deliver(services, change).catch(() => {});
+    } catch {
+      // not ours
+    }
+  });
+  client.on('error', (error) => {
+    log(services.config, 'error', `mcp: change listener lost its connection (${error.message}); reconnecting`);
+    hub.listener = null;
+    setTimeout(() => void listen(services, hub).catch(() => {}), 1000).unref();
+  });
+  await client.connect();
+  await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+  hub.listener = client;
+}
+
+/**
+ * Observes the services' realtime publisher and addon switches (part of installMcp). With a shared PostgreSQL the
+ * instance also listens to the others' changes.
+ */
+export function installSubscriptions(services: Services) {
+  const rt = mcpRuntime(services);
+  const hub = hubOf(rt);
+  const realtime = services.realtime;
+  const publish = realtime.publish.bind(realtime);
+  realtime.publish = async (events, options) => {
+    await publish(events, options);
+    if (events.length) await announce(services, hub, changeOf(events));
+  };
+  const addons = services.addons;
+  const set = addons.set.bind(addons);
+  addons.set = async (...args: Parameters<typeof set>) => {
+    const result = await set(...args);
+    rt.toolListCache.clear();
+    await announce(services, hub, { listChanged: true });
+    return result;
+  };
+  if (services.database.kind === 'postgres') {
+    hub.ready = listen(services, hub).catch((error: Error) => log(services.config, 'error', `mcp: cannot listen for changes (${error.message})`));
+  }
+  const close = services.close.bind(services);
+  services.close = async () => {
+    // Open streams would keep the HTTP server from closing.
+    for (const id of [...hub.sessions.keys()]) dropSession(rt, id);
+    const listener = hub.listener;
+    hub.listener = null;
+    await listener?.end().catch(() => {});
+    await close();
+  };
+}
