@@ -92,6 +92,13 @@ interface Fixture {
   /** "Book tickets" assigned to ben, and "Pack snacks"; Documents is anna's */
   todoId: number;
   secondTodoId: number;
+  /** journey media: anna's journey "Coverage journal" (ben editor) with two gallery photos and a share link; carol's journey and photo */
+  mediaJourneyId: number;
+  mediaPhotoId: number;
+  mediaSecondPhotoId: number;
+  mediaShareToken: string;
+  mediaOtherJourneyId: number;
+  mediaOtherPhotoId: number;
 }
 
 /**
@@ -1130,13 +1137,14 @@ const cases: CaseTable = {
       access: ['admin', 'webSession'],
       valid: () => undefined,
       bad: { none: 'takes no input' },
-      outcome: () => ({ addons: expect.arrayContaining([{ id: 'journey', enabled: false, defaultEnabled: false }]) }),
+      // the fixture turns the journey addon on (journey media's cases need it)
+      outcome: () => ({ addons: expect.arrayContaining([{ id: 'journey', enabled: true, defaultEnabled: false }]) }),
     },
     setAddon: {
       access: ['admin', 'webSession'],
-      valid: () => ({ id: 'journey', enabled: true }),
+      valid: () => ({ id: 'journey', enabled: false }),
       bad: { input: () => ({ id: 'teleport', enabled: true }), field: 'id' },
-      outcome: () => ({ addon: { id: 'journey', enabled: true } }),
+      outcome: () => ({ addon: { id: 'journey', enabled: false } }),
       noEvent: 'addon switches are read on every request; nobody watches them live',
     },
     getRegistration: {
@@ -1498,6 +1506,62 @@ const cases: CaseTable = {
       outcome: (f) => ({ year: 2027, holidays: expect.arrayContaining([expect.objectContaining({ date: '2027-01-06', calendarId: f.vacayCalendarId })]) }),
     },
   },
+  journeyMedia: {
+    listJourneyPhotos: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: 'x' }), field: 'journeyId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, photos: [{ id: f.mediaPhotoId }, { id: f.mediaSecondPhotoId }] }),
+    },
+    updateJourneyPhoto: {
+      access: [{ ownResource: { input: (f) => ({ photoId: f.mediaOtherPhotoId, caption: 'Mine now' }) } }],
+      valid: (f) => ({ photoId: f.mediaPhotoId, caption: 'Sunset over the Tagus' }),
+      bad: { input: (f) => ({ photoId: f.mediaPhotoId, caption: 42 }), field: 'caption' },
+      outcome: (f) => ({ photo: { id: f.mediaPhotoId, caption: 'Sunset over the Tagus' } }),
+    },
+    reorderJourneyPhotos: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId, entryId: null, orderedIds: [f.mediaOtherPhotoId] }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, entryId: null, orderedIds: [f.mediaSecondPhotoId, f.mediaPhotoId] }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, entryId: null, orderedIds: [] }), field: 'orderedIds' },
+      outcome: () => ({ ok: true }),
+    },
+    deleteJourneyPhoto: {
+      access: [{ ownResource: { input: (f) => ({ photoId: f.mediaOtherPhotoId }) } }],
+      valid: (f) => ({ photoId: f.mediaPhotoId }),
+      bad: { input: () => ({ photoId: 0 }), field: 'photoId' },
+      outcome: () => ({ deleted: true }),
+    },
+    setJourneyCover: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId, photoId: f.mediaOtherPhotoId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, photoId: f.mediaSecondPhotoId }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, photoId: 'cover' }), field: 'photoId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, coverPhotoId: f.mediaSecondPhotoId }),
+    },
+    getJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: 1.5 }), field: 'journeyId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, shareLink: { tokenHint: f.mediaShareToken.slice(0, 8), shareTimeline: true, shareGallery: true, shareMap: true } }),
+    },
+    createJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, shareMap: false }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, shareMap: 'no' }), field: 'shareMap' },
+      outcome: () => ({ created: false, rotated: false, url: null, shareLink: { shareTimeline: true, shareGallery: true, shareMap: false } }),
+    },
+    deleteJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: -1 }), field: 'journeyId' },
+      outcome: () => ({ deleted: true }),
+    },
+    getPublicJourney: {
+      access: [{ none: 'public: the journey share token is the permission, no sign-in needed' }],
+      valid: (f) => ({ token: f.mediaShareToken }),
+      bad: { input: () => ({ token: 42 }), field: 'token' },
+      outcome: (f) => ({ journey: { title: 'Coverage journal' }, parts: { timeline: true, gallery: true, map: true }, gallery: [{ id: f.mediaPhotoId }, { id: f.mediaSecondPhotoId }] }),
+    },
+  },
 };
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
@@ -1579,6 +1643,31 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildVacayFixture()),
     ...(await buildCollabFixture(tripId)),
     ...(await buildListsFixture(tripId)),
+    ...(await buildJourneyMediaFixture()),
+  };
+}
+
+/** Journey media: the journey addon on, anna's journey with ben as editor and two gallery photos (rows only: no files), its share link; carol's own journey with a photo. */
+async function buildJourneyMediaFixture() {
+  const db = server.services.db;
+  await server.services.addons.set('journey', true);
+  const journeyOf = (ownerId: number, title: string, editors: number[]) =>
+    db.journey.create({ data: { ownerId, title, status: 'active', contributors: { create: [{ userId: ownerId, role: 'owner' }, ...editors.map((userId) => ({ userId, role: 'editor' }))] } } });
+  const photoOf = (journeyId: number, n: number) =>
+    db.journeyPhoto.create({ data: { journeyId, storageKey: `journey-photos/coverage${n}`, thumbKey: `journey-photos/coverage${n}-thumb`, mime: 'image/jpeg', width: 4, height: 3, bytes: 10, sortOrder: n } });
+  const journey = await journeyOf(anna.user.id, 'Coverage journal', [ben.user.id]);
+  const [photo, second] = [await photoOf(journey.id, 0), await photoOf(journey.id, 1)];
+  const other = await journeyOf(carol.user.id, 'Carol’s journal', []);
+  const otherPhoto = await photoOf(other.id, 0);
+  const { url } = await anna.trpc.journeyMedia.createJourneyShareLink.mutate({ journeyId: journey.id });
+  suite.clearEvents();
+  return {
+    mediaJourneyId: journey.id,
+    mediaPhotoId: photo.id,
+    mediaSecondPhotoId: second.id,
+    mediaShareToken: url!.split('/public/journey/')[1],
+    mediaOtherJourneyId: other.id,
+    mediaOtherPhotoId: otherPhoto.id,
   };
 }
 
@@ -1794,6 +1883,8 @@ const COUNTED_TABLES = [
   'PackingTemplateItem',
   'Todo',
   'TodoCategoryAssignee',
+  'JourneyPhoto',
+  'JourneyShareLink',
 ] as const;
 type CountedTable = (typeof COUNTED_TABLES)[number];
 /** One round trip instead of one query per table: snapshots run several times for every procedure. */
@@ -1844,6 +1935,11 @@ async function snapshot(f: Fixture) {
     notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     bucketList: await db.bucketListItem.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     atlasRegions: await db.atlasRegionMark.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    journeyMedia: await db.journey.findMany({
+      where: { id: { in: [f.mediaJourneyId, f.mediaOtherJourneyId] } },
+      orderBy: { id: 'asc' },
+      include: { photos: { orderBy: { id: 'asc' } }, shareLink: true },
+    }),
   };
   const vacay = await db.vacayPlan.findMany({
     where: { ownerId: { in: [anna.user.id, dora.user.id] } },
@@ -1961,6 +2057,12 @@ const fixtureShape: Fixture = {
   packingTemplateId: 1,
   todoId: 1,
   secondTodoId: 2,
+  mediaJourneyId: 1,
+  mediaPhotoId: 1,
+  mediaSecondPhotoId: 2,
+  mediaShareToken: 'wmj_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  mediaOtherJourneyId: 2,
+  mediaOtherPhotoId: 3,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
