@@ -12,6 +12,7 @@ import { log } from '~/utils/log.server';
 import { purgeExpired, PURGE_INTERVAL_MS } from '~/db/retention.server';
 import { createStorage } from '~/storage/create.server';
 import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
+import { purgeOrphanJourneyPhotos } from '~/areas/journey/photos/photos.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -70,6 +71,8 @@ export async function createServices(
     )
     // (then uploaded place photos no place shows any more: deleted trips)
     .then(() => purgeOrphanUploads(services))
+    // (and journey photos whose journey was deleted)
+    .then(() => purgeOrphanJourneyPhotos(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
   await purge();
   const purgeTimer = setInterval(() => void purge(), PURGE_INTERVAL_MS);

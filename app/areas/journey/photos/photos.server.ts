@@ -126,9 +126,13 @@ export async function addJourneyPhoto(
   }
 }
 
-/** Deletes the stored files of photos whose rows are gone (after the transaction). Never throws. */
+/**
+ * Deletes the stored files of photos whose rows are gone (after the transaction). Only files this module stored: a row
+ * pointing at another area's file (a trip's place photo brought into the gallery) leaves that file alone. Never throws.
+ */
 export async function releasePhotoFiles(storage: Services['storage'], photos: readonly Pick<JourneyPhoto, 'storageKey' | 'thumbKey'>[]) {
-  for (const photo of photos) await deleteImage(storage, { key: photo.storageKey, thumbKey: photo.thumbKey });
+  const ours = (key: string) => key.startsWith(`${JOURNEY_PHOTO_PREFIX}/`);
+  for (const photo of photos) if (ours(photo.storageKey) && ours(photo.thumbKey)) await deleteImage(storage, { key: photo.storageKey, thumbKey: photo.thumbKey });
 }
 
 /** Deletes stored journey photos that no row refers to any more (deleted journeys, interrupted uploads). Returns how many. */

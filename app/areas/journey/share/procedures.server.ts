@@ -55,7 +55,8 @@ export const journeyShareProcedures = {
       addon: 'journey',
       mcp: {
         name: 'create_journey_share_link',
-        kind: 'idempotent',
+        // not idempotent: rotate: true makes a new token each time (as create_share_link, decision 018)
+        kind: 'write',
         description:
           'Make the journey’s public read-only link (owner only), or change what it shows. Anyone with it sees, without signing in, the parts switched on: shareTimeline (public entries only — never private or contributor-only ones), shareGallery (photos of the gallery and of public entries), shareMap (where public entries were written). No names or e-mails are shown. A new link starts with every part on; on an existing link omitted flags keep their value. url (the full link) is returned only when a link is made or rotated: it cannot be read again. rotate: true replaces the token and the old link stops working at once.',
       },
