@@ -9,6 +9,7 @@ import { budgetArea } from './budget/area';
 import { collabArea } from './collab/area';
 import { dayNotesArea } from './day-notes/area';
 import { geoArea } from './geo/area';
+import { journeyArea } from './journey/area';
 import { daysArea } from './days/area';
 import { membersArea } from './members/area';
 import { packingArea } from './packing/area';
@@ -45,6 +46,7 @@ export const areas = [
   todosArea,
   weatherArea,
   geoArea,
+  journeyArea,
   defineArea({ id: 'account', router: accountRouter, namespaces: ['settings'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),

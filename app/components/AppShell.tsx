@@ -28,6 +28,7 @@ export function AppShell({ children, wide = false }: { children: ReactNode; wide
               </NavLink>
               {data?.addons?.atlas && <NavLink to="/atlas" className={navClass}>{t('atlas:nav')}</NavLink>}
               {data?.addons?.vacay && <NavLink to="/vacay" className={navClass}>{t('vacay:nav')}</NavLink>}
+              {data?.addons?.journey && <NavLink to="/journey" className={navClass}>{t('journey:nav')}</NavLink>}
               <NavLink to="/settings" className={navClass}>
                 {t('nav.settings')}
               </NavLink>

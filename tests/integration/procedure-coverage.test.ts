@@ -92,6 +92,13 @@ interface Fixture {
   /** "Book tickets" assigned to ben, and "Pack snacks"; Documents is anna's */
   todoId: number;
   secondTodoId: number;
+  /** journey: anna's "Lisbon journal" linking the trip (two skeletons of day 1, one written entry; ben is an editor), anna's empty journal, and carol's journal with an entry */
+  journeyId: number;
+  emptyJourneyId: number;
+  journeyEntryId: number;
+  journeySkeletonId: number;
+  otherJourneyId: number;
+  otherJourneyEntryId: number;
   /** journey media: anna's journey "Coverage journal" (ben editor) with two gallery photos and a share link; carol's journey and photo */
   mediaJourneyId: number;
   mediaPhotoId: number;
@@ -1137,14 +1144,13 @@ const cases: CaseTable = {
       access: ['admin', 'webSession'],
       valid: () => undefined,
       bad: { none: 'takes no input' },
-      // the fixture turns the journey addon on (journey media's cases need it)
-      outcome: () => ({ addons: expect.arrayContaining([{ id: 'journey', enabled: true, defaultEnabled: false }]) }),
+      outcome: () => ({ addons: expect.arrayContaining([{ id: 'mcp', enabled: false, defaultEnabled: false }]) }),
     },
     setAddon: {
       access: ['admin', 'webSession'],
-      valid: () => ({ id: 'journey', enabled: false }),
+      valid: () => ({ id: 'mcp', enabled: true }),
       bad: { input: () => ({ id: 'teleport', enabled: true }), field: 'id' },
-      outcome: () => ({ addon: { id: 'journey', enabled: false } }),
+      outcome: () => ({ addon: { id: 'mcp', enabled: true } }),
       noEvent: 'addon switches are read on every request; nobody watches them live',
     },
     getRegistration: {
@@ -1506,6 +1512,122 @@ const cases: CaseTable = {
       outcome: (f) => ({ year: 2027, holidays: expect.arrayContaining([expect.objectContaining({ date: '2027-01-06', calendarId: f.vacayCalendarId })]) }),
     },
   },
+  journey: {
+    listJourneys: {
+      access: [{ none: 'lists only the journeys the caller owns or contributes to' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ journeys: expect.arrayContaining([expect.objectContaining({ id: f.journeyId, myRole: 'owner', entryCount: 1 })]) }),
+    },
+    getJourney: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId }),
+      bad: { input: () => ({ journeyId: 'lisbon' }), field: 'journeyId' },
+      outcome: (f) => ({ journey: { id: f.journeyId, myRole: 'owner', trips: [{ tripId: f.tripId, placeCount: 2 }] } }),
+    },
+    listJourneyEntries: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId }),
+      bad: { input: () => ({ journeyId: 0 }), field: 'journeyId' },
+      outcome: (f) => ({ entries: expect.arrayContaining([expect.objectContaining({ id: f.journeyEntryId }), expect.objectContaining({ id: f.journeySkeletonId, type: 'skeleton' })]) }),
+    },
+    listJourneyContributors: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId }),
+      bad: { input: () => ({ journeyId: 1.5 }), field: 'journeyId' },
+      outcome: (f) => ({ contributors: [{ userId: f.annaId, role: 'owner' }, { userId: f.benId, role: 'editor' }] }),
+    },
+    getJourneySuggestions: {
+      access: [{ none: "reads only the caller's own trips" }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ trips: expect.any(Array) }),
+    },
+    listJourneyAvailableTrips: {
+      access: [{ none: "reads only the caller's own trips" }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ trips: expect.arrayContaining([expect.objectContaining({ tripId: f.tripId })]) }),
+    },
+    createJourney: {
+      access: [{ none: 'creates a journey the caller owns; each linked trip must be one the caller can see' }],
+      valid: (f) => ({ title: 'Porto journal', tripIds: [f.tripId] }),
+      bad: { input: () => ({ title: '' }), field: 'title' },
+      outcome: () => ({ journey: { title: 'Porto journal', status: 'active', myRole: 'owner' } }),
+    },
+    updateJourney: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, title: 'Mine now' }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, title: 'Lisbon, slowly', status: 'completed' }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, status: 'done' }), field: 'status' },
+      outcome: () => ({ journey: { title: 'Lisbon, slowly', status: 'completed' } }),
+    },
+    deleteJourney: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId }),
+      bad: { input: () => ({ journeyId: -1 }), field: 'journeyId' },
+      outcome: () => ({ success: true }),
+    },
+    addJourneyTrip: {
+      access: ['tripMember', { ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, tripId: f.tripId }) } }],
+      valid: (f) => ({ journeyId: f.emptyJourneyId, tripId: f.tripId }),
+      bad: { input: (f) => ({ journeyId: f.emptyJourneyId, tripId: 'lisbon' }), field: 'tripId' },
+      outcome: () => ({ success: true }),
+    },
+    removeJourneyTrip: {
+      access: ['tripMember', { ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, tripId: f.tripId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, tripId: f.tripId }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, tripId: null }), field: 'tripId' },
+      outcome: () => ({ success: true }),
+    },
+    createJourneyEntry: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, entryDate: '2027-05-02' }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, entryDate: '2027-05-02', title: 'Tram 28', story: 'Rattling **uphill**', tags: ['tram'] }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, entryDate: '2027-13-01' }), field: 'entryDate' },
+      outcome: (f) => ({ entry: { journeyId: f.journeyId, entryDate: '2027-05-02', title: 'Tram 28', type: 'entry', visibility: 'shared' } }),
+    },
+    updateJourneyEntry: {
+      access: [{ ownResource: { input: (f) => ({ entryId: f.otherJourneyEntryId, title: 'Mine now' }) } }],
+      valid: (f) => ({ entryId: f.journeyEntryId, title: 'Fado night', mood: 'amazing' }),
+      bad: { input: (f) => ({ entryId: f.journeyEntryId, entryTime: '25:00' }), field: 'entryTime' },
+      outcome: (f) => ({ entry: { id: f.journeyEntryId, title: 'Fado night', mood: 'amazing' } }),
+    },
+    deleteJourneyEntry: {
+      access: [{ ownResource: { input: (f) => ({ entryId: f.otherJourneyEntryId }) } }],
+      valid: (f) => ({ entryId: f.journeyEntryId }),
+      bad: { input: () => ({ entryId: 'first' }), field: 'entryId' },
+      outcome: () => ({ success: true, reverted: false }),
+    },
+    reorderJourneyEntries: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, orderedIds: [f.otherJourneyEntryId] }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, orderedIds: [f.journeyEntryId, f.journeySkeletonId] }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, orderedIds: 'all' }), field: 'orderedIds' },
+      outcome: () => ({ success: true }),
+    },
+    addJourneyContributor: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, targetUserId: f.benId, role: 'viewer' }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, identifier: f.doraEmail, role: 'viewer' }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, targetUserId: f.benId, role: 'owner' }), field: 'role' },
+      outcome: () => ({ success: true }),
+    },
+    updateJourneyContributorRole: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, targetUserId: f.benId, role: 'viewer' }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, targetUserId: f.benId, role: 'viewer' }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, targetUserId: f.benId, role: 'admin' }), field: 'role' },
+      outcome: () => ({ success: true }),
+    },
+    removeJourneyContributor: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, targetUserId: f.benId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, targetUserId: f.benId }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, targetUserId: 0 }), field: 'targetUserId' },
+      outcome: () => ({ success: true }),
+    },
+    updateJourneyPreferences: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, hideSkeletons: true }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, hideSkeletons: true }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, hideSkeletons: 'yes' }), field: 'hideSkeletons' },
+      outcome: () => ({ success: true, hideSkeletons: true }),
+    },
+  },
   journeyMedia: {
     listJourneyPhotos: {
       access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
@@ -1643,7 +1765,29 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildVacayFixture()),
     ...(await buildCollabFixture(tripId)),
     ...(await buildListsFixture(tripId)),
+    ...(await buildJourneyFixture(tripId)),
     ...(await buildJourneyMediaFixture()),
+  };
+}
+
+/** The journey side (the addon switched on): anna's journal linking the trip, with ben as editor and one entry; anna's empty journal; carol's. */
+async function buildJourneyFixture(tripId: number) {
+  await server.services.addons.set('journey', true);
+  const j = anna.trpc.journey;
+  const { journey } = await j.createJourney.mutate({ title: 'Lisbon journal', tripIds: [tripId] });
+  await j.addJourneyContributor.mutate({ journeyId: journey.id, targetUserId: ben.user.id, role: 'editor' });
+  const { entry } = await j.createJourneyEntry.mutate({ journeyId: journey.id, entryDate: '2027-05-01', title: 'Arrival', story: 'Warm evening' });
+  const { journey: empty } = await j.createJourney.mutate({ title: 'Someday' });
+  const { journey: other } = await carol.trpc.journey.createJourney.mutate({ title: 'Carol’s journal' });
+  const { entry: otherEntry } = await carol.trpc.journey.createJourneyEntry.mutate({ journeyId: other.id, entryDate: '2027-06-01', title: 'Secret', visibility: 'shared' });
+  suite.clearEvents();
+  return {
+    journeyId: journey.id,
+    emptyJourneyId: empty.id,
+    journeyEntryId: entry.id,
+    journeySkeletonId: journey.entries.find((e) => e.type === 'skeleton')!.id,
+    otherJourneyId: other.id,
+    otherJourneyEntryId: otherEntry.id,
   };
 }
 
@@ -1883,6 +2027,11 @@ const COUNTED_TABLES = [
   'PackingTemplateItem',
   'Todo',
   'TodoCategoryAssignee',
+  'Journey',
+  'JourneyTrip',
+  'JourneyEntry',
+  'JourneyContributor',
+  'JourneyPreference',
   'JourneyPhoto',
   'JourneyShareLink',
 ] as const;
@@ -1946,7 +2095,12 @@ async function snapshot(f: Fixture) {
     orderBy: { id: 'asc' },
     include: { calendars: { orderBy: { id: 'asc' } }, years: { orderBy: { year: 'asc' } }, companyHolidays: { orderBy: { id: 'asc' } } },
   });
-  return { counts, trip, tags, account, vacay };
+  const journeys = await db.journey.findMany({
+    where: { ownerId: { in: [anna.user.id, carol.user.id] } },
+    orderBy: { id: 'asc' },
+    include: { trips: { orderBy: { tripId: 'asc' } }, entries: { orderBy: { id: 'asc' } }, contributors: { orderBy: { userId: 'asc' } }, preferences: { orderBy: { userId: 'asc' } } },
+  });
+  return { counts, trip, tags, account, vacay, journeys };
 }
 
 type Caller = (input: unknown) => Promise<unknown>;
@@ -2057,6 +2211,12 @@ const fixtureShape: Fixture = {
   packingTemplateId: 1,
   todoId: 1,
   secondTodoId: 2,
+  journeyId: 1,
+  emptyJourneyId: 2,
+  journeyEntryId: 1,
+  journeySkeletonId: 2,
+  otherJourneyId: 3,
+  otherJourneyEntryId: 3,
   mediaJourneyId: 1,
   mediaPhotoId: 1,
   mediaSecondPhotoId: 2,

@@ -19,6 +19,7 @@ import {
 } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from './events';
+import { syncTripSkeletons } from '../journey/skeletons.server';
 
 const position = z
   .number({ error: 'must be a position (a whole number, 0 = first)' })
@@ -57,7 +58,11 @@ export const assignmentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await findPlace(ctx.db, input.tripId, input.placeId);
       await findDay(ctx.db, input.tripId, input.dayId);
-      const assignment = await ctx.db.$transaction((tx) => insertAssignment(tx, input));
+      const assignment = await ctx.db.$transaction(async (tx) => {
+        const created = await insertAssignment(tx, input);
+        await syncTripSkeletons(ctx, tx, input.tripId);
+        return created;
+      });
       const json = assignmentJson(assignment);
       ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.created', { assignment: json }));
       return { assignment: json };
@@ -78,6 +83,7 @@ export const assignmentsRouter = router({
       await ctx.db.$transaction(async (tx) => {
         await tx.assignment.delete({ where: { id: assignment.id } });
         await compactDayAssignments(tx, assignment.dayId);
+        await syncTripSkeletons(ctx, tx, input.tripId);
       });
       ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.deleted', { assignmentId: assignment.id, dayId: assignment.dayId }));
       return { deleted: true as const, assignmentId: assignment.id, dayId: assignment.dayId };
@@ -99,10 +105,14 @@ export const assignmentsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       await findAssignment(ctx.db, input.tripId, input.assignmentId);
-      const assignment = await ctx.db.assignment.update({
-        where: { id: input.assignmentId },
-        data: { startTime: input.startTime, endTime: input.endTime },
-        include: assignmentInclude,
+      const assignment = await ctx.db.$transaction(async (tx) => {
+        const updated = await tx.assignment.update({
+          where: { id: input.assignmentId },
+          data: { startTime: input.startTime, endTime: input.endTime },
+          include: assignmentInclude,
+        });
+        await syncTripSkeletons(ctx, tx, input.tripId);
+        return updated;
       });
       const json = assignmentJson(assignment);
       ctx.emit(tripChannel(input.tripId), assignmentEvents.make('assignment.updated', { assignment: json }));
@@ -142,6 +152,7 @@ export const assignmentsRouter = router({
           order.map((aid) => byId.get(aid)!),
         );
         if (fromDayId !== input.toDayId) await compactDayAssignments(tx, fromDayId);
+        await syncTripSkeletons(ctx, tx, input.tripId);
         return tx.assignment.findUniqueOrThrow({ where: { id: current.id }, include: assignmentInclude });
       });
       const json = assignmentJson(assignment);

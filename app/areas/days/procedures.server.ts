@@ -10,6 +10,7 @@ import { datedDayIndex, positionChanges } from '~/domain/ordering';
 import { compactTripDays, findDay } from '../trip-data.server';
 import { tripChannel } from '~/realtime/channels';
 import { dayEvents } from './events';
+import { syncTripSkeletons } from '../journey/skeletons.server';
 
 const dayTitle = z.string({ error: 'must be text' }).trim().max(LIMITS.title, `must be at most ${LIMITS.title} characters`);
 
@@ -110,6 +111,7 @@ export const daysRouter = router({
       await ctx.db.$transaction(async (tx) => {
         await tx.day.delete({ where: { id: input.dayId } });
         await compactTripDays(tx, input.tripId);
+        await syncTripSkeletons(ctx, tx, input.tripId);
       });
       ctx.emit(tripChannel(input.tripId), dayEvents.make('day.deleted', { dayId: input.dayId }));
       return { deleted: true as const, dayId: input.dayId };

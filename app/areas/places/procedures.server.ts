@@ -15,6 +15,7 @@ import { roadRoute } from '~/geo/road-route.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
 import { placeEvents } from './events';
+import { syncTripSkeletons } from '../journey/skeletons.server';
 import { formatOfFileName, readPlaceFile } from './place-files.server';
 import { releaseUpload, uploadsOfPlaces, UPLOAD_SOURCE } from './place-uploads.server';
 
@@ -149,6 +150,7 @@ export const placesRouter = router({
       const { place, assignment } = await ctx.db.$transaction(async (tx) => {
         const created = await createPlaceRow(tx, input.tripId, ctx.actor.user.id, { ...input, photo: photoOf(input.photoUrl) });
         const a = await insertAssignment(tx, { dayId: input.dayId, placeId: created.id, startTime: input.startTime, endTime: input.endTime });
+        await syncTripSkeletons(ctx, tx, input.tripId);
         const withDays = await tx.place.findUniqueOrThrow({ where: { id: created.id }, include: placeInclude });
         return { place: withDays, assignment: a };
       });
@@ -197,6 +199,7 @@ export const placesRouter = router({
           await tx.placeTag.deleteMany({ where: { placeId: input.placeId, tag: { userId } } });
           if (tagIds.length) await tx.placeTag.createMany({ data: tagIds.map((tagId) => ({ placeId: input.placeId, tagId })) });
         }
+        await syncTripSkeletons(ctx, tx, input.tripId);
         return tx.place.findUniqueOrThrow({ where: { id: input.placeId }, include: placeInclude });
       });
       // A replaced or removed uploaded photo's file goes (unless a trip copy still shows it).
@@ -248,7 +251,10 @@ export const placesRouter = router({
     .input(z.object({ placeId: id('place') }))
     .mutation(async ({ ctx, input }) => {
       const place = await findPlace(ctx.db, input.tripId, input.placeId);
-      await ctx.db.$transaction((tx) => deletePlacesAndCompact(tx, [input.placeId]));
+      await ctx.db.$transaction(async (tx) => {
+        await deletePlacesAndCompact(tx, [input.placeId]);
+        await syncTripSkeletons(ctx, tx, input.tripId);
+      });
       await releaseUpload(ctx.services, place);
       ctx.emit(tripChannel(input.tripId), placeEvents.make('place.deleted', { placeId: input.placeId }));
       return { deleted: true as const, placeId: input.placeId };
@@ -274,6 +280,7 @@ export const placesRouter = router({
         if (missing !== undefined) throw notInTrip('Place', missing, input.tripId);
         const photos = await uploadsOfPlaces(tx, { id: { in: placeIds } });
         await deletePlacesAndCompact(tx, placeIds);
+        await syncTripSkeletons(ctx, tx, input.tripId);
         return photos;
       });
       for (const photo of uploads) await releaseUpload(ctx.services, photo);

@@ -14,6 +14,7 @@ import type { Db } from '~/db/client.server';
 import { tripMemberIds, tripsVisibleTo } from '../trip-data.server';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { tripEvents } from './events';
+import { syncTripSkeletons } from '../journey/skeletons.server';
 import { bookingCalendarEvents } from '~/areas/reservations/calendar.server';
 
 const dateRange = z
@@ -223,6 +224,7 @@ export const tripsRouter = router({
           for (const [position, day] of ordered.entries()) {
             if (day.position !== position) await tx.day.update({ where: { id: day.id }, data: { position } });
           }
+          await syncTripSkeletons(ctx, tx, input.tripId);
         }
         return tx.trip.update({
           where: { id: input.tripId },

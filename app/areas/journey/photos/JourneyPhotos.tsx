@@ -8,6 +8,7 @@ import { Button, ConfirmDialog, Dialog, Spinner, TextField } from '~/components/
 import { errorMessage, realtimeSocket, useTRPC } from '~/utils/trpc';
 import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 import { journeyPhotoUrl } from './urls';
+import { JourneyBookLink, JourneyShareButton } from '../share/JourneyShareDialog';
 
 export interface PhotoItem {
   id: number;
@@ -170,6 +171,7 @@ function PhotoDialog({
 function PhotoList({
   journeyId,
   entryId,
+  given,
   canEdit,
   isOwner,
   coverPhotoId,
@@ -178,6 +180,8 @@ function PhotoList({
   journeyId: number;
   /** an entry's photos; undefined: every photo of the journey (the gallery) */
   entryId?: number;
+  /** the photos when the caller already has them (an entry of getJourney); otherwise they are fetched */
+  given?: PhotoItem[];
   canEdit: boolean;
   isOwner: boolean;
   coverPhotoId?: number | null;
@@ -186,12 +190,16 @@ function PhotoList({
   const { t } = useTranslation('journey-media');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.journeyMedia.listJourneyPhotos.queryOptions({ journeyId, ...(entryId !== undefined ? { entryId } : {}) }));
+  const list = useQuery({
+    ...trpc.journeyMedia.listJourneyPhotos.queryOptions({ journeyId, ...(entryId !== undefined ? { entryId } : {}) }),
+    enabled: !given,
+  });
   const [open, setOpen] = useState<PhotoItem | null>(null);
   // Our own changes do not come back over the realtime channel: refetch the journey's views ourselves.
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.journeyMedia.pathKey() }), queryClient.invalidateQueries({ queryKey: [['journey']] })]);
   const reorder = useMutation(trpc.journeyMedia.reorderJourneyPhotos.mutationOptions({ onSuccess: async () => void (await refresh()) }));
-  const photos = list.data?.photos ?? [];
+  const photos: PhotoItem[] = given ?? list.data?.photos ?? [];
+  const loaded = !!given || !!list.data;
   const move = (index: number, by: -1 | 1) => {
     const ids = photos.map((p) => p.id);
     [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
@@ -200,9 +208,9 @@ function PhotoList({
 
   return (
     <div data-testid={testId} className="space-y-2">
-      {list.isLoading && <Spinner label={t('photos.loading')} />}
-      {list.error && <p role="alert" className="text-sm text-red-700">{errorMessage(list.error, t)}</p>}
-      {list.data && !photos.length && <p className="text-sm text-slate-500">{t('photos.empty')}</p>}
+      {!given && list.isLoading && <Spinner label={t('photos.loading')} />}
+      {!given && list.error && <p role="alert" className="text-sm text-red-700">{errorMessage(list.error, t)}</p>}
+      {loaded && !photos.length && entryId === undefined && <p className="text-sm text-slate-500">{t('photos.empty')}</p>}
       {photos.length > 0 && (
         <ul className="flex flex-wrap gap-2">
           {photos.map((photo, index) => (
@@ -213,7 +221,7 @@ function PhotoList({
                 className="block h-24 w-24 overflow-hidden rounded-lg bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
                 aria-label={photo.caption || t('photos.openNumber', { n: index + 1 })}
               >
-                <img src={photo.thumbUrl} alt={photo.caption} loading="lazy" className="h-full w-full object-cover" />
+                <img src={journeyPhotoUrl(photo.id, 'thumb')} alt={photo.caption} loading="lazy" className="h-full w-full object-cover" />
               </button>
               {coverPhotoId === photo.id && <span className="absolute start-1 top-1 rounded bg-indigo-600 px-1.5 text-[10px] font-semibold text-white">{t('photos.isCover')}</span>}
               {canEdit && entryId !== undefined && photos.length > 1 && (
@@ -247,19 +255,28 @@ function PhotoList({
   );
 }
 
-/** The photos of one entry, for the entry's card or editor. */
-export function JourneyPhotoStrip(props: { journeyId: number; entryId: number; canEdit: boolean; isOwner: boolean; coverPhotoId?: number | null }) {
-  return <PhotoList {...props} testId={`journey-photos-${props.entryId}`} />;
+/** The photos of one entry (as getJourney gave them), for the entry's card, with their upload. */
+export function JourneyPhotoStrip({ entry, canEdit }: { entry: { id: number; journeyId: number; photos: PhotoItem[] }; canEdit: boolean }) {
+  if (!canEdit && !entry.photos.length) return null;
+  return (
+    <div className="mt-2">
+      <PhotoList journeyId={entry.journeyId} entryId={entry.id} given={entry.photos} canEdit={canEdit} isOwner={false} testId={`journey-photos-${entry.id}`} />
+    </div>
+  );
 }
 
-/** Every photo of the journey the reader may see; uploads here go to the gallery (no entry). */
+/** Every photo of the journey the reader may see; uploads here go to the gallery (no entry). With the public link and the PDF book. */
 export function JourneyGallery(props: { journeyId: number; canEdit: boolean; isOwner: boolean; coverPhotoId?: number | null }) {
   const { t } = useTranslation('journey-media');
   return (
     <section aria-labelledby="journey-gallery-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="journey-gallery-heading" className="mb-3 text-base font-semibold text-slate-900">
-        {t('photos.gallery')}
-      </h2>
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 id="journey-gallery-heading" className="me-auto text-base font-semibold text-slate-900">
+          {t('photos.gallery')}
+        </h2>
+        <JourneyShareButton journeyId={props.journeyId} isOwner={props.isOwner} />
+        <JourneyBookLink journeyId={props.journeyId} />
+      </div>
       <PhotoList {...props} testId="journey-gallery" />
     </section>
   );

@@ -3,14 +3,13 @@
 // skeleton promoted), so those refetch; the link view is patched from the payload.
 import type { inferRouterOutputs } from '@trpc/server';
 import { cacheView, defineEvents, INVALIDATE, onView } from '~/realtime/events';
+import { journeyEntriesView, journeyListView, journeyView } from '../events';
 import type { journeyMediaRouter } from './procedures.server';
 import type { JourneyShareLinkJson } from '../share/procedures.server';
 
 type Outputs = inferRouterOutputs<typeof journeyMediaRouter>;
 export const journeyPhotosView = cacheView<Outputs['listJourneyPhotos']>('journeyMedia.listJourneyPhotos', 'user');
 export const journeyShareLinkView = cacheView<Outputs['getJourneyShareLink']>('journeyMedia.getJourneyShareLink', 'user');
-/** The journey area's views that show photos (gallery, entries' photos, counts, cover): refetched, never patched. */
-const JOURNEY_VIEWS_WITH_PHOTOS = ['journey.getJourney', 'journey.listJourneyEntries', 'journey.listJourneys'].map((path) => cacheView<unknown>(path, 'user'));
 
 export const journeyMediaEvents = defineEvents<{
   /** photos of the journey were added, changed, reordered or removed (entryIds: the entries they belong to) */
@@ -21,7 +20,10 @@ export const journeyMediaEvents = defineEvents<{
   'journey.photos.changed': {
     views: [
       onView(journeyPhotosView, (data, p) => (data.journeyId === p.journeyId ? INVALIDATE : undefined)),
-      ...JOURNEY_VIEWS_WITH_PHOTOS.map((view) => onView(view, () => INVALIDATE)),
+      // the journey's views that show photos (gallery, entries' photos, counts, cover): refetched, never patched
+      onView(journeyView, () => INVALIDATE),
+      onView(journeyEntriesView, () => INVALIDATE),
+      onView(journeyListView, () => INVALIDATE),
     ],
     notice: () => null,
   },

@@ -9,6 +9,8 @@ import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 import { DomainError } from '~/domain/errors';
 import { deleteImage, processImage, storeImage } from '~/storage/images.server';
 import type { DbLike } from '../../trip-data.server';
+import { contributorIds } from '../announce.server';
+import { promoteSkeleton } from '../procedures.server';
 import { journeyPhotoUrl, type PhotoVariant } from './urls';
 
 /** Storage prefix of journey photos: "journey-photos/<32 hex>" and "…-thumb". */
@@ -66,17 +68,11 @@ export async function photoTargetEntry(db: DbLike, journeyId: number, entryId: n
   return entry;
 }
 
-/** The private user channels of everyone contributing to the journey (journey events go there, decision 022). */
-export async function contributorChannels(db: DbLike, journeyId: number) {
-  const rows = await db.journeyContributor.findMany({ where: { journeyId }, select: { userId: true } });
-  return rows.map((r) => userChannel(r.userId));
-}
-
-/** Publishes one journey event to every contributor, for the raw HTTP routes (procedures use ctx.emit). */
+/** Publishes one journey event to every contributor's user channel, for the raw HTTP routes (procedures use tellContributors). */
 export async function publishToContributors(services: Pick<Services, 'db' | 'realtime'>, journeyId: number, event: RealtimeEvent, socketId?: string) {
-  const channels = await contributorChannels(services.db, journeyId);
+  const userIds = await contributorIds(services.db, journeyId);
   await services.realtime.publish(
-    channels.map((channel) => ({ channel, event: event.name, payload: event.payload })),
+    userIds.map((userId) => ({ channel: userChannel(userId), event: event.name, payload: event.payload })),
     { socketId },
   );
 }
@@ -114,9 +110,7 @@ export async function addJourneyPhoto(
         },
       });
       // A photo is content: a skeleton becomes a real entry, written by whoever brought the photo.
-      if (input.entry?.type === 'skeleton') {
-        await tx.journeyEntry.update({ where: { id: input.entry.id }, data: { type: 'entry', authorId: input.uploaderId } });
-      }
+      if (input.entry?.type === 'skeleton') await promoteSkeleton(tx, input.entry.id, input.uploaderId);
       await tx.journey.update({ where: { id: input.journeyId }, data: { updatedAt: new Date() } });
       return photo;
     });

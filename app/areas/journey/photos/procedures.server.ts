@@ -8,8 +8,9 @@ import { badRequest } from '~/domain/errors';
 import { requireJourneyRole } from '../access.server';
 import { journeyShareProcedures } from '../share/procedures.server';
 import { journeyMediaEvents } from './events';
+import { tellContributors } from '../announce.server';
+import { promoteSkeleton } from '../procedures.server';
 import {
-  contributorChannels,
   journeyPhotoJson,
   photoNotFound,
   photoOrder,
@@ -38,7 +39,7 @@ async function photoFor(ctx: AuthedContext, photoId: number, minimum: 'viewer' |
 
 async function emitPhotosChanged(ctx: AuthedContext, journeyId: number, entryIds: (number | null)[]) {
   const event = journeyMediaEvents.make('journey.photos.changed', { journeyId, entryIds: [...new Set(entryIds.filter((e): e is number => e !== null))] });
-  for (const channel of await contributorChannels(ctx.db, journeyId)) ctx.emit(channel, event);
+  await tellContributors(ctx, ctx.db, journeyId, event);
 }
 
 export const journeyMediaRouter = router({
@@ -63,7 +64,7 @@ export const journeyMediaRouter = router({
       const target = moving ? await photoTargetEntry(ctx.db, photo.journeyId, input.entryId!, ctx.actor.user.id) : null;
       const updated = await ctx.db.$transaction(async (tx) => {
         const last = moving ? await tx.journeyPhoto.aggregate({ where: { journeyId: photo.journeyId, entryId: input.entryId! }, _max: { sortOrder: true } }) : null;
-        if (target?.type === 'skeleton') await tx.journeyEntry.update({ where: { id: target.id }, data: { type: 'entry', authorId: ctx.actor.user.id } });
+        if (target?.type === 'skeleton') await promoteSkeleton(tx, target.id, ctx.actor.user.id);
         return tx.journeyPhoto.update({
           where: { id: photo.id },
           data: {

@@ -8,7 +8,7 @@ import { id } from '~/trpc/schemas';
 import { hashSecret, randomSecret } from '~/auth/tokens.server';
 import type { JourneyShareLink } from '~/generated/prisma/client';
 import { requireJourneyRole } from '../access.server';
-import { contributorChannels } from '../photos/photos.server';
+import { tellContributors } from '../announce.server';
 import { journeyMediaEvents } from '../photos/events';
 import { applyShareFlags, JOURNEY_SHARE_TOKEN_PREFIX, JOURNEY_TOKEN_HINT_LENGTH, journeySharePath } from './rules';
 import { journeyLinkOfToken, publicJourney } from './public.server';
@@ -75,7 +75,7 @@ export const journeyShareProcedures = {
       const shareLink = journeyShareLinkJson(link);
       const rotated = !!existing && !!token;
       const event = journeyMediaEvents.make('journey.share.changed', { journeyId: input.journeyId, shareLink, rotated });
-      for (const channel of await contributorChannels(ctx.db, input.journeyId)) ctx.emit(channel, event);
+      await tellContributors(ctx, ctx.db, input.journeyId, event);
       return {
         created: !existing,
         rotated,
@@ -96,7 +96,7 @@ export const journeyShareProcedures = {
       const { count } = await ctx.db.journeyShareLink.deleteMany({ where: { journeyId: input.journeyId } });
       if (count > 0) {
         const event = journeyMediaEvents.make('journey.share.changed', { journeyId: input.journeyId, shareLink: null, rotated: false });
-        for (const channel of await contributorChannels(ctx.db, input.journeyId)) ctx.emit(channel, event);
+        await tellContributors(ctx, ctx.db, input.journeyId, event);
       }
       return { deleted: count > 0 };
     }),
