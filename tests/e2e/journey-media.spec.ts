@@ -122,6 +122,16 @@ test('an entry gets two photos, an editor adds one live, and the public page sho
   await expectImagesLoaded(visitor, '[data-testid="public-gallery"] img', 3);
   await expect(visitor.getByText(anna.email)).toHaveCount(0);
 
+  // …and an Arabic one the right-to-left page, at phone width.
+  const arabicContext = await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 800 } });
+  const arabic = await arabicContext.newPage();
+  arabic.on('pageerror', (error) => pageErrors.push(error.message));
+  await arabic.goto(url);
+  await expect(arabic.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(arabic.getByRole('tab', { name: 'الخط الزمني' })).toHaveAttribute('aria-selected', 'true');
+  await expectImagesLoaded(arabic, '[data-testid="public-entry"] img', 2);
+  await arabicContext.close();
+
   // Revoked (after confirming): the page and its photos are gone.
   await shareDialog.getByTestId('journey-share-delete').click();
   await annaPage.getByRole('alertdialog').getByRole('button', { name: 'Revoke link' }).click();
