@@ -120,6 +120,15 @@ describe('trip copy', () => {
     await ben.trpc.collab.voteCollabPoll.mutate({ tripId: trip.id, pollId: poll.id, optionIndex: 0 });
     const { message } = await anna.trpc.collab.sendCollabMessage.mutate({ tripId: trip.id, text: 'Hello' });
     await ben.trpc.collab.reactCollabMessage.mutate({ tripId: trip.id, messageId: message.id, emoji: '👍' });
+    // A journey linking the trip (its placeholder carries the trip's id), with a preference, a cover photo and a share link.
+    await server.services.addons.set('journey', true);
+    const { journey } = await anna.trpc.journey.createJourney.mutate({ title: 'Portugal', tripIds: [trip.id] });
+    await anna.trpc.journey.updateJourneyPreferences.mutate({ journeyId: journey.id, hideSkeletons: true });
+    const photo = await server.services.db.journeyPhoto.create({
+      data: { journeyId: journey.id, entryId: journey.entries[0].id, storageKey: 'k', thumbKey: 't', mime: 'image/jpeg', width: 1, height: 1, bytes: 1 },
+    });
+    await server.services.db.journey.update({ where: { id: journey.id }, data: { coverPhotoId: photo.id } });
+    await server.services.db.journeyShareLink.create({ data: { journeyId: journey.id, tokenHash: `hash-${journey.id}`, tokenHint: 'wmj_' } });
 
     const db = server.services.db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>;
     const rowsOf = (model: string, tripId: number) =>

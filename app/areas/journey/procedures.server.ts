@@ -621,7 +621,7 @@ export const journeyRouter = router({
       await requireJourneyRole(ctx.db, input.journeyId, ctx.actor.user.id, 'owner');
       const journey = await ctx.db.journey.findUniqueOrThrow({ where: { id: input.journeyId } });
       const user = await findUser(ctx.db, input);
-      if (user.id === journey.ownerId) throw badRequest('errors.journeyContributorSelf', `${user.displayName} owns this journey already`);
+      if (user.id === journey.ownerId) throw badRequest('errors.journeyContributorSelf', 'You own this journey already');
       await ctx.db.journeyContributor.upsert({
         where: { journeyId_userId: { journeyId: input.journeyId, userId: user.id } },
         create: { journeyId: input.journeyId, userId: user.id, role: input.role },
