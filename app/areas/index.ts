@@ -22,6 +22,7 @@ import { todosArea } from './todos/area';
 import { tripsArea } from './trips/area';
 import { vacayArea } from './vacay/area';
 import { weatherArea } from './weather/area';
+import { journeyMediaArea } from './journey/photos/area';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
 export const areas = [
@@ -39,6 +40,7 @@ export const areas = [
   notificationsArea,
   atlasArea,
   vacayArea,
+  journeyMediaArea,
   collabArea,
   packingArea,
   todosArea,

@@ -14,6 +14,7 @@ import { createStorage } from '~/storage/create.server';
 import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 import { withAdvisoryLock } from '~/ops/db-lock.server';
 import { scheduleJob } from '~/ops/jobs.server';
+import { purgeOrphanJourneyPhotos } from '~/areas/journey/photos/photos.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -81,6 +82,8 @@ export async function createServices(
     )
     // (then uploaded place photos no place shows any more: deleted trips)
     .then(() => purgeOrphanUploads(services))
+    // (and journey photos whose journey was deleted)
+    .then(() => purgeOrphanJourneyPhotos(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
   if (options.scheduledJobs !== false) {
     const purgeJob = scheduleJob(database.url, {

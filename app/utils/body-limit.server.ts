@@ -4,7 +4,7 @@
 import { Readable } from 'node:stream';
 import type http from 'node:http';
 import type express from 'express';
-import { PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
+import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES, PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -18,11 +18,15 @@ export const FORM_BODY_LIMIT = 64 * KB;
 /** A place photo upload (POST /api/places/<id>/photo, the raw image): 5 MB. */
 export const PHOTO_UPLOAD_BODY_LIMIT = PHOTO_UPLOAD_MAX_BYTES;
 const PHOTO_UPLOAD_PATH = /^\/api\/places\/\d+\/photo\/?$/;
+/** A journey photo upload (POST /api/journeys/<id>/photos, the raw image): 15 MB. */
+export const JOURNEY_PHOTO_UPLOAD_BODY_LIMIT = JOURNEY_PHOTO_UPLOAD_MAX_BYTES;
+const JOURNEY_PHOTO_UPLOAD_PATH = /^\/api\/journeys\/\d+\/photos\/?$/;
 
 export function bodyLimitFor(path: string): number {
   if (path === '/mcp' || path.startsWith('/mcp/') || path.startsWith('/mcp?')) return MCP_BODY_LIMIT;
   if (path.startsWith('/api/trpc')) return TRPC_BODY_LIMIT;
   if (PHOTO_UPLOAD_PATH.test(path)) return PHOTO_UPLOAD_BODY_LIMIT;
+  if (JOURNEY_PHOTO_UPLOAD_PATH.test(path)) return JOURNEY_PHOTO_UPLOAD_BODY_LIMIT;
   return FORM_BODY_LIMIT;
 }
 

@@ -100,6 +100,13 @@ interface Fixture {
   journeySkeletonId: number;
   otherJourneyId: number;
   otherJourneyEntryId: number;
+  /** journey media: anna's journey "Coverage journal" (ben editor) with two gallery photos and a share link; carol's journey and photo */
+  mediaJourneyId: number;
+  mediaPhotoId: number;
+  mediaSecondPhotoId: number;
+  mediaShareToken: string;
+  mediaOtherJourneyId: number;
+  mediaOtherPhotoId: number;
 }
 
 /**
@@ -1622,6 +1629,62 @@ const cases: CaseTable = {
       outcome: () => ({ success: true, hideSkeletons: true }),
     },
   },
+  journeyMedia: {
+    listJourneyPhotos: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: 'x' }), field: 'journeyId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, photos: [{ id: f.mediaPhotoId }, { id: f.mediaSecondPhotoId }] }),
+    },
+    updateJourneyPhoto: {
+      access: [{ ownResource: { input: (f) => ({ photoId: f.mediaOtherPhotoId, caption: 'Mine now' }) } }],
+      valid: (f) => ({ photoId: f.mediaPhotoId, caption: 'Sunset over the Tagus' }),
+      bad: { input: (f) => ({ photoId: f.mediaPhotoId, caption: 42 }), field: 'caption' },
+      outcome: (f) => ({ photo: { id: f.mediaPhotoId, caption: 'Sunset over the Tagus' } }),
+    },
+    reorderJourneyPhotos: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId, entryId: null, orderedIds: [f.mediaOtherPhotoId] }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, entryId: null, orderedIds: [f.mediaSecondPhotoId, f.mediaPhotoId] }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, entryId: null, orderedIds: [] }), field: 'orderedIds' },
+      outcome: () => ({ ok: true }),
+    },
+    deleteJourneyPhoto: {
+      access: [{ ownResource: { input: (f) => ({ photoId: f.mediaOtherPhotoId }) } }],
+      valid: (f) => ({ photoId: f.mediaPhotoId }),
+      bad: { input: () => ({ photoId: 0 }), field: 'photoId' },
+      outcome: () => ({ deleted: true }),
+    },
+    setJourneyCover: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId, photoId: f.mediaOtherPhotoId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, photoId: f.mediaSecondPhotoId }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, photoId: 'cover' }), field: 'photoId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, coverPhotoId: f.mediaSecondPhotoId }),
+    },
+    getJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: 1.5 }), field: 'journeyId' },
+      outcome: (f) => ({ journeyId: f.mediaJourneyId, shareLink: { tokenHint: f.mediaShareToken.slice(0, 8), shareTimeline: true, shareGallery: true, shareMap: true } }),
+    },
+    createJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId, shareMap: false }),
+      bad: { input: (f) => ({ journeyId: f.mediaJourneyId, shareMap: 'no' }), field: 'shareMap' },
+      outcome: () => ({ created: false, rotated: false, url: null, shareLink: { shareTimeline: true, shareGallery: true, shareMap: false } }),
+    },
+    deleteJourneyShareLink: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
+      valid: (f) => ({ journeyId: f.mediaJourneyId }),
+      bad: { input: () => ({ journeyId: -1 }), field: 'journeyId' },
+      outcome: () => ({ deleted: true }),
+    },
+    getPublicJourney: {
+      access: [{ none: 'public: the journey share token is the permission, no sign-in needed' }],
+      valid: (f) => ({ token: f.mediaShareToken }),
+      bad: { input: () => ({ token: 42 }), field: 'token' },
+      outcome: (f) => ({ journey: { title: 'Coverage journal' }, parts: { timeline: true, gallery: true, map: true }, gallery: [{ id: f.mediaPhotoId }, { id: f.mediaSecondPhotoId }] }),
+    },
+  },
 };
 
 // A local stand-in for Nominatim, so searchPlace succeeds offline.
@@ -1704,6 +1767,7 @@ async function buildFixture(): Promise<Fixture> {
     ...(await buildCollabFixture(tripId)),
     ...(await buildListsFixture(tripId)),
     ...(await buildJourneyFixture(tripId)),
+    ...(await buildJourneyMediaFixture()),
   };
 }
 
@@ -1725,6 +1789,30 @@ async function buildJourneyFixture(tripId: number) {
     journeySkeletonId: journey.entries.find((e) => e.type === 'skeleton')!.id,
     otherJourneyId: other.id,
     otherJourneyEntryId: otherEntry.id,
+  };
+}
+
+/** Journey media: the journey addon on, anna's journey with ben as editor and two gallery photos (rows only: no files), its share link; carol's own journey with a photo. */
+async function buildJourneyMediaFixture() {
+  const db = server.services.db;
+  await server.services.addons.set('journey', true);
+  const journeyOf = (ownerId: number, title: string, editors: number[]) =>
+    db.journey.create({ data: { ownerId, title, status: 'active', contributors: { create: [{ userId: ownerId, role: 'owner' }, ...editors.map((userId) => ({ userId, role: 'editor' }))] } } });
+  const photoOf = (journeyId: number, n: number) =>
+    db.journeyPhoto.create({ data: { journeyId, storageKey: `journey-photos/coverage${n}`, thumbKey: `journey-photos/coverage${n}-thumb`, mime: 'image/jpeg', width: 4, height: 3, bytes: 10, sortOrder: n } });
+  const journey = await journeyOf(anna.user.id, 'Coverage journal', [ben.user.id]);
+  const [photo, second] = [await photoOf(journey.id, 0), await photoOf(journey.id, 1)];
+  const other = await journeyOf(carol.user.id, 'Carol’s journal', []);
+  const otherPhoto = await photoOf(other.id, 0);
+  const { url } = await anna.trpc.journeyMedia.createJourneyShareLink.mutate({ journeyId: journey.id });
+  suite.clearEvents();
+  return {
+    mediaJourneyId: journey.id,
+    mediaPhotoId: photo.id,
+    mediaSecondPhotoId: second.id,
+    mediaShareToken: url!.split('/public/journey/')[1],
+    mediaOtherJourneyId: other.id,
+    mediaOtherPhotoId: otherPhoto.id,
   };
 }
 
@@ -1997,6 +2085,11 @@ async function snapshot(f: Fixture) {
     notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     bucketList: await db.bucketListItem.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     atlasRegions: await db.atlasRegionMark.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    journeyMedia: await db.journey.findMany({
+      where: { id: { in: [f.mediaJourneyId, f.mediaOtherJourneyId] } },
+      orderBy: { id: 'asc' },
+      include: { photos: { orderBy: { id: 'asc' } }, shareLink: true },
+    }),
   };
   const vacay = await db.vacayPlan.findMany({
     where: { ownerId: { in: [anna.user.id, dora.user.id] } },
@@ -2125,6 +2218,12 @@ const fixtureShape: Fixture = {
   journeySkeletonId: 2,
   otherJourneyId: 3,
   otherJourneyEntryId: 3,
+  mediaJourneyId: 1,
+  mediaPhotoId: 1,
+  mediaSecondPhotoId: 2,
+  mediaShareToken: 'wmj_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  mediaOtherJourneyId: 2,
+  mediaOtherPhotoId: 3,
 };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -11,6 +11,7 @@ import { renderMarkdown } from '../collab/markdown';
 import { JOURNEY_STATUSES, MOODS, VISIBILITIES, WEATHERS, groupByDay } from './rules';
 import { coverClass, useDayFormat } from './journey-ui';
 import type { JourneyData } from './events';
+import { JourneyGallery, JourneyPhotoStrip } from './photos/JourneyPhotos';
 
 type Journey = JourneyData['journey'];
 type Entry = Journey['entries'][number];
@@ -88,8 +89,8 @@ export function JourneyPage({ journeyId }: { journeyId: number }) {
         </div>
       </header>
 
-      {/* PHOTO SLOT (jmedia, issue 17 part 2): the journey's gallery (journey.gallery) goes here. */}
-      <div data-slot="journey-gallery" />
+      {/* PHOTO SLOT (jmedia, issue 17 part 2): the journey's gallery, public link and PDF book. */}
+      <JourneyGallery journeyId={journeyId} canEdit={canWrite} isOwner={isOwner} coverPhotoId={journey.coverPhotoId} />
 
       <section aria-labelledby="journey-timeline" className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
@@ -201,8 +202,8 @@ function EntryCard({ entry, canWrite, onEdit }: { entry: Entry; canWrite: boolea
           ))}
         </ul>
       )}
-      {/* PHOTO SLOT (jmedia, issue 17 part 2): the entry's photos (entry.photos) and their upload go here. */}
-      <div data-slot="journey-entry-photos" data-entry-id={entry.id} />
+      {/* PHOTO SLOT (jmedia, issue 17 part 2): the entry's photos and their upload. */}
+      <JourneyPhotoStrip entry={entry} canEdit={canWrite} />
     </li>
   );
 }

@@ -1,0 +1,170 @@
+// The journey as a printable PDF book, made on the server with pdfkit: a cover (title, subtitle, dates, cover photo),
+// one section per written entry the reader may see (date, title, place, mood and weather, story, photos with captions)
+// and a closing map page (the entries' positions drawn on a plain lat/lng frame, joined in time order, and listed).
+// The PDF is streamed while it is written: pages leave as soon as they are done, photos are read one at a time.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import PDFDocument from 'pdfkit';
+import type { TFunction } from 'i18next';
+import type { Services } from '~/services/types.server';
+import { toIsoDate } from '~/domain/dates';
+import { printableImage } from '~/storage/images.server';
+import { photoOrder, photosVisibleTo } from '../photos/photos.server';
+
+/** A Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
+const UNICODE_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans.ttf'];
+const UNICODE_BOLD_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'];
+const firstExisting = (paths: string[]) => paths.find((p) => fs.existsSync(p)) ?? null;
+
+const MARGIN = 56;
+const ACCENT = '#4f46e5';
+const MUTED = '#64748b';
+
+/** Markdown as plain text for print: headings, emphasis, code marks and link targets go, the words stay. */
+export function markdownAsText(markdown: string) {
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^[ \t]*[-*+][ \t]+/gm, '• ')
+    .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^\n]*?\S)\1/g, '$2')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export interface BookPoint {
+  lat: number;
+  lng: number;
+}
+
+/** Positions on a w×h frame (north up), keeping the aspect of the covered area; one point lands in the middle. */
+export function projectPoints(points: readonly BookPoint[], width: number, height: number, padding = 16) {
+  if (!points.length) return [];
+  const lats = points.map((p) => p.lat);
+  const lngs = points.map((p) => p.lng);
+  const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+  // Longitude degrees shrink with latitude: scale them by the cosine of the middle latitude.
+  const xScaleFactor = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
+  const spanX = Math.max((maxLng - minLng) * xScaleFactor, 1e-6);
+  const spanY = Math.max(maxLat - minLat, 1e-6);
+  const scale = Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY);
+  const offsetX = (width - spanX * scale) / 2;
+  const offsetY = (height - spanY * scale) / 2;
+  return points.map((p) => ({
+    x: points.length === 1 ? width / 2 : offsetX + (p.lng - minLng) * xScaleFactor * scale,
+    y: points.length === 1 ? height / 2 : offsetY + (maxLat - p.lat) * scale,
+  }));
+}
+
+async function loadBook(services: Pick<Services, 'db'>, journeyId: number, userId: number) {
+  const journey = await services.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
+  const entries = await services.db.journeyEntry.findMany({
+    where: { journeyId, type: { not: 'skeleton' }, OR: [{ visibility: { not: 'private' } }, { authorId: userId }] },
+    orderBy: [{ entryDate: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }],
+  });
+  const photos = await services.db.journeyPhoto.findMany({ where: { journeyId, ...photosVisibleTo(userId) }, orderBy: photoOrder });
+  return { journey, entries, photos };
+}
+
+/**
+ * The book of a journey as the given contributor sees it, as a stream of PDF bytes. The caller has checked the role.
+ * Data is read before the first byte; photos are read and shrunk while pages are written.
+ */
+export async function journeyBookStream(
+  services: Pick<Services, 'db' | 'storage'>,
+  input: { journeyId: number; userId: number; t: TFunction; language: string },
+): Promise<ReadableStream<Uint8Array>> {
+  const { journey, entries, photos } = await loadBook(services, input.journeyId, input.userId);
+  const { t, language } = input;
+  const regular = firstExisting(UNICODE_FONTS);
+  const bold = firstExisting(UNICODE_BOLD_FONTS);
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: journey.title, Creator: 'Waymark' }, bufferPages: false, autoFirstPage: true });
+  if (regular) doc.registerFont('body', regular);
+  if (bold ?? regular) doc.registerFont('heading', (bold ?? regular)!);
+  const bodyFont = regular ? 'body' : 'Helvetica';
+  const headingFont = bold || regular ? 'heading' : 'Helvetica-Bold';
+  const pageWidth = doc.page.width - 2 * MARGIN;
+  const formatDate = (date: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
+  const image = async (key: string, edge: number) => {
+    const object = await services.storage.get(key);
+    return object ? printableImage(object.bytes, edge).catch(() => null) : null;
+  };
+
+  async function write() {
+    // Cover
+    const cover = photos.find((p) => p.id === journey.coverPhotoId) ?? photos[0];
+    doc.font(headingFont).fontSize(30).fillColor('#0f172a').text(journey.title, { align: 'center' });
+    if (journey.subtitle) doc.moveDown(0.3).font(bodyFont).fontSize(15).fillColor(MUTED).text(journey.subtitle, { align: 'center' });
+    if (entries.length) {
+      const range = `${formatDate(entries[0].entryDate)} – ${formatDate(entries[entries.length - 1].entryDate)}`;
+      doc.moveDown(0.6).fontSize(11).text(range, { align: 'center' });
+    }
+    doc.moveDown(0.3).fontSize(11).fillColor(MUTED).text(t('book.counts', { entries: t('book.entryCount', { count: entries.length }), photos: t('book.photoCount', { count: photos.length }) }), { align: 'center' });
+    if (cover) {
+      const bytes = await image(cover.storageKey, 1600);
+      if (bytes) doc.moveDown(1.5).image(bytes, MARGIN, doc.y, { fit: [pageWidth, doc.page.height - doc.y - MARGIN - 20], align: 'center' });
+    }
+
+    // Entries
+    for (const entry of entries) {
+      doc.addPage();
+      doc.font(bodyFont).fontSize(10).fillColor(ACCENT).text([formatDate(entry.entryDate), entry.entryTime].filter(Boolean).join(' · '));
+      doc.moveDown(0.2).font(headingFont).fontSize(20).fillColor('#0f172a').text(entry.title || entry.locationName || t('book.untitled'));
+      const facts = [
+        entry.locationName && t('book.location', { name: entry.locationName }),
+        entry.mood && t('book.mood', { mood: t(`book.moods.${entry.mood}`, { defaultValue: entry.mood }) }),
+        entry.weather && t('book.weather', { weather: t(`book.weathers.${entry.weather}`, { defaultValue: entry.weather }) }),
+      ].filter(Boolean);
+      if (facts.length) doc.moveDown(0.2).font(bodyFont).fontSize(10).fillColor(MUTED).text(facts.join('   '));
+      const story = markdownAsText(entry.story);
+      if (story) doc.moveDown(0.8).font(bodyFont).fontSize(11.5).fillColor('#1e293b').text(story, { align: 'left', lineGap: 2 });
+      if (entry.pros.length) doc.moveDown(0.5).fontSize(10.5).fillColor('#166534').text(`${t('book.pros')}: ${entry.pros.join(' · ')}`);
+      if (entry.cons.length) doc.moveDown(0.2).fontSize(10.5).fillColor('#9f1239').text(`${t('book.cons')}: ${entry.cons.join(' · ')}`);
+      for (const photo of photos.filter((p) => p.entryId === entry.id)) {
+        const bytes = await image(photo.storageKey, 1400);
+        if (!bytes) continue;
+        const height = Math.min(320, (pageWidth * photo.height) / Math.max(photo.width, 1));
+        if (doc.y + height + 40 > doc.page.height - MARGIN) doc.addPage();
+        doc.moveDown(0.8).image(bytes, MARGIN, doc.y, { fit: [pageWidth, height], align: 'center' });
+        doc.y += height + 4;
+        if (photo.caption) doc.font(bodyFont).fontSize(9).fillColor(MUTED).text(photo.caption, MARGIN, doc.y, { width: pageWidth, align: 'center' });
+      }
+    }
+
+    // Map: the written entries with a position, in time order.
+    const located = entries.filter((e) => e.lat !== null && e.lng !== null);
+    doc.addPage();
+    doc.font(headingFont).fontSize(20).fillColor('#0f172a').text(t('book.mapTitle'));
+    if (!located.length) {
+      doc.moveDown(0.5).font(bodyFont).fontSize(11).fillColor(MUTED).text(t('book.noPositions'));
+      return;
+    }
+    const frame = { x: MARGIN, y: doc.y + 12, w: pageWidth, h: 300 };
+    doc.rect(frame.x, frame.y, frame.w, frame.h).fillAndStroke('#f1f5f9', '#cbd5e1');
+    const at = projectPoints(located.map((e) => ({ lat: e.lat!, lng: e.lng! })), frame.w, frame.h);
+    doc.lineWidth(1.5).strokeColor(ACCENT);
+    at.forEach((p, i) => (i === 0 ? doc.moveTo(frame.x + p.x, frame.y + p.y) : doc.lineTo(frame.x + p.x, frame.y + p.y)));
+    if (at.length > 1) doc.stroke();
+    at.forEach((p, i) => {
+      doc.circle(frame.x + p.x, frame.y + p.y, 7).fill(ACCENT);
+      doc.font(headingFont).fontSize(7).fillColor('#ffffff').text(String(i + 1), frame.x + p.x - 7, frame.y + p.y - 3.5, { width: 14, align: 'center', lineBreak: false });
+    });
+    doc.y = frame.y + frame.h + 16;
+    located.forEach((e, i) => {
+      doc.font(bodyFont).fontSize(10).fillColor('#1e293b').text(
+        `${i + 1}. ${e.title || e.locationName || t('book.untitled')} — ${toIsoDate(e.entryDate)} (${e.lat!.toFixed(4)}, ${e.lng!.toFixed(4)})`,
+        MARGIN,
+        doc.y,
+        { width: pageWidth },
+      );
+    });
+  }
+
+  write().then(
+    () => doc.end(),
+    (error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return Readable.toWeb(doc as unknown as Readable) as ReadableStream<Uint8Array>;
+}
