@@ -84,6 +84,8 @@ const schema = z
     WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
+    // Google Places API (New), used only once an administrator has saved a key (Admin → Map)
+    GOOGLE_PLACES_URL: z.string().url('must be an absolute URL').default('https://places.googleapis.com'),
     OSRM_URL: z.string().url('must be an absolute URL').optional(),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   })
@@ -145,6 +147,8 @@ export interface Config {
   /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
   googleMapsUrl: string;
   googleMapsShortLinkUrl: string;
+  /** Google Places API (New): search, details and photos when an administrator configured a key */
+  googlePlacesUrl: string;
   logLevel: 'silent' | 'error' | 'info';
 }
 
@@ -201,6 +205,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     osrmUrl: env.OSRM_URL ? env.OSRM_URL.replace(/\/+$/, '') : null,
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
+    googlePlacesUrl: env.GOOGLE_PLACES_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
   };
 }
