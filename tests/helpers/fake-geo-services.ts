@@ -96,6 +96,12 @@ function answerGoogle(url: URL, req: http.IncomingMessage, res: http.ServerRespo
     res.end(JSON.stringify(answer));
     return true;
   };
+  if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) {
+    // a map tile server, for an administrator's tile template
+    res.setHeader('Content-Type', 'image/png');
+    res.end(Buffer.from(TINY_PNG, 'base64'));
+    return true;
+  }
   const googlePhoto = /^\/google-photos\/[\w-]+\.png$/.exec(url.pathname);
   if (googlePhoto) {
     if (Number(url.searchParams.get('v')) < photos.validFrom) return json(404, { error: 'expired' });
