@@ -6,6 +6,7 @@
 import type { Config } from '~/env.server';
 import { fetchFromService, fetchServiceJson, serviceUnavailable, serviceUrl, ttlCache, type OutsideService } from './outside-service.server';
 import type { PlaceSearchResult } from './place-search.server';
+import type { PlaceDetails } from './nominatim.server';
 
 export type GoogleConfig = Pick<Config, 'googlePlacesUrl' | 'outboundAllowPrivate'>;
 
@@ -37,26 +38,19 @@ interface GooglePlace {
   googleMapsUri?: string;
 }
 
-export interface GooglePlaceDetails {
+/**
+ * The same shape as OpenStreetMap's details, with Google's id, link and rating instead of the OSM ones; openingHours
+ * is Google's week, one line a day ("Monday: 10:00 AM – 6:00 PM"), joined with "; ".
+ */
+export type GooglePlaceDetails = Omit<PlaceDetails, 'source' | 'osmId' | 'osmUrl' | 'rating' | 'wikidata'> & {
   source: 'google';
   googlePlaceId: string;
   mapsUrl: string | null;
   osmId: null;
   osmUrl: null;
-  name: string;
-  address: string;
-  lat: number;
-  lng: number;
-  category: string | null;
-  categoryKey: string | null;
-  website: string | null;
-  phone: string | null;
-  /** Google's week, one line a day ("Monday: 10:00 AM – 6:00 PM"), joined with "; " */
-  openingHours: string | null;
   rating: number | null;
-  photoUrl: string | null;
   wikidata: null;
-}
+};
 
 const BY_TYPE: Array<[string, string]> = [
   ['museum', 'museum'],

@@ -3,25 +3,16 @@
 // rating, and the new place keeps Google's photo — which, once its URL expired, is renewed and appears again; the map
 // loads its tiles from the administrator's server.
 import { test, expect } from '@playwright/test';
-import { startServer } from '../../server.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
-import { FAKE_GOOGLE, fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
-import { makePerson, signedInContext, type RunningServer } from './own-server';
+import { FAKE_GOOGLE, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
+import { makePerson, signedInContext, startOwnServer } from './own-server';
 
-let server: RunningServer;
+let server: Awaited<ReturnType<typeof startOwnServer>>;
 let fake: FakeGeoServices;
-let dropDatabase: () => Promise<void>;
 test.beforeAll(async () => {
-  fake = await startFakeGeoServices();
-  const database = await createTestDatabase();
-  dropDatabase = database.drop;
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fake) });
+  server = await startOwnServer();
+  fake = server.fakes;
 });
-test.afterAll(async () => {
-  await server?.close();
-  await dropDatabase?.();
-  await fake?.close();
-});
+test.afterAll(() => server?.close());
 
 test('an admin sets the Google key and tiles; places come from Google with rating and a photo that survives expiry', async ({ browser }) => {
   const anna = await makePerson(server, 'Anna');

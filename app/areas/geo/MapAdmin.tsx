@@ -37,6 +37,15 @@ export function MapAdmin() {
   );
 }
 
+function SaveError({ error }: { error: unknown }) {
+  const { t } = useTranslation('planner');
+  return error ? (
+    <p role="alert" className="text-sm text-red-700">
+      {errorMessage(error, t)}
+    </p>
+  ) : null;
+}
+
 const sectionClass = 'rounded-lg border border-slate-200 bg-white p-5 shadow-sm';
 
 function TilesSection({ current, defaults }: { current: { url: string; attribution: string } | null; defaults: { url: string; attribution: string } }) {
@@ -102,11 +111,7 @@ function TilesSection({ current, defaults }: { current: { url: string; attributi
             </Button>
           )}
         </div>
-        {save.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(save.error, t)}
-          </p>
-        )}
+        <SaveError error={save.error} />
         {saved && !save.error && (
           <p role="status" className="text-sm text-emerald-700">
             {t('mapAdmin.saved')}
@@ -176,11 +181,7 @@ function GoogleSection({ configured, keyHint }: { configured: boolean; keyHint: 
             </Button>
           )}
         </div>
-        {save.error && (
-          <p role="alert" className="text-sm text-red-700">
-            {errorMessage(save.error, t)}
-          </p>
-        )}
+        <SaveError error={save.error} />
       </form>
       <ConfirmDialog
         open={confirmRemove}
