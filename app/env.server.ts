@@ -84,6 +84,8 @@ const schema = z
     WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),
+    // Google Places API (New), used only once an administrator has saved a key (Admin → Map)
+    GOOGLE_PLACES_URL: z.string().url('must be an absolute URL').default('https://places.googleapis.com'),
     OSRM_URL: z.string().url('must be an absolute URL').optional(),
     LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
     // Operations (app/ops/): log lines as JSON objects, the Prometheus endpoint, the SIGTERM grace, the jobs' period.
@@ -161,6 +163,8 @@ export interface Config {
   /** Google Maps web (shared lists are read from it), and where maps.app.goo.gl short links are expanded. */
   googleMapsUrl: string;
   googleMapsShortLinkUrl: string;
+  /** Google Places API (New): search, details and photos when an administrator configured a key */
+  googlePlacesUrl: string;
   logLevel: 'silent' | 'error' | 'info';
   /** 'json': one JSON object per log line (and one per request, app/ops/); 'text': today's one-line messages. */
   logFormat: 'text' | 'json';
@@ -237,6 +241,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     osrmUrl: env.OSRM_URL ? env.OSRM_URL.replace(/\/+$/, '') : null,
     googleMapsUrl: env.GOOGLE_MAPS_URL.replace(/\/+$/, ''),
     googleMapsShortLinkUrl: env.GOOGLE_MAPS_SHORT_LINK_URL.replace(/\/+$/, ''),
+    googlePlacesUrl: env.GOOGLE_PLACES_URL.replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL,
     logFormat: env.LOG_FORMAT,
     metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN },

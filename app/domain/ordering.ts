@@ -20,6 +20,19 @@ export function positionChanges<T>(ordered: readonly { id: T; position: number }
   return ordered.map((item, position) => ({ id: item.id, position })).filter((p, i) => ordered[i].position !== p.position);
 }
 
+/** The full order after a reorder call: the listed ids first in the given order, then the others as they were. */
+export function orderWith<T>(currentIds: readonly T[], listed: readonly T[]) {
+  const listedSet = new Set(listed);
+  return [...new Set(listed), ...currentIds.filter((id) => !listedSet.has(id))];
+}
+
+/** A reorder call on rows in their current order: the full new order (orderWith) and the rows whose position changes. */
+export function reorderChanges<T>(current: readonly { id: T; position: number }[], listed: readonly T[]) {
+  const positions = new Map(current.map((row) => [row.id, row.position]));
+  const order = orderWith(current.map((row) => row.id), listed);
+  return { order, changes: positionChanges(order.map((id) => ({ id, position: positions.get(id)! }))) };
+}
+
 /**
  * Where a dated day goes among the trip's days (in position order): before the first day that is later or undated,
  * so dated days stay in date order and undated days stay at the end.

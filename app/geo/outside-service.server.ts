@@ -62,12 +62,22 @@ export function serviceUrl(service: OutsideService, base: string, path: string, 
 }
 
 /** One request through the guard, with the timeout; any failure to reach the service becomes serviceUnavailable. */
-export async function fetchFromService(config: OutboundConfig, service: OutsideService, url: URL, init: { accept?: string } = {}): Promise<Response> {
+export interface ServiceRequest {
+  accept?: string;
+  /** POST with a JSON body (Google Places search); GET without */
+  json?: unknown;
+  /** extra request headers (an API key travels here, never in the URL) */
+  headers?: Record<string, string>;
+}
+
+export async function fetchFromService(config: OutboundConfig, service: OutsideService, url: URL, init: ServiceRequest = {}): Promise<Response> {
   const timeoutMs = service.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const headers = { Accept: init.accept ?? 'application/json', 'User-Agent': USER_AGENT, ...init.headers };
+  const body = init.json === undefined ? {} : { method: 'POST', body: JSON.stringify(init.json), headers: { ...headers, 'Content-Type': 'application/json' } };
   try {
     return await guardedFetch(
       url,
-      { headers: { Accept: init.accept ?? 'application/json', 'User-Agent': USER_AGENT }, signal: AbortSignal.timeout(timeoutMs) },
+      { headers, signal: AbortSignal.timeout(timeoutMs), ...body },
       { allowPrivate: config.outboundAllowPrivate },
     );
   } catch (error) {
@@ -79,8 +89,8 @@ export async function fetchFromService(config: OutboundConfig, service: OutsideS
 }
 
 /** GET a JSON document; a non-2xx answer or unreadable body is serviceUnavailable too. */
-export async function fetchServiceJson<T>(config: OutboundConfig, service: OutsideService, url: URL): Promise<T> {
-  const response = await fetchFromService(config, service, url);
+export async function fetchServiceJson<T>(config: OutboundConfig, service: OutsideService, url: URL, init: ServiceRequest = {}): Promise<T> {
+  const response = await fetchFromService(config, service, url, init);
   if (!response.ok) throw serviceUnavailable(service, `the service answered HTTP ${response.status}`);
   try {
     return (await response.json()) as T;

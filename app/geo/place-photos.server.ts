@@ -3,20 +3,23 @@
 // outside-service module: WIKIMEDIA_COMMONS_URL, outbound guard, timeout, cache, clear error when unreachable.
 import type { Config } from '~/env.server';
 import { fetchServiceJson, serviceUrl, ttlCache, type OutsideService } from './outside-service.server';
+import { googlePhotoName, googlePhotoUrl } from './google-places.server';
 
-export type PhotoConfig = Pick<Config, 'wikimediaCommonsUrl' | 'outboundAllowPrivate'>;
+export type PhotoConfig = Pick<Config, 'wikimediaCommonsUrl' | 'googlePlacesUrl' | 'outboundAllowPrivate'>;
 
 export const PHOTO_SERVICE: OutsideService = { label: 'Place photos', i18nKey: 'errors.placePhotoUnavailable', timeoutMs: 6_000 };
 export const PHOTO_WIDTH = 640;
 
 export interface StoredPhoto {
   url: string;
-  source: 'wikimedia' | '';
+  source: 'wikimedia' | 'google' | '';
   ref: string;
 }
 
 /** What to store for a photo URL a client sends (from search_place): Commons links keep their file name for later. */
 export function photoFromUrl(url: string): StoredPhoto {
+  const googleName = googlePhotoName(url);
+  if (googleName) return { url: url.slice(0, url.indexOf('#')), source: 'google', ref: googleName };
   const filePath = /\/wiki\/Special:FilePath\/([^?#]+)/i.exec(url);
   const filePage = /\/wiki\/File:([^?#]+)/i.exec(url);
   const upload = /upload\.wikimedia\.org\/wikipedia\/commons\/(?:thumb\/)?[0-9a-f]\/[0-9a-f]{2}\/([^/?#]+)/i.exec(url);
@@ -61,8 +64,12 @@ async function commonsFileUrl(config: PhotoConfig, file: string): Promise<string
   return safe;
 }
 
-/** Asks the photo's provider again; null when it has nothing (any more) for this place. */
-export async function reResolvePhoto(config: PhotoConfig, photo: { source: string; ref: string }): Promise<string | null> {
+/**
+ * Asks the photo's provider again; null when it has nothing (any more) for this place. A Google photo needs the
+ * configured key (without one it cannot be renewed: null).
+ */
+export async function reResolvePhoto(config: PhotoConfig, photo: { source: string; ref: string }, googleKey: string | null = null): Promise<string | null> {
   if (photo.source === 'wikimedia' && photo.ref) return commonsFileUrl(config, photo.ref);
+  if (photo.source === 'google' && photo.ref && googleKey) return googlePhotoUrl(config, googleKey, photo.ref, { fresh: true });
   return null;
 }

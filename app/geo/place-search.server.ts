@@ -4,6 +4,7 @@ import type { Config } from '~/env.server';
 import { DomainError } from '~/domain/errors';
 import { categoryKeyOf, photoFromTags } from './osm-tags';
 import { assertOutboundAllowed, guardedFetch, OutboundRefusedError } from './outbound-guard.server';
+import { ttlCache } from './outside-service.server';
 
 export interface PlaceSearchResult {
   name: string;
@@ -11,6 +12,8 @@ export interface PlaceSearchResult {
   lat: number;
   lng: number;
   osmId?: string;
+  /** a Google place id, when Google Places answered (for get_place_details) */
+  placeId?: string;
   /** OpenStreetMap class:type, e.g. tourism:museum */
   category?: string;
   /** the Waymark category (seeded key) the place fits, when one does */
@@ -36,18 +39,8 @@ const TIMEOUT_MS = 5_000;
 const CACHE_SIZE = 200;
 const CACHE_TTL_MS = 10 * 60_000;
 
-type CacheEntry = { at: number; results: PlaceSearchResult[] };
 // One cache per Config object, so two servers in one process (tests) never share entries.
-const caches = new WeakMap<object, Map<string, CacheEntry>>();
-
-function cacheFor(config: object) {
-  let cache = caches.get(config);
-  if (!cache) {
-    cache = new Map();
-    caches.set(config, cache);
-  }
-  return cache;
-}
+const cache = ttlCache<PlaceSearchResult[]>(CACHE_SIZE);
 
 const unavailable = (reason: string) =>
   new DomainError('BAD_REQUEST', 'errors.placeSearchUnavailable', `Place search is unavailable right now (${reason}); try again later`, {
@@ -85,9 +78,8 @@ export async function searchPlaces(
   fetchImpl?: typeof fetch,
 ): Promise<PlaceSearchResult[]> {
   const key = `${limit}\u0000${query.trim().toLowerCase()}`;
-  const cache = cacheFor(config);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.results;
+  const hit = cache.get(config, key);
+  if (hit) return hit;
 
   let url: URL;
   try {
@@ -131,7 +123,6 @@ export async function searchPlaces(
     .filter((r): r is PlaceSearchResult => r !== null)
     .slice(0, limit);
 
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, { at: Date.now(), results });
+  cache.set(config, key, results, CACHE_TTL_MS);
   return results;
 }

@@ -31,6 +31,7 @@ export default function AdminLayout() {
           { to: '/admin/mcp', label: t('tabs.mcp') },
           { to: '/admin/audit', label: t('tabs.audit') },
           { to: '/admin/packing-templates', label: t('packing:admin.tab') },
+          { to: '/admin/map', label: t('planner:mapAdmin.tab') },
         ]}
       />
       <div className="mt-6">

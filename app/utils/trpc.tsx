@@ -29,6 +29,17 @@ export function TrpcProvider({ queryClient, children }: { queryClient: QueryClie
   );
 }
 
+/**
+ * Mutation options for the common "done: close the dialog (or clear the form), then reload" —
+ * `trpc.x.deleteY.mutationOptions(thenRefresh(() => setToDelete(null), refresh))`.
+ */
+export const thenRefresh = (then: () => void, refresh: () => Promise<unknown>) => ({
+  onSuccess: async () => {
+    then();
+    await refresh();
+  },
+});
+
 /** The message to show for a failed call, in the user's language when the server sent an i18n key. */
 export function errorMessage(error: unknown, t: Translate) {
   if (error instanceof TRPCClientError) {

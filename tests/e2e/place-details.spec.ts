@@ -2,25 +2,14 @@
 // website and phone (get_place_details, from a local fake Nominatim), fills the empty website and phone fields, and the
 // new place keeps them.
 import { test, expect } from '@playwright/test';
-import { startServer } from '../../server.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
-import { FAKE_PLACE, fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
-import { makePerson, signedInContext, type RunningServer } from './own-server';
+import { FAKE_PLACE } from '../helpers/fake-geo-services.ts';
+import { makePerson, signedInContext, startOwnServer } from './own-server';
 
-let server: RunningServer;
-let fake: FakeGeoServices;
-let dropDatabase: () => Promise<void>;
+let server: Awaited<ReturnType<typeof startOwnServer>>;
 test.beforeAll(async () => {
-  fake = await startFakeGeoServices();
-  const database = await createTestDatabase();
-  dropDatabase = database.drop;
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fake) });
+  server = await startOwnServer();
 });
-test.afterAll(async () => {
-  await server?.close();
-  await dropDatabase?.();
-  await fake?.close();
-});
+test.afterAll(() => server?.close());
 
 test('the picked search result shows its opening hours, website and phone, and the new place keeps them', async ({ browser }) => {
   const anna = await makePerson(server, 'Anna');

@@ -2,25 +2,16 @@
 // that has expired is re-resolved once by the server and the fresh photo appears; when the provider has nothing any
 // more, the initials stay — and each place asks the server only once per page view.
 import { test, expect } from '@playwright/test';
-import { startServer } from '../../server.ts';
-import { createTestDatabase } from '../helpers/test-database.ts';
-import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
-import { makePerson, signedInContext, type RunningServer } from './own-server';
+import { type FakeGeoServices } from '../helpers/fake-geo-services.ts';
+import { makePerson, signedInContext, startOwnServer } from './own-server';
 
-let server: RunningServer;
+let server: Awaited<ReturnType<typeof startOwnServer>>;
 let fake: FakeGeoServices;
-let dropDatabase: () => Promise<void>;
 test.beforeAll(async () => {
-  fake = await startFakeGeoServices();
-  const database = await createTestDatabase();
-  dropDatabase = database.drop;
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fake) });
+  server = await startOwnServer();
+  fake = server.fakes;
 });
-test.afterAll(async () => {
-  await server?.close();
-  await dropDatabase?.();
-  await fake?.close();
-});
+test.afterAll(() => server?.close());
 
 test('an expired photo is re-resolved once and the fresh one appears; a photo the provider lost falls back to initials', async ({ browser }) => {
   const anna = await makePerson(server, 'Anna');

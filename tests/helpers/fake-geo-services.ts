@@ -1,6 +1,7 @@
 // Local stand-ins for the outside geo and weather services, served over real HTTP on a random port, so tests run
 // offline and can count requests or take the services down: Open-Meteo (forecast, archive), Nominatim (search,
-// lookup, reverse), Google Maps short links (redirects), Google's shared-list feed, and Frankfurter's exchange rates.
+// lookup, reverse), Google Maps short links (redirects), Google's shared-list feed, Google Places API (New) (search,
+// details, photo media with URLs that expire), and Frankfurter's exchange rates.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -55,7 +56,86 @@ export interface FakeGeoServices {
   requests: string[];
   /** while true every request answers 503 */
   down: boolean;
+  /** the X-Goog-Api-Key of every Google Places request, in order */
+  googleKeys: string[];
+  /** makes every Google photo URL handed out so far expire (they answer 404 from now on) */
+  expireGooglePhotos(): void;
   close(): Promise<void>;
+}
+
+/** The Google place the fake Places API knows (search "Torre…", details by id), with one photo. */
+export const FAKE_GOOGLE = {
+  apiKey: 'AIzaFakeKeyForTests_0123456789abcd',
+  placeId: 'ChIJfakeTorreBelem00',
+  name: 'Torre de Belém',
+  address: 'Av. Brasília, 1400-038 Lisboa, Portugal',
+  lat: 38.6916,
+  lng: -9.216,
+  rating: 4.6,
+  website: 'https://www.torrebelem.gov.pt/',
+  phone: '+351 21 362 0034',
+  openingHours: ['Monday: Closed', 'Tuesday: 10:00 AM – 5:30 PM'],
+  mapsUrl: 'https://maps.google.com/?cid=123',
+  photoName: 'places/ChIJfakeTorreBelem00/photos/AUfakePhoto1',
+};
+
+const googlePlace = (query?: string) => ({
+  id: FAKE_GOOGLE.placeId,
+  displayName: { text: query && query !== 'Torre' ? query : FAKE_GOOGLE.name, languageCode: 'en' },
+  formattedAddress: FAKE_GOOGLE.address,
+  location: { latitude: FAKE_GOOGLE.lat, longitude: FAKE_GOOGLE.lng },
+  primaryType: 'tourist_attraction',
+  types: ['tourist_attraction', 'point_of_interest', 'establishment'],
+  photos: [{ name: FAKE_GOOGLE.photoName, widthPx: 4000, heightPx: 3000 }],
+});
+
+/** Google Places API (New): 403 without the right key; photo URLs carry a version, old versions expire on demand. */
+function answerGoogle(url: URL, req: http.IncomingMessage, res: http.ServerResponse, body: string, fake: FakeGeoServices, photos: { version: number; validFrom: number }): boolean {
+  const json = (status: number, answer: unknown) => {
+    res.statusCode = status;
+    res.end(JSON.stringify(answer));
+    return true;
+  };
+  if (/^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url.pathname)) {
+    // a map tile server, for an administrator's tile template
+    res.setHeader('Content-Type', 'image/png');
+    res.end(Buffer.from(TINY_PNG, 'base64'));
+    return true;
+  }
+  const googlePhoto = /^\/google-photos\/[\w-]+\.png$/.exec(url.pathname);
+  if (googlePhoto) {
+    if (Number(url.searchParams.get('v')) < photos.validFrom) return json(404, { error: 'expired' });
+    res.setHeader('Content-Type', 'image/png');
+    res.end(Buffer.from(TINY_PNG, 'base64'));
+    return true;
+  }
+  if (!url.pathname.startsWith('/v1/')) return false;
+  const key = String(req.headers['x-goog-api-key'] ?? '');
+  fake.googleKeys.push(key);
+  if (key !== FAKE_GOOGLE.apiKey) return json(403, { error: { code: 403, message: 'API key not valid', status: 'PERMISSION_DENIED' } });
+  if (url.pathname === '/v1/places:searchText' && req.method === 'POST') {
+    const query = String((JSON.parse(body || '{}') as { textQuery?: string }).textQuery ?? '');
+    return json(200, /^nothing/i.test(query) ? {} : { places: [googlePlace(query)] });
+  }
+  const media = /^\/v1\/(places\/[\w-]+\/photos\/[\w-]+)\/media$/.exec(url.pathname);
+  if (media) {
+    if (media[1] !== FAKE_GOOGLE.photoName) return json(404, { error: { code: 404, status: 'NOT_FOUND' } });
+    photos.version += 1;
+    return json(200, { name: `${media[1]}/media`, photoUri: `${fake.url}/google-photos/${media[1].split('/').at(-1)}.png?v=${photos.version}` });
+  }
+  const details = /^\/v1\/places\/([\w-]+)$/.exec(url.pathname);
+  if (details) {
+    if (details[1] !== FAKE_GOOGLE.placeId) return json(404, { error: { code: 404, status: 'NOT_FOUND' } });
+    return json(200, {
+      ...googlePlace(),
+      rating: FAKE_GOOGLE.rating,
+      websiteUri: FAKE_GOOGLE.website,
+      internationalPhoneNumber: FAKE_GOOGLE.phone,
+      regularOpeningHours: { weekdayDescriptions: FAKE_GOOGLE.openingHours },
+      googleMapsUri: FAKE_GOOGLE.mapsUrl,
+    });
+  }
+  return json(404, { error: { code: 404, status: 'NOT_FOUND' } });
 }
 
 /** A place Nominatim knows (search "Torre…", lookup N100), with a Commons photo. */
@@ -155,9 +235,21 @@ function answerGeo(url: URL, res: http.ServerResponse, self: string): boolean {
 
 /** Answers Open-Meteo's /v1/forecast and /v1/archive (daily and hourly as asked), and the geo services above. */
 export async function startFakeGeoServices(): Promise<FakeGeoServices> {
-  const fake: FakeGeoServices = { url: '', requests: [], down: false, close: async () => {} };
-  const server = http.createServer((req, res) => {
+  const photos = { version: 0, validFrom: 0 };
+  const fake: FakeGeoServices = {
+    url: '',
+    requests: [],
+    down: false,
+    googleKeys: [],
+    expireGooglePhotos: () => {
+      photos.validFrom = photos.version + 1;
+    },
+    close: async () => {},
+  };
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
+    let body = '';
+    for await (const chunk of req) body += String(chunk);
     fake.requests.push(url.pathname + url.search);
     res.setHeader('Content-Type', 'application/json');
     if (fake.down) {
@@ -191,6 +283,7 @@ export async function startFakeGeoServices(): Promise<FakeGeoServices> {
       return;
     }
     if (answerGeo(url, res, fake.url)) return;
+    if (answerGoogle(url, req, res, body, fake, photos)) return;
     res.statusCode = 404;
     res.end('{"error":true}');
   });
@@ -208,6 +301,7 @@ export const fakeGeoEnv = (fake: FakeGeoServices) => ({
   GOOGLE_MAPS_URL: fake.url,
   GOOGLE_MAPS_SHORT_LINK_URL: fake.url,
   WIKIMEDIA_COMMONS_URL: fake.url,
+  GOOGLE_PLACES_URL: fake.url,
   BUDGET_RATES_URL: `${fake.url}/rates`,
   OUTBOUND_ALLOW_PRIVATE: 'true',
 });

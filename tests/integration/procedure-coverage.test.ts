@@ -1080,6 +1080,26 @@ const cases: CaseTable = {
       bad: { none: 'takes no input' },
       outcome: () => ({ tiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', attribution: expect.stringContaining('OpenStreetMap') } }),
     },
+    getMapAdminSettings: {
+      access: ['admin', 'webSession'],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: () => ({ defaultTiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }, googlePlaces: { configured: expect.any(Boolean) } }),
+    },
+    setMapTiles: {
+      access: ['admin', 'webSession'],
+      valid: () => ({ tiles: null }),
+      bad: { input: () => ({ tiles: { url: 'https://tiles.example.test/{z}.png', attribution: 'x' } }), field: 'tiles.url' },
+      outcome: () => ({ tiles: { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }, custom: false }),
+      noEvent: 'maps read the tile settings when they load them; nobody watches them live',
+    },
+    setGooglePlacesKey: {
+      access: ['admin', 'webSession'],
+      valid: () => ({ apiKey: null }),
+      bad: { input: () => ({ apiKey: 'short key' }), field: 'apiKey' },
+      outcome: () => ({ googlePlaces: { configured: false, keyHint: null } }),
+      noEvent: 'the key is read by the next place search; nobody watches it live',
+    },
   },
   account: {
     me: {

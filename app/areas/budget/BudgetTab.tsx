@@ -4,8 +4,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TextField } from '~/components/ui';
+import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
+import { Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextField } from '~/components/ui';
 import { currencyOptions } from '~/areas/trips/currencies';
 import { formatAmount, parseAmount, toMajor, type SplitMode } from './rules';
 import type { BudgetList } from './events';
@@ -42,25 +42,12 @@ export function BudgetTab({ tripId }: { tripId: number }) {
   // Our own changes do not come back over the realtime channel: refetch the budget views ourselves.
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.budget.pathKey() });
   const remove = useMutation(
-    trpc.budget.deleteBudgetItem.mutationOptions({
-      onSuccess: async () => {
-        setToDelete(null);
-        await refresh();
-      },
-    }),
+    trpc.budget.deleteBudgetItem.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
   );
 
   if (list.isLoading) return <Spinner label={t('loading')} />;
   if (list.error || !list.data) {
-    return (
-      <div role="alert" className="rounded-xl border border-red-200 bg-white p-6 text-center">
-        <p className="font-semibold text-slate-900">{t('loadError')}</p>
-        <p className="mt-1 text-sm text-slate-600">{errorMessage(list.error, t)}</p>
-        <Button variant="primary" className="mt-4" onClick={() => void list.refetch()}>
-          {t('retry')}
-        </Button>
-      </div>
-    );
+    return <TabLoadError error={list.error} t={t} onRetry={() => void list.refetch()} />;
   }
   const data = list.data;
   const personId = Number(person) || null;
@@ -193,12 +180,7 @@ function SettlementPanel({ tripId, settlement, error, money, onChanged }: { trip
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState<Settlement['flows'][number] | null>(null);
   const record = useMutation(
-    trpc.budget.recordBudgetSettlement.mutationOptions({
-      onSuccess: async () => {
-        setConfirming(null);
-        await onChanged();
-      },
-    }),
+    trpc.budget.recordBudgetSettlement.mutationOptions(thenRefresh(() => setConfirming(null), onChanged)),
   );
   const undo = useMutation(trpc.budget.deleteBudgetSettlement.mutationOptions({ onSuccess: () => onChanged() }));
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });

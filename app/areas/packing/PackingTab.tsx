@@ -8,8 +8,8 @@ import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, useTRPC } from '~/utils/trpc';
-import { AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TextAreaField, TextField } from '~/components/ui';
+import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
+import { AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, bagWeight, formatWeight, packingProgress, parseImportLines } from './rules';
 import { PeopleDialog, ProgressBar, useMyUserId, type Person } from './lists-ui';
 import type { PackingBags, PackingList } from './events';
@@ -50,33 +50,15 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const reorder = useMutation(trpc.packing.reorderPackingItems.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
-    trpc.packing.deletePackingItem.mutationOptions({
-      onSuccess: async () => {
-        setToDelete(null);
-        await refresh();
-      },
-    }),
+    trpc.packing.deletePackingItem.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
   );
   const assign = useMutation(
-    trpc.packing.setPackingCategoryAssignees.mutationOptions({
-      onSuccess: async () => {
-        setAssigning(null);
-        await refresh();
-      },
-    }),
+    trpc.packing.setPackingCategoryAssignees.mutationOptions(thenRefresh(() => setAssigning(null), refresh)),
   );
 
   if (list.isLoading) return <Spinner label={t('loading')} />;
   if (list.error || !list.data) {
-    return (
-      <div role="alert" className="rounded-xl border border-red-200 bg-white p-6 text-center">
-        <p className="font-semibold text-slate-900">{t('loadError')}</p>
-        <p className="mt-1 text-sm text-slate-600">{errorMessage(list.error, t)}</p>
-        <Button variant="primary" className="mt-4" onClick={() => void list.refetch()}>
-          {t('retry')}
-        </Button>
-      </div>
-    );
+    return <TabLoadError error={list.error} t={t} onRetry={() => void list.refetch()} />;
   }
   const data = list.data;
   const bagList = bags.data?.bags ?? [];
@@ -377,12 +359,7 @@ function ItemDialog({ tripId, item, categories, bags, onClose, onSaved }: { trip
   const [weight, setWeight] = useState(item.weightGrams === null ? '' : String(item.weightGrams));
   const [bagId, setBagId] = useState(item.bagId === null ? '' : String(item.bagId));
   const update = useMutation(
-    trpc.packing.updatePackingItem.mutationOptions({
-      onSuccess: async () => {
-        onClose();
-        await onSaved();
-      },
-    }),
+    trpc.packing.updatePackingItem.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -447,12 +424,7 @@ function ImportDialog({ tripId, onClose, onImported }: { tripId: number; onClose
   const [text, setText] = useState('');
   const lines = parseImportLines(text);
   const bulk = useMutation(
-    trpc.packing.bulkImportPacking.mutationOptions({
-      onSuccess: async () => {
-        onClose();
-        await onImported();
-      },
-    }),
+    trpc.packing.bulkImportPacking.mutationOptions(thenRefresh(() => onClose(), onImported)),
   );
   return (
     <Dialog
@@ -498,20 +470,10 @@ function BagsPanel({ tripId, bags, items, people, loading, onChanged }: { tripId
     }),
   );
   const remove = useMutation(
-    trpc.packing.deletePackingBag.mutationOptions({
-      onSuccess: async () => {
-        setToDelete(null);
-        await onChanged();
-      },
-    }),
+    trpc.packing.deletePackingBag.mutationOptions(thenRefresh(() => setToDelete(null), onChanged)),
   );
   const members = useMutation(
-    trpc.packing.setBagMembers.mutationOptions({
-      onSuccess: async () => {
-        setMembersOf(null);
-        await onChanged();
-      },
-    }),
+    trpc.packing.setBagMembers.mutationOptions(thenRefresh(() => setMembersOf(null), onChanged)),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -19,7 +19,8 @@ import {
   packingItemJson,
 } from './packing-data.server';
 import { checkTripPeople, notInTrip } from '../trip-data.server';
-import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd, orderWith } from './rules';
+import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd } from './rules';
+import { reorderChanges } from '~/domain/ordering';
 import { findTemplate, loadTemplates, templateInclude, templateJson } from './templates.server';
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
@@ -145,12 +146,9 @@ export const packingRouter = router({
       const known = new Set(current.map((i) => i.id));
       const unknown = input.orderedIds.find((i) => !known.has(i));
       if (unknown !== undefined) throw notInTrip('Packing item', unknown, input.tripId);
-      const order = orderWith(current.map((i) => i.id), input.orderedIds);
-      const positions = new Map(current.map((i) => [i.id, i.position]));
+      const { order, changes } = reorderChanges(current, input.orderedIds);
       await ctx.db.$transaction(async (tx) => {
-        for (const [position, itemId] of order.entries()) {
-          if (positions.get(itemId) !== position) await tx.packingItem.update({ where: { id: itemId }, data: { position } });
-        }
+        for (const change of changes) await tx.packingItem.update({ where: { id: change.id }, data: { position: change.position } });
       });
       ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.items.reordered', { order }));
       return { order };

@@ -108,11 +108,8 @@ export function itemsToAdd<T extends { name: string; category: string }>(existin
   return out;
 }
 
-/** The full order after a reorder call: the listed ids first in the given order, then the others as they were. */
-export function orderWith(currentIds: readonly number[], listed: readonly number[]) {
-  const listedSet = new Set(listed);
-  return [...new Set(listed), ...currentIds.filter((id) => !listedSet.has(id))];
-}
+/** The reorder rule lives with the other ordering helpers (to-dos use it too). */
+export { orderWith } from '~/domain/ordering';
 
 /** Grams as the UI shows them in the reader's language: "850 g", "1.2 kg", "1,2 кг", "850 غرام". */
 export function formatWeight(grams: number, language: string) {

@@ -1,5 +1,5 @@
-// Details of the OpenStreetMap place picked in the place search (get_place_details): opening hours, website and phone,
-// shown in the place dialog; the website and phone fill empty fields of the new place. The lookup may be unavailable,
+// Details of the place picked in the place search (get_place_details, OpenStreetMap or Google Places): opening hours,
+// website, phone and (Google) rating, shown in the place dialog; the website and phone fill empty fields of the new place. The lookup may be unavailable,
 // which is shown, not fatal.
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -11,17 +11,17 @@ export interface FoundDetails {
   phone: string | null;
 }
 
-export function PlaceDetailsPanel({ osmId, onDetails }: { osmId: string; onDetails: (details: FoundDetails) => void }) {
-  const { t } = useTranslation('planner');
+export function PlaceDetailsPanel({ placeId, onDetails }: { placeId: string; onDetails: (details: FoundDetails) => void }) {
+  const { t, i18n } = useTranslation('planner');
   const trpc = useTRPC();
-  const details = useQuery(trpc.geo.getPlaceDetails.queryOptions({ placeId: osmId }, { retry: false, staleTime: 10 * 60_000 }));
+  const details = useQuery(trpc.geo.getPlaceDetails.queryOptions({ placeId }, { retry: false, staleTime: 10 * 60_000 }));
   const reported = useRef<string | null>(null);
   const data = details.data?.details;
   useEffect(() => {
-    if (!data || reported.current === osmId) return;
-    reported.current = osmId;
+    if (!data || reported.current === placeId) return;
+    reported.current = placeId;
     onDetails({ website: data.website, phone: data.phone });
-  }, [data, osmId, onDetails]);
+  }, [data, placeId, onDetails]);
 
   if (details.isPending) {
     return (
@@ -37,7 +37,14 @@ export function PlaceDetailsPanel({ osmId, onDetails }: { osmId: string; onDetai
       </p>
     );
   }
+  const google = data.source === 'google';
   const rows = [
+    data.rating !== null
+      ? {
+          label: t('placeDetails.rating'),
+          value: <span data-testid="place-rating">{t('placeDetails.ratingValue', { rating: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(data.rating) })}</span>,
+        }
+      : null,
     data.openingHours ? { label: t('placeDetails.openingHours'), value: <span dir="ltr">{data.openingHours}</span> } : null,
     data.website
       ? {
@@ -62,7 +69,7 @@ export function PlaceDetailsPanel({ osmId, onDetails }: { osmId: string; onDetai
   ].filter((row) => row !== null);
   return (
     <section aria-label={t('placeDetails.title')} data-testid="place-details" className="rounded-md border border-slate-200 bg-white p-3">
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{t('placeDetails.title')}</h3>
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{google ? t('placeDetails.titleGoogle') : t('placeDetails.title')}</h3>
       {rows.length ? (
         <dl className="mt-1.5 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
           {rows.map((row) => (
@@ -73,7 +80,7 @@ export function PlaceDetailsPanel({ osmId, onDetails }: { osmId: string; onDetai
           ))}
         </dl>
       ) : (
-        <p className="mt-1 text-xs text-slate-500">{t('placeDetails.none')}</p>
+        <p className="mt-1 text-xs text-slate-500">{google ? t('placeDetails.noneGoogle') : t('placeDetails.none')}</p>
       )}
     </section>
   );

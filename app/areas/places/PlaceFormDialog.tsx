@@ -37,8 +37,8 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
   const [tagIds, setTagIds] = useState<number[]>(place?.tagIds ?? []);
   /** the photo of the search result picked, kept with the new place */
   const [photoUrl, setPhotoUrl] = useState('');
-  /** the OpenStreetMap id of the search result picked, for its details */
-  const [osmId, setOsmId] = useState<string | null>(null);
+  /** the OpenStreetMap id (or Google place id) of the search result picked, for its details */
+  const [detailsId, setDetailsId] = useState<string | null>(null);
   const fillFromDetails = useCallback((d: FoundDetails) => {
     setV((old) => ({ ...old, url: old.url.trim() ? old.url : (d.website ?? ''), phone: old.phone.trim() ? old.phone : (d.phone ?? '') }));
   }, []);
@@ -108,10 +108,10 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
                 categoryId: r.categoryId ? String(r.categoryId) : old.categoryId,
               }));
               setPhotoUrl(r.photoUrl ?? '');
-              setOsmId(r.osmId ?? null);
+              setDetailsId(r.placeId ?? r.osmId ?? null);
             }}
           />
-          {osmId && <PlaceDetailsPanel key={osmId} osmId={osmId} onDetails={fillFromDetails} />}
+          {detailsId && <PlaceDetailsPanel key={detailsId} placeId={detailsId} onDetails={fillFromDetails} />}
           <MapLinkImport tripId={tripId} onImported={done} />
           <PlaceFileImport tripId={tripId} onImported={onSaved} />
         </div>
@@ -201,6 +201,7 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
 
 interface SearchResult {
   osmId?: string;
+  placeId?: string;
   categoryId?: number | null;
   photoUrl?: string;
   name: string;

@@ -20,15 +20,15 @@ interface Props {
   onChanged: () => void;
   /** Called once "Add to day" has put a place on a day. */
   onAssigned?: (dayId: number, placeName: string) => void;
-  /** Told when the category filter changes (null: all), so the map can show the same places. */
-  onCategoryFilter?: (categoryId: number | null) => void;
+  /** The category filter (null: all); the planner holds it, so the map shows the same places. */
+  categoryFilter: number | null;
+  onCategoryFilter: (categoryId: number | null) => void;
 }
 
-export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned, onCategoryFilter }: Props) {
+export function PlacesSidebar({ tripId, places, loading, loadError, categories, days, onChanged, onAssigned, categoryFilter, onCategoryFilter }: Props) {
   const { t } = useTranslation('planner');
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
-  const [categoryId, setCategoryId] = useState('');
   const [unassignedOnly, setUnassignedOnly] = useState(false);
   const [form, setForm] = useState<{ place?: PlannerPlace } | null>(null);
   const [toDelete, setToDelete] = useState<PlannerPlace | null>(null);
@@ -47,12 +47,12 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
 
   const needle = search.trim().toLocaleLowerCase();
   const shown = (places ?? []).filter((p) => {
-    if (categoryId && String(p.categoryId) !== categoryId) return false;
+    if (categoryFilter !== null && p.categoryId !== categoryFilter) return false;
     if (unassignedOnly && placed.has(p.id)) return false;
     if (!needle) return true;
     return [p.name, p.address, p.description, p.notes].some((f) => f?.toLocaleLowerCase().includes(needle));
   });
-  const filtered = !!needle || !!categoryId || unassignedOnly;
+  const filtered = !!needle || categoryFilter !== null || unassignedOnly;
 
   return (
     <section aria-labelledby="places-heading" className="flex flex-col rounded-xl border border-slate-200 bg-white shadow-sm">
@@ -76,11 +76,8 @@ export function PlacesSidebar({ tripId, places, loading, loadError, categories, 
           />
           <div className="flex flex-wrap items-center gap-2">
             <select
-              value={categoryId}
-              onChange={(e) => {
-                setCategoryId(e.target.value);
-                onCategoryFilter?.(e.target.value ? Number(e.target.value) : null);
-              }}
+              value={categoryFilter ?? ''}
+              onChange={(e) => onCategoryFilter(e.target.value ? Number(e.target.value) : null)}
               aria-label={t('places.category')}
               className={`${inputClass} w-auto flex-1`}
             >

@@ -28,8 +28,9 @@ export function TripMap({
   const { t } = useTranslation('planner');
   const [mounted, setMounted] = useState(false);
   const [tilesFailed, setTilesFailed] = useState(false);
-  // the tile server the administrator configured (MAP_TILE_URL, MAP_TILE_ATTRIBUTION); OpenStreetMap by default
-  const settings = useQuery(useTRPC().geo.mapSettings.queryOptions(undefined, { staleTime: Infinity }));
+  // the tile server the administrator configured (Admin → Map, else MAP_TILE_URL / MAP_TILE_ATTRIBUTION); OpenStreetMap by
+  // default. Asked again when the page mounts or regains focus after a minute, so a changed setting reaches open maps.
+  const settings = useQuery(useTRPC().geo.mapSettings.queryOptions(undefined, { staleTime: 60_000 }));
   useEffect(() => setMounted(true), []);
   const placeholder = (
     <div className="flex h-full items-center justify-center bg-slate-100 text-sm text-slate-500" role="status">

@@ -11,6 +11,8 @@ import { checkCategory, checkOwnTags, compactDayAssignments, createPlaceRow, fin
 import { searchPlaces } from '~/geo/place-search.server';
 import { resolveMapLink } from '~/geo/maps-link.server';
 import { photoFromUrl, reResolvePhoto } from '~/geo/place-photos.server';
+import { searchGooglePlaces } from '~/geo/google-places.server';
+import { googlePlacesKey } from '~/geo/map-settings.server';
 import { roadRoute } from '~/geo/road-route.server';
 import { tripChannel } from '~/realtime/channels';
 import { assignmentEvents } from '~/areas/assignments/events';
@@ -225,7 +227,8 @@ export const placesRouter = router({
       const current = await findPlace(ctx.db, input.tripId, input.placeId);
       // Uploaded photos are served by Waymark itself and do not expire: nothing to ask a provider.
       if (!current.photoSource || current.photoSource === UPLOAD_SOURCE) return { photoUrl: null, place: placeJson(current) };
-      const fresh = await reResolvePhoto(ctx.services.config, { source: current.photoSource, ref: current.photoRef });
+      const googleKey = current.photoSource === 'google' ? await googlePlacesKey(ctx.db) : null;
+      const fresh = await reResolvePhoto(ctx.services.config, { source: current.photoSource, ref: current.photoRef }, googleKey);
       const failed = input.failedUrl ?? current.photoUrl;
       if (fresh === current.photoUrl && fresh !== failed) return { photoUrl: fresh, place: placeJson(current) };
       if (fresh === failed && fresh !== null) return { photoUrl: null, place: placeJson(current) };
@@ -339,7 +342,7 @@ export const placesRouter = router({
         name: 'search_place',
         kind: 'read',
         description:
-          'Look up places by name or address in OpenStreetMap. Returns name, address, lat/lng, osmId (for get_place_details), the OSM category with the matching Waymark categoryKey and categoryId (null when none fits) and photoUrl when the place has a Wikimedia Commons photo; use the result with create_place (pass photoUrl to keep the photo). limit is 1–20 (default 8).',
+          'Look up places by name or address: in Google Places when the administrator configured a key (each result has placeId, a Google place id, and category is Google’s place type), else in OpenStreetMap (each result has osmId). Pass placeId or osmId to get_place_details. Returns name, address, lat/lng, the category with the matching Waymark categoryKey and categoryId (null when none fits) and photoUrl when the place has a photo (Google or Wikimedia Commons); use the result with create_place (pass photoUrl unchanged to keep the photo — Waymark renews it when it expires). limit is 1–20 (default 8).',
       },
     })
     .input(
@@ -349,7 +352,10 @@ export const placesRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const results = await searchPlaces(ctx.services.config, input.query, input.limit);
+      const googleKey = await googlePlacesKey(ctx.db);
+      const results = googleKey
+        ? await searchGooglePlaces(ctx.services.config, googleKey, input.query, input.limit, ctx.actor.user.language)
+        : await searchPlaces(ctx.services.config, input.query, input.limit);
       const categoryIds = new Map((await ctx.db.category.findMany({ select: { id: true, key: true } })).map((c) => [c.key, c.id]));
       return { results: results.map((r) => ({ ...r, categoryId: (r.categoryKey && categoryIds.get(r.categoryKey)) || null })) };
     }),

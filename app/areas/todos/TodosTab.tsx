@@ -3,8 +3,8 @@
 import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Avatar, AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TextAreaField, TextField } from '~/components/ui';
+import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
+import { Avatar, AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
 import { byDueDate, isOverdue, localToday, moveBy } from './rules';
 import type { TodoList } from './events';
@@ -38,33 +38,15 @@ export function TodosTab({ tripId }: { tripId: number }) {
   );
   const reorder = useMutation(trpc.todos.reorderTodos.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
-    trpc.todos.deleteTodo.mutationOptions({
-      onSuccess: async () => {
-        setToDelete(null);
-        await refresh();
-      },
-    }),
+    trpc.todos.deleteTodo.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
   );
   const assign = useMutation(
-    trpc.todos.setTodoCategoryAssignees.mutationOptions({
-      onSuccess: async () => {
-        setAssigning(null);
-        await refresh();
-      },
-    }),
+    trpc.todos.setTodoCategoryAssignees.mutationOptions(thenRefresh(() => setAssigning(null), refresh)),
   );
 
   if (list.isLoading) return <Spinner label={t('loading')} />;
   if (list.error || !list.data) {
-    return (
-      <div role="alert" className="rounded-xl border border-red-200 bg-white p-6 text-center">
-        <p className="font-semibold text-slate-900">{t('loadError')}</p>
-        <p className="mt-1 text-sm text-slate-600">{errorMessage(list.error, t)}</p>
-        <Button variant="primary" className="mt-4" onClick={() => void list.refetch()}>
-          {t('retry')}
-        </Button>
-      </div>
-    );
+    return <TabLoadError error={list.error} t={t} onRetry={() => void list.refetch()} />;
   }
   const data = list.data;
   const today = localToday();
@@ -277,12 +259,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
   const [assignee, setAssignee] = useState(todo.assignedUserId ? String(todo.assignedUserId) : '');
   const [priority, setPriority] = useState(String(todo.priority));
   const update = useMutation(
-    trpc.todos.updateTodo.mutationOptions({
-      onSuccess: async () => {
-        onClose();
-        await onSaved();
-      },
-    }),
+    trpc.todos.updateTodo.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -8,7 +8,7 @@ import { fromIsoDate } from '~/domain/dates';
 import { tripChannel } from '~/realtime/channels';
 import { notInTrip } from '../trip-data.server';
 import { checkTripPeople } from '../trip-data.server';
-import { orderWith } from '../packing/rules';
+import { reorderChanges } from '~/domain/ordering';
 import { todoEvents } from './events';
 import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
@@ -157,12 +157,9 @@ export const todosRouter = router({
       const known = new Set(current.map((i) => i.id));
       const unknown = input.orderedIds.find((i) => !known.has(i));
       if (unknown !== undefined) throw notInTrip('To-do', unknown, input.tripId);
-      const order = orderWith(current.map((i) => i.id), input.orderedIds);
-      const positions = new Map(current.map((i) => [i.id, i.position]));
+      const { order, changes } = reorderChanges(current, input.orderedIds);
       await ctx.db.$transaction(async (tx) => {
-        for (const [position, itemId] of order.entries()) {
-          if (positions.get(itemId) !== position) await tx.todo.update({ where: { id: itemId }, data: { position } });
-        }
+        for (const change of changes) await tx.todo.update({ where: { id: change.id }, data: { position: change.position } });
       });
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.reordered', { order }));
       return { order };

@@ -48,7 +48,8 @@ export function DayWeather({ tripId, dayId, date, label }: Props) {
   const [open, setOpen] = useState(false);
   const weather = useQuery(
     trpc.weather.getWeather.queryOptions(
-      { lat: place?.lat ?? 0, lng: place?.lng ?? 0, date: date ?? '2000-01-01' },
+      // °C always: the chip converts to the unit shown (useTemperatureUnit) itself
+      { lat: place?.lat ?? 0, lng: place?.lng ?? 0, date: date ?? '2000-01-01', units: 'celsius' },
       { enabled: !!place && !!date, staleTime: STALE_MS, retry: 1 },
     ),
   );
@@ -132,7 +133,7 @@ function DayWeatherDialog(props: { open: boolean; onClose(): void; place: Weathe
   const { t, i18n } = useTranslation('weather');
   const trpc = useTRPC();
   const detail = useQuery(
-    trpc.weather.getDetailedWeather.queryOptions({ lat: place.lat, lng: place.lng, date }, { enabled: open, staleTime: STALE_MS, retry: 1 }),
+    trpc.weather.getDetailedWeather.queryOptions({ lat: place.lat, lng: place.lng, date, units: 'celsius' }, { enabled: open, staleTime: STALE_MS, retry: 1 }),
   );
   const number = (n: number | null, digits = 0) => (n === null ? '–' : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: digits }).format(n));
   const degrees = (c: number | null) => (c === null ? '–' : `${number(displayTemperature(c, unit))}°`);

@@ -141,3 +141,26 @@ export function defaultTemperatureUnit(locale: string | null | undefined): Tempe
 export function displayTemperature(celsius: number, unit: TemperatureUnit) {
   return Math.round(unit === 'fahrenheit' ? (celsius * 9) / 5 + 32 : celsius);
 }
+
+/** °C → the wanted unit, to one decimal (what tools answer; the UI rounds with displayTemperature). */
+export const inUnit = (celsius: number, unit: TemperatureUnit) => (unit === 'fahrenheit' ? Math.round(((celsius * 9) / 5 + 32) * 10) / 10 : celsius);
+
+/** A day (or a detailed day with its hours) with every temperature in the wanted unit. */
+export function withTemperatureUnit<W extends DayWeather & { hourly?: Array<{ temp: number | null }> }>(weather: W, unit: TemperatureUnit): W {
+  if (unit === 'celsius') return weather;
+  return {
+    ...weather,
+    tempMax: inUnit(weather.tempMax, unit),
+    tempMin: inUnit(weather.tempMin, unit),
+    temp: inUnit(weather.temp, unit),
+    ...(weather.hourly ? { hourly: weather.hourly.map((h) => ({ ...h, temp: h.temp === null ? null : inUnit(h.temp, unit) })) } : {}),
+  };
+}
+
+/** What a weather answer says about its numbers. */
+export const weatherUnits = (unit: TemperatureUnit) => ({
+  temperature: unit === 'fahrenheit' ? ('°F' as const) : ('°C' as const),
+  precipitation: 'mm' as const,
+  windSpeed: 'km/h' as const,
+  probability: '%' as const,
+});

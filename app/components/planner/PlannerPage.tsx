@@ -155,6 +155,7 @@ export function PlannerPage({ tripId }: { tripId: number }) {
             days={days}
             onChanged={() => void refresh()}
             onAssigned={onAssigned}
+            categoryFilter={mapCategoryId}
             onCategoryFilter={setMapCategoryId}
           />
         </div>

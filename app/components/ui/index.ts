@@ -7,3 +7,4 @@ export { Avatar, AvatarStack, initialsOf, colorOf } from './Avatar';
 export { Spinner } from './Spinner';
 export { EmptyState } from './EmptyState';
 export { Menu, type MenuItem } from './Menu';
+export { TabLoadError } from './TabLoadError';
