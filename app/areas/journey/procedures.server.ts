@@ -160,8 +160,8 @@ async function journeyRow(db: DbLike, j: Journey, myRole: JourneyRole, userId: n
     photoCount,
     placeCount,
     tripCount: trips.length,
-    tripDateMin: starts[0] ?? null,
-    tripDateMax: ends[ends.length - 1] ?? null,
+    tripDateMin: starts.at(0) ?? null,
+    tripDateMax: ends.at(-1) ?? null,
   };
 }
 
@@ -614,6 +614,7 @@ export const journeyRouter = router({
         kind: 'write',
         description:
           'Let someone work on your journey (owner only): targetUserId or identifier (username or e-mail), role editor (writes entries and photos) or viewer (reads). Adding someone again sets their role.',
+        example: { journeyId: 3, identifier: 'ben@example.com', role: 'editor' },
       },
     })
     .input(whoInput.safeExtend({ role: contributorRole }))

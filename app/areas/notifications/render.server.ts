@@ -17,7 +17,7 @@ export async function notificationTranslator(language: string | null | undefined
   return (await instance).getFixedT(lng, 'notifications');
 }
 
-type Params = Record<string, string | number>;
+type Params = Record<string, string | number | string[]>;
 
 export function notificationText(t: TFunction, type: string, raw: unknown): string {
   const params: Params = raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Params) } : {};
