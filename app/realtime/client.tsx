@@ -165,21 +165,31 @@ function viewKey(trpc: TrpcProxy, view: CacheView<unknown>, tripId: number | und
   return tripId === undefined ? null : procedure.queryKey({ tripId });
 }
 
-/** Calls `fn` each time the connection comes back after it was lost (not on the first connect); returns the unbind. */
-function whenReconnected(pusher: PusherType, fn: () => void) {
+type Channel = ReturnType<PusherType['subscribe']>;
+
+/**
+ * Calls `fn` each time the connection came back after it was lost (not on the first connect) and pusher-js has
+ * subscribed every one of `channels` again. Refetching then, rather than on "connected", misses no change made while
+ * the channels were still being authorised. Returns the unbind.
+ */
+function whenResubscribed(pusher: PusherType, channels: Channel[], fn: () => void) {
   let wasConnected = pusher.connection.state === 'connected';
-  let lostConnection = false;
+  let pending: Set<Channel> | null = null;
   const onState = ({ current }: { current: string }) => {
-    if (current === 'connected') {
-      if (wasConnected && lostConnection) fn();
-      wasConnected = true;
-      lostConnection = false;
-    } else if (wasConnected && (current === 'unavailable' || current === 'connecting' || current === 'disconnected')) {
-      lostConnection = true;
-    }
+    if (current === 'connected') wasConnected = true;
+    else if (wasConnected && !pending && (current === 'unavailable' || current === 'connecting' || current === 'disconnected')) pending = new Set(channels);
   };
+  const onSubscribed = channels.map((channel) => () => {
+    if (!pending?.delete(channel) || pending.size > 0) return;
+    pending = null;
+    fn();
+  });
   pusher.connection.bind('state_change', onState);
-  return () => pusher.connection.unbind('state_change', onState);
+  channels.forEach((channel, i) => channel.bind('pusher:subscription_succeeded', onSubscribed[i]));
+  return () => {
+    pusher.connection.unbind('state_change', onState);
+    channels.forEach((channel, i) => channel.unbind('pusher:subscription_succeeded', onSubscribed[i]));
+  };
 }
 
 /** The per-user views any declared event patches (the dashboard's trip list, the user's tags, …). */
@@ -280,8 +290,9 @@ export function useTripRealtime(tripId: number) {
       presenceChannel.bind('pusher:member_added', syncPresence);
       presenceChannel.bind('pusher:member_removed', syncPresence);
 
-      // After a drop the connection comes back with a new socket: whatever happened meanwhile is refetched.
-      const stopWatching = whenReconnected(pusher, () => {
+      // After a drop the connection comes back with a new socket: once the channels are back, whatever happened meanwhile
+      // is refetched.
+      const stopWatching = whenResubscribed(pusher, [tripChannel, presenceChannel], () => {
         refetchAll();
         pushNotice({ key: 'reconnected', params: {}, viaAi: false });
       });
@@ -334,7 +345,7 @@ export function useUserRealtime() {
       channel.bind_global(onEvent);
       // Events sent while the connection was down (a network drop, or the server cutting this user's sockets when
       // their access changed) are not replayed: after a reconnect every per-user view is read afresh.
-      const stopWatching = whenReconnected(pusher, () => {
+      const stopWatching = whenResubscribed(pusher, [channel], () => {
         for (const view of userViews()) void queryClient.invalidateQueries({ queryKey: viewKey(trpc, view, undefined)! });
       });
       cleanup = () => {
@@ -445,7 +456,7 @@ export function useTripChannelEvents(tripIds: readonly number[], onEvent: (event
       };
       const channels = ids.map((id) => pusher.subscribe(tripChannelName(id)));
       for (const channel of channels) channel.bind_global(handler);
-      const stopWatching = whenReconnected(pusher, () => latest.current('reconnected', {}));
+      const stopWatching = whenResubscribed(pusher, channels, () => latest.current('reconnected', {}));
       cleanup = () => {
         for (const channel of channels) channel.unbind_global(handler);
         stopWatching();
