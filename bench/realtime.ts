@@ -17,7 +17,9 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
-  const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')), LOG_LEVEL: 'error', APP_URL: '' });
+  const server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-bench-')), LOG_LEVEL: 'error', APP_URL: '',
+    // One user holds every client here: above the per-user and per-address socket caps of a real deployment.
+    REALTIME_MAX_CONNECTIONS_PER_USER: String(CLIENTS + 10), REALTIME_MAX_CONNECTIONS_PER_IP: String(CLIENTS + 10) });
   const rssServerOnly = process.memoryUsage().rss;
   const realtime = server.services.realtime as unknown as WaymarkRealtime;
 
