@@ -101,6 +101,12 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: boolFrom(true),
+    // Outgoing e-mail: smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465; empty: no e-mail.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_URL) {
@@ -176,6 +182,8 @@ export interface Config {
   jobIntervalMs: number;
   /** Uploaded files in an S3-compatible bucket (app/storage/s3.server.ts); null: the filesystem under dataDir. */
   s3: S3Settings | null;
+  /** Outgoing e-mail (app/mail/mailer.server.ts); smtpUrl null: no e-mail is sent. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export interface S3Settings {
@@ -257,5 +265,6 @@ export function parseConfig(source: Record<string, string | undefined> = process
           pathStyle: env.S3_FORCE_PATH_STYLE,
         }
       : null,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM ?? `Waymark <waymark@${new URL(appUrl).hostname}>` },
   };
 }

@@ -11,6 +11,7 @@ import { createRealtime } from '~/realtime/create.server';
 import { log } from '~/utils/log.server';
 import { purgeExpired } from '~/db/retention.server';
 import { createStorage } from '~/storage/create.server';
+import { createMailer } from '~/mail/mailer.server';
 import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 import { withAdvisoryLock } from '~/ops/db-lock.server';
 import { scheduleJob } from '~/ops/jobs.server';
@@ -52,6 +53,7 @@ export async function createServices(
     httpHooks: [],
     mcpSessions: { close: async () => 0 },
     storage: createStorage(config),
+    mail: createMailer(config.mail),
     async audit(entry: AuditEntry) {
       // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call. createdAt is
       // written as UTC wall-clock time, as Prisma writes it.
@@ -71,6 +73,7 @@ export async function createServices(
     },
     async close() {
       for (const close of closers.reverse()) await close().catch(() => {});
+      services.mail.close();
       await database.close();
     },
   };

@@ -6,6 +6,7 @@ import type { Database, Db } from '~/db/client.server';
 import type { Actor } from '~/auth/actor.server';
 import type { AddonId } from '~/domain/addons';
 import type { FileStorage } from '~/storage/types';
+import type { Mailer } from '~/mail/mailer.server';
 
 export interface PendingEvent {
   channel: string;
@@ -43,6 +44,8 @@ export interface Services {
   mcpSessions: McpSessionCloser;
   /** Uploaded files (place photos): the filesystem under DATA_DIR/uploads by default. */
   storage: FileStorage;
+  /** Outgoing e-mail over SMTP (SMTP_URL); `mail.configured` is false without it. */
+  mail: Mailer;
   /** Answers /mcp (Fetch Request in, Response out), once an MCP server is plugged in; see ServiceExtension. */
   mcpEndpoint?: (request: Request) => Promise<Response>;
   /** Called by server.ts before the Remix handler is mounted (embedded realtime server, raw endpoints). */
