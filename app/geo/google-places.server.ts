@@ -12,9 +12,9 @@ export type GoogleConfig = Pick<Config, 'googlePlacesUrl' | 'outboundAllowPrivat
 
 const SEARCH_SERVICE: OutsideService = { label: 'Place search', i18nKey: 'errors.placeSearchUnavailable', timeoutMs: 6_000 };
 const DETAILS_SERVICE: OutsideService = { label: 'Place details', i18nKey: 'errors.placeDetailsUnavailable', timeoutMs: 6_000 };
-const PHOTO_SERVICE: OutsideService = { label: 'Place photos', i18nKey: 'errors.placePhotoUnavailable', timeoutMs: 6_000 };
-
-const PHOTO_WIDTH = 640;
+/** Place photos from either source (Google here, Wikimedia Commons in place-photos.server.ts), at one width. */
+export const PHOTO_SERVICE: OutsideService = { label: 'Place photos', i18nKey: 'errors.placePhotoUnavailable', timeoutMs: 6_000 };
+export const PHOTO_WIDTH = 640;
 const MINUTE_MS = 60_000;
 /** A Google place id (ChIJ…): letters, digits, - and _. */
 export const isGooglePlaceId = (v: string) => /^[A-Za-z0-9_-]{10,300}$/.test(v);
@@ -85,7 +85,7 @@ const BY_TYPE: Array<[string, string]> = [
 ];
 
 /** Google's place types → the Waymark category key (seeded keys), or null. */
-export function googleCategoryKey(types: string[] | undefined): string | null {
+function googleCategoryKey(types: string[] | undefined): string | null {
   if (!types?.length) return null;
   return BY_TYPE.find(([type]) => types.includes(type))?.[1] ?? null;
 }

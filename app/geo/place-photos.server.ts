@@ -2,13 +2,11 @@
 // name), so when its URL stops working the server can ask Commons again for the file's current URL. Through the
 // outside-service module: WIKIMEDIA_COMMONS_URL, outbound guard, timeout, cache, clear error when unreachable.
 import type { Config } from '~/env.server';
-import { fetchServiceJson, serviceUrl, ttlCache, type OutsideService } from './outside-service.server';
-import { googlePhotoName, googlePhotoUrl } from './google-places.server';
+import { fetchServiceJson, serviceUrl, ttlCache } from './outside-service.server';
+import { googlePhotoName, googlePhotoUrl, PHOTO_SERVICE, PHOTO_WIDTH } from './google-places.server';
 
 export type PhotoConfig = Pick<Config, 'wikimediaCommonsUrl' | 'googlePlacesUrl' | 'outboundAllowPrivate'>;
 
-export const PHOTO_SERVICE: OutsideService = { label: 'Place photos', i18nKey: 'errors.placePhotoUnavailable', timeoutMs: 6_000 };
-export const PHOTO_WIDTH = 640;
 
 export interface StoredPhoto {
   url: string;

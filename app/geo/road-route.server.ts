@@ -21,12 +21,12 @@ interface OsrmAnswer {
 
 const SERVICE: OutsideService = { label: 'Routing', i18nKey: 'errors.routingUnavailable', timeoutMs: 8_000 };
 /** OSRM's demo server allows at most 100 coordinates per request; a day has far fewer places */
-export const MAX_ROUTE_STOPS = 100;
+const MAX_ROUTE_STOPS = 100;
 const cache = ttlCache<RoadRoute | null>(200);
 const CACHE_TTL_MS = 60 * 60_000;
 
 /** The route's coordinates ([lng, lat] in GeoJSON) as [lat, lng], or null when the answer has no usable line. */
-export function routeFromOsrm(answer: OsrmAnswer): RoadRoute | null {
+function routeFromOsrm(answer: OsrmAnswer): RoadRoute | null {
   const route = answer.code === 'Ok' ? answer.routes?.[0] : undefined;
   const coordinates = route?.geometry?.coordinates;
   if (!route || !Array.isArray(coordinates) || coordinates.length < 2) return null;

@@ -28,7 +28,10 @@ export async function currentRate(config: Pick<Config, 'budgetRatesUrl' | 'outbo
   if (!res.ok) throw serviceUnavailable(RATES, `it answered ${res.status}`);
   const body = (await res.json().catch(() => null)) as { rates?: Record<string, unknown> } | null;
   const value = body?.rates?.[to];
-  const rate = typeof value === 'number' && Number.isFinite(value) && value > 0 ? String(value) : null;
+  // Plain decimal text, never exponent notation (String(1e-7) is "1e-7", which no rate parser accepts), at most the
+  // 12 decimals a rate keeps (rules.ts RATE).
+  const rate =
+    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 12 }) : null;
   cache.set(config, key, rate, CACHE_MS);
   return rate;
 }

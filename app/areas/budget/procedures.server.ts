@@ -464,12 +464,7 @@ export const budgetRouter = router({
       if (input.currency === ctx.trip.currency) {
         throw badRequest('errors.budgetRateInvalid', `currency: ${input.currency} is the trip currency; it needs no rate`, { rate: input.rate });
       }
-      const rate = input.rate.trim();
-      await ctx.db.budgetRate.upsert({
-        where: { tripId_currency: { tripId: input.tripId, currency: input.currency } },
-        create: { tripId: input.tripId, currency: input.currency, tripCurrency: ctx.trip.currency, rate, updatedById: ctx.actor.user.id },
-        update: { tripCurrency: ctx.trip.currency, rate, updatedById: ctx.actor.user.id },
-      });
+      await rateUpsert(ctx.db, { tripId: input.tripId, currency: input.currency, tripCurrency: ctx.trip.currency, rate: input.rate, userId: ctx.actor.user.id });
       const rates = await tripRates(ctx.db, input.tripId, ctx.trip.currency);
       ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
       return { rates };
@@ -499,17 +494,12 @@ export const budgetRouter = router({
       const unknown: string[] = [];
       for (const currency of currencies) {
         const rate = await currentRate(ctx.services.config, currency, tripCurrency);
-        if (rate === null) unknown.push(currency);
+        // A rate the service gives that a person could not enter (too small or too large to keep) counts as unknown.
+        if (rate === null || !isRate(rate)) unknown.push(currency);
         else found.push({ currency, rate });
       }
       await ctx.db.$transaction(
-        found.map(({ currency, rate }) =>
-          ctx.db.budgetRate.upsert({
-            where: { tripId_currency: { tripId: input.tripId, currency } },
-            create: { tripId: input.tripId, currency, tripCurrency, rate, updatedById: ctx.actor.user.id },
-            update: { tripCurrency, rate, updatedById: ctx.actor.user.id },
-          }),
-        ),
+        found.map(({ currency, rate }) => rateUpsert(ctx.db, { tripId: input.tripId, currency, tripCurrency, rate, userId: ctx.actor.user.id })),
       );
       const rates = await tripRates(ctx.db, input.tripId, tripCurrency);
       if (found.length > 0) ctx.emit(tripChannel(input.tripId), budgetEvents.make('budget.rates.changed', { rates }));
@@ -600,5 +590,25 @@ function keptMember(current: BudgetItemRow) {
     // as a decimal, so a changed currency reads it again with its own minor unit
     amount: m.fixedAmount === null ? undefined : formatAmount(Number(m.fixedAmount), current.currency),
     paid: m.paid,
+  });
+}
+
+/** Whether `text` is a rate a person could enter (rules.ts parseRate): the one check stored rates pass. */
+function isRate(text: string) {
+  try {
+    parseRate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stores a trip's rate for a currency, as entered or fetched; callers have checked it with parseRate. */
+function rateUpsert(db: DbLike, r: { tripId: number; currency: string; tripCurrency: string; rate: string; userId: number }) {
+  const rate = r.rate.trim();
+  return db.budgetRate.upsert({
+    where: { tripId_currency: { tripId: r.tripId, currency: r.currency } },
+    create: { tripId: r.tripId, currency: r.currency, tripCurrency: r.tripCurrency, rate, updatedById: r.userId },
+    update: { tripCurrency: r.tripCurrency, rate, updatedById: r.userId },
   });
 }

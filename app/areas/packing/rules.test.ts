@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bagWeight, formatWeight, itemsToAdd, orderWith, packingProgress, parseImportLines } from './rules';
+import { bagWeight, formatWeight, itemsToAdd, packingProgress, parseImportLines } from './rules';
+import { orderWith } from '~/domain/ordering';
 import { BUILT_IN_TEMPLATES, translateTemplate } from './templates';
 
 describe('parseImportLines', () => {

@@ -109,7 +109,6 @@ export function itemsToAdd<T extends { name: string; category: string }>(existin
 }
 
 /** The reorder rule lives with the other ordering helpers (to-dos use it too). */
-export { orderWith } from '~/domain/ordering';
 
 /** Grams as the UI shows them in the reader's language: "850 g", "1.2 kg", "1,2 кг", "850 غرام". */
 export function formatWeight(grams: number, language: string) {
