@@ -142,8 +142,11 @@ export async function finishOidcLogin(services: Services, request: Request, ip: 
       expectedNonce: row.nonce,
       idTokenExpected: true,
     });
-    const claims = tokens.claims();
-    if (!claims) throw new SsoFailure('failed', 'the provider sent no ID token');
+    const idClaims = tokens.claims();
+    if (!idClaims) throw new SsoFailure('failed', 'the provider sent no ID token');
+    // Many providers put e-mail and profile only in the UserInfo answer (the subject must match the ID token's)
+    const claims: AccountClaims =
+      typeof idClaims.email === 'string' ? idClaims : { ...(await client.fetchUserInfo(config, tokens.access_token, idClaims.sub)), sub: idClaims.sub };
     const userId = await accountFor(services, oidc, claims, ip);
     await services.audit({ action: 'auth.sso_login', userId, ip, detail: { issuer: oidc.issuer } });
     return { ok: true, userId, redirectTo: row.redirectTo };
@@ -154,9 +157,9 @@ export async function finishOidcLogin(services: Services, request: Request, ip: 
   }
 }
 
-type Claims = NonNullable<ReturnType<Awaited<ReturnType<typeof client.authorizationCodeGrant>>['claims']>>;
+type AccountClaims = { sub: string; email?: unknown; email_verified?: unknown; preferred_username?: unknown; name?: unknown };
 
-async function accountFor(services: Services, oidc: OidcSettings, claims: Claims, ip: string | null) {
+async function accountFor(services: Services, oidc: OidcSettings, claims: AccountClaims, ip: string | null) {
   const db = services.db;
   const issuer = oidc.issuer;
   const subject = claims.sub;
