@@ -107,6 +107,15 @@ const schema = z
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
+    // Two-factor secrets are sealed with this AES-256 key (64 hex characters); unset: a key file in DATA_DIR (0600).
+    TWO_FACTOR_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (openssl rand -hex 32)').optional(),
+    // Single sign-on through an OpenID Connect provider (off unless OIDC_ISSUER is set).
+    OIDC_ISSUER: z.string().url('must be the provider\'s issuer URL').optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_BUTTON_LABEL: z.string().min(1).max(60).default('Single sign-on'),
+    OIDC_SSO_ONLY: boolFrom(false),
+    OIDC_AUTO_CREATE: boolFrom(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_URL) {
@@ -121,6 +130,9 @@ const schema = z
     }
     if (env.S3_BUCKET && !(env.S3_ENDPOINT && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'needs S3_ENDPOINT, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY as well' });
+    }
+    if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'needs OIDC_CLIENT_ID as well' });
     }
     if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
@@ -184,6 +196,21 @@ export interface Config {
   s3: S3Settings | null;
   /** Outgoing e-mail (app/mail/mailer.server.ts); smtpUrl null: no e-mail is sent. */
   mail: { smtpUrl: string | null; from: string };
+  /** The AES-256 key (hex) that seals two-factor secrets; undefined: DATA_DIR/two-factor.key (app/auth/two-factor-crypto.server.ts). */
+  twoFactorKey: string | undefined;
+  /** OpenID Connect single sign-on; null when OIDC_ISSUER is unset (app/auth/oidc.server.ts). */
+  oidc: OidcSettings | null;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  buttonLabel: string;
+  /** the password form, registration and password reset are off */
+  ssoOnly: boolean;
+  /** create an account on a first sign-in (else only link existing accounts) */
+  autoCreate: boolean;
 }
 
 export interface S3Settings {
@@ -266,5 +293,16 @@ export function parseConfig(source: Record<string, string | undefined> = process
         }
       : null,
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM ?? `Waymark <waymark@${new URL(appUrl).hostname}>` },
+    twoFactorKey: env.TWO_FACTOR_KEY?.toLowerCase(),
+    oidc: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID!,
+          clientSecret: env.OIDC_CLIENT_SECRET,
+          buttonLabel: env.OIDC_BUTTON_LABEL,
+          ssoOnly: env.OIDC_SSO_ONLY,
+          autoCreate: env.OIDC_AUTO_CREATE,
+        }
+      : null,
   };
 }

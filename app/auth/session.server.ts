@@ -21,10 +21,10 @@ const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** However actively used, a session ends this long after sign-in (a stolen cookie cannot live forever by sliding). */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 90 * DAY_MS;
 
-export async function createSession(db: Db, userId: number) {
+export async function createSession(db: Db, userId: number, signInMethod: 'password' | 'sso' = 'password') {
   const token = randomSecret();
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await db.session.create({ data: { id: hashSecret(token), userId, expiresAt } });
+  await db.session.create({ data: { id: hashSecret(token), userId, expiresAt, signInMethod } });
   return { token, expiresAt };
 }
 
@@ -44,7 +44,7 @@ export async function validateSessionToken(db: Db, token: string) {
     expiresAt = new Date(Math.min(now + SESSION_LIFETIME_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS));
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
-  return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt };
+  return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt, signInMethod: session.signInMethod };
 }
 
 /** Ends the session; returns its user's id (null when there was none), so callers can cut off its live channels. */

@@ -32,6 +32,7 @@ export default function AdminLayout() {
           { to: '/admin/audit', label: t('tabs.audit') },
           { to: '/admin/packing-templates', label: t('packing:admin.tab') },
           { to: '/admin/map', label: t('planner:mapAdmin.tab') },
+          { to: '/admin/security', label: t('security:admin.tab') },
         ]}
       />
       <div className="mt-6">

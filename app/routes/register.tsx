@@ -11,6 +11,7 @@ import { readCookie } from '~/auth/session.server';
 import { detectLanguage } from '~/i18n/i18n.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
+import { passwordSignInDisabled } from '~/auth/oidc.server';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'auth', 'register.title', 'Create your account') }];
 
@@ -19,6 +20,8 @@ const inviteOf = (request: Request) => readCookie(request.headers.get('Cookie'),
 const clearInvite = `${INVITE_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
 
 export async function loader(args: LoaderFunctionArgs) {
+  // single sign-on only (OIDC_SSO_ONLY): accounts come from the provider; the login page says why
+  if (passwordSignInDisabled(getServices(args.context))) throw redirect('/login');
   const page = await signedOutPageLoader(args);
   const status = await registrationStatus(getServices(args.context).db, inviteOf(args.request));
   return { ...page, refusal: status.refusal, invited: status.invited, hadInvite: inviteOf(args.request) !== null };
@@ -27,6 +30,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);
   assertSameOrigin(request, services);
+  if (passwordSignInDisabled(services)) throw redirect('/login');
   const form = await request.formData();
   const values = {
     email: String(form.get('email') ?? ''),

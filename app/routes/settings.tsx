@@ -25,6 +25,7 @@ export default function SettingsLayout() {
           { to: '/settings', label: t('tabs.profile'), end: true },
           { to: '/settings/integrations', label: t('tabs.integrations') },
           { to: '/settings/notifications', label: t('notifications:settings.tab') },
+          { to: '/settings/security', label: t('security:tab') },
         ]}
       />
       <div className="mt-6">

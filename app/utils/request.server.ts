@@ -3,6 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { readSessionToken, sessionCookie, validateSessionToken } from '~/auth/session.server';
+import { enforceTwoFactorEnrolment } from '~/auth/two-factor.server';
 import { createContext, type Context } from '~/trpc/init';
 import { createCaller } from '~/trpc/root';
 
@@ -32,6 +33,7 @@ export async function getWebActor(request: Request, services: Services): Promise
   if (!token) return { actor: null };
   const session = await validateSessionToken(services.db, token);
   if (!session) return { actor: null };
+  await enforceTwoFactorEnrolment(services, request, session.user, session.signInMethod);
   return {
     actor: { user: session.user, scopes: null, via: 'web', sessionId: session.sessionId },
     setCookie: session.refreshed ? sessionCookie(token, session.expiresAt, services.config.appUrlIsHttps) : undefined,

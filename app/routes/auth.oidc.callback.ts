@@ -1,0 +1,18 @@
+// GET /auth/oidc/callback — the provider sends the browser back here with a code. Success: a web session marked as a
+// single sign-on one (Waymark's own two-factor step is skipped: the provider is the factor). Any failure: the login
+// page with a translated message, never an error page.
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
+import { clearStateCookie, finishOidcLogin } from '~/auth/oidc.server';
+import { createSession, sessionCookie } from '~/auth/session.server';
+import { clientIp, getServices } from '~/utils/request.server';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const services = getServices(context);
+  const result = await finishOidcLogin(services, request, clientIp(request));
+  const headers = new Headers({ 'Cache-Control': 'no-store' });
+  headers.append('Set-Cookie', clearStateCookie(services));
+  if (!result.ok) return redirect(`/login?sso_error=${result.error}`, { headers });
+  const { token, expiresAt } = await createSession(services.db, result.userId, 'sso');
+  headers.append('Set-Cookie', sessionCookie(token, expiresAt, services.config.appUrlIsHttps));
+  return redirect(result.redirectTo, { headers });
+}

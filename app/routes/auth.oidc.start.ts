@@ -1,0 +1,18 @@
+// POST /auth/oidc/start — "Sign in with <provider>": off to the provider's authorization page (PKCE, state, nonce kept
+// on the server). A failure (provider down, not configured) comes back to the login page with a translated message.
+import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { startOidcLogin } from '~/auth/oidc.server';
+import { safeRedirectPath } from '~/auth/web-auth.server';
+import { assertSameOrigin, getServices } from '~/utils/request.server';
+
+export const loader = () => redirect('/login');
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const services = getServices(context);
+  assertSameOrigin(request, services);
+  const form = await request.formData();
+  const redirectTo = safeRedirectPath(form.get('redirectTo'));
+  const started = await startOidcLogin(services, redirectTo);
+  if (!started.ok) return redirect(`/login?sso_error=${started.error}`);
+  return redirect(started.location, { headers: { 'Set-Cookie': started.cookie, 'Cache-Control': 'no-store' } });
+}
