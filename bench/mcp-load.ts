@@ -2,6 +2,7 @@
 // sessions, fresh sessions. Used by bench/mcp.ts (ratios to the floor) and bench/memory.ts (memory after this load).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 
 export const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 300);
 export const PLACES = Number(process.env.BENCH_PLACES ?? 200);
@@ -22,11 +23,12 @@ export type Timing = { median: number; p95: number; perSecond: number; cpuPerCal
 
 const cpu = async (t: McpTarget) => (t.cpu ? t.cpu() : 0);
 
-export async function open(t: McpTarget) {
+/** validator: one shared across sessions, as a client that keeps compiled output-schema validators (by $id) would. */
+export async function open(t: McpTarget, validator?: AjvJsonSchemaValidator) {
   const transport = new StreamableHTTPClientTransport(new URL(`${t.url}/mcp`), {
     requestInit: { headers: { Authorization: `Bearer ${t.token}` } },
   });
-  const client = new Client({ name: 'waymark-bench', version: '1.0.0' });
+  const client = new Client({ name: 'waymark-bench', version: '1.0.0' }, validator ? { jsonSchemaValidator: validator } : undefined);
   await client.connect(transport);
   return { client, transport };
 }
@@ -75,11 +77,17 @@ export async function concurrent(t: McpTarget) {
   return { perSecond: ((SESSIONS * PER_SESSION) / elapsed) * 1000, cpuPerCall };
 }
 
-export async function freshSessions(t: McpTarget) {
+/**
+ * A fresh session: initialize + tools/list. The SDK client compiles a validator for every distinct output schema when it
+ * lists tools (its own CPU, not the server's); with `sharedValidators` the sessions share one validator, which keeps
+ * what it compiled by the schemas' `$id`, so this measures the server's share of a fresh session.
+ */
+export async function freshSessions(t: McpTarget, sharedValidators = false) {
   const samples: number[] = [];
+  const validator = sharedValidators ? new AjvJsonSchemaValidator() : undefined;
   for (let i = 0; i < FRESH + 5; i++) {
     const t0 = performance.now();
-    const s = await open(t);
+    const s = await open(t, validator);
     await s.client.listTools();
     const dt = performance.now() - t0;
     if (i >= 5) samples.push(dt);

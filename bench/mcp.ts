@@ -11,13 +11,15 @@ import { concurrent, freshSessions, timeCalls, FRESH, PER_SESSION, PLACES, SEQUE
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** BENCH_WAYMARK_CHECKOUT=<another checkout>: run that checkout's Waymark (before/after figures, each against the floor). */
+const waymarkRoot = path.resolve(process.env.BENCH_WAYMARK_CHECKOUT ?? root);
 
 interface Target extends McpTarget {
   child: ChildProcess;
 }
 
-function start(name: string, script: string): Promise<Target> {
-  const child = fork(path.join(root, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd: root });
+function start(name: string, script: string, cwd = root): Promise<Target> {
+  const child = fork(path.join(cwd, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -67,9 +69,10 @@ async function measureAll(floor: Target, waymark: Target) {
     timeCalls(t, PLACES, (c, i) => c.callTool({ name: 'create_place', arguments: { tripId: t.tripId, name: `Bench place ${i}` } })),
   );
   const conc = await both(floor, waymark, concurrent);
-  const fresh = await both(floor, waymark, freshSessions);
+  const fresh = await both(floor, waymark, (t) => freshSessions(t));
+  const freshShared = await both(floor, waymark, (t) => freshSessions(t, true));
   const rssAfter = { floor: await rss(floor), waymark: await rss(waymark) };
-  return { rssIdle, ping, listTrips, createPlace, conc, fresh, rssAfter };
+  return { rssIdle, ping, listTrips, createPlace, conc, fresh, freshShared, rssAfter };
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
@@ -83,17 +86,18 @@ async function main() {
   console.log('/mcp served by the Node hook ahead of express and Remix (mcp/node.ts), as in production');
   console.log(`MCP benchmark: ${SEQUENTIAL} sequential ping and list_trips, ${PLACES} sequential create_place, ${SESSIONS}×${PER_SESSION} concurrent, ${FRESH} fresh sessions; best of ${ROUNDS} interleaved rounds`);
   const floor = await start('floor', 'bench/mcp-floor-server.ts');
-  const waymark = await start('waymark', 'bench/mcp-waymark-server.ts');
+  if (waymarkRoot !== root) console.log(`Waymark from ${waymarkRoot}`);
+  const waymark = await start('waymark', 'bench/mcp-waymark-server.ts', waymarkRoot);
   const r = await measureAll(floor, waymark);
   floor.child.send({ type: 'stop' });
   waymark.child.send({ type: 'stop' });
   const wm = {
     ping: r.ping.waymark, listTrips: r.listTrips.waymark, createPlace: r.createPlace.waymark, conc: r.conc.waymark,
-    fresh: r.fresh.waymark, rssIdle: r.rssIdle.waymark, rssAfter: r.rssAfter.waymark,
+    fresh: r.fresh.waymark, freshShared: r.freshShared.waymark, rssIdle: r.rssIdle.waymark, rssAfter: r.rssAfter.waymark,
   };
   const floorResult = {
     ping: r.ping.floor, listTrips: r.listTrips.floor, createPlace: r.createPlace.floor, conc: r.conc.floor,
-    fresh: r.fresh.floor, rssIdle: r.rssIdle.floor, rssAfter: r.rssAfter.floor,
+    fresh: r.fresh.floor, freshShared: r.freshShared.floor, rssIdle: r.rssIdle.floor, rssAfter: r.rssAfter.floor,
   };
 
   const rows: Array<[string, string, string, string]> = [
@@ -109,6 +113,7 @@ async function main() {
     ['server CPU per list_trips call (sequential)', ms(wm.listTrips.cpuPerCall), ms(floorResult.listTrips.cpuPerCall), `${(wm.listTrips.cpuPerCall / floorResult.listTrips.cpuPerCall).toFixed(2)}×`],
     ['server CPU per create_place call (sequential)', ms(wm.createPlace.cpuPerCall), ms(floorResult.createPlace.cpuPerCall), `${(wm.createPlace.cpuPerCall / floorResult.createPlace.cpuPerCall).toFixed(2)}×`],
     ['fresh session init + tools/list median', ms(wm.fresh.median), ms(floorResult.fresh.median), `${(wm.fresh.median / floorResult.fresh.median).toFixed(2)}× time`],
+    ['  the same, validators kept across sessions (server share)', ms(wm.freshShared.median), ms(floorResult.freshShared.median), `${(wm.freshShared.median / floorResult.freshShared.median).toFixed(2)}× time`],
     ['server RSS idle', mb(wm.rssIdle), mb(floorResult.rssIdle), `${(wm.rssIdle / floorResult.rssIdle).toFixed(2)}×`],
     ['server RSS after', mb(wm.rssAfter), mb(floorResult.rssAfter), `${(wm.rssAfter / floorResult.rssAfter).toFixed(2)}×`],
   ];

@@ -1,7 +1,7 @@
 // The /mcp endpoint's HTTP and session layer (MCP Streamable HTTP, JSON responses): per request only the bearer check,
 // the rate window, the session lookup and then the JSON-RPC dispatch (./dispatch.ts) run. Waymark issues and checks
 // Mcp-Session-Id itself, from a store that can live in PostgreSQL so any instance continues any session.
-import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from '@modelcontextprotocol/sdk/types.js';
+import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from './protocol-versions';
 import type { Services } from '~/services/types.server';
 import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';

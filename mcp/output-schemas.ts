@@ -31,6 +31,9 @@ export function toolOutputSchema(schema: Schema): Schema {
   return { type: 'object', anyOf: [...objects, resultWrapper(others.length === 1 ? others[0] : { anyOf: others })] };
 }
 
+/** Whether a schema was generated for the procedure at this dotted path (without building its outputSchema). */
+export const hasOutputSchema = (path: string) => Object.hasOwn(OUTPUTS, path);
+
 const cache = new Map<string, Schema | undefined>();
 
 /**

@@ -5,7 +5,7 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import type { McpToolMeta, ProcedureMeta } from '~/trpc/init';
 import { grantAllows } from '~/auth/scopes';
 import { listProcedures } from './procedures';
-import { outputSchemaFor } from './output-schemas';
+import { hasOutputSchema, outputSchemaFor } from './output-schemas';
 import { toolDescription } from './descriptions';
 
 export interface ToolDefinition {
@@ -104,9 +104,30 @@ function templatePattern(uri: string) {
   return { params, pattern: new RegExp(`^${escaped}$`) };
 }
 
-function withOutputSchema(path: string) {
-  const outputSchema = outputSchemaFor(path);
-  return outputSchema ? { outputSchema } : {};
+/**
+ * A tool's definition whose description, input schema and output schema are made on first read (the first tools/list),
+ * not at start-up: converting every tool's zod input and composing its description took about a tenth of the server's
+ * start (decision 028). The keys keep the order tools/list has always had.
+ */
+function lazyDefinition(path: string, meta: RegistryEntry['meta'], inputs: unknown[]): ToolDefinition {
+  let inputSchema: Record<string, unknown> | undefined;
+  let description: string | undefined;
+  const input = () => (inputSchema ??= inputJsonSchema(inputs));
+  const hasOutput = hasOutputSchema(path);
+  const output = () => (hasOutput ? outputSchemaFor(path) : undefined);
+  const { scope, addon } = meta;
+  const definition = { name: meta.mcp.name } as ToolDefinition;
+  Object.defineProperties(definition, {
+    description: {
+      enumerable: true,
+      get: () =>
+        (description ??= toolDescription({ description: meta.mcp.description, scope, addon, example: meta.mcp.example, inputSchema: input(), ...(hasOutput ? { outputSchema: output() } : {}) })),
+    },
+    inputSchema: { enumerable: true, get: input },
+    ...(hasOutput ? { outputSchema: { enumerable: true, get: output } } : {}),
+  });
+  definition.annotations = annotationsFor(meta.mcp.kind);
+  return definition;
 }
 
 export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
@@ -118,23 +139,7 @@ export function buildRegistry(appRouter: AnyTRPCRouter): Registry {
     const entry: RegistryEntry = { path, type, meta: meta as RegistryEntry['meta'] };
     const resource = meta.mcp.resource;
     if (!resource?.onlyResource) {
-      // The JSON Schemas are made on first use (the first tools/list), not at start-up, where converting every tool's
-      // input took about a tenth of the server's start (decision 028).
-      let inputSchema: Record<string, unknown> | undefined;
-      const output = withOutputSchema(path);
-      const { scope, addon } = meta;
-      tools.push({
-        ...entry,
-        definition: {
-          name: meta.mcp.name,
-          description: toolDescription({ description: meta.mcp.description, scope, addon, example: meta.mcp.example, inputSchema: (inputSchema ??= inputJsonSchema(inputs)), ...output }),
-          get inputSchema() {
-            return (inputSchema ??= inputJsonSchema(inputs));
-          },
-          ...output,
-          annotations: annotationsFor(meta.mcp.kind),
-        },
-      });
+      tools.push({ ...entry, definition: lazyDefinition(path, entry.meta, inputs) });
     }
     if (resource) {
       resources.push({ ...entry, uri: resource.uri, name: resource.name, description: resource.description, ...templatePattern(resource.uri) });

@@ -12,7 +12,6 @@ import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import type { PendingEvent } from '~/services/types.server';
 import { parseChannel } from '~/realtime/channels';
-import { tripsVisibleTo } from '~/areas/trip-data.server';
 import { log } from '~/utils/log.server';
 import type { SessionFilter, SessionOwner } from './store';
 import { mcpRuntime, type McpRuntime } from './runtime';
@@ -54,6 +53,13 @@ class Hub {
   listener: pg.Client | null = null;
   /** Resolves once this instance listens to the other instances (at once without a shared database). */
   ready: Promise<void> = Promise.resolve();
+  /** Fan-outs still running (closing waits for them). */
+  readonly pending = new Set<Promise<void>>();
+}
+
+function track(hub: Hub, work: Promise<void>) {
+  hub.pending.add(work);
+  void work.finally(() => hub.pending.delete(work));
 }
 
 const hubs = new WeakMap<McpRuntime, Hub>();
@@ -200,31 +206,56 @@ export async function deliver(services: Services, change: Change) {
   const users = new Set(change.users ?? []);
   if (!trips.size && !users.size) return;
   const addons = await services.addons.all();
+  // What each session with a stream wants to hear about, then every (user, trip) pair's access in one query.
+  const work: Array<{ state: SessionState & { stream: NonNullable<SessionState['stream']> }; wanted: Set<Subscription>; tripIds: number[] }> = [];
   for (const state of hub.sessions.values()) {
     if (!state.stream || state.uris.size === 0) continue;
     const userId = state.owner.userId;
-    const wanted = [...state.uris.values()].filter((s) => (s.tripId === null ? trips.size > 0 || users.has(userId) : trips.has(s.tripId)));
-    if (!wanted.length) continue;
-    const tripIds = [...new Set(wanted.map((s) => s.tripId).filter((t): t is number => t !== null)), ...(wanted.some((s) => s.tripId === null) ? trips : [])];
-    const readable = new Set(
-      tripIds.length
-        ? (await services.db.trip.findMany({ where: { id: { in: [...new Set(tripIds)] }, ...tripsVisibleTo(userId) }, select: { id: true } })).map((t) => t.id)
-        : [],
-    );
+    const wanted = new Set([...state.uris.values()].filter((s) => (s.tripId === null ? trips.size > 0 || users.has(userId) : trips.has(s.tripId))));
+    if (!wanted.size) continue;
+    const tripIds = new Set<number>();
+    for (const s of wanted) {
+      if (s.tripId !== null) tripIds.add(s.tripId);
+      else for (const t of trips) tripIds.add(t);
+    }
+    work.push({ state: state as (typeof work)[number]['state'], wanted, tripIds: [...tripIds] });
+  }
+  if (!work.length) return;
+  const readable = await readableTrips(services, work.map((w) => ({ userId: w.state.owner.userId, tripIds: w.tripIds })));
+  for (const { state, wanted } of work) {
+    const userId = state.owner.userId;
+    const mine = readable.get(userId) ?? new Set<number>();
     let out = '';
     for (const [uri, sub] of state.uris) {
-      if (!wanted.includes(sub)) continue;
+      if (!wanted.has(sub)) continue;
       if (!entryVisible(sub.resource, state.actor.scopes, addons)) continue;
-      if (sub.tripId !== null && !readable.has(sub.tripId)) {
+      if (sub.tripId !== null && !mine.has(sub.tripId)) {
         // No longer on the trip: the subscription ends.
         state.uris.delete(uri);
         continue;
       }
-      if (sub.tripId === null && !users.has(userId) && ![...trips].some((t) => readable.has(t))) continue;
+      if (sub.tripId === null && !users.has(userId) && ![...trips].some((t) => mine.has(t))) continue;
       out += message('notifications/resources/updated', { uri });
     }
     if (out) state.stream.send(out);
   }
+}
+
+/** For each user, which of the asked trips they may read now (owner or member): one query for every session. */
+async function readableTrips(services: Services, asks: Array<{ userId: number; tripIds: number[] }>) {
+  const userIds = [...new Set(asks.map((a) => a.userId))];
+  const tripIds = [...new Set(asks.flatMap((a) => a.tripIds))];
+  const byUser = new Map<number, Set<number>>(userIds.map((u) => [u, new Set<number>()]));
+  if (!tripIds.length) return byUser;
+  const rows = await services.db.trip.findMany({
+    where: { id: { in: tripIds } },
+    select: { id: true, ownerId: true, members: { where: { userId: { in: userIds } }, select: { userId: true } } },
+  });
+  for (const trip of rows) {
+    byUser.get(trip.ownerId)?.add(trip.id);
+    for (const m of trip.members) byUser.get(m.userId)?.add(trip.id);
+  }
+  return byUser;
 }
 
 /** What a batch of published events changed. */
@@ -241,14 +272,17 @@ export function changeOf(events: PendingEvent[]): Change {
   return { trips: [...trips], users: [...users] };
 }
 
+/** Tells this instance's sessions and (with a shared PostgreSQL) the other instances; never rejects (errors are logged). */
 async function announce(services: Services, hub: Hub, change: Change) {
-  await deliver(services, change).catch((error: Error) => log(services.config, 'error', `mcp: notifying subscribers failed (${error.message})`));
-  if (services.database.kind !== 'postgres') return;
+  const local = deliver(services, change).catch((error: Error) => log(services.config, 'error', `mcp: notifying subscribers failed (${error.message})`));
+  if (services.database.kind !== 'postgres') return local;
   // Other instances learn of it through PostgreSQL (NOTIFY payloads stay far below its 8,000-byte limit: ids only).
   const payload = JSON.stringify({ from: hub.instance, ...change }).slice(0, 7900);
-  await services.database.sql
+  const others = services.database.sql
     .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload])
+    .then(() => {})
     .catch((error: Error) => log(services.config, 'error', `mcp: NOTIFY failed (${error.message})`));
+  await Promise.all([local, others]);
 }
 
 async function listen(services: Services, hub: Hub): Promise<void> {
@@ -283,7 +317,8 @@ export function installSubscriptions(services: Services) {
   const publish = realtime.publish.bind(realtime);
   realtime.publish = async (events, options) => {
     await publish(events, options);
-    if (events.length) await announce(services, hub, changeOf(events));
+    // Not awaited: a write (a browser's too) answers once its own events are out, not after every MCP session's check.
+    if (events.length) track(hub, announce(services, hub, changeOf(events)));
   };
   const addons = services.addons;
   const set = addons.set.bind(addons);
@@ -300,6 +335,7 @@ export function installSubscriptions(services: Services) {
   services.close = async () => {
     // Open streams would keep the HTTP server from closing.
     for (const id of [...hub.sessions.keys()]) dropSession(rt, id);
+    await Promise.all(hub.pending);
     const listener = hub.listener;
     hub.listener = null;
     await listener?.end().catch(() => {});

@@ -5,7 +5,7 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, fetch as undiciFetch, type RequestInit as UndiciRequestInit } from 'undici';
+import type { RequestInit as UndiciRequestInit } from 'undici';
 
 export class OutboundRefusedError extends Error {}
 
@@ -63,6 +63,8 @@ export async function assertOutboundAllowed(url: URL, allowPrivate: boolean) {
 export async function guardedFetch(url: URL, init: UndiciRequestInit, options: { allowPrivate: boolean; resolve?: Resolve }) {
   const [address] = await vetOutbound(url, options);
   const family = net.isIPv6(address) ? 6 : 4;
+  // undici is loaded on the first outbound request, not at start-up (decision 036).
+  const { Agent, fetch: undiciFetch } = await import('undici');
   const dispatcher = new Agent({
     connect: {
       lookup: (_host, lookupOptions, callback) => {

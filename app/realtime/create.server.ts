@@ -4,7 +4,7 @@
 // Pusher HTTP events API stays open for outside triggers) and Waymark's own events are handed to it in-process.
 import crypto from 'node:crypto';
 import http from 'node:http';
-import Pusher from 'pusher';
+import type Pusher from 'pusher';
 import type { Config } from '~/env.server';
 import type { HttpHook, RealtimePublisher, Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
@@ -58,7 +58,9 @@ export async function createRealtime(
     // Keep-alive so each publish reuses a connection.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
     const p = config.pusher;
-    const pusher = new Pusher({
+    // The pusher SDK is loaded only in hosted mode, not on every start (decision 036).
+    const { default: PusherClient } = await import('pusher');
+    const pusher = new PusherClient({
       appId: p.appId,
       key: p.key,
       secret: p.secret,

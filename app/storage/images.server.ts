@@ -4,12 +4,14 @@
 // notes), so nothing of the camera or the original file leaves the server — and a thumbnail is made. Only raster
 // formats are accepted; an SVG (or anything that could carry a script) never is. See docs/decisions/023-journey-media.md.
 import crypto from 'node:crypto';
-import sharp, { type Sharp } from 'sharp';
-import exifr from 'exifr';
+import type { Sharp } from 'sharp';
 import { sniffImageType } from '~/areas/places/place-uploads.server';
 import type { FileStorage } from './types';
 
 /** What a stored image is re-encoded to: JPEG, or PNG when it has transparency. */
+/** sharp and exifr are loaded with the first image, not at start-up (about 0.2 s of CPU; decision 036). */
+const loadSharp = async () => (await import('sharp')).default;
+
 export type StoredImageType = 'image/jpeg' | 'image/png';
 
 export type ImageRejection = 'empty' | 'too_large' | 'unsupported_type' | 'unreadable';
@@ -62,6 +64,7 @@ interface ExifFacts {
 /** Capture date and GPS position from the EXIF block, or nulls; a broken EXIF block is no reason to refuse a photo. */
 export async function readExifFacts(bytes: Buffer): Promise<ExifFacts> {
   try {
+    const { default: exifr } = await import('exifr');
     const tags = (await exifr.parse(bytes, { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, jfif: false })) as
       | Record<string, unknown>
       | undefined;
@@ -93,6 +96,7 @@ export async function processImage(input: Buffer, limits: ImageLimits): Promise<
   if (!sniffImageType(input)) throw new ImageRejected('unsupported_type', 'Only JPEG, PNG and WebP photos can be uploaded');
 
   const exif = await readExifFacts(input);
+  const sharp = await loadSharp();
   try {
     const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await source.metadata();
@@ -109,6 +113,7 @@ export async function processImage(input: Buffer, limits: ImageLimits): Promise<
 
 /** A stored image for a print or a PDF page: JPEG or PNG (what PDF readers embed), shrunk to `maxEdge`. */
 export async function printableImage(bytes: Buffer, maxEdge: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 80 }).flatten({ background: '#ffffff' }).toBuffer();
 }
 

@@ -1,8 +1,14 @@
 // Offline geography for the Atlas: which country a coordinate lies in (country-coder's boundaries, CC0), the
 // continent of a country (its UN M49 groups), and the ISO 3166-1 countries and ISO 3166-2 regions (iso-3166).
 // Nothing here reaches the internet.
-import { feature, iso1A2Code } from '@rapideditor/country-coder';
+import { createRequire } from 'node:module';
+import type * as CountryCoder from '@rapideditor/country-coder';
 import { iso31661, iso31662 } from 'iso-3166';
+
+// country-coder's boundaries (about a tenth of a second of CPU to load) and the region index are made on first use, not
+// at start-up (docs/decisions/036-mcp-and-start-up-speed.md).
+let countryCoder: typeof CountryCoder | undefined;
+const coder = () => (countryCoder ??= createRequire(import.meta.url)('@rapideditor/country-coder') as typeof CountryCoder);
 
 export const CONTINENTS = ['Europe', 'Asia', 'Africa', 'North America', 'South America', 'Oceania', 'Other'] as const;
 export type Continent = (typeof CONTINENTS)[number];
@@ -43,7 +49,7 @@ export function isCountryCode(code: string) {
  * coordinate, or null at sea and in Antarctica's unclaimed parts.
  */
 export function countryAt(lat: number, lng: number): string | null {
-  const code = iso1A2Code([lng, lat], { level: 'territory' });
+  const code = coder().iso1A2Code([lng, lat], { level: 'territory' });
   return code && COUNTRY_CODES.has(code) ? code : null;
 }
 
@@ -52,7 +58,7 @@ const continentCache = new Map<string, Continent>();
 export function continentOf(code: string): Continent {
   const cached = continentCache.get(code);
   if (cached) return cached;
-  const groups = feature(code)?.properties.groups ?? [];
+  const groups = coder().feature(code)?.properties.groups ?? [];
   const found = HOME_CONTINENT[code] ?? groups.map((g) => M49_CONTINENT[g]).find(Boolean) ?? 'Other';
   continentCache.set(code, found);
   return found;
@@ -66,25 +72,31 @@ export interface RegionInfo {
   parent: string | null;
 }
 
-const regionsByCountry = new Map<string, RegionInfo[]>();
-const regionsByCode = new Map<string, RegionInfo>();
-for (const r of iso31662) {
-  const countryCode = r.code.slice(0, 2);
-  const info: RegionInfo = { code: r.code, name: r.name, countryCode, parent: r.parent === countryCode ? null : r.parent };
-  regionsByCode.set(r.code, info);
-  const list = regionsByCountry.get(countryCode) ?? [];
-  list.push(info);
-  regionsByCountry.set(countryCode, list);
+let regionIndex: { byCountry: Map<string, RegionInfo[]>; byCode: Map<string, RegionInfo> } | undefined;
+function regions() {
+  if (regionIndex) return regionIndex;
+  const byCountry = new Map<string, RegionInfo[]>();
+  const byCode = new Map<string, RegionInfo>();
+  for (const r of iso31662) {
+    const countryCode = r.code.slice(0, 2);
+    const info: RegionInfo = { code: r.code, name: r.name, countryCode, parent: r.parent === countryCode ? null : r.parent };
+    byCode.set(r.code, info);
+    const list = byCountry.get(countryCode) ?? [];
+    list.push(info);
+    byCountry.set(countryCode, list);
+  }
+  return (regionIndex = { byCountry, byCode });
 }
 
 /** The ISO 3166-2 subdivisions of a country (empty for countries without any). */
 export function regionsOf(countryCode: string): RegionInfo[] {
-  return regionsByCountry.get(countryCode) ?? [];
+  return regions().byCountry.get(countryCode) ?? [];
 }
 
 /** An ISO 3166-2 subdivision by code; a newer code with a trailing letter ("FR-75C") falls back to its base ("FR-75"). */
 export function findRegion(code: string): RegionInfo | null {
-  return regionsByCode.get(code) ?? (/^[A-Z]{2}-\w+[A-Z]$/.test(code) ? (regionsByCode.get(code.slice(0, -1)) ?? null) : null);
+  const { byCode } = regions();
+  return byCode.get(code) ?? (/^[A-Z]{2}-\w+[A-Z]$/.test(code) ? (byCode.get(code.slice(0, -1)) ?? null) : null);
 }
 
 const englishNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });

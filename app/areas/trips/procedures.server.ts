@@ -4,7 +4,7 @@ import { grantAllows } from '~/auth/scopes';
 import { budgetTotals } from '../budget/budget-data.server';
 import { packingSummary } from '../packing/packing-data.server';
 import { openTodosSummary } from '../todos/todos-data.server';
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { authedProcedure, router, tripMemberProcedure } from '~/trpc/init';
 import { LIMITS, currency, isoDate, text, title } from '~/trpc/schemas';
 import { accommodationJson, assignmentJson, dayJson, dayNoteJson, publicUserSelect, tripJson, userJson } from '~/trpc/shape';
@@ -346,6 +346,7 @@ export const tripsRouter = router({
         }
       }
       events.push(...(await bookingCalendarEvents(ctx.db, input.tripId)));
+      const { createEvents } = await import('ics'); // loaded on first use, not at start-up (decision 036)
       const result = createEvents(events.length ? events : [], { productId: 'waymark/trips', calName: trip.title });
       if (result.error || !result.value) {
         throw badRequest('errors.icsFailed', `Could not build the calendar: ${result.error?.message ?? 'no events'}`);

@@ -1,6 +1,12 @@
 // Public holidays from the offline `date-holidays` data (no internet): countries and their regions, and the public
 // holidays of a country or region in a year, named in the reader's language where the data has that name.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
+
+// Loaded on first use, not at start-up: importing date-holidays and its data is about a quarter second of CPU that every
+// start paid before a page needed it (docs/decisions/036-mcp-and-start-up-speed.md).
+let holidaysClass: typeof Holidays | undefined;
+const HolidaysOf = () => (holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays);
 
 /** date-holidays speaks two-letter languages ("pt", "zh"); Waymark's locales may carry a country ("pt-BR"). */
 export const holidayLanguage = (language: string) => language.toLowerCase().split('-')[0];
@@ -24,22 +30,22 @@ let countriesCache: Record<string, string> | null = null;
 /** Whether date-holidays knows the country (and region, when one is given). */
 export function regionExists(region: string) {
   const { country, state } = splitRegion(region);
-  countriesCache ??= new Holidays().getCountries('en') ?? {};
+  countriesCache ??= new (HolidaysOf())().getCountries('en') ?? {};
   if (!/^[A-Z]{2}$/.test(country) || !countriesCache[country]) return false;
   if (!state) return true;
-  const states = new Holidays().getStates(country, 'en') ?? {};
+  const states = new (HolidaysOf())().getStates(country, 'en') ?? {};
   return state in states;
 }
 
 export function listCountries(language: string) {
-  const names = new Holidays().getCountries(holidayLanguage(language)) ?? {};
+  const names = new (HolidaysOf())().getCountries(holidayLanguage(language)) ?? {};
   return Object.entries(names)
     .map(([countryCode, name]) => ({ countryCode, name }))
     .sort((a, b) => a.name.localeCompare(b.name, language));
 }
 
 export function listRegions(country: string, language: string) {
-  const names = new Holidays().getStates(country.toUpperCase(), holidayLanguage(language)) ?? {};
+  const names = new (HolidaysOf())().getStates(country.toUpperCase(), holidayLanguage(language)) ?? {};
   return Object.entries(names)
     .map(([code, name]) => ({ region: `${country.toUpperCase()}-${code}`, name }))
     .sort((a, b) => a.name.localeCompare(b.name, language));
@@ -52,7 +58,7 @@ function calendarOf(region: string) {
   let calendar = calendars.get(region);
   if (!calendar) {
     const { country, state } = splitRegion(region);
-    calendar = state ? new Holidays(country, state) : new Holidays(country);
+    calendar = state ? new (HolidaysOf())(country, state) : new (HolidaysOf())(country);
     calendars.set(region, calendar);
   }
   return calendar;
