@@ -113,13 +113,14 @@ async function record(services: Services, rows: DueRow[], now: Date, error: stri
     for (const row of rows) {
       const attempts = row.attempts + 1;
       const wait = BACKOFF_MS[attempts - 1];
-      await db.notificationDelivery.update({
+      await db.notificationDelivery.updateMany({
         where: { id: row.id },
         data: wait === undefined ? { attempts, state: 'failed', lastError: error } : { attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + wait) },
       });
     }
   }
-  await db.notificationChannel.update({
+  // (updateMany: the channel may have been removed while its message was on the way)
+  await db.notificationChannel.updateMany({
     where: { id: rows[0].channelId },
     data: { lastStatus: error === null ? 'sent' : 'failed', lastError: error, lastAttemptAt: now },
   });
