@@ -1,6 +1,7 @@
-// Settings → Notifications: which kinds of in-app notification the user wants.
+// Settings → Notifications: which kinds of in-app notification the user wants, and where else they go (channels).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { NotificationPreferences } from '~/areas/notifications/NotificationPreferences';
+import { NotificationChannels } from '~/areas/notifications/NotificationChannels';
 import { requireWebActor } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
 
@@ -12,5 +13,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function NotificationSettingsPage() {
-  return <NotificationPreferences />;
+  return (
+    <>
+      <NotificationPreferences />
+      <NotificationChannels />
+    </>
+  );
 }

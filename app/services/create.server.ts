@@ -16,6 +16,7 @@ import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 import { withAdvisoryLock } from '~/ops/db-lock.server';
 import { scheduleJob } from '~/ops/jobs.server';
 import { purgeOrphanJourneyPhotos } from '~/areas/journey/photos/photos.server';
+import { startNotificationJobs } from '~/areas/notifications/jobs.server';
 
 const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
   VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
@@ -102,6 +103,8 @@ export async function createServices(
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
   closers.push(realtime.close);
+  // Notification deliveries (e-mail, webhook, ntfy) and reminders, once realtime can announce them.
+  if (options.scheduledJobs !== false) closers.push(startNotificationJobs(services));
   for (const extend of options.extensions ?? []) extend(services);
   return services;
 }

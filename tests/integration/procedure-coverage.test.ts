@@ -68,6 +68,9 @@ interface Fixture {
   /** an unread and a read notification of anna's, and one of carol's */
   annaNotificationId: number;
   annaReadNotificationId: number;
+  /** anna's webhook channel (switched off; one failed delivery) and carol's */
+  annaChannelId: number;
+  carolChannelId: number;
   carolNotificationId: number;
   /** an item on anna's bucket list (anna has also marked PT and the region PT-11 by hand), and one on carol's */
   bucketItemId: number;
@@ -1386,6 +1389,49 @@ const cases: CaseTable = {
       bad: { input: () => ({ type: 'spam', enabled: true }), field: 'type' },
       outcome: () => ({ preference: { type: 'mention', enabled: false } }),
     },
+    listNotificationChannels: {
+      access: [{ none: 'lists only the caller’s own channels' }],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({ channels: expect.arrayContaining([expect.objectContaining({ id: f.annaChannelId, failed: 1, secretSet: true })]) }),
+    },
+    createNotificationChannel: {
+      access: [{ none: 'adds a channel for the caller only' }],
+      valid: () => ({ kind: 'webhook', url: 'https://203.0.113.10/hook' }),
+      bad: { input: () => ({ kind: 'webhook', url: 42 }), field: 'url' },
+      outcome: () => ({ channel: { kind: 'webhook', url: 'https://203.0.113.10/hook', enabled: true } }),
+    },
+    updateNotificationChannel: {
+      access: [{ ownResource: { input: (f) => ({ channelId: f.carolChannelId, enabled: false }) } }],
+      valid: (f) => ({ channelId: f.annaChannelId, types: ['mention'] }),
+      bad: { input: (f) => ({ channelId: f.annaChannelId, digestHour: 24 }), field: 'digestHour' },
+      outcome: (f) => ({ channel: { id: f.annaChannelId, types: ['mention'] } }),
+    },
+    deleteNotificationChannel: {
+      access: [{ ownResource: { input: (f) => ({ channelId: f.carolChannelId }) } }],
+      valid: (f) => ({ channelId: f.annaChannelId }),
+      bad: { input: () => ({ channelId: 'first' }), field: 'channelId' },
+      outcome: () => ({ deleted: true }),
+    },
+    testNotificationChannel: {
+      access: [{ ownResource: { input: (f) => ({ channelId: f.carolChannelId }) } }],
+      valid: (f) => ({ channelId: f.annaChannelId }),
+      bad: { input: () => ({ channelId: -1 }), field: 'channelId' },
+      // nothing listens on the fixture's address: the test fails and says why
+      outcome: () => ({ ok: false, error: expect.stringContaining('127.0.0.1') }),
+    },
+    retryNotificationDeliveries: {
+      access: [{ ownResource: { input: (f) => ({ channelId: f.carolChannelId }) } }],
+      valid: (f) => ({ channelId: f.annaChannelId }),
+      bad: { input: () => ({ channelId: 1.5 }), field: 'channelId' },
+      outcome: () => ({ count: 1 }),
+    },
+    setNotificationSettings: {
+      access: [{ none: 'changes only the caller’s own settings' }],
+      valid: () => ({ timeZone: 'Europe/Lisbon', reminderHour: 8 }),
+      bad: { input: () => ({ timeZone: 'Europe/Lisbon', reminderHour: 25 }), field: 'reminderHour' },
+      outcome: () => ({ settings: { timeZone: 'Europe/Lisbon', reminderHour: 8 } }),
+    },
   },
   vacay: {
     getVacayPlan: {
@@ -1843,8 +1889,20 @@ async function buildShareFixture(tripId: number) {
   const note = (userId: number, readAt: Date | null) =>
     db.notification.create({ data: { userId, type: 'trip_added', tripId, params: { actor: 'Ben', trip: 'Lisbon' }, link: `/trips/${tripId}`, readAt } });
   const [unread, read, carols] = [await note(anna.user.id, null), await note(anna.user.id, new Date()), await note(carol.user.id, null)];
+  // channels (anna's switched off, so no delivery runs while the checks compare snapshots) and a failed delivery
+  const hook = (userId: number, enabled: boolean) =>
+    db.notificationChannel.create({ data: { userId, kind: 'webhook', url: 'http://127.0.0.1:9/hook', secret: 'fixture-secret-0001', enabled } });
+  const [annaChannel, carolChannel] = [await hook(anna.user.id, false), await hook(carol.user.id, false)];
+  await db.notificationDelivery.create({ data: { notificationId: unread.id, channelId: annaChannel.id, state: 'failed', attempts: 6, lastError: 'HTTP 500', nextAttemptAt: new Date() } });
   suite.clearEvents();
-  return { shareToken: url!.split('/s/')[1], annaNotificationId: unread.id, annaReadNotificationId: read.id, carolNotificationId: carols.id };
+  return {
+    shareToken: url!.split('/s/')[1],
+    annaNotificationId: unread.id,
+    annaReadNotificationId: read.id,
+    carolNotificationId: carols.id,
+    annaChannelId: annaChannel.id,
+    carolChannelId: carolChannel.id,
+  };
 }
 
 /** The atlas side: anna's marks (PT by hand, its region PT-11) and bucket list item, one item of carol's. */
@@ -2023,6 +2081,10 @@ const COUNTED_TABLES = [
   'ShareLink',
   'Notification',
   'NotificationPreference',
+  'NotificationChannel',
+  'NotificationDelivery',
+  'NotificationSettings',
+  'ReminderSent',
   'AtlasCountryMark',
   'AtlasRegionMark',
   'BucketListItem',
@@ -2103,6 +2165,9 @@ async function snapshot(f: Fixture) {
     invites: await db.invite.findMany({ orderBy: { id: 'asc' } }),
     settings: await db.instanceSetting.findMany({ orderBy: { key: 'asc' } }),
     notifications: await db.notification.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    notificationChannels: await db.notificationChannel.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
+    notificationDeliveries: await db.notificationDelivery.findMany({ where: { channel: { userId: people } }, orderBy: { id: 'asc' } }),
+    notificationSettings: await db.notificationSettings.findMany({ where: { userId: people }, orderBy: { userId: 'asc' } }),
     bucketList: await db.bucketListItem.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     atlasRegions: await db.atlasRegionMark.findMany({ where: { userId: people }, orderBy: { id: 'asc' } }),
     journeyMedia: await db.journey.findMany({
@@ -2215,6 +2280,8 @@ const fixtureShape: Fixture = {
   annaNotificationId: 1,
   annaReadNotificationId: 2,
   carolNotificationId: 3,
+  annaChannelId: 1,
+  carolChannelId: 2,
   bucketItemId: 1,
   otherBucketItemId: 2,
   vacayInvitingPlanId: 1,

@@ -1,6 +1,7 @@
 // Agents' changes, summarised: after a successful MCP tool call that changes a trip, the user the agent acts for gets
 // (or has updated) one notification per agent client and trip per AGENT_SUMMARY_MINUTES window, counting the changes
 // — never one per call. Called by mcp/dispatch.ts, where tool calls are audited.
+import { enqueueDeliveries } from './delivery.server';
 import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import { userChannel } from '~/realtime/channels';
@@ -82,7 +83,10 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
       const tools = [...new Set([...(before.tools ?? []), call.tool])].slice(0, 20);
       const params = { ...(name ? { client: name } : {}), trip: trip.title, count: (before.count ?? 0) + 1, tools };
       if (open) await tx.notification.update({ where: { id: open.id }, data: { params, readAt: null } });
-      else await tx.notification.create({ data: { userId, type: 'agent_activity', tripId, groupKey, params, link: `/trips/${tripId}` } });
+      else {
+        const row = await tx.notification.create({ data: { userId, type: 'agent_activity', tripId, groupKey, params, link: `/trips/${tripId}` } });
+        await enqueueDeliveries(tx, [row]);
+      }
     });
     await announce(services, userId);
   } catch (error) {

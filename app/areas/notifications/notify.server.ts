@@ -1,11 +1,13 @@
 // notify(): how any area tells people something happened. It writes one inbox row per recipient (leaving out the
 // actor and whoever switched the type off) and buffers a realtime event on each recipient's private channel, which
-// goes out with the calling procedure's other events once it succeeded. See docs/decisions/018-share-links-and-notifications.md.
+// goes out with the calling procedure's other events once it succeeded. Deliveries to the recipients' channels
+// (e-mail, webhook, ntfy) are enqueued in the same write and sent after it (delivery.server.ts, decision 032). See docs/decisions/018-share-links-and-notifications.md.
 import type { Actor } from '~/auth/actor.server';
 import type { Context } from '~/trpc/init';
 import { userChannel } from '~/realtime/channels';
 import { tripMemberIds, type DbLike } from '../trip-data.server';
 import { notificationEvents } from './events';
+import { enqueueDeliveries } from './delivery.server';
 import type { NotificationType } from './types';
 
 export interface NotifyContext {
@@ -52,9 +54,12 @@ export async function notify(ctx: NotifyContext, n: Notification): Promise<numbe
     if (recipients.length === 0) return 0;
     const trip = !n.tripId ? null : ctx.trip?.id === n.tripId ? ctx.trip : await ctx.db.trip.findUnique({ where: { id: n.tripId }, select: { title: true } });
     const params = { ...(ctx.actor ? { actor: ctx.actor.user.displayName } : {}), ...(trip ? { trip: trip.title } : {}), ...n.params };
-    await ctx.db.notification.createMany({
+    const rows = await ctx.db.notification.createManyAndReturn({
       data: recipients.map((userId) => ({ userId, type: n.type, tripId: trip ? n.tripId : null, actorId, params, link: n.link ?? null })),
+      select: { id: true, userId: true, type: true },
     });
+    // and on their way to the recipients' e-mail, webhook and ntfy channels, in the same write
+    await enqueueDeliveries(ctx.db, rows);
     for (const userId of recipients) ctx.emit(userChannel(userId), notificationEvents.make('notification.created', { type: n.type }));
     return recipients.length;
   } catch (error) {

@@ -1,5 +1,5 @@
 // In-app notifications: the signed-in user's inbox (newest first, texts in their language), unread count, mark read
-// or unread, mark all read, and which kinds they want. Each user reads and changes only their own.
+// or unread, mark all read, and which kinds they want; and where else they go (channels/procedures.server.ts). Each user reads and changes only their own.
 import { z } from 'zod';
 import { authedProcedure, router, type Context } from '~/trpc/init';
 import type { Actor } from '~/auth/actor.server';
@@ -9,6 +9,7 @@ import { userChannel } from '~/realtime/channels';
 import { notificationEvents } from './events';
 import { notificationJson, notificationTranslator } from './render.server';
 import { NOTIFICATION_TYPES } from './types';
+import { channelProcedures } from './channels/procedures.server';
 
 const listInput = z
   .object({
@@ -115,4 +116,6 @@ export const notificationsRouter = router({
       ctx.emit(userChannel(userId), notificationEvents.make('notification.preferences.changed', input));
       return { preference: input };
     }),
+
+  ...channelProcedures,
 });
