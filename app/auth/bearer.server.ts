@@ -19,7 +19,7 @@ export function readBearer(request: { headers: { get(name: string): string | nul
 
 type UserRow = User;
 
-const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."temperatureUnit", u."isAdmin", u."createdAt"`;
+const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."temperatureUnit", u."isAdmin", u."createdAt", u."avatarKey"`;
 
 /**
  * The actor for a bearer token, or null when it is unknown, expired, revoked, issued for another resource, or its
@@ -89,5 +89,6 @@ function userFrom(row: Record<string, unknown>): UserRow {
     temperatureUnit: (row.temperatureUnit as string | null) ?? null,
     isAdmin: row.isAdmin as boolean,
     createdAt: new Date(row.createdAt as string | Date),
+    avatarKey: (row.avatarKey as string | null) ?? null,
   };
 }

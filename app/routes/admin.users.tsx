@@ -1,5 +1,6 @@
 // Admin → Users: everyone with an account; promote to or demote from administrator; delete (after confirming).
-import type { MetaFunction } from '@remix-run/node';
+import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,8 +9,24 @@ import { QueryStatus } from '~/components/QueryStatus';
 import { useRootData } from '~/root';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { pageTitle } from '~/components/pageTitle';
+import { ResetLinkDialog } from '~/components/account/ResetLinkDialog';
+import { assertSameOrigin, clientIp, requireWebActor } from '~/utils/request.server';
+import { issueResetLink, RESET_LINK_MINUTES } from '~/auth/password-reset.server';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.users', 'Users') }];
+
+/** "Create reset link": a single-use link for a user, shown to the admin once (for servers without e-mail). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { services, actor } = await requireWebActor(request, context);
+  assertSameOrigin(request, services);
+  if (!actor.user.isAdmin) throw new Response('Not found', { status: 404 });
+  const userId = Number((await request.formData()).get('userId'));
+  const target = Number.isInteger(userId) ? await services.db.user.findUnique({ where: { id: userId } }) : null;
+  if (!target) return json({ ok: false as const }, { status: 404 });
+  const { url } = await issueResetLink(services.db, services.config.appUrl, target.id);
+  await services.audit({ action: 'admin.password_reset_link', userId: actor.user.id, ip: clientIp(request), detail: { targetUserId: target.id } });
+  return json({ ok: true as const, url, userId: target.id, minutes: RESET_LINK_MINUTES }, { headers: { 'Cache-Control': 'no-store' } });
+}
 
 type Target = { id: number; displayName: string; email: string; ownedTripCount: number };
 
@@ -22,6 +39,8 @@ export default function AdminUsersPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.listUsers.queryKey() });
   const setAdmin = useMutation(trpc.admin.setAdmin.mutationOptions({ onSuccess: refresh }));
   const [toDelete, setToDelete] = useState<Target | null>(null);
+  const resetLink = useFetcher<typeof action>();
+  const [resetFor, setResetFor] = useState<Target | null>(null);
   const remove = useMutation(
     trpc.admin.deleteUser.mutationOptions({
       onSuccess: () => {
@@ -97,6 +116,17 @@ export default function AdminUsersPage() {
                         </button>
                         <button
                           type="button"
+                          disabled={resetLink.state !== 'idle'}
+                          onClick={() => {
+                            setResetFor(user);
+                            resetLink.submit({ userId: String(user.id) }, { method: 'post' });
+                          }}
+                          className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-indigo-500 disabled:cursor-not-allowed disabled:opacity-50"
+                        >
+                          {t('account:admin.createLink')}
+                        </button>
+                        <button
+                          type="button"
                           disabled={isMe}
                           title={isMe ? t('users.selfHint') : undefined}
                           onClick={() => setToDelete(user)}
@@ -113,6 +143,15 @@ export default function AdminUsersPage() {
           </table>
         </QueryStatus>
       </div>
+      {resetFor && resetLink.state === 'idle' && resetLink.data && (
+        <ResetLinkDialog
+          name={resetFor.displayName}
+          email={resetFor.email}
+          url={resetLink.data.ok ? resetLink.data.url : null}
+          minutes={resetLink.data.ok ? resetLink.data.minutes : 0}
+          onClose={() => setResetFor(null)}
+        />
+      )}
       {toDelete && (
         <ConfirmDialog
           open

@@ -82,6 +82,11 @@ export default function LoginPage() {
             dir="ltr"
           />
           <TextField id="field-password" label={t('fields.password')} name="password" type="password" autoComplete="current-password" required />
+          <p className="-mt-2 text-end text-sm">
+            <Link to="/forgot-password" className="font-medium text-indigo-700 hover:underline focus:outline-none focus:ring-2 focus:ring-indigo-500">
+              {t('account:forgot.link')}
+            </Link>
+          </p>
           <SubmitButton busy={busy}>{busy ? t('login.submitting') : t('login.submit')}</SubmitButton>
         </Form>
         )}

@@ -12,11 +12,13 @@ import { LANGUAGES } from '~/i18n/config';
 import { toActionError, type ActionError } from '~/utils/action-errors.server';
 import { translateError } from '~/utils/error-text';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
+import { avatarUrl } from '~/auth/avatar.server';
+import { AvatarSettings } from '~/components/account/AvatarSettings';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
   const { user } = actor;
-  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language, temperatureUnit: user.temperatureUnit } };
+  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language, temperatureUnit: user.temperatureUnit }, avatarSrc: avatarUrl(user.id, user.avatarKey) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,7 +59,7 @@ const buttonClass =
 export default function ProfileSettings() {
   const { t } = useTranslation('settings');
   const { t: tw } = useTranslation('weather');
-  const { profile } = useLoaderData<typeof loader>();
+  const { profile, avatarSrc } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== 'idle' ? navigation.formData?.get('intent') : undefined;
@@ -137,6 +139,8 @@ export default function ProfileSettings() {
           </div>
         </Form>
       </section>
+
+      <AvatarSettings name={profile.displayName} avatarUrl={avatarSrc} />
 
       <SignOutEverywhere />
     </div>

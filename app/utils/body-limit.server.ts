@@ -22,11 +22,15 @@ const PHOTO_UPLOAD_PATH = /^\/api\/places\/\d+\/photo\/?$/;
 export const JOURNEY_PHOTO_UPLOAD_BODY_LIMIT = JOURNEY_PHOTO_UPLOAD_MAX_BYTES;
 const JOURNEY_PHOTO_UPLOAD_PATH = /^\/api\/journeys\/\d+\/photos\/?$/;
 
+/** A profile picture upload (POST /api/avatar, the raw image): as much as a place photo. */
+const AVATAR_UPLOAD_PATH = /^\/api\/avatar\/?$/;
+
 export function bodyLimitFor(path: string): number {
   if (path === '/mcp' || path.startsWith('/mcp/') || path.startsWith('/mcp?')) return MCP_BODY_LIMIT;
   if (path.startsWith('/api/trpc')) return TRPC_BODY_LIMIT;
   if (PHOTO_UPLOAD_PATH.test(path)) return PHOTO_UPLOAD_BODY_LIMIT;
   if (JOURNEY_PHOTO_UPLOAD_PATH.test(path)) return JOURNEY_PHOTO_UPLOAD_BODY_LIMIT;
+  if (AVATAR_UPLOAD_PATH.test(path)) return PHOTO_UPLOAD_BODY_LIMIT;
   return FORM_BODY_LIMIT;
 }
 

@@ -1,6 +1,8 @@
 // `waymark user create --email E --password P [--display-name N] [--admin]` — creates an account from the command line.
 import { Command } from 'commander';
 import { createUser, displayNameSchema, emailSchema, passwordSchema, UserExistsError } from '../../app/auth/users.server.ts';
+import { issueResetLink, RESET_LINK_MINUTES } from '../../app/auth/password-reset.server.ts';
+import { parseConfig } from '../../app/env.server.ts';
 import { auditFromCli, CliUsageError, withDatabase } from './database.ts';
 
 export interface UserCreateOptions {
@@ -44,6 +46,24 @@ export function userCommand() {
         }
       });
       process.stdout.write(`Created user ${user.email} (username ${user.username}${user.isAdmin ? ', administrator' : ''})\n`);
+    });
+  command
+    .command('reset-password')
+    .description(`Print a single-use password reset link for a user (valid ${RESET_LINK_MINUTES} minutes; for servers without e-mail)`)
+    .requiredOption('--email <email>', 'e-mail address of the account')
+    .action(async (options: { email: string }) => {
+      const parsed = emailSchema.safeParse(options.email);
+      if (!parsed.success) throw new CliUsageError(`--email ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      // The link starts with APP_URL, as the server's own links do.
+      const { appUrl } = parseConfig(process.env);
+      const link = await withDatabase(async (database) => {
+        const user = await database.db.user.findUnique({ where: { email: parsed.data } });
+        if (!user) throw new CliUsageError(`No user has the e-mail ${parsed.data}`);
+        const issued = await issueResetLink(database.db, appUrl, user.id);
+        await auditFromCli(database, 'admin.password_reset_link', { targetUserId: user.id });
+        return issued;
+      });
+      process.stdout.write(`${link.url}\nSingle use, valid until ${link.expiresAt.toISOString()}. Opening it lets anyone set this account's password: pass it on privately.\n`);
     });
   return command;
 }

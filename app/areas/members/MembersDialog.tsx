@@ -66,7 +66,7 @@ export function MembersDialog({ tripId, open, onClose }: Props) {
           <ul className="divide-y divide-slate-100" aria-label={t('members.listLabel')} data-testid="members-list">
             {list.map((member) => (
               <li key={member.id} className="flex items-center gap-3 py-2">
-                <Avatar name={member.displayName} />
+                <Avatar name={member.displayName} userId={member.id} />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium text-slate-900">
                     {member.displayName}

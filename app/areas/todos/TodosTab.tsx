@@ -102,7 +102,7 @@ export function TodosTab({ tripId }: { tripId: number }) {
           </p>
           {todo.description && <p className="mt-0.5 whitespace-pre-line text-xs text-slate-600">{todo.description}</p>}
         </div>
-        {todo.assignedUser && <Avatar name={todo.assignedUser.displayName} size="sm" title={t('assignedTo', { name: todo.assignedUser.displayName })} />}
+        {todo.assignedUser && <Avatar name={todo.assignedUser.displayName} userId={todo.assignedUser.userId} size="sm" title={t('assignedTo', { name: todo.assignedUser.displayName })} />}
         <Button size="sm" variant="ghost" onClick={() => setEditing(todo)} aria-label={`${t('edit')}: ${todo.name}`}>
           {t('edit')}
         </Button>

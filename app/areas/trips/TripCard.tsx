@@ -38,7 +38,7 @@ export function TripCard({ trip }: { trip: TripListItem }) {
       </p>
       {trip.description && <p dir="auto" className="mt-2 line-clamp-2 text-sm text-slate-500">{trip.description}</p>}
       <div className="mt-auto flex flex-wrap items-center gap-2 pt-4">
-        <AvatarStack names={trip.members.map((m) => m.displayName)} label={t('card.members')} />
+        <AvatarStack names={trip.members.map((m) => m.displayName)} userIds={trip.members.map((m) => m.id)} label={t('card.members')} />
         <span className="ms-auto flex gap-2 text-xs text-slate-500">
           {trip.dayCount > 0 && <span data-testid="trip-day-count" suppressHydrationWarning>{formatDayCount(trip.dayCount, locale)}</span>}
           <span>{t('card.placeCount', { count: trip.placeCount })}</span>

@@ -1,6 +1,7 @@
 // Avatar: a person's initials in a circle with a colour derived from their name (same name, same colour).
-//   <Avatar name="Ada Lovelace" size="sm|md|lg" title? />
-//   <AvatarStack names={['Ada', 'Bob', …]} max={4} size="sm" label="Members" />  overlapping, "+N" for the rest.
+//   <Avatar name="Ada Lovelace" size="sm|md|lg" title? userId? src? />  with userId (or src), the person's uploaded
+//     picture (/api/avatars/<id>, transparent when there is none) covers the initials.
+//   <AvatarStack names={['Ada', 'Bob', …]} userIds? max={4} size="sm" label="Members" />  overlapping, "+N" for the rest.
 //   initialsOf(name) and colorOf(name) are exported for other widgets.
 
 const COLORS = [
@@ -34,29 +35,46 @@ export function colorOf(name: string) {
   return COLORS[hash % COLORS.length];
 }
 
-const SIZES = { sm: 'h-7 w-7 text-[11px]', md: 'h-9 w-9 text-sm', lg: 'h-12 w-12 text-base' } as const;
+const SIZES = { sm: 'h-7 w-7 text-[11px]', md: 'h-9 w-9 text-sm', lg: 'h-12 w-12 text-base', xl: 'h-20 w-20 text-2xl' } as const;
 
-export function Avatar({ name, size = 'md', title }: { name: string; size?: keyof typeof SIZES; title?: string }) {
+export function Avatar({
+  name,
+  size = 'md',
+  title,
+  userId,
+  src,
+}: {
+  name: string;
+  size?: keyof typeof SIZES;
+  title?: string;
+  userId?: number;
+  src?: string | null;
+}) {
+  const picture = src ?? (userId !== undefined ? `/api/avatars/${userId}` : null);
   return (
     <span
       role="img"
       aria-label={title ?? name}
       title={title ?? name}
       data-testid="avatar"
-      className={`inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold text-white ring-2 ring-white ${SIZES[size]} ${colorOf(name)}`}
+      className={`relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden rounded-full font-semibold text-white ring-2 ring-white ${SIZES[size]} ${colorOf(name)}`}
     >
       {initialsOf(name)}
+      {picture && <img src={picture} alt="" aria-hidden="true" loading="lazy" decoding="async" className="absolute inset-0 h-full w-full object-cover" />}
     </span>
   );
 }
 
 export function AvatarStack({
   names,
+  userIds,
   max = 4,
   size = 'sm',
   label,
 }: {
   names: string[];
+  /** the people's ids, in the order of `names`, to show their pictures */
+  userIds?: number[];
   max?: number;
   size?: keyof typeof SIZES;
   label?: string;
@@ -66,7 +84,7 @@ export function AvatarStack({
   return (
     <div className="flex items-center -space-x-1.5 rtl:space-x-reverse" aria-label={label} role="group">
       {shown.map((name, i) => (
-        <Avatar key={`${name}-${i}`} name={name} size={size} />
+        <Avatar key={`${name}-${i}`} name={name} size={size} userId={userIds?.[i]} />
       ))}
       {rest > 0 && (
         <span
