@@ -1,6 +1,6 @@
 // /forgot-password — asks for the e-mail and mails a single-use reset link. The answer is the same whether or not an
 // account has that address. Without SMTP the page says so and sends people to an administrator. Works without JavaScript.
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '~/components/AppShell';
@@ -9,16 +9,20 @@ import { TextField } from '~/components/ui';
 import { RESET_LINK_MINUTES, requestPasswordReset } from '~/auth/password-reset.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
+import { passwordSignInDisabled } from '~/auth/oidc.server';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'account', 'forgot.title', 'Forgot your password?') }];
 
 export function loader({ context }: LoaderFunctionArgs) {
+  // With single sign-on only there is no password to reset: the sign-in page explains.
+  if (passwordSignInDisabled(getServices(context))) throw redirect('/login');
   return { mailConfigured: getServices(context).mail.configured, minutes: RESET_LINK_MINUTES };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);
   assertSameOrigin(request, services);
+  if (passwordSignInDisabled(services)) throw redirect('/login');
   const form = await request.formData();
   const email = String(form.get('email') ?? '').trim();
   if (!services.mail.configured) return json({ sent: false as const, email, error: { key: 'account:forgot.noMail' } }, { status: 503 });

@@ -9,7 +9,8 @@ import { AppShell } from '~/components/AppShell';
 import { AuthCard, SubmitButton } from '~/components/auth/AuthForm';
 import { TextField } from '~/components/ui';
 import { completePasswordReset, findUsableReset } from '~/auth/password-reset.server';
-import { startWebSession } from '~/auth/web-auth.server';
+import { completePasswordLogin } from '~/auth/two-factor.server';
+import { passwordSignInDisabled } from '~/auth/oidc.server';
 import { assertSameOrigin, clientIp, getServices } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
 
@@ -20,6 +21,8 @@ const PRIVATE = { 'Cache-Control': 'no-store' };
 export const headers: HeadersFunction = () => PRIVATE;
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
+  // With single sign-on only, passwords are not used: the sign-in page explains.
+  if (passwordSignInDisabled(getServices(context))) throw redirect('/login');
   const reset = await findUsableReset(getServices(context).db, params.token ?? '');
   return json({ valid: reset !== null, email: reset?.user.email ?? null }, { headers: PRIVATE });
 }
@@ -27,6 +30,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const services = getServices(context);
   assertSameOrigin(request, services);
+  if (passwordSignInDisabled(services)) throw redirect('/login');
   const form = await request.formData();
   const result = await completePasswordReset(services, {
     token: params.token ?? '',
@@ -35,7 +39,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ip: clientIp(request),
   });
   if (!result.ok) return json({ error: result.error, invalidLink: result.invalidLink ?? false }, { status: result.status, headers: PRIVATE });
-  return redirect('/', { headers: { ...PRIVATE, 'Set-Cookie': await startWebSession(services, result.userId) } });
+  // Signed in as after a password login: someone with two-factor still gives a code (the reset proves only the mailbox).
+  const response = await completePasswordLogin(services, { id: result.userId }, '/');
+  response.headers.set('Cache-Control', PRIVATE['Cache-Control']);
+  return response;
 }
 
 export default function ResetPasswordPage() {
