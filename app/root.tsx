@@ -105,8 +105,9 @@ export default function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <TrpcProvider queryClient={queryClient}>
-          <Outlet />
-          <OfflineSupport userId={data.user?.id ?? null} locale={data.locale} />
+          <OfflineSupport userId={data.user?.id ?? null} locale={data.locale}>
+            <Outlet />
+          </OfflineSupport>
         </TrpcProvider>
       </QueryClientProvider>
     </I18nextProvider>

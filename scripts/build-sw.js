@@ -40,6 +40,7 @@ await build({
   format: 'iife',
   target: 'es2020',
   minify: true,
+  charset: 'utf8',
   define: { __WAYMARK_SW__: JSON.stringify({ version, precache, texts }) },
   logLevel: 'warning',
 });

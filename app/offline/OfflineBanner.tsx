@@ -10,7 +10,7 @@ export function OfflineBanner({ status, queued }: { status: NetworkStatus; queue
     <div role="status" aria-live="polite" data-testid="offline-banner-region">
       {show ? (
         <div
-          className="fixed inset-x-0 bottom-0 z-50 flex flex-wrap items-center justify-center gap-x-3 gap-y-1 bg-slate-900 px-4 py-2 text-center text-sm text-white shadow-lg"
+          className="pointer-events-auto mx-auto flex max-w-xl flex-wrap items-center justify-center gap-x-3 gap-y-1 rounded-xl bg-slate-900 px-4 py-2 text-center text-sm text-white shadow-lg"
           data-testid="offline-banner"
         >
           <span>{status === 'offline' ? t('banner.offline') : t('banner.unreachable')}</span>

@@ -200,6 +200,63 @@ test('signing out deletes the saved trips', async ({ browser }) => {
   await context.close();
 });
 
+test('ticks made offline are queued, survive a reload, reach the other traveller on reconnect; a deleted item is a shown conflict', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Queue');
+  const ben = await makePerson(server, 'Ben Queue');
+  const db = server.services.db;
+  const trip = await tripOf(server, anna.user.id, 'Narvik', [ben.user.id]);
+  const todo = await db.todo.create({ data: { tripId: trip.id, name: 'Narvik ferry tickets' } });
+  const annaContext = await signedInContext(browser, server, anna.token);
+  const benContext = await signedInContext(browser, server, ben.token);
+  const annaPage = await annaContext.newPage();
+  const benPage = await benContext.newPage();
+  const watch = consoleErrors(annaPage);
+  await annaPage.goto(`${server.url}/`);
+  await controlledBy(annaPage);
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik ferry tickets' })).toBeVisible();
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).not.toBeChecked();
+  await benPage.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik socks' })).not.toBeChecked();
+  expect(watch.errors).toEqual([]);
+
+  watch.watching = false;
+  await annaContext.setOffline(true);
+  await annaPage.getByRole('checkbox', { name: 'Narvik socks' }).click();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await annaPage.getByRole('checkbox', { name: 'Narvik charger' }).focus();
+  await annaPage.keyboard.press('Space');
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik charger' })).toBeChecked();
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('2 changes will be sent when you are back online.');
+
+  // The queue survives a reload (the worker serves the saved list, the queue lays the ticks over it).
+  await annaPage.reload();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik charger' })).toBeChecked();
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+  await annaPage.getByRole('checkbox', { name: 'Narvik ferry tickets' }).click();
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('3 changes');
+  expect(await db.packingItem.count({ where: { tripId: trip.id, checked: true } })).toBe(0);
+
+  // Meanwhile Ben deletes the charger.
+  await db.packingItem.deleteMany({ where: { tripId: trip.id, name: 'Narvik charger' } });
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await expect.poll(async () => (await db.todo.findUniqueOrThrow({ where: { id: todo.id } })).checked).toBe(true);
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Your change to “Narvik charger” could not be applied: it was deleted in the meantime.');
+  await conflict.getByRole('button', { name: 'Dismiss' }).focus();
+  await annaPage.keyboard.press('Enter');
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
+  await annaContext.close();
+  await benContext.close();
+});
+
 /** Everything the worker keeps for the user (pages, data), as text, to look for a trip's name. */
 function savedTexts(page: Page) {
   return page.evaluate(async () => {
