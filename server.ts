@@ -98,6 +98,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
     res.status(403).type('text/plain').send('Cross-site request refused');
   });
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
+  // The service worker is checked for a new version on every visit, never kept from an older build (decision 034).
+  app.get('/sw.js', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  });
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
 
   const server = http.createServer(app);

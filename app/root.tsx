@@ -24,10 +24,13 @@ import { pageTitle } from '~/components/pageTitle';
 import { AppShell } from '~/components/AppShell';
 import { buttonClasses } from '~/components/ui';
 import { useNonce } from '~/utils/csp';
+import { OfflineSupport } from '~/offline/OfflineSupport';
+import { THEME_COLOR, pwaLinks } from '~/offline/pwa';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  ...pwaLinks,
 ];
 
 // Routes replace this with their own title; the root's own error page (404, 500) names the problem in the tab.
@@ -76,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content={THEME_COLOR} />
         <Meta />
         <Links />
       </head>
@@ -101,7 +105,9 @@ export default function App() {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <TrpcProvider queryClient={queryClient}>
-          <Outlet />
+          <OfflineSupport userId={data.user?.id ?? null} locale={data.locale}>
+            <Outlet />
+          </OfflineSupport>
         </TrpcProvider>
       </QueryClientProvider>
     </I18nextProvider>

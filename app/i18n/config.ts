@@ -21,7 +21,7 @@ export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 export const LANGUAGE_CODES = LANGUAGES.map((l) => l.code) as [LanguageCode, ...LanguageCode[]];
 export const DEFAULT_LANGUAGE: LanguageCode = 'en';
 /** The namespaces of the app's frame; each area adds its own (app/i18n/namespaces.ts has them all). */
-export const PLATFORM_NAMESPACES = ['common', 'auth', 'errors'] as const;
+export const PLATFORM_NAMESPACES = ['common', 'auth', 'errors', 'offline'] as const;
 
 export function isLanguage(value: string | null | undefined): value is LanguageCode {
   return !!value && (LANGUAGE_CODES as string[]).includes(value);

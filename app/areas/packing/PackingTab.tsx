@@ -14,6 +14,7 @@ import { DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, bagWeight, formatWeight, packingPr
 import { PeopleDialog, ProgressBar, useMyUserId, type Person } from './lists-ui';
 import type { PackingBags, PackingList } from './events';
 import { TemplatesDialog } from './TemplatesDialog';
+import { useOfflineTicks } from '~/offline/ticks';
 
 type Item = PackingList['items'][number];
 type Bag = PackingBags['bags'][number];
@@ -44,6 +45,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
   const toggle = useMutation(
     trpc.packing.togglePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { checked: item.checked }), onError: () => void refresh() }),
   );
+  const offline = useOfflineTicks('packing', tripId);
   const moveItem = useMutation(
     trpc.packing.updatePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { bagId: item.bagId, category: item.category }), onError: () => void refresh() }),
   );
@@ -70,7 +72,9 @@ export function PackingTab({ tripId }: { tripId: number }) {
 
   const setChecked = (item: Item, checked: boolean) => {
     patchItem(item.id, { checked });
-    toggle.mutate({ tripId, itemId: item.id, checked });
+    // Offline (or the server unreachable), the tick waits in the offline queue and is sent on reconnect.
+    if (offline.queueIfOffline(item, checked)) return;
+    toggle.mutate({ tripId, itemId: item.id, checked }, { onError: (error) => offline.queueIfUnreachable(error, item, checked) });
   };
 
   /** Alt+↑/↓ moves an item past its neighbour in the same category. */

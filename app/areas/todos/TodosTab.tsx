@@ -8,6 +8,7 @@ import { Avatar, AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectF
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
 import { byDueDate, isOverdue, localToday, moveBy } from './rules';
 import type { TodoList } from './events';
+import { useOfflineTicks } from '~/offline/ticks';
 
 type Todo = TodoList['items'][number];
 type Order = 'due' | 'own';
@@ -36,6 +37,7 @@ export function TodosTab({ tripId }: { tripId: number }) {
       onError: () => void refresh(),
     }),
   );
+  const offline = useOfflineTicks('todos', tripId);
   const reorder = useMutation(trpc.todos.reorderTodos.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
     trpc.todos.deleteTodo.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
@@ -59,7 +61,9 @@ export function TodosTab({ tripId }: { tripId: number }) {
 
   const setChecked = (todo: Todo, checked: boolean) => {
     patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === todo.id ? { ...i, checked } : i)) }));
-    toggle.mutate({ tripId, itemId: todo.id, checked });
+    // Offline (or the server unreachable), the tick waits in the offline queue and is sent on reconnect.
+    if (offline.queueIfOffline(todo, checked)) return;
+    toggle.mutate({ tripId, itemId: todo.id, checked }, { onError: (error) => offline.queueIfUnreachable(error, todo, checked) });
   };
   /** Alt+↑/↓ in the list's own order: swaps the to-do with its neighbour among the open (or done) ones shown. */
   const onKey = (todo: Todo, group: Todo[]) => (e: KeyboardEvent) => {

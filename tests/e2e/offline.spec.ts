@@ -1,0 +1,271 @@
+// Installable and offline, Lighthouse-style, in real Chromium with the app's service worker allowed (the config
+// blocks it for the other specs): the manifest is linked and valid with 192 and 512 px icons, the worker controls the
+// page, an opened trip's planner, places, bookings, packing list and map tiles stay readable with the network cut
+// (`context.setOffline` reaches the worker's own fetches in this Playwright), a page never opened shows the translated
+// "not available offline" page, the banner comes and goes, and another user signing in on the same browser cannot
+// read the first user's saved trip. No console errors while online.
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
+import { setMapTiles } from '../../app/geo/map-settings.server.ts';
+import { SESSION_COOKIE } from '../../app/auth/session.server.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+let server: Awaited<ReturnType<typeof startOwnServer>>;
+test.beforeAll(async () => {
+  server = await startOwnServer();
+  await setMapTiles(server.services.db, { url: `${server.fakes.url}/tiles/{z}/{x}/{y}.png`, attribution: 'Test tiles' });
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+
+async function tripOf(srv: RunningServer, ownerId: number, title: string, memberIds: number[] = []) {
+  const db = srv.services.db;
+  const trip = await db.trip.create({ data: { ownerId, title, members: { create: memberIds.map((userId) => ({ userId })) } } });
+  await db.place.create({ data: { tripId: trip.id, name: `${title} harbour`, lat: 59.91, lng: 10.75 } });
+  await db.reservation.create({ data: { tripId: trip.id, type: 'restaurant', title: `${title} dinner` } });
+  await db.packingItem.createMany({
+    data: [
+      { tripId: trip.id, name: `${title} socks`, category: 'Clothes', position: 0 },
+      { tripId: trip.id, name: `${title} charger`, category: 'Tech', position: 1 },
+    ],
+  });
+  return trip;
+}
+
+/** Console errors and uncaught exceptions of a page, while `watching` is on (the offline part expects failed fetches). */
+function consoleErrors(page: Page) {
+  const state = { watching: true, errors: [] as string[] };
+  page.on('console', (message) => {
+    if (state.watching && message.type() === 'error') state.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => state.errors.push(`pageerror: ${error.message}`));
+  return state;
+}
+
+async function controlledBy(page: Page) {
+  await page.waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 30_000 });
+}
+
+/** Opens the pages a traveller reads on the way, online, so the worker saves them. */
+async function readTripOnline(page: Page, tripId: number, title: string) {
+  await page.goto(`${server.url}/trips/${tripId}`);
+  await expect(page.getByTestId('place').filter({ hasText: `${title} harbour` })).toBeVisible();
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeAttached();
+  await page.goto(`${server.url}/trips/${tripId}?tab=bookings`);
+  await expect(page.getByTestId('bookings-tab')).toContainText(`${title} dinner`);
+  await page.goto(`${server.url}/trips/${tripId}?tab=packing`);
+  await expect(page.getByRole('checkbox', { name: `${title} socks` })).toBeVisible();
+}
+
+async function goOffline(context: BrowserContext, offline: boolean) {
+  await context.setOffline(offline);
+}
+
+test('installable: manifest linked and valid, icons, theme colour, worker in control', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Install');
+  const context = await signedInContext(browser, server, anna.token);
+  const page = await context.newPage();
+  const watch = consoleErrors(page);
+  await page.goto(`${server.url}/`);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', /^#[0-9a-f]{6}$/i);
+  await expect(page.locator('link[rel="apple-touch-icon"]')).toHaveAttribute('href', '/icons/apple-touch-icon.png');
+
+  const response = await page.request.get(`${server.url}${href}`, { headers: { 'Accept-Language': 'de-DE' } });
+  expect(response.headers()['content-type']).toContain('application/manifest+json');
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({ name: 'Waymark', short_name: 'Waymark', start_url: '/', scope: '/', display: 'standalone', lang: 'de' });
+  expect(manifest.description).toMatch(/offline/i);
+  const sizes = (purpose: string) => manifest.icons.filter((i: { purpose: string }) => i.purpose === purpose).map((i: { sizes: string }) => i.sizes);
+  expect(sizes('any')).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(sizes('maskable')).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const file = await page.request.get(`${server.url}${icon.src}`);
+    expect(file.status(), icon.src).toBe(200);
+    expect(file.headers()['content-type'], icon.src).toContain(icon.type);
+  }
+
+  await controlledBy(page);
+  const sw = await page.request.get(`${server.url}/sw.js`);
+  expect(sw.headers()['cache-control']).toBe('no-cache');
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(`${server.url}/`);
+  expect(watch.errors).toEqual([]);
+  await context.close();
+});
+
+test('an opened trip stays readable offline; a page never opened says so; the banner comes and goes', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Offline');
+  const trip = await tripOf(server, anna.user.id, 'Bergen');
+  const neverOpened = await tripOf(server, anna.user.id, 'Tromso');
+  const context = await signedInContext(browser, server, anna.token);
+  const page = await context.newPage();
+  const watch = consoleErrors(page);
+  await page.goto(`${server.url}/`);
+  await controlledBy(page);
+  await readTripOnline(page, trip.id, 'Bergen');
+  await expect(page.getByTestId('offline-banner')).toBeHidden();
+  expect(watch.errors).toEqual([]);
+
+  watch.watching = false; // offline, Chromium logs every refused fetch (realtime, a failed query) as an error
+  await goOffline(context, true);
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await expect(page.getByRole('status').getByTestId('offline-banner')).toContainText('You are offline');
+
+  // Reload each part with the network cut: the worker answers from what it saved.
+  await page.goto(`${server.url}/trips/${trip.id}`);
+  await expect(page.getByTestId('place').filter({ hasText: 'Bergen harbour' })).toBeVisible();
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeAttached();
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await page.goto(`${server.url}/trips/${trip.id}?tab=bookings`);
+  await expect(page.getByTestId('bookings-tab')).toContainText('Bergen dinner');
+  await page.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(page.getByRole('checkbox', { name: 'Bergen socks' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Bergen charger' })).toBeVisible();
+
+  // A trip never opened on this device: the friendly page, not the browser's error page.
+  await page.goto(`${server.url}/trips/${neverOpened.id}`);
+  await expect(page.getByTestId('offline-unavailable')).toContainText('Not available offline');
+  await expect(page.getByRole('link', { name: 'Back to my trips' })).toBeVisible();
+  await expect(page.getByText('Tromso harbour')).toHaveCount(0);
+
+  // Back online: the banner goes.
+  await page.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await goOffline(context, false);
+  await expect(page.getByTestId('offline-banner')).toBeHidden();
+  await context.close();
+});
+
+test('in Arabic the offline banner and page are translated and right to left', async ({ browser }) => {
+  const sara = await makePerson(server, 'Sara Rtl');
+  await server.services.db.user.update({ where: { id: sara.user.id }, data: { language: 'ar' } });
+  const context = await signedInContext(browser, server, sara.token, { locale: 'ar' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await controlledBy(page);
+  await page.reload(); // the worker now knows the language
+  await goOffline(context, true);
+  await expect(page.getByTestId('offline-banner')).toContainText('أنت غير متصل');
+  await page.goto(`${server.url}/trips/999999`);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByTestId('offline-unavailable')).toContainText('غير متاح دون اتصال');
+  await context.close();
+});
+
+test('another user signing in on the same browser cannot read the first user’s saved trip offline', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna First');
+  const ben = await makePerson(server, 'Ben Second');
+  const trip = await tripOf(server, anna.user.id, 'Lofoten');
+  const context = await signedInContext(browser, server, anna.token);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await controlledBy(page);
+  await readTripOnline(page, trip.id, 'Lofoten');
+
+  // Anna's session ends without a sign-out (say, it expired) and Ben signs in on this browser.
+  await context.clearCookies();
+  await context.addCookies([{ name: SESSION_COOKIE, value: ben.token, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect.poll(() => savedTexts(page)).not.toContain('Lofoten');
+
+  await goOffline(context, true);
+  for (const url of [`/trips/${trip.id}`, `/trips/${trip.id}?tab=packing`]) {
+    await page.goto(`${server.url}${url}`);
+    await expect(page.getByTestId('offline-unavailable')).toBeVisible();
+    await expect(page.getByText('Lofoten')).toHaveCount(0);
+  }
+  const leaked = await page.evaluate(async (id) => {
+    const res = await fetch(`/api/trpc/packing.listPackingItems?input=${encodeURIComponent(JSON.stringify({ tripId: id }))}`).catch(() => null);
+    return res ? await res.text() : '';
+  }, trip.id);
+  expect(leaked).not.toContain('Lofoten');
+  await context.close();
+});
+
+test('signing out deletes the saved trips', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Leaves');
+  const trip = await tripOf(server, anna.user.id, 'Stavanger');
+  const context = await signedInContext(browser, server, anna.token);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await controlledBy(page);
+  await readTripOnline(page, trip.id, 'Stavanger');
+  expect(await savedTexts(page)).toContain('Stavanger');
+  await page.evaluate(() => fetch('/logout', { method: 'POST' }));
+  await expect.poll(() => savedTexts(page)).not.toContain('Stavanger');
+  await context.close();
+});
+
+test('ticks made offline are queued, survive a reload, reach the other traveller on reconnect; a deleted item is a shown conflict', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Queue');
+  const ben = await makePerson(server, 'Ben Queue');
+  const db = server.services.db;
+  const trip = await tripOf(server, anna.user.id, 'Narvik', [ben.user.id]);
+  const todo = await db.todo.create({ data: { tripId: trip.id, name: 'Narvik ferry tickets' } });
+  const annaContext = await signedInContext(browser, server, anna.token);
+  const benContext = await signedInContext(browser, server, ben.token);
+  const annaPage = await annaContext.newPage();
+  const benPage = await benContext.newPage();
+  const watch = consoleErrors(annaPage);
+  await annaPage.goto(`${server.url}/`);
+  await controlledBy(annaPage);
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik ferry tickets' })).toBeVisible();
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).not.toBeChecked();
+  await benPage.goto(`${server.url}/trips/${trip.id}?tab=packing`);
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik socks' })).not.toBeChecked();
+  expect(watch.errors).toEqual([]);
+
+  watch.watching = false;
+  await annaContext.setOffline(true);
+  await annaPage.getByRole('checkbox', { name: 'Narvik socks' }).click();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await annaPage.getByRole('checkbox', { name: 'Narvik charger' }).focus();
+  await annaPage.keyboard.press('Space');
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik charger' })).toBeChecked();
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('2 changes will be sent when you are back online.');
+
+  // The queue survives a reload (the worker serves the saved list, the queue lays the ticks over it).
+  await annaPage.reload();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik charger' })).toBeChecked();
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+  await annaPage.getByRole('checkbox', { name: 'Narvik ferry tickets' }).click();
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('3 changes');
+  expect(await db.packingItem.count({ where: { tripId: trip.id, checked: true } })).toBe(0);
+
+  // Meanwhile Ben deletes the charger.
+  await db.packingItem.deleteMany({ where: { tripId: trip.id, name: 'Narvik charger' } });
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik socks' })).toBeChecked();
+  await expect.poll(async () => (await db.todo.findUniqueOrThrow({ where: { id: todo.id } })).checked).toBe(true);
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Your change to “Narvik charger” could not be applied: it was deleted in the meantime.');
+  await conflict.getByRole('button', { name: 'Dismiss' }).focus();
+  await annaPage.keyboard.press('Enter');
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
+  await annaContext.close();
+  await benContext.close();
+});
+
+/** Everything the worker keeps for the user (pages, data), as text, to look for a trip's name. */
+function savedTexts(page: Page) {
+  return page.evaluate(async () => {
+    let all = '';
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('waymark-data')) continue;
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) all += await (await cache.match(request))!.text();
+    }
+    return all;
+  });
+}

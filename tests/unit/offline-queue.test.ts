@@ -1,0 +1,86 @@
+// The offline edits queue's rules: one entry per item in the order first ticked, ticking back drops it, queued ticks
+// lie over any answer for their trip only, and the replay plan (send, skip, conflict) against the server's item.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { OfflineStore, enqueueTick, planTick, withQueuedTicks, type QueuedTick } from '~/offline/queue';
+
+const tick = (itemId: number, checked: boolean, extra: Partial<QueuedTick> = {}): Omit<QueuedTick, 'id'> => ({
+  list: 'packing',
+  tripId: 1,
+  itemId,
+  name: `item ${itemId}`,
+  checked,
+  seenChecked: !checked,
+  ...extra,
+});
+
+describe('enqueueTick', () => {
+  it('keeps first-ticked order, replaces a second tick of the same item, drops a tick undone', () => {
+    let queue = enqueueTick([], tick(1, true), 'a');
+    queue = enqueueTick(queue, tick(2, true), 'b');
+    queue = enqueueTick(queue, { ...tick(1, false), seenChecked: true }, 'c');
+    expect(queue.map((q) => q.id)).toEqual(['b']);
+    queue = enqueueTick(queue, tick(3, true, { list: 'todos' }), 'd');
+    queue = enqueueTick(queue, tick(2, true), 'e');
+    expect(queue.map((q) => [q.id, q.list, q.itemId, q.checked])).toEqual([
+      ['b', 'packing', 2, true],
+      ['d', 'todos', 3, true],
+    ]);
+  });
+});
+
+describe('withQueuedTicks', () => {
+  it('applies the queue to its own list and trip only, and returns the same object when nothing changes', () => {
+    const data = { items: [{ id: 1, checked: false }, { id: 2, checked: false }] };
+    const queue = [{ ...tick(1, true), id: 'a' }, { ...tick(2, true, { tripId: 9 }), id: 'b' }, { ...tick(2, true, { list: 'todos' }), id: 'c' }];
+    expect(withQueuedTicks(data, queue, 'packing', 1).items).toEqual([{ id: 1, checked: true }, { id: 2, checked: false }]);
+    expect(withQueuedTicks(data, queue, 'packing', 5)).toBe(data);
+    const already = { items: [{ id: 1, checked: true }] };
+    expect(withQueuedTicks(already, queue, 'packing', 1)).toBe(already);
+  });
+});
+
+describe('planTick', () => {
+  it('sends a change, skips one someone else already made, reports a deleted item', () => {
+    const queued = { ...tick(1, true), id: 'a' };
+    expect(planTick(queued, { id: 1, checked: false })).toBe('send');
+    expect(planTick(queued, { id: 1, checked: true })).toBe('skip');
+    expect(planTick(queued, undefined)).toBe('deleted');
+  });
+});
+
+describe('OfflineStore', () => {
+  const memory = new Map<string, string>();
+  beforeEach(() => {
+    memory.clear();
+    (globalThis as { localStorage?: unknown }).localStorage = {
+      getItem: (k: string) => memory.get(k) ?? null,
+      setItem: (k: string, v: string) => void memory.set(k, v),
+    };
+  });
+
+  it('survives a reload, keeps each user apart, and turns a failed tick into a conflict until dismissed', () => {
+    const anna = new OfflineStore(7);
+    let notified = 0;
+    anna.subscribe(() => notified++);
+    anna.addTick(tick(1, true));
+    anna.addTick(tick(2, true));
+    expect(notified).toBe(2);
+
+    const reloaded = new OfflineStore(7);
+    expect(reloaded.get().queue.map((q) => q.itemId)).toEqual([1, 2]);
+    expect(new OfflineStore(8).get().queue).toEqual([]);
+
+    const [first, second] = reloaded.get().queue;
+    reloaded.settle(first.id);
+    reloaded.settle(second.id, { list: 'packing', name: 'item 2', reason: 'deleted' });
+    expect(reloaded.get().queue).toEqual([]);
+    expect(new OfflineStore(7).get().conflicts).toEqual([{ id: second.id, list: 'packing', name: 'item 2', reason: 'deleted' }]);
+    reloaded.dismiss(second.id);
+    expect(new OfflineStore(7).get().conflicts).toEqual([]);
+  });
+
+  it('reads a damaged entry as empty rather than failing the page', () => {
+    memory.set('waymark:offline:7:queue', '{not json');
+    expect(new OfflineStore(7).get().queue).toEqual([]);
+  });
+});
