@@ -8,7 +8,7 @@ import type { AddonId } from '~/domain/addons';
 import { appRouter } from '~/trpc/root';
 import { createContext, InsufficientScopeError } from '~/trpc/init';
 import { describeError } from '~/utils/error-text.server';
-import { buildRegistry, entryVisible, visibleTools, type RegistryEntry, type ToolEntry } from './registry';
+import { buildRegistry, definitionsReady, entryVisible, visibleTools, type RegistryEntry, type ToolEntry } from './registry';
 import { PROMPTS, PromptArgumentError, STATIC_TOKEN_NOTICE } from './prompts';
 import { callProcedure } from './procedures';
 import { auditToolCall } from './audit';
@@ -115,6 +115,7 @@ async function toolList(call: CallContext) {
     .join(',')}`;
   let cached = rt.toolListCache.get(key);
   if (!cached) {
+    await definitionsReady(registry);
     // Frozen deep copies: the cached lists are shared by every session with the same grant and are never mutated.
     cached = deepFreeze(JSON.parse(JSON.stringify(visibleTools(registry, call.actor.scopes, addons).map((t) => t.definition)))) as unknown[];
     if (rt.toolListCache.size > 500) rt.toolListCache.clear();
