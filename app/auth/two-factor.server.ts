@@ -14,6 +14,7 @@ import { seal, sealingKey, unseal } from './two-factor-crypto.server';
 import { addressThrottleKey, FREE_ATTEMPTS_PER_ADDRESS, recordLoginFailure, resetLoginFailures, secondsUntilAllowed, throttleKey } from './login-throttle.server';
 import { signOutEverywhere } from './sign-out-everywhere.server';
 import type { FormError } from './web-auth.server';
+import { TWO_FACTOR_POLICIES, type TwoFactorPolicy } from './two-factor-policy';
 
 const PERIOD = 30;
 const DIGITS = 6;
@@ -157,8 +158,7 @@ export async function adminResetTwoFactor(services: Services, adminId: number, u
 // ---------------------------------------------------------------------------------------------------------------------
 // Policy: who must use two-factor (an instance setting)
 
-export const TWO_FACTOR_POLICIES = ['nobody', 'admins', 'everyone'] as const;
-export type TwoFactorPolicy = (typeof TWO_FACTOR_POLICIES)[number];
+export { TWO_FACTOR_POLICIES, type TwoFactorPolicy };
 const POLICY_SETTING = 'twoFactorPolicy';
 const policySchema = z.object({ require: z.enum(TWO_FACTOR_POLICIES) });
 

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from '@r
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog } from '~/components/ui';
-import { adminResetTwoFactor, setTwoFactorPolicy, TWO_FACTOR_POLICIES, twoFactorPolicy, type TwoFactorPolicy } from '~/auth/two-factor.server';
+import { adminResetTwoFactor, setTwoFactorPolicy, twoFactorPolicy } from '~/auth/two-factor.server';
+import { TWO_FACTOR_POLICIES, type TwoFactorPolicy } from '~/auth/two-factor-policy';
 import { assertSameOrigin, clientIp, requireWebActor } from '~/utils/request.server';
 import { pageTitle } from '~/components/pageTitle';
 

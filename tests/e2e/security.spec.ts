@@ -114,5 +114,18 @@ test.describe('single sign-on', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page).toHaveURL(`${server.url}/`);
     await expect(page.getByTestId('current-user')).toHaveText('Grace Hopper');
+
+    // the first account administers this server: Admin → Security shows the policy and the single sign-on status
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/admin/security`);
+    await expect(page.getByTestId('sso-status')).toContainText('Example ID');
+    await page.getByTestId('policy-admins').check();
+    await page.getByTestId('save-policy').click();
+    await expect(page.getByTestId('admin-security-done')).toHaveText('Saved.');
+    // an SSO session is not sent to enrol: the provider is the factor
+    await page.goto(`${server.url}/`);
+    await expect(page).toHaveURL(`${server.url}/`);
+    expect(errors).toEqual([]);
   });
 });
