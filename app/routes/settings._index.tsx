@@ -14,6 +14,7 @@ import { translateError } from '~/utils/error-text';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
 import { avatarUrl } from '~/auth/avatar.server';
 import { AvatarSettings } from '~/components/account/AvatarSettings';
+import { ExportData } from '~/components/account/ExportData';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
@@ -141,6 +142,8 @@ export default function ProfileSettings() {
       </section>
 
       <AvatarSettings name={profile.displayName} avatarUrl={avatarSrc} />
+
+      <ExportData />
 
       <SignOutEverywhere />
     </div>
