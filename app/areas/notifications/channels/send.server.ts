@@ -83,6 +83,5 @@ export async function sendToChannel(services: Services, channel: ChannelTarget, 
 }
 
 function headerText(text: string) {
-  // eslint-disable-next-line no-control-regex
   return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
 }
