@@ -6,7 +6,7 @@ import type http from 'node:http';
 import { readMigrations } from '~/db/migrate.server';
 import type { Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
-import { createMetrics, methodLabel, metricsTokenMatches, routeLabel, toolLabel, type Metrics } from './metrics.server';
+import { createMetrics, methodLabel, bearerMatches, routeLabel, toolLabel, type Metrics } from './metrics.server';
 import { checkReadiness } from './readiness.server';
 import { redactedPath, requestLogLine } from './request-log.server';
 
@@ -74,7 +74,7 @@ export function installOps(server: http.Server, services: Services): Ops {
   }
 
   async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, m: Metrics) {
-    if (config.metrics.token && !metricsTokenMatches(req.headers.authorization, config.metrics.token)) {
+    if (config.metrics.token && !bearerMatches(req.headers.authorization, config.metrics.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       return answer(req, res, 401, { error: 'unauthorized' });
     }

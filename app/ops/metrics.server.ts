@@ -51,8 +51,8 @@ export function createMetrics(realtimeConnections: () => number): Metrics {
   };
 }
 
-/** Constant-time comparison of a presented bearer token with METRICS_TOKEN (both hashed first: equal lengths). */
-export function metricsTokenMatches(authorization: string | undefined, token: string) {
+/** Constant-time comparison of a presented bearer token with a configured one (METRICS_TOKEN, CRON_SECRET; both hashed first: equal lengths). */
+export function bearerMatches(authorization: string | undefined, token: string) {
   const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
   const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
   return crypto.timingSafeEqual(digest(presented), digest(token));

@@ -15,6 +15,7 @@ import {
   APP_URL,
   mcpClientVia,
   proveOAuthCodeAcross,
+  proveOAuthRateShared,
   proveRateLimitShared,
   proveRealtimeAcross,
   proveSessionCapShared,
@@ -173,6 +174,10 @@ describe('two instances, one database, one standalone realtime server', { timeou
 
   it('counts the MCP session cap across both instances', async () => {
     await proveSessionCapShared(shared.db, [a.url, b.url], SESSION_CAP);
+  });
+
+  it('counts the OAuth token endpoint’s rate window across both instances', async () => {
+    await proveOAuthRateShared(shared.db, [a.url, b.url]);
   });
 
   it('redeems on B an OAuth authorization code issued by A (PKCE)', async () => {
