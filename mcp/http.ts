@@ -7,14 +7,14 @@ import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { mcpClientKey, mcpRateKey } from '~/auth/mcp-session-keys';
 import { clientIp } from '~/utils/request.server';
-import { isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
+import { isLoopbackOrigin, isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
 import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
 import { noteActor } from './subscriptions';
 import { openResumableStream } from './resume';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
-import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin, streamResponse } from './exchange';
+import { answerStreaming, EXTRA_CAPABILITIES, streamResponse } from './exchange';
 import type { SessionRecord } from './store';
 import { adoptSession, declaresElicitation, deliverAnswer, sessionState } from './session-state';
 

@@ -2,6 +2,7 @@
 // tool, open realtime connections. One registry per services object (no module state: tests run servers side by side).
 import crypto from 'node:crypto';
 import client from 'prom-client';
+import { isSecretSegment } from './request-log.server';
 
 export interface Metrics {
   registry: client.Registry;
@@ -86,7 +87,7 @@ export function routeLabel(pathname: string, status: number) {
   const segments = parts.map((segment, i) =>
     segment === ''
       ? ''
-      : parts[i - 1] === 's' || parts[i - 1] === 'invite' || /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8)
+      : isSecretSegment(segment, parts[i - 1]) || /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8)
         ? ':id'
         : segment,
   );
