@@ -11,7 +11,7 @@ import { ConfigError, parseConfig, type Config } from './app/env.server.ts';
 import { startEmbeddedPostgres, type EmbeddedCluster } from './app/db/embedded-postgres.server.ts';
 import type { Services } from './app/services/types.server.ts';
 import { withBodyLimits } from './app/utils/body-limit.server.ts';
-import { clientIpFrom } from './app/utils/client-ip.ts';
+import { CLIENT_IP_HEADER, clientIpFrom, CROSS_SITE_REFUSAL, isCrossSiteWrite } from './app/utils/client-ip.ts';
 import { log, logLine } from './app/utils/log.server.ts';
 import { installOps } from './app/ops/http.server.ts';
 
@@ -28,23 +28,6 @@ export interface RunningServer {
   close(): Promise<void>;
   /** SIGTERM: stop accepting, let requests in flight finish (up to SHUTDOWN_TIMEOUT_SECONDS), then close(). */
   shutdown(): Promise<void>;
-}
-
-// Endpoints that other sites' clients may call (OAuth, MCP, the Pusher HTTP API); every other write must come from our own pages.
-const CROSS_ORIGIN_ENDPOINTS = /^\/(?:oauth\/(?:token|register|revoke|introspect)$|mcp$|apps\/)/;
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** A write whose Origin names another host than the one it was sent to (Remix would abort it with a bare 500). */
-function isCrossSiteWrite(req: express.Request) {
-  if (!WRITE_METHODS.has(req.method) || CROSS_ORIGIN_ENDPOINTS.test(req.path)) return false;
-  const origin = req.headers.origin;
-  if (!origin) return false;
-  const host = (req.headers['x-forwarded-host'] as string | undefined)?.split(',')[0]?.trim() || req.headers.host;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 async function loadBuild(): Promise<ServerBuild> {
@@ -83,7 +66,7 @@ export async function startServer(env: Record<string, string | undefined> = proc
   app.use((req, _res, next) => {
     // Remix handlers read the client address from this header; never trust one sent by the client. X-Forwarded-For
     // counts only through the proxies TRUST_PROXY names.
-    req.headers['x-waymark-client-ip'] = clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy);
+    req.headers[CLIENT_IP_HEADER] = clientIpFrom(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], config.trustProxy);
     next();
   });
   if (config.appUrlIsHttps) {
@@ -94,8 +77,8 @@ export async function startServer(env: Record<string, string | undefined> = proc
     });
   }
   app.use((req, res, next) => {
-    if (!isCrossSiteWrite(req)) return next();
-    res.status(403).type('text/plain').send('Cross-site request refused');
+    if (!isCrossSiteWrite(req.method, req.path, req.headers.origin, req.headers['x-forwarded-host'] as string | undefined, req.headers.host)) return next();
+    res.status(403).type('text/plain').send(CROSS_SITE_REFUSAL);
   });
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y' }));
   // The service worker is checked for a new version on every visit, never kept from an older build (decision 034).

@@ -2,7 +2,25 @@
 import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 
+export type ToolCallObserver = (tool: string, success: boolean) => void;
+
+// On the services object under a global symbol: the server bundle (/metrics) and the Remix build each hold this module.
+const OBSERVERS = Symbol.for('waymark.mcp.toolCallObservers');
+
+function observersOf(services: Services): ToolCallObserver[] {
+  const holder = services as unknown as Record<symbol, ToolCallObserver[] | undefined>;
+  let list = holder[OBSERVERS];
+  if (!list) Object.defineProperty(services, OBSERVERS, { value: (list = []), enumerable: false });
+  return list;
+}
+
+/** Runs `observer` on every audited tool call (the /metrics counter). */
+export function onToolCall(services: Services, observer: ToolCallObserver) {
+  observersOf(services).push(observer);
+}
+
 export function auditToolCall(services: Services, actor: Actor, call: { tool: string; error?: string; ip: string | null }) {
+  for (const observe of observersOf(services)) observe(call.tool, !call.error);
   return services.audit({
     action: 'mcp.tool_call',
     userId: actor.user.id,

@@ -22,6 +22,7 @@ import { withMcpProgress } from './progress';
 import { confirmDestructive } from './confirm';
 import { structuredContentOf } from './output-schemas';
 import { subscribe, unsubscribe, type SubscribeCall } from './subscriptions';
+import { keepSubscription } from './session-sync';
 import { mcpClientKey } from '~/auth/mcp-session-keys';
 
 /** Built once per process, from procedure meta. */
@@ -80,9 +81,9 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
     case 'resources/read':
       return readResource(call, params, id);
     case 'resources/subscribe':
-      return subscribe(call.subscriber(), params, id);
+      return keepSubscription(call, params, await subscribe(call.subscriber(), params, id));
     case 'resources/unsubscribe':
-      return unsubscribe(call.services, call.sessionId, params, id);
+      return keepSubscription(call, params, unsubscribe(call.services, call.sessionId, params, id), true);
     case 'prompts/list':
       return ok({
         prompts: PROMPTS.filter((p) => p.available(call.actor)).map(({ name, description, arguments: args }) => ({
@@ -96,7 +97,7 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
     case 'completion/complete':
       return ok(await complete(call, params));
     case 'logging/setLevel': {
-      const set = setLogLevel(call, params);
+      const set = await setLogLevel(call, params);
       if (!set.ok) return rpcError(id, -32602, set.message);
       sessionWarnings(call);
       return ok({});

@@ -7,13 +7,6 @@ import { Outbox } from './stream';
 /** What this server offers beyond tools, resources and prompts (merged into the initialize result). */
 export const EXTRA_CAPABILITIES = { logging: {}, completions: {} };
 
-const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i;
-
-/** An Origin on this machine's loopback (a local client or tool), accepted like a loopback Host. */
-export function isLoopbackOrigin(origin: string) {
-  return LOOPBACK_ORIGIN.test(origin.trim());
-}
-
 /** The response to a request whose handling failed as a whole (on a stream, the HTTP status is already sent). */
 function failureResponse(error: unknown, id: unknown) {
   if (error instanceof HttpFailure && error.response.body) {

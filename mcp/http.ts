@@ -7,14 +7,16 @@ import { readBearer, resolveBearer } from '~/auth/bearer.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { mcpClientKey, mcpRateKey } from '~/auth/mcp-session-keys';
 import { clientIp } from '~/utils/request.server';
-import { isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
+import { isLoopbackOrigin, isOwnHost, isOwnOrigin } from '~/utils/own-hosts';
 import { STATIC_TOKEN_NOTICE } from './prompts';
 import { CallContext, dispatch } from './dispatch';
 import { ACTOR_TTL_MS, forgetSession, mcpRuntime, rememberActor, type ActorEntry, type McpRuntime } from './runtime';
-import { noteActor, openEventStream } from './subscriptions';
+import { noteActor } from './subscriptions';
+import { openResumableStream } from './resume';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
-import { answerStreaming, EXTRA_CAPABILITIES, isLoopbackOrigin, streamResponse } from './exchange';
-import { deliverAnswer, forgetClient, rememberClient } from './session-state';
+import { answerStreaming, EXTRA_CAPABILITIES, streamResponse } from './exchange';
+import type { SessionRecord } from './store';
+import { adoptSession, declaresElicitation, deliverAnswer, sessionState } from './session-state';
 
 const SERVER_INFO = { name: 'waymark', title: 'Waymark', version: '0.1.0' };
 const CAPABILITIES = { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: { listChanged: false } };
@@ -76,6 +78,11 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     sessionId ? { id: sessionId, idleMs: config.mcp.sessionIdleMs } : null,
     now,
   );
+  // The session's own: live, and opened by this user through this client (another client of the same user gets 404,
+  // as any stranger does).
+  const owned = (s: SessionRecord | null): s is SessionRecord => !!s && s.userId === actor.user.id && s.clientKey === clientKey;
+  if (sessionId && !session) forgetSession(rt, sessionId); // closed (maybe through another instance) or idle too long
+  if (owned(session)) adoptSession(rt, session);
   if (!rate.allowed) {
     return json(
       429,
@@ -89,8 +96,8 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
 
   if (request.method === 'GET' && sessionId) {
     // The session's stream of server-initiated messages (resource updates, list changes): mcp/subscriptions.ts.
-    if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
-    return openEventStream(services, sessionId, session, actor, request.headers.get('Accept'));
+    if (!owned(session)) return json(404, rpcError(null, -32001, 'Session not found'));
+    return openResumableStream(services, session, actor, clientIp(request), request.headers.get('Accept'), request.headers.get('Last-Event-ID'));
   }
   if (request.method === 'GET') {
     // Server-initiated messages need a session to belong to.
@@ -98,11 +105,10 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
   if (request.method === 'DELETE') {
     if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-    // Only the client that opened a session may end it (another client of the same user gets 404, as for any stranger).
-    if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) return json(404, rpcError(null, -32001, 'Session not found'));
+    // Only the client that opened a session may end it.
+    if (!owned(session)) return json(404, rpcError(null, -32001, 'Session not found'));
     await rt.store.close(sessionId, now);
     forgetSession(rt, sessionId);
-    forgetClient(rt, sessionId);
     return empty(200);
   }
   if (request.method !== 'POST') {
@@ -132,10 +138,13 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   const init = messages.find((m) => m.method === 'initialize');
   if (init) {
     if (messages.length > 1) return json(400, rpcError(init.id, -32600, 'Invalid Request: initialize must be sent alone'));
+    const params = (init.params ?? {}) as { protocolVersion?: string; capabilities?: unknown };
+    const elicitation = declaresElicitation(params.capabilities);
     const opened = await rt.store.open(
       { userId: actor.user.id, clientKey, tokenFamily: actor.tokenFamily ?? null },
       { maxPerUser: config.mcp.maxSessionsPerUser, idleMs: config.mcp.sessionIdleMs },
       now,
+      elicitation,
     );
     if (!opened.ok) {
       return json(
@@ -149,8 +158,7 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
       );
     }
     rememberActor(rt, opened.id, authenticated);
-    const params = (init.params ?? {}) as { protocolVersion?: string; capabilities?: unknown };
-    rememberClient(rt, opened.id, params.capabilities);
+    sessionState(rt, opened.id).elicitation = elicitation;
     const protocolVersion =
       params.protocolVersion && SUPPORTED_PROTOCOL_VERSIONS.includes(params.protocolVersion) ? params.protocolVersion : LATEST_PROTOCOL_VERSION;
     const result = {
@@ -163,7 +171,7 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
   }
 
   if (!sessionId) return json(400, rpcError(null, -32000, 'Bad Request: Mcp-Session-Id header is required'));
-  if (!session || session.userId !== actor.user.id || session.clientKey !== clientKey) {
+  if (!owned(session)) {
     return json(404, rpcError(null, -32001, 'Session not found or expired: initialize a new session'));
   }
 

@@ -10,11 +10,13 @@ import { sessionState } from './session-state';
 export const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** logging/setLevel: the result, or the reason the level is refused. */
-export function setLogLevel(call: CallContext, params: Record<string, unknown>): { ok: true } | { ok: false; message: string } {
+/** logging/setLevel: the result, or the reason the level is refused. The level is kept with the session (any instance). */
+export async function setLogLevel(call: CallContext, params: Record<string, unknown>): Promise<{ ok: true } | { ok: false; message: string }> {
   const index = LOG_LEVELS.indexOf(params.level as LogLevel);
   if (index < 0) return { ok: false, message: `Invalid params: level must be one of ${LOG_LEVELS.join(', ')}` };
-  sessionState(mcpRuntime(call.services), call.sessionId).logLevel = index;
+  const rt = mcpRuntime(call.services);
+  sessionState(rt, call.sessionId).logLevel = index;
+  await rt.store.update(call.sessionId, { logLevel: index });
   return { ok: true };
 }
 

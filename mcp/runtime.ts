@@ -4,6 +4,7 @@ import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import { closeMatchingStreams, dropSession } from './subscriptions';
 import { createDatabaseStore, createMemoryStore, type McpStore, type SessionFilter } from './store';
+import { forgetClient, type PendingAnswer, type SessionState } from './session-state';
 
 export interface McpRuntime {
   store: McpStore;
@@ -21,6 +22,23 @@ export interface McpRuntime {
   actors: Map<string, ActorEntry>;
   /** Bumped whenever sessions are closed; an actor resolved before a bump is not cached. */
   generation: number;
+  /** Each session's client state in this process (./session-state.ts). */
+  clients: Map<string, SessionState>;
+  /** `${sessionId} ${requestId}` → a server-to-client request waiting for the client's answer */
+  pending: Map<string, PendingAnswer>;
+  nextRequestId: number;
+  /** The GET streams this process serves, by session (./resume.ts): who opened each and what it subscribed to. */
+  streams: Map<string, LiveStream>;
+  /** This process's LISTEN on other instances' session changes (./resume.ts), once started. */
+  sessionListener: Promise<void> | null;
+}
+
+export interface LiveStream {
+  actor: Actor;
+  ip: string | null;
+  uris: Set<string>;
+  /** Ends the stream if its client already went away (another instance took the session's stream over). */
+  endIfGone(): void;
 }
 
 export interface ActorEntry {
@@ -47,6 +65,11 @@ export function mcpRuntime(services: Services): McpRuntime {
       toolListCache: new Map(),
       actors: new Map(),
       generation: 0,
+      clients: new Map(),
+      pending: new Map(),
+      nextRequestId: 1,
+      streams: new Map(),
+      sessionListener: null,
     };
     runtime = rt;
     Object.defineProperty(services, RUNTIME, { value: rt, enumerable: false });
@@ -74,9 +97,10 @@ export function rememberActor(rt: McpRuntime, sessionId: string, entry: ActorEnt
   rt.actors.set(sessionId, entry);
 }
 
-/** Forgets a session closed by its client. */
+/** Forgets everything this process holds for a session closed by its client or found expired. */
 export function forgetSession(rt: McpRuntime, sessionId: string) {
   rt.noticeShown.delete(sessionId);
   rt.actors.delete(sessionId);
+  forgetClient(rt, sessionId);
   dropSession(rt, sessionId);
 }

@@ -1,6 +1,8 @@
 // What a session's client declared at initialize (elicitation), the log level it set, and the server-to-client requests
-// waiting for its answer. Kept in the process that opened the session (like the actor cache): on several instances a
-// session continued elsewhere falls back to "no elicitation" and the default log level — the behaviour of today.
+// waiting for its answer. The declared and set values are kept with the session in the store (McpSession on a shared
+// PostgreSQL) and adopted from it on every request, so an instance that did not open the session honours them; only
+// the waiting requests (an elicitation in flight) and the once-per-session warnings are held by this process.
+import type { SessionRecord } from './store';
 import type { McpRuntime } from './runtime';
 
 export interface SessionState {
@@ -11,71 +13,57 @@ export interface SessionState {
   warned: Set<string>;
 }
 
-interface Pending {
+export interface PendingAnswer {
   resolve(message: Record<string, unknown>): void;
 }
 
-interface States {
-  sessions: Map<string, SessionState>;
-  /** `${sessionId} ${requestId}` → the waiting request */
-  pending: Map<string, Pending>;
-  nextId: number;
-}
-
-const STATES = new WeakMap<McpRuntime, States>();
-
-function states(rt: McpRuntime): States {
-  let s = STATES.get(rt);
-  if (!s) {
-    s = { sessions: new Map(), pending: new Map(), nextId: 1 };
-    STATES.set(rt, s);
-  }
-  return s;
-}
-
-/** At initialize: what the client declared. */
-export function rememberClient(rt: McpRuntime, sessionId: string, capabilities: unknown) {
-  const sessions = states(rt).sessions;
-  if (sessions.size > 10_000) sessions.clear();
+/** The client's capabilities object as sent at initialize: does it offer elicitation? */
+export function declaresElicitation(capabilities: unknown) {
   const caps = (capabilities && typeof capabilities === 'object' ? capabilities : {}) as Record<string, unknown>;
-  sessions.set(sessionId, { elicitation: !!caps.elicitation && typeof caps.elicitation === 'object', warned: new Set() });
+  return !!caps.elicitation && typeof caps.elicitation === 'object';
 }
 
-/** The session's state (a fresh default one when it was opened on another instance or before a restart). */
+/** The session's state in this process (a fresh default one until the store's record is adopted). */
 export function sessionState(rt: McpRuntime, sessionId: string): SessionState {
-  const sessions = states(rt).sessions;
+  const sessions = rt.clients;
   let state = sessions.get(sessionId);
   if (!state) {
+    if (sessions.size > 10_000) sessions.clear();
     state = { elicitation: false, warned: new Set() };
     sessions.set(sessionId, state);
   }
   return state;
 }
 
+/** On each request of a session: what the store says its client declared and set. */
+export function adoptSession(rt: McpRuntime, session: SessionRecord) {
+  const state = sessionState(rt, session.id);
+  state.elicitation = session.elicitation;
+  state.logLevel = session.logLevel ?? undefined;
+}
+
 export function forgetClient(rt: McpRuntime, sessionId: string) {
-  states(rt).sessions.delete(sessionId);
+  rt.clients.delete(sessionId);
 }
 
 /** A new id for a request the server sends; the client's answer comes back in a later POST of the same session. */
 export function awaitAnswer(rt: McpRuntime, sessionId: string) {
-  const s = states(rt);
-  const id = `waymark-${s.nextId++}`;
+  const id = `waymark-${rt.nextRequestId++}`;
   const key = `${sessionId} ${id}`;
   let cancel!: () => void;
   const answer = new Promise<Record<string, unknown> | null>((resolve) => {
-    s.pending.set(key, { resolve });
+    rt.pending.set(key, { resolve });
     cancel = () => {
-      s.pending.delete(key);
+      rt.pending.delete(key);
       resolve(null);
     };
-  }).finally(() => s.pending.delete(key));
+  }).finally(() => rt.pending.delete(key));
   return { id, answer, cancel };
 }
 
 /** A client's JSON-RPC response (no method): hands it to the request waiting for it; false when none waits. */
 export function deliverAnswer(rt: McpRuntime, sessionId: string, message: Record<string, unknown>) {
-  const key = `${sessionId} ${String(message.id)}`;
-  const pending = states(rt).pending.get(key);
+  const pending = rt.pending.get(`${sessionId} ${String(message.id)}`);
   if (!pending) return false;
   pending.resolve(message);
   return true;

@@ -23,7 +23,17 @@ export interface SessionOwner {
   tokenFamily?: string | null;
 }
 
-export interface SessionRecord extends SessionOwner {
+/** What a session's client declared or set: kept with the session, so any instance honours it. */
+export interface SessionSettings {
+  /** the client declared the elicitation capability at initialize */
+  elicitation: boolean;
+  /** index into mcp/logging.ts LOG_LEVELS; null until logging/setLevel */
+  logLevel: number | null;
+  /** the resource URIs the session subscribed to */
+  subscriptions: string[];
+}
+
+export interface SessionRecord extends SessionOwner, SessionSettings {
   id: string;
   lastSeenAt: Date;
 }
@@ -37,7 +47,11 @@ export interface SessionFilter {
 export type OpenResult = { ok: true; id: string } | { ok: false; active: number };
 
 export interface McpStore {
-  open(owner: SessionOwner, limits: { maxPerUser: number; idleMs: number }, now: Date): Promise<OpenResult>;
+  open(owner: SessionOwner, limits: { maxPerUser: number; idleMs: number }, now: Date, elicitation?: boolean): Promise<OpenResult>;
+  /** Changes a live session's log level or subscriptions (the URI added, or removed). */
+  update(id: string, change: { logLevel: number } | { subscribe: string } | { unsubscribe: string }): Promise<void>;
+  /** A live session's settings (null when unknown or closed). */
+  settings(id: string): Promise<SessionSettings | null>;
   close(id: string, now: Date): Promise<boolean>;
   closeMatching(filter: SessionFilter, now: Date): Promise<number>;
   /** Counts one request in the key's current one-minute window. */
@@ -59,12 +73,23 @@ function newSessionId() {
   return crypto.randomBytes(24).toString('base64url');
 }
 
-function matches(s: SessionOwner, f: SessionFilter) {
+/** True when a session's owner fits the filter (also for the open streams in ./subscriptions.ts). */
+export function matches(s: SessionOwner, f: SessionFilter) {
   return (
     (f.userId === undefined || s.userId === f.userId) &&
     (f.clientKey === undefined || s.clientKey === f.clientKey) &&
     (f.tokenFamily === undefined || s.tokenFamily === f.tokenFamily)
   );
+}
+
+/** At most this many subscribed URIs are kept with a session (./subscriptions.ts allows as many per stream). */
+const MAX_STORED_SUBSCRIPTIONS = 200;
+
+function applyChange(s: SessionSettings, change: Parameters<McpStore['update']>[1]): SessionSettings {
+  if ('logLevel' in change) return { ...s, logLevel: change.logLevel };
+  const without = s.subscriptions.filter((uri) => uri !== ('subscribe' in change ? change.subscribe : change.unsubscribe));
+  if ('subscribe' in change && without.length < MAX_STORED_SUBSCRIPTIONS) without.push(change.subscribe);
+  return { ...s, subscriptions: without };
 }
 
 export function createMemoryStore(): McpStore {
@@ -85,17 +110,25 @@ export function createMemoryStore(): McpStore {
     return s;
   };
   return {
-    async open(owner, { maxPerUser, idleMs }, now) {
+    async open(owner, { maxPerUser, idleMs }, now, elicitation = false) {
       prune(idleMs, now);
       let active = 0;
       for (const s of sessions.values()) if (s.userId === owner.userId) active += 1;
       if (active >= maxPerUser) return { ok: false, active };
       const id = newSessionId();
-      sessions.set(id, { ...owner, tokenFamily: owner.tokenFamily ?? null, id, lastSeenAt: now });
+      sessions.set(id, { ...owner, tokenFamily: owner.tokenFamily ?? null, id, lastSeenAt: now, elicitation, logLevel: null, subscriptions: [] });
       return { ok: true, id };
     },
     async close(id) {
       return sessions.delete(id);
+    },
+    async update(id, change) {
+      const s = sessions.get(id);
+      if (s) Object.assign(s, applyChange(s, change));
+    },
+    async settings(id) {
+      const s = sessions.get(id);
+      return s ? { elicitation: s.elicitation, logLevel: s.logLevel, subscriptions: [...s.subscriptions] } : null;
     },
     async closeMatching(filter) {
       let n = 0;
@@ -119,13 +152,13 @@ export function createMemoryStore(): McpStore {
 export function createDatabaseStore(db: Db): McpStore {
   let lastCleanup = 0;
   return {
-    async open(owner, { maxPerUser, idleMs }, now) {
+    async open(owner, { maxPerUser, idleMs }, now, elicitation = false) {
       const cutoff = new Date(now.getTime() - idleMs);
       const active = await db.mcpSession.count({ where: { userId: owner.userId, closedAt: null, lastSeenAt: { gt: cutoff } } });
       if (active >= maxPerUser) return { ok: false, active };
       const id = newSessionId();
       await db.mcpSession.create({
-        data: { id, userId: owner.userId, clientKey: owner.clientKey, tokenFamily: owner.tokenFamily ?? null, createdAt: now, lastSeenAt: now },
+        data: { id, userId: owner.userId, clientKey: owner.clientKey, tokenFamily: owner.tokenFamily ?? null, createdAt: now, lastSeenAt: now, elicitation },
       });
       if (now.getTime() - lastCleanup > RATE_WINDOW_MS) {
         lastCleanup = now.getTime();
@@ -137,6 +170,19 @@ export function createDatabaseStore(db: Db): McpStore {
     async close(id, now) {
       const r = await db.mcpSession.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } });
       return r.count > 0;
+    },
+    async update(id, change) {
+      // One statement per change (array_append / array_remove), so two instances changing one session never lose a URI.
+      if ('logLevel' in change) await db.mcpSession.updateMany({ where: { id, closedAt: null }, data: { logLevel: change.logLevel } });
+      else if ('subscribe' in change) {
+        await db.$executeRaw`UPDATE "McpSession" SET "subscriptions" = array_append(array_remove("subscriptions", ${change.subscribe}), ${change.subscribe})
+          WHERE "id" = ${id} AND "closedAt" IS NULL AND cardinality("subscriptions") < ${MAX_STORED_SUBSCRIPTIONS}`;
+      } else {
+        await db.$executeRaw`UPDATE "McpSession" SET "subscriptions" = array_remove("subscriptions", ${change.unsubscribe}) WHERE "id" = ${id}`;
+      }
+    },
+    async settings(id) {
+      return db.mcpSession.findFirst({ where: { id, closedAt: null }, select: { elicitation: true, logLevel: true, subscriptions: true } });
     },
     async closeMatching(filter, now) {
       const r = await db.mcpSession.updateMany({
@@ -157,13 +203,16 @@ export function createDatabaseStore(db: Db): McpStore {
       if (!session) return { rate: await this.hit(key, limit, now), session: null };
       const cutoff = new Date(now.getTime() - session.idleMs);
       // Both data-modifying CTEs run whatever the outer query reads; the LEFT JOIN keeps the count when no session matched.
-      const rows = await db.$queryRaw<Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null }>>(Prisma.sql`
+      const rows = await db.$queryRaw<
+        Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null } & Partial<SessionSettings>>
+      >(Prisma.sql`
         WITH rate AS (${rateWindowUpsertSql(key, rateWindowAt(now.getTime()).start)}), touched AS (
           UPDATE "McpSession" SET "lastSeenAt" = ${now}
           WHERE "id" = ${session.id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
-          RETURNING "id", "userId", "clientKey", "tokenFamily"
+          RETURNING "id", "userId", "clientKey", "tokenFamily", "elicitation", "logLevel", "subscriptions"
         )
-        SELECT rate."count", touched."id", touched."userId", touched."clientKey", touched."tokenFamily"
+        SELECT rate."count", touched."id", touched."userId", touched."clientKey", touched."tokenFamily",
+          touched."elicitation", touched."logLevel", touched."subscriptions"
         FROM rate LEFT JOIN touched ON true`);
       await pruneDatabaseWindows(db, now.getTime());
       const row = rows[0];
@@ -171,7 +220,16 @@ export function createDatabaseStore(db: Db): McpStore {
         rate: databaseVerdict(row?.count, limit, now.getTime()),
         session:
           row?.id && row.userId !== null && row.clientKey !== null
-            ? { id: row.id, userId: row.userId, clientKey: row.clientKey, tokenFamily: row.tokenFamily, lastSeenAt: now }
+            ? {
+                id: row.id,
+                userId: row.userId,
+                clientKey: row.clientKey,
+                tokenFamily: row.tokenFamily,
+                lastSeenAt: now,
+                elicitation: row.elicitation ?? false,
+                logLevel: row.logLevel ?? null,
+                subscriptions: row.subscriptions ?? [],
+              }
             : null,
       };
     },

@@ -16,7 +16,7 @@ import {
   secondsUntilAllowed,
   throttleKey,
 } from './login-throttle.server';
-import { createMemoryRateWindows, type MemoryRateWindows } from '~/utils/rate-window.server';
+import { rateWindows } from '~/utils/rate-window.server';
 
 /** An error the page shows: a key in the auth namespace plus interpolation values. */
 export interface FormError {
@@ -82,14 +82,10 @@ export type RegistrationResult =
   | { ok: true; user: User }
   | { ok: false; throttled?: boolean; refused?: 'closed' | 'inviteRequired'; fieldErrors: Partial<Record<'email' | 'displayName' | 'username' | 'password', FormError>> };
 
-const registrationWindows = new WeakMap<Services, MemoryRateWindows>();
-
 export async function registerUser(services: Services, input: RegistrationInput, ip: string | null): Promise<RegistrationResult> {
   const fieldErrors: Extract<RegistrationResult, { ok: false }>['fieldErrors'] = {};
-  let windows = registrationWindows.get(services);
-  if (!windows) registrationWindows.set(services, (windows = createMemoryRateWindows()));
   // Each registration costs a password hash and a user row: REGISTER_RATE_LIMIT per minute per address.
-  const rate = windows.hit(`register|${ip ?? 'unknown'}`, services.config.registrationsPerMinute);
+  const rate = await rateWindows(services).hit(`register|${ip ?? 'unknown'}`, services.config.registrationsPerMinute);
   if (!rate.allowed) return { ok: false, throttled: true, fieldErrors: { email: { key: 'auth:errors.throttled', params: { seconds: rate.retryAfter } } } };
   // Refused up front, before a password is hashed; the creation checks again in its transaction.
   const status = await registrationStatus(services.db, input.invite ?? null);

@@ -24,6 +24,15 @@ export function defaultMigrationsDir() {
   return path.resolve(process.env.WAYMARK_ROOT ?? process.cwd(), 'prisma/migrations');
 }
 
+const shipped = new Map<string, Migration[]>();
+
+/** The migrations shipped with this build, read (and their checksums computed) once per process. */
+export function shippedMigrations(dir = defaultMigrationsDir()): Migration[] {
+  let migrations = shipped.get(dir);
+  if (!migrations) shipped.set(dir, (migrations = readMigrations(dir)));
+  return migrations;
+}
+
 export function readMigrations(dir = defaultMigrationsDir()): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
@@ -48,7 +57,7 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Applies pending migrations; returns the names applied. Safe to call from several instances at once on PostgreSQL. */
-export async function migrate(sql: SqlRunner, migrations = readMigrations()): Promise<string[]> {
+export async function migrate(sql: SqlRunner, migrations = shippedMigrations()): Promise<string[]> {
   // Every start of an up-to-date database: one round trip (it was four per migration, in a transaction each).
   if (await allApplied(sql, migrations)) return [];
   await sql.query(CREATE_TABLE);
@@ -80,17 +89,26 @@ export async function migrate(sql: SqlRunner, migrations = readMigrations()): Pr
   return applied;
 }
 
-/** Whether every migration is recorded as applied with its checksum (false when the table does not exist yet). */
-async function allApplied(sql: SqlRunner, migrations: Migration[]) {
+/** The applied migrations' checksums by name (empty when the table does not exist yet; other errors are thrown). */
+export async function appliedMigrations(sql: SqlRunner): Promise<Map<string, string>> {
   let rows: Row[];
   try {
-    rows = await sql.query(
-      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
-    );
+    rows = await sql.query('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL');
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return new Map();
+    throw error;
+  }
+  return new Map(rows.map((row) => [row.migration_name as string, row.checksum as string]));
+}
+
+/** Whether every migration is recorded as applied with its checksum (false when the table does not exist yet). */
+async function allApplied(sql: SqlRunner, migrations: Migration[]) {
+  let applied: Map<string, string>;
+  try {
+    applied = await appliedMigrations(sql);
   } catch {
     return false;
   }
-  const applied = new Map(rows.map((row) => [row.migration_name as string, row.checksum as string]));
   // A changed checksum takes the full path, which refuses it with the reason.
   return migrations.every((migration) => applied.get(migration.name) === migration.checksum);
 }

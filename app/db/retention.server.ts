@@ -1,5 +1,5 @@
 // Deletes what has outlived its use: expired web sessions, authorization codes and OAuth tokens, closed or idle MCP
-// sessions, past rate windows and login throttles, audit rows older than AUDIT_RETENTION_DAYS, notifications read more
+// sessions, past rate windows, replayable MCP notifications and login throttles, audit rows older than AUDIT_RETENTION_DAYS, notifications read more
 // than 90 days ago (unread ones stay) and expired invitation links a week after their end. Runs as the
 // scheduled `purge` job (services/create.server.ts: at start-up, then once per JOB_INTERVAL_SECONDS across instances), so tables that grow with every request stay bounded.
 import type { Db } from '~/db/client.server';
@@ -14,11 +14,14 @@ export interface PurgeCounts {
   tokens: number;
   mcpSessions: number;
   rateWindows: number;
+  mcpEvents: number;
   loginThrottles: number;
   auditRows: number;
   notifications: number;
   invites: number;
 }
+/** How long an MCP stream's notifications stay replayable (Last-Event-ID). */
+export const MCP_EVENT_KEEP_MS = 10 * 60_000;
 /** Read notifications are kept this long: the inbox stays short, unread ones are never lost. */
 const READ_NOTIFICATION_KEEP_MS = 90 * DAY_MS;
 
@@ -37,6 +40,8 @@ export async function purgeExpired(db: Db, options: { auditRetentionDays: number
     where: { OR: [{ closedAt: { not: null } }, { lastSeenAt: { lt: before(options.mcpIdleMs) } }] },
   });
   const rateWindows = await db.rateWindow.deleteMany({ where: { windowStart: { lt: before(2 * 60_000) } } });
+  // An MCP stream's notifications are replayed to a client that reconnects within minutes (mcp/resume.ts).
+  const mcpEvents = await db.mcpEvent.deleteMany({ where: { createdAt: { lt: before(MCP_EVENT_KEEP_MS) } } });
   const loginThrottles = await db.loginThrottle.deleteMany({
     where: { updatedAt: { lt: before(DAY_MS) }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
   });
@@ -49,6 +54,7 @@ export async function purgeExpired(db: Db, options: { auditRetentionDays: number
     tokens: tokens.count,
     mcpSessions: mcpSessions.count,
     rateWindows: rateWindows.count,
+    mcpEvents: mcpEvents.count,
     loginThrottles: loginThrottles.count,
     auditRows: auditRows.count,
     notifications: notifications.count,

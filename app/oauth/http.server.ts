@@ -1,6 +1,5 @@
-// Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, the token endpoint's rate windows.
+// Small HTTP helpers for the OAuth endpoints: RFC 6749 JSON answers, form bodies, client credentials, the token endpoint's 429.
 import type { Services } from '~/services/types.server';
-import { createMemoryRateWindows, type MemoryRateWindows } from '~/utils/rate-window.server';
 
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 // Browser-based MCP clients (e.g. MCP Inspector) call these endpoints from their own origin. No cookies are involved,
@@ -72,18 +71,6 @@ export function presentedCredentials(request: Request, form: Record<string, stri
   }
   if (form.client_secret) return { clientId: form.client_id, clientSecret: form.client_secret, method: 'client_secret_post' };
   return { clientId: form.client_id, clientSecret: undefined, method: 'none' };
-}
-
-/**
- * The token endpoint's rate windows, counted in this process: a database write per request would halve its
- * throughput; behind a load balancer each instance enforces the limit on its own share.
- */
-const processWindows = new WeakMap<Services, MemoryRateWindows>();
-
-export function tokenEndpointWindows(services: Services): MemoryRateWindows {
-  let windows = processWindows.get(services);
-  if (!windows) processWindows.set(services, (windows = createMemoryRateWindows()));
-  return windows;
 }
 
 export function mcpResource(services: Services) {

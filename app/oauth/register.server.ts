@@ -3,7 +3,7 @@
 import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
 import { rateLimitAddress } from '~/utils/client-ip';
-import { hitDatabaseWindow } from '~/utils/rate-window.server';
+import { rateWindows } from '~/utils/rate-window.server';
 import { parseScopeString } from '~/auth/scopes';
 import { DEFAULT_REGISTRATION_SCOPES, MAX_OWNERLESS_CLIENTS, REGISTRATIONS_PER_MINUTE_PER_IP, UNUSED_REGISTRATION_TTL_MS } from './constants';
 import { createClient, deleteUnusedRegistrations, type TokenEndpointAuthMethod } from './clients.server';
@@ -19,7 +19,7 @@ export async function handleRegistration(request: Request, services: Services): 
     return Response.json({ error: 'mcp_disabled', message: 'The MCP server is turned off by the administrator' }, { status: 403 });
   }
   const ip = clientIp(request);
-  const window = await hitDatabaseWindow(services.db, `oauth-register:${rateLimitAddress(ip)}`, REGISTRATIONS_PER_MINUTE_PER_IP);
+  const window = await rateWindows(services).hit(`oauth-register:${rateLimitAddress(ip)}`, REGISTRATIONS_PER_MINUTE_PER_IP);
   if (!window.allowed) return oauthError('slow_down', 'Too many registrations; try again later', 429, { 'Retry-After': String(window.retryAfter) });
 
   let metadata: Record<string, unknown>;

@@ -4,11 +4,12 @@ import OAuth2Server from '@node-oauth/oauth2-server';
 import type { Services } from '~/services/types.server';
 import { clientIp } from '~/utils/request.server';
 import { log } from '~/utils/log.server';
+import { rateWindows } from '~/utils/rate-window.server';
 import { ACCESS_TOKEN_LIFETIME_S, FAILED_CLIENT_AUTH_PER_MINUTE, REFRESH_TOKEN_LIFETIME_S, TOKEN_REQUESTS_PER_MINUTE } from './constants';
 import { authenticateClient } from './clients.server';
 import { createModel } from './model.server';
 import { graceSuccessor, storeSuccessor } from './successor.server';
-import { auditClientAuthFailure, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, tokenEndpointWindows, tooManyRequests } from './http.server';
+import { auditClientAuthFailure, invalidClient, mcpResource, oauthError, oauthJson, presentedCredentials, readForm, tooManyRequests } from './http.server';
 
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token', 'client_credentials']);
 
@@ -35,14 +36,14 @@ export async function handleTokenRequest(request: Request, services: Services): 
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
     await auditClientAuthFailure(services, presented, ip, { reason: auth.reason, grantType, method: presented.method });
-    if (ip && !tokenEndpointWindows(services).hit(`oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE).allowed) {
+    if (ip && !(await rateWindows(services).hit(`oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE)).allowed) {
       return tooManyRequests(60);
     }
     return invalidClient(presented, auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed');
   }
   const client = auth.client;
 
-  const window = tokenEndpointWindows(services).hit(`oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
+  const window = await rateWindows(services).hit(`oauth-token:${client.clientId}:${ip ?? '-'}`, TOKEN_REQUESTS_PER_MINUTE);
   if (!window.allowed) return tooManyRequests(window.retryAfter);
 
   // Inside the grace window a reused refresh token gets its successor back: a second, independent successor would

@@ -3,10 +3,11 @@
 // (METRICS=on), and a count of requests in flight so SIGTERM can let them finish (see drain()).
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { readMigrations } from '~/db/migrate.server';
+import { shippedMigrations } from '~/db/migrate.server';
+import { onToolCall } from '../../mcp/audit';
 import type { Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
-import { createMetrics, methodLabel, metricsTokenMatches, routeLabel, toolLabel, type Metrics } from './metrics.server';
+import { createMetrics, methodLabel, bearerMatches, routeLabel, toolLabel, type Metrics } from './metrics.server';
 import { checkReadiness } from './readiness.server';
 import { redactedPath, requestLogLine } from './request-log.server';
 
@@ -27,9 +28,9 @@ const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export function installOps(server: http.Server, services: Services): Ops {
   const { config } = services;
-  const expectedMigrations = readMigrations().map((m) => m.name);
+  const expectedMigrations = shippedMigrations().map((m) => m.name);
   const metrics = config.metrics.enabled ? createMetrics(() => realtimeConnections(services)) : undefined;
-  if (metrics) countToolCalls(services, metrics);
+  if (metrics) onToolCall(services, (tool, success) => metrics.countToolCall(toolLabel(tool), success));
 
   let inFlight = 0;
   let draining = false;
@@ -74,7 +75,7 @@ export function installOps(server: http.Server, services: Services): Ops {
   }
 
   async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, m: Metrics) {
-    if (config.metrics.token && !metricsTokenMatches(req.headers.authorization, config.metrics.token)) {
+    if (config.metrics.token && !bearerMatches(req.headers.authorization, config.metrics.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       return answer(req, res, 401, { error: 'unauthorized' });
     }
@@ -129,11 +130,3 @@ function realtimeConnections(services: Services) {
   return embedded?.stats().connections ?? 0;
 }
 
-/** MCP tool calls are audited one by one (mcp/audit.ts): count them on the way through. */
-function countToolCalls(services: Services, metrics: Metrics) {
-  const audit = services.audit.bind(services);
-  services.audit = (entry) => {
-    if (entry.action === 'mcp.tool_call') metrics.countToolCall(toolLabel(entry.detail?.tool), entry.success ?? true);
-    return audit(entry);
-  };
-}

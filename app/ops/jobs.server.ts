@@ -86,3 +86,47 @@ export function scheduleJob(databaseUrl: string, job: JobDefinition): ScheduledJ
     },
   };
 }
+
+/** The jobs of one set of services: timed in a long-lived process, or run when a cron request asks (serverless). */
+export interface JobRunner {
+  /** Adds a job. With timers it runs now (start-up) and then once per period; without, only through runDue. */
+  add(job: JobDefinition): Promise<void>;
+  /** Runs every job whose current period has not run yet (here or on another instance): what /api/cron does. */
+  runDue(): Promise<Record<string, JobOutcome>>;
+  /** Stops the timers and waits for runs in progress. */
+  stop(): Promise<void>;
+}
+
+export function createJobRunner(databaseUrl: string, options: { timers: boolean }): JobRunner {
+  const jobs: JobDefinition[] = [];
+  const scheduled: ScheduledJob[] = [];
+  return {
+    async add(job) {
+      jobs.push(job);
+      if (!options.timers) return;
+      const timed = scheduleJob(databaseUrl, job);
+      scheduled.push(timed);
+      await timed.runNow();
+    },
+    async runDue() {
+      const outcomes: Record<string, JobOutcome> = {};
+      for (const job of jobs) outcomes[job.name] = await runJobForSlot(databaseUrl, job, Math.floor((job.now ?? Date.now)() / job.intervalMs));
+      return outcomes;
+    },
+    async stop() {
+      for (const timed of scheduled) await timed.stop();
+    },
+  };
+}
+
+// On the services object under a global symbol: the serverless bundle and the Remix build each hold a copy of this module.
+const RUNNER = Symbol.for('waymark.jobs.runner');
+
+/** Files the services' job runner (services/create.server.ts), so the cron endpoint finds it. */
+export function attachJobRunner(services: object, runner: JobRunner) {
+  Object.defineProperty(services, RUNNER, { value: runner, enumerable: false });
+}
+
+export function jobRunnerOf(services: object): JobRunner | undefined {
+  return (services as Record<symbol, JobRunner | undefined>)[RUNNER];
+}

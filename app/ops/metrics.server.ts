@@ -2,6 +2,7 @@
 // tool, open realtime connections. One registry per services object (no module state: tests run servers side by side).
 import crypto from 'node:crypto';
 import client from 'prom-client';
+import { isSecretSegment } from './request-log.server';
 
 export interface Metrics {
   registry: client.Registry;
@@ -51,8 +52,8 @@ export function createMetrics(realtimeConnections: () => number): Metrics {
   };
 }
 
-/** Constant-time comparison of a presented bearer token with METRICS_TOKEN (both hashed first: equal lengths). */
-export function metricsTokenMatches(authorization: string | undefined, token: string) {
+/** Constant-time comparison of a presented bearer token with a configured one (METRICS_TOKEN, CRON_SECRET; both hashed first: equal lengths). */
+export function bearerMatches(authorization: string | undefined, token: string) {
   const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
   const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
   return crypto.timingSafeEqual(digest(presented), digest(token));
@@ -86,7 +87,7 @@ export function routeLabel(pathname: string, status: number) {
   const segments = parts.map((segment, i) =>
     segment === ''
       ? ''
-      : parts[i - 1] === 's' || parts[i - 1] === 'invite' || /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8)
+      : isSecretSegment(segment, parts[i - 1]) || /^\d+$/.test(segment) || segment.length > 24 || (/\d/.test(segment) && /[a-z]/i.test(segment) && segment.length >= 8)
         ? ':id'
         : segment,
   );

@@ -26,9 +26,12 @@ export function requestLogLine(fields: RequestLogFields, now = new Date()) {
 const SECRET_AFTER = new Set(['s', 'invite']);
 const TOKEN_LIKE = /^[A-Za-z0-9_~.%-]{20,}$/;
 
+/** The one rule for a path segment that may carry a secret (the request log masks it, metrics never use it as a label). */
+export function isSecretSegment(segment: string, previous: string | undefined) {
+  return (previous !== undefined && SECRET_AFTER.has(previous)) || (TOKEN_LIKE.test(segment) && /\d/.test(segment));
+}
+
 export function redactedPath(pathname: string) {
   const segments = pathname.slice(0, 512).split('/');
-  return segments
-    .map((segment, i) => (i > 0 && (SECRET_AFTER.has(segments[i - 1]) || (TOKEN_LIKE.test(segment) && /\d/.test(segment))) ? ':redacted' : segment))
-    .join('/');
+  return segments.map((segment, i) => (i > 0 && isSecretSegment(segment, segments[i - 1]) ? ':redacted' : segment)).join('/');
 }

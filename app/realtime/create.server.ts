@@ -2,13 +2,12 @@
 // Hosted (PUSHER_* set): the `pusher` SDK talks to Pusher Channels or a Pusher-compatible server with the credentials.
 // Embedded (default): random app id/key/secret per process; the embedded server is mounted on the app's own port (its
 // Pusher HTTP events API stays open for outside triggers) and Waymark's own events are handed to it in-process.
-import crypto from 'node:crypto';
 import http from 'node:http';
 import type Pusher from 'pusher';
 import type { Config } from '~/env.server';
 import type { HttpHook, RealtimePublisher, Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
-import { EmbeddedPusherServer } from './embedded-server.server';
+import { EmbeddedPusherServer, newRealtimeCredentials } from './embedded-server.server';
 import { createInProcessPublisher, createPublisher } from './publisher.server';
 import { channelAuth, userAuth } from './signatures.server';
 import { clientIpFrom } from '~/utils/client-ip';
@@ -90,9 +89,7 @@ export async function createRealtime(
     return { publisher, clientConfig, close: async () => agent.destroy() };
   }
 
-  const appId = String(crypto.randomInt(100_000, 999_999_999));
-  const key = crypto.randomBytes(10).toString('hex');
-  const secret = crypto.randomBytes(24).toString('hex');
+  const { appId, key, secret } = newRealtimeCredentials();
   const embedded = new EmbeddedPusherServer({
     appId,
     key,

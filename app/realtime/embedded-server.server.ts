@@ -9,6 +9,7 @@
 //   4200 server shutting down, reconnect now        → close
 //   4201 pong reply not received (idle connection)  → close
 //   4300 malformed, oversized or refused message    → pusher:error, connection stays open
+import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type express from 'express';
@@ -669,4 +670,13 @@ function parseQuery(url: string): Record<string, unknown> {
     out[k] = k in out ? [out[k], v] : v;
   }
   return out;
+}
+
+/** Fresh Pusher credentials (the embedded server's per-start ones, and `waymark realtime --init`). */
+export function newRealtimeCredentials() {
+  return {
+    appId: String(crypto.randomInt(100_000, 999_999_999)),
+    key: crypto.randomBytes(10).toString('hex'),
+    secret: crypto.randomBytes(24).toString('hex'),
+  };
 }

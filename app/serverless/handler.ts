@@ -11,16 +11,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
 import { ConfigError, parseConfig, type Config } from '~/env.server';
 import type { Services } from '~/services/types.server';
-import { bodyLimitFor } from '~/utils/body-limit.server';
-import { clientIpFrom } from '~/utils/client-ip';
+import { bodyLimitFor, readFetchBodyWithin } from '~/utils/body-limit.server';
+import { CLIENT_IP_HEADER, clientIpFrom, CROSS_SITE_REFUSAL, isCrossSiteWrite } from '~/utils/client-ip';
+import { CRON_PATH, handleCron } from '~/ops/cron.server';
 
 export interface ServerlessContext {
   /** The client's address as the platform reports it (Vercel: x-real-ip); X-Forwarded-For counts through TRUST_PROXY. */
   clientAddress?: string;
 }
-
-/** ~/utils/request.server's CLIENT_IP_HEADER (not imported: that module pulls the whole router into this bundle). */
-const CLIENT_IP_HEADER = 'x-waymark-client-ip';
 
 type Handle = (request: Request, context?: ServerlessContext) => Promise<Response>;
 
@@ -29,10 +27,6 @@ interface Instance {
   services: Services;
   remix: ReturnType<typeof createRequestHandler>;
 }
-
-// Other sites' clients may call these (OAuth, MCP); every other write must come from our own pages (as server.ts).
-const CROSS_ORIGIN_ENDPOINTS = /^\/(?:oauth\/(?:token|register|revoke|introspect)$|mcp$)/;
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The configuration a serverless instance can run with, or a ConfigError naming what is missing. */
 export function serverlessConfig(env: Record<string, string | undefined>): Config {
@@ -45,48 +39,6 @@ export function serverlessConfig(env: Record<string, string | undefined>): Confi
   ].filter(Boolean);
   if (missing.length) throw new ConfigError(missing.map((m) => `Invalid configuration for serverless: set ${m}`).join('\n'));
   return config;
-}
-
-/** A write whose Origin names another host than the one it was sent to. */
-function isCrossSiteWrite(request: Request, url: URL) {
-  if (!WRITE_METHODS.has(request.method) || CROSS_ORIGIN_ENDPOINTS.test(url.pathname)) return false;
-  const origin = request.headers.get('Origin');
-  if (!origin) return false;
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || url.host;
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
-/** The body within its route's limit (413 beyond it), so nothing larger is held in memory. */
-async function readBodyWithin(request: Request, limit: number): Promise<ArrayBuffer | Response> {
-  const tooLarge = () =>
-    Response.json({ error: 'payload_too_large', message: `The request body is larger than ${limit} bytes` }, { status: 413, headers: { Connection: 'close' } });
-  const declared = Number(request.headers.get('Content-Length') ?? 0);
-  if (Number.isFinite(declared) && declared > limit) return tooLarge();
-  if (!request.body) return new ArrayBuffer(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body.buffer;
 }
 
 /**
@@ -129,14 +81,18 @@ export function createServerlessHandler(options: {
     }
     const { config, services } = current;
     const url = new URL(incoming.url);
-    if (isCrossSiteWrite(incoming, url)) return new Response('Cross-site request refused', { status: 403, headers: { 'Content-Type': 'text/plain' } });
+    if (isCrossSiteWrite(incoming.method, url.pathname, incoming.headers.get('Origin'), incoming.headers.get('x-forwarded-host'), url.host)) {
+      return new Response(CROSS_SITE_REFUSAL, { status: 403, headers: { 'Content-Type': 'text/plain' } });
+    }
+    // The host's scheduler runs the scheduled jobs here (no timer outlives a serverless request).
+    if (url.pathname === CRON_PATH) return handleCron(incoming, services, env.CRON_SECRET);
 
     // The client address comes from the platform only: a client-sent value of Waymark's own header is replaced.
     const headers = new Headers(incoming.headers);
     headers.set(CLIENT_IP_HEADER, clientIpFrom(context.clientAddress ?? '', headers.get('x-forwarded-for') ?? undefined, config.trustProxy));
     let body: ArrayBuffer | undefined;
     if (incoming.method !== 'GET' && incoming.method !== 'HEAD') {
-      const read = await readBodyWithin(incoming, bodyLimitFor(url.pathname));
+      const read = await readFetchBodyWithin(incoming, bodyLimitFor(url.pathname));
       if (read instanceof Response) return read;
       body = read;
     }

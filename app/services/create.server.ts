@@ -14,7 +14,7 @@ import { createStorage } from '~/storage/create.server';
 import { createMailer } from '~/mail/mailer.server';
 import { purgeOrphanUploads } from '~/areas/places/place-uploads.server';
 import { withAdvisoryLock } from '~/ops/db-lock.server';
-import { scheduleJob } from '~/ops/jobs.server';
+import { attachJobRunner, createJobRunner } from '~/ops/jobs.server';
 import { purgeOrphanJourneyPhotos } from '~/areas/journey/photos/photos.server';
 import { startNotificationJobs } from '~/areas/notifications/jobs.server';
 
@@ -89,16 +89,11 @@ export async function createServices(
     // (and journey photos whose journey was deleted)
     .then(() => purgeOrphanJourneyPhotos(services))
     .catch((error: Error) => log(config, 'error', `upload purge failed: ${error.message}`));
-  if (options.scheduledJobs !== false) {
-    const purgeJob = scheduleJob(database.url, {
-      name: 'purge',
-      intervalMs: config.jobIntervalMs,
-      run: purge,
-      log: (level, message) => log(config, level, message),
-    });
-    await purgeJob.runNow();
-    closers.push(purgeJob.stop);
-  }
+  // Without timers (serverless) the jobs run when the host's cron calls /api/cron (app/ops/cron.server.ts).
+  const jobs = createJobRunner(database.url, { timers: options.scheduledJobs !== false });
+  attachJobRunner(services, jobs);
+  closers.push(jobs.stop);
+  await jobs.add({ name: 'purge', intervalMs: config.jobIntervalMs, run: purge, log: (level, message) => log(config, level, message) });
   const realtime = await createRealtime(config, services);
   services.realtime = realtime.publisher;
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);

@@ -38,6 +38,11 @@ function describeLimit(limit: number) {
   return limit >= MB ? `${limit / MB} MB` : `${limit / KB} KB`;
 }
 
+/** The 413 answer's JSON body (the same wording under server.ts and the serverless handler). */
+export function payloadTooLargeBody(limit: number) {
+  return { error: 'payload_too_large', message: `The request body is larger than ${describeLimit(limit)}` };
+}
+
 /** True when the request announces a body larger than `limit`. */
 export function announcesTooLarge(req: http.IncomingMessage, limit: number) {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -51,7 +56,7 @@ export function announcesTooLarge(req: http.IncomingMessage, limit: number) {
 export function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number) {
   if (!res.headersSent) {
     res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-    res.end(JSON.stringify({ error: 'payload_too_large', message: `The request body is larger than ${describeLimit(limit)}` }));
+    res.end(JSON.stringify(payloadTooLargeBody(limit)));
   }
   let drained = 0;
   req.removeAllListeners('data');
@@ -126,4 +131,32 @@ export function withBodyLimits(handler: express.RequestHandler): express.Request
       },
     );
   };
+}
+
+/** A Fetch Request's body within `limit` (the serverless entry), or the 413 answer, so nothing larger is held in memory. */
+export async function readFetchBodyWithin(request: Request, limit: number): Promise<ArrayBuffer | Response> {
+  const tooLarge = () => Response.json(payloadTooLargeBody(limit), { status: 413, headers: { Connection: 'close' } });
+  const declared = Number(request.headers.get('Content-Length') ?? 0);
+  if (Number.isFinite(declared) && declared > limit) return tooLarge();
+  if (!request.body) return new ArrayBuffer(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body.buffer;
 }

@@ -4,6 +4,9 @@ import ipaddr from 'ipaddr.js';
 
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
+/** The request header the entries (server.ts, the serverless handler, mcp/node.ts) put the client's address in. */
+export const CLIENT_IP_HEADER = 'x-waymark-client-ip';
+
 /** TRUST_PROXY parsed: none, a hop count, or the proxies' addresses and ranges. */
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'list'; ranges: Range[] };
 
@@ -84,3 +87,25 @@ export function rateLimitAddress(ip: string | null): string {
   const bytes = (address as ipaddr.IPv6).toByteArray().slice(0, 8).concat(new Array(8).fill(0));
   return `${ipaddr.fromByteArray(bytes).toString()}/64`;
 }
+
+// Endpoints that other sites' clients may call (OAuth, MCP, the Pusher HTTP API); every other write must come from our
+// own pages.
+const CROSS_ORIGIN_ENDPOINTS = /^\/(?:oauth\/(?:token|register|revoke|introspect)$|mcp$|apps\/)/;
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A write whose Origin names another host than the one it was sent to (Remix would abort it with a bare 500); `host`
+ * is X-Forwarded-Host's first value or else Host. Both entries (server.ts, the serverless handler) answer it 403.
+ */
+export function isCrossSiteWrite(method: string, path: string, origin: string | null | undefined, forwardedHost: string | null | undefined, host: string | undefined) {
+  if (!WRITE_METHODS.has(method) || CROSS_ORIGIN_ENDPOINTS.test(path)) return false;
+  if (!origin) return false;
+  const target = forwardedHost?.split(',')[0]?.trim() || host;
+  try {
+    return new URL(origin).host !== target;
+  } catch {
+    return true;
+  }
+}
+
+export const CROSS_SITE_REFUSAL = 'Cross-site request refused';

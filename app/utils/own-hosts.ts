@@ -30,6 +30,12 @@ export function isOwnOrigin(origin: string, appUrl: string) {
 
 const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/;
 
+/** An Origin on this machine's loopback (http or https, a loopback host, no path): a local client or tool. */
+export function isLoopbackOrigin(origin: string) {
+  const host = /^https?:\/\/([^/]+)$/i.exec(origin.trim())?.[1];
+  return !!host && LOOPBACK_HOST.test(host.toLowerCase());
+}
+
 /**
  * True when a Host header may reach this server: one of ownHosts, or any loopback name (a load balancer or a check on
  * the machine itself connects by address; a rebinding page always sends its own name, never a loopback one).

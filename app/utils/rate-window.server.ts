@@ -1,6 +1,7 @@
 // Fixed one-minute rate windows: the one implementation behind every per-minute request limit (the OAuth endpoints and
 // /mcp), counted in this process or in the RateWindow table when several instances must agree.
 import type { Db } from '~/db/client.server';
+import type { Services } from '~/services/types.server';
 import { Prisma } from '~/generated/prisma/client';
 
 export const RATE_WINDOW_MS = 60_000;
@@ -73,4 +74,31 @@ export async function hitDatabaseWindow(db: Db, key: string, limit: number, now 
   const rows = await db.$queryRaw<Array<{ count: number }>>(rateWindowUpsertSql(key, rateWindowAt(now).start));
   await pruneDatabaseWindows(db, now);
   return databaseVerdict(rows[0]?.count, limit, now);
+}
+
+export interface RateWindows {
+  /** Counts one hit of `key` in the current window. */
+  hit(key: string, limit: number, now?: number): Promise<RateResult>;
+}
+
+const sharedWindows = new WeakMap<Services, RateWindows>();
+
+/**
+ * The rate windows every per-minute limit counts in: in this process with the embedded database (one instance only),
+ * in the RateWindow table when instances share an external PostgreSQL (one upsert per hit), so hits spread over
+ * several instances (or serverless invocations) reach the limit together.
+ */
+export function rateWindows(services: Pick<Services, 'database' | 'db'>): RateWindows {
+  const key = services as Services;
+  let windows = sharedWindows.get(key);
+  if (!windows) {
+    if (services.database.kind === 'embedded') {
+      const memory = createMemoryRateWindows();
+      windows = { hit: async (k, limit, now) => memory.hit(k, limit, now) };
+    } else {
+      windows = { hit: (k, limit, now) => hitDatabaseWindow(services.db, k, limit, now) };
+    }
+    sharedWindows.set(key, windows);
+  }
+  return windows;
 }

@@ -6,6 +6,7 @@ import { readSessionToken, sessionCookie, validateSessionToken } from '~/auth/se
 import { enforceTwoFactorEnrolment } from '~/auth/two-factor.server';
 import { createContext, type Context } from '~/trpc/init';
 import { createCaller } from '~/trpc/root';
+import { CLIENT_IP_HEADER } from './client-ip';
 
 export function getServices(context: AppLoadContext): Services {
   const services = (context as { services?: Services }).services;
@@ -13,11 +14,11 @@ export function getServices(context: AppLoadContext): Services {
   return services;
 }
 
-/** The one way to work out the client address from a socket and X-Forwarded-For (server.ts and mcp/node.ts call it). */
-export { clientIpFrom } from './client-ip';
-
-/** The header server.ts (and mcp/node.ts) fills with clientIpFrom's answer; a client-sent value is overwritten. */
-export const CLIENT_IP_HEADER = 'x-waymark-client-ip';
+/**
+ * The one way to work out the client address from a socket and X-Forwarded-For, and the header the entries fill with
+ * its answer (a client-sent value is overwritten).
+ */
+export { CLIENT_IP_HEADER, clientIpFrom } from './client-ip';
 
 /**
  * The caller's IP address, or null when unknown. The one way to read it, for Remix routes, the OAuth endpoints and

@@ -1,12 +1,11 @@
 // `waymark realtime` — the embedded Pusher-protocol server on its own, for self-hosters who run several Waymark
 // instances and want no hosted Pusher: every instance gets the PUSHER_* settings it prints and treats it like Pusher.
 // `waymark realtime --init` makes up an app id, key and secret and prints them once (the only place the secret shows).
-import crypto from 'node:crypto';
 import http from 'node:http';
 import express from 'express';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { EmbeddedPusherServer } from '../../app/realtime/embedded-server.server.ts';
+import { EmbeddedPusherServer, newRealtimeCredentials } from '../../app/realtime/embedded-server.server.ts';
 import { clientIpFrom, parseTrustProxy } from '../../app/utils/client-ip.ts';
 import { CliUsageError } from './database.ts';
 
@@ -35,13 +34,7 @@ export interface RealtimeOptions {
 }
 
 /** Credentials for a new realtime server, in the shape the app instances read. */
-export function newCredentials() {
-  return {
-    appId: String(crypto.randomInt(100_000, 999_999_999)),
-    key: crypto.randomBytes(10).toString('hex'),
-    secret: crypto.randomBytes(24).toString('hex'),
-  };
-}
+export { newRealtimeCredentials as newCredentials };
 
 function readSettings(options: RealtimeOptions, env: Record<string, string | undefined>) {
   const blank = (v: string | undefined) => (v === '' ? undefined : v);
@@ -169,7 +162,7 @@ export function realtimeCommand() {
     .option('--init', 'make up an app id, key and secret, print them once, and exit')
     .action(async (options: RealtimeOptions) => {
       if (options.init) {
-        const fresh = newCredentials();
+        const fresh = newRealtimeCredentials();
         process.stdout.write(
           [
             '# Realtime server credentials. Shown this once: keep PUSHER_SECRET somewhere safe.',

@@ -10,6 +10,7 @@ import Pusher from 'pusher-js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Db } from '~/db/client.server';
+import { FAILED_CLIENT_AUTH_PER_MINUTE } from '~/oauth/constants';
 import { newCredentials } from '../../bin/commands/realtime.ts';
 import type { RunningServer } from '../../server.ts';
 import { makeUser, trpcClient } from '../helpers/users';
@@ -111,9 +112,7 @@ export async function rawMcpAt(instanceUrl: string, token: string, body: unknown
 
 /** Counts a user's MCP calls: one request per instance in turn until one is refused; the refusal comes at limit + 1. */
 export async function proveRateLimitShared(db: Db, instances: string[], limit: number) {
-  // The limit counts per wall-clock minute: start right after a minute begins when fewer than 15 s of this one are left.
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+  await awayFromMinuteEnd();
   const { user } = await makeUser(via(instances[0], db));
   const { token } = await createStaticToken(via(instances[0], db), user.id);
   const statuses: number[] = [];
@@ -129,6 +128,35 @@ export async function proveRateLimitShared(db: Db, instances: string[], limit: n
   expect(statuses[limit]).toBe(429);
   const windows = await db.rateWindow.findMany({ where: { key: { contains: `${user.id}` } } });
   expect(windows.map((w) => w.count)).toContain(limit + 1);
+}
+
+/** Waits for the next wall-clock minute when fewer than 15 s of this one are left (limits count per minute). */
+async function awayFromMinuteEnd() {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}
+
+/**
+ * Failed client authentications at /oauth/token, one per instance in turn: the one after FAILED_CLIENT_AUTH_PER_MINUTE
+ * is refused 429 whichever instance gets it (the OAuth windows are counted in the RateWindow table, as /mcp's).
+ */
+export async function proveOAuthRateShared(db: Db, instances: string[]) {
+  await awayFromMinuteEnd();
+  // A confidential client presenting a wrong secret: invalid_client (401) until the address's window is full.
+  const clientId = `forged-${Math.random().toString(36).slice(2, 10)}`;
+  const statuses: number[] = [];
+  for (let i = 0; i <= FAILED_CLIENT_AUTH_PER_MINUTE; i++) {
+    const res = await postForm(via(instances[i % instances.length], db), '/oauth/token', {
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: 'not-the-secret',
+    });
+    statuses.push(res.status);
+  }
+  expect(statuses.slice(0, FAILED_CLIENT_AUTH_PER_MINUTE).every((s) => s === 401), statuses.join(',')).toBe(true);
+  expect(statuses[FAILED_CLIENT_AUTH_PER_MINUTE]).toBe(429);
+  const windows = await db.rateWindow.findMany({ where: { key: { startsWith: 'oauth-auth-fail:' } } });
+  expect(windows.map((w) => w.count)).toContain(FAILED_CLIENT_AUTH_PER_MINUTE + 1);
 }
 
 /** Opens `cap` sessions spread over the instances: the next one is refused anywhere until one is closed. */

@@ -9,15 +9,17 @@ import WebSocket from 'ws';
 import { openDatabase, type Database } from '~/db/client.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { makeUser } from '../helpers/users';
-import { createStaticToken } from './mcp.helpers';
+import { createStaticToken, initializeMessage } from './mcp.helpers';
 import { newCredentials, startStandaloneRealtime } from '../../bin/commands/realtime.ts';
 import {
   APP_URL,
   mcpClientVia,
   proveOAuthCodeAcross,
+  proveOAuthRateShared,
   proveRateLimitShared,
   proveRealtimeAcross,
   proveSessionCapShared,
+  rawMcpAt,
   root,
   spawnUntilListening,
   startRealtimeChild,
@@ -71,6 +73,45 @@ afterAll(async () => {
   await database?.drop();
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** A session's GET stream read by a plain HTTP client: its events (id + message) as they come. */
+async function openStream(instanceUrl: string, token: string, sessionId: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${instanceUrl}/mcp`, {
+    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${token}`, 'Mcp-Session-Id': sessionId, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  /** The next event that carries a message. */
+  const next = async (): Promise<{ id: string; message: { method?: string; params?: { uri?: string } } }> => {
+    for (;;) {
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const lines = buffer.slice(0, end).split('\n');
+        buffer = buffer.slice(end + 2);
+        const data = lines.find((l) => l.startsWith('data: '));
+        if (data) return { id: lines.find((l) => l.startsWith('id: '))?.slice(4) ?? '', message: JSON.parse(data.slice(6)) };
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the stream ended');
+      buffer += decoder.decode(value, { stream: true });
+    }
+  };
+  return { next, close: () => controller.abort() };
+}
+
+async function until<T>(check: () => Promise<T | null | undefined>, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 function waymark(args: string[], env: Record<string, string> = {}) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -167,12 +208,71 @@ describe('two instances, one database, one standalone realtime server', { timeou
     }
   });
 
+  it('keeps a session’s log level and subscriptions (set through A) on B, and replays missed notifications after a reconnect with Last-Event-ID', async () => {
+    const { user, trpc } = await makeUser(via(a.url, shared.db));
+    const { token } = await createStaticToken(via(a.url, shared.db), user.id);
+    const { trip } = await trpc.trips.createTrip.mutate({ title: 'Followed', startDate: '2027-07-01', endDate: '2027-07-02' });
+    const uri = `waymark://trips/${trip.id}`;
+    const opened = await rawMcpAt(a.url, token, initializeMessage);
+    const sessionId = opened.headers.get('Mcp-Session-Id')!;
+    // (Accepting JSON only, except where the test reads an SSE reply.)
+    const rpc = async (instance: string, id: number, method: string, params: Record<string, unknown>, accept = 'application/json') => {
+      const res = await fetch(`${instance}/mcp`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: accept, Authorization: `Bearer ${token}`, 'Mcp-Session-Id': sessionId },
+        body: JSON.stringify({ jsonrpc: '2.0', id, method, params }),
+      });
+      expect(res.status).toBe(200);
+      return { contentType: res.headers.get('Content-Type') ?? '', text: await res.text() };
+    };
+    // On A: the level (a JSON-only exchange, so no warning is sent yet) and one subscription.
+    expect(JSON.parse((await rpc(a.url, 2, 'logging/setLevel', { level: 'debug' })).text)).toMatchObject({ result: {} });
+    expect(JSON.parse((await rpc(a.url, 3, 'resources/subscribe', { uri })).text)).toMatchObject({ result: {} });
+    expect(await shared.db.mcpSession.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ logLevel: 0, subscriptions: [uri] });
+
+    // On B: the level holds (the static token's deprecation warning arrives as a log message on the SSE reply)…
+    const listed = await rpc(b.url, 4, 'tools/list', {}, 'application/json, text/event-stream');
+    expect(listed.contentType).toContain('text/event-stream');
+    expect(listed.text).toContain('deprecated_static_token');
+    // …and B's stream follows the subscription made on A.
+    const stream = await openStream(b.url, token, sessionId);
+    await trpc.trips.updateTrip.mutate({ tripId: trip.id, title: 'Followed, renamed' });
+    const first = await stream.next();
+    expect(first.message).toMatchObject({ method: 'notifications/resources/updated', params: { uri } });
+    expect(first.id).toMatch(/^\d+$/);
+
+    // A subscription made on A while the stream is open on B reaches B too.
+    const { trip: other } = await trpc.trips.createTrip.mutate({ title: 'Followed later', startDate: '2027-08-01', endDate: '2027-08-02' });
+    const dayUri = `waymark://trips/${other.id}`;
+    expect(JSON.parse((await rpc(a.url, 5, 'resources/unsubscribe', { uri })).text)).toMatchObject({ result: {} });
+    expect(JSON.parse((await rpc(a.url, 6, 'resources/subscribe', { uri: dayUri })).text)).toMatchObject({ result: {} });
+    expect((await shared.db.mcpSession.findUniqueOrThrow({ where: { id: sessionId } })).subscriptions).toEqual([dayUri]);
+
+    // The client drops its connection; a change meanwhile is recorded, and replayed when it reconnects — to A.
+    stream.close();
+    const before = await shared.db.mcpEvent.count({ where: { sessionId } });
+    await until(async () => {
+      await trpc.trips.updateTrip.mutate({ tripId: other.id, title: `Followed later ${Date.now()}` });
+      return until(async () => (await shared.db.mcpEvent.count({ where: { sessionId } })) > before, 2_000).catch(() => false);
+    });
+    const resumed = await openStream(a.url, token, sessionId, first.id);
+    const missed = await resumed.next();
+    expect(missed.message).toMatchObject({ method: 'notifications/resources/updated', params: { uri: dayUri } });
+    expect(BigInt(missed.id)).toBeGreaterThan(BigInt(first.id));
+    resumed.close();
+    await rawMcpAt(a.url, token, null, sessionId, 'DELETE');
+  });
+
   it('counts the MCP rate limit across both instances (RateWindow table)', async () => {
     await proveRateLimitShared(shared.db, [a.url, b.url], RATE_LIMIT);
   });
 
   it('counts the MCP session cap across both instances', async () => {
     await proveSessionCapShared(shared.db, [a.url, b.url], SESSION_CAP);
+  });
+
+  it('counts the OAuth token endpoint’s rate window across both instances', async () => {
+    await proveOAuthRateShared(shared.db, [a.url, b.url]);
   });
 
   it('redeems on B an OAuth authorization code issued by A (PKCE)', async () => {

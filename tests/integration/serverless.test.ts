@@ -16,6 +16,7 @@ import {
   APP_URL,
   mcpClientVia,
   proveOAuthCodeAcross,
+  proveOAuthRateShared,
   proveRateLimitShared,
   proveRealtimeAcross,
   proveSessionCapShared,
@@ -29,6 +30,7 @@ import {
 
 const RATE_LIMIT = 10;
 const SESSION_CAP = 3;
+const CRON_SECRET = 'cron-secret-0123456789abcdef';
 
 let database: TestDatabase;
 let shared: Database;
@@ -43,6 +45,9 @@ function env(): Record<string, string> {
     DATABASE_URL: database.url,
     DATA_DIR: untouched,
     LOG_LEVEL: 'error',
+    CRON_SECRET,
+    // One purge period for the whole run: the cron proof's second call falls in the period of its first.
+    JOB_INTERVAL_SECONDS: '86400',
     MCP_RATE_LIMIT: String(RATE_LIMIT),
     MCP_MAX_SESSION_PER_USER: String(SESSION_CAP),
     S3_BUCKET: s3.bucket,
@@ -130,6 +135,27 @@ describe('the serverless handler', { timeout: 120_000 }, () => {
 
   it('counts the MCP session cap across instances', async () => {
     await withInstances(2, (urls) => proveSessionCapShared(shared.db, urls, SESSION_CAP));
+  });
+
+  it('counts the OAuth token endpoint’s rate window across instances', async () => {
+    await withInstances(2, (urls) => proveOAuthRateShared(shared.db, urls));
+  });
+
+  it('runs the scheduled jobs when the host’s cron calls /api/cron with CRON_SECRET, once per period across instances', async () => {
+    const stale = await shared.db.rateWindow.create({ data: { key: 'cron-proof', windowStart: new Date(Date.now() - 3_600_000), count: 1 } });
+    await withInstances(2, async ([first, second]) => {
+      const cron = (url: string, authorization?: string) => fetch(`${url}/api/cron`, { headers: authorization ? { Authorization: authorization } : {} });
+      expect((await cron(first)).status).toBe(401);
+      expect((await cron(first, 'Bearer not-the-secret')).status).toBe(401);
+      expect(await shared.db.rateWindow.count({ where: { key: stale.key } })).toBe(1);
+      const ran = await cron(first, `Bearer ${CRON_SECRET}`);
+      expect(ran.status).toBe(200);
+      expect(await ran.json()).toEqual({ jobs: { purge: 'ran' } });
+      expect(await shared.db.rateWindow.count({ where: { key: stale.key } })).toBe(0);
+      // The same period again, on another instance: claimed already, not run twice.
+      const again = await cron(second, `Bearer ${CRON_SECRET}`);
+      expect(await again.json()).toEqual({ jobs: { purge: 'done' } });
+    });
   });
 
   it('redeems on one instance an OAuth authorization code issued by another (PKCE)', async () => {

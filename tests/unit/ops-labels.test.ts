@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsTokenMatches, routeLabel, toolLabel } from '~/ops/metrics.server';
+import { bearerMatches, routeLabel, toolLabel } from '~/ops/metrics.server';
 import { redactedPath, requestLogLine } from '~/ops/request-log.server';
 
 describe('request log redaction', () => {
@@ -31,8 +31,8 @@ describe('metric labels', () => {
   });
 
   it('accepts exactly the metrics token', () => {
-    expect(metricsTokenMatches('Bearer metrics-token-0123456789', 'metrics-token-0123456789')).toBe(true);
-    expect(metricsTokenMatches('Bearer metrics-token-012345678', 'metrics-token-0123456789')).toBe(false);
-    expect(metricsTokenMatches(undefined, 'metrics-token-0123456789')).toBe(false);
+    expect(bearerMatches('Bearer metrics-token-0123456789', 'metrics-token-0123456789')).toBe(true);
+    expect(bearerMatches('Bearer metrics-token-012345678', 'metrics-token-0123456789')).toBe(false);
+    expect(bearerMatches(undefined, 'metrics-token-0123456789')).toBe(false);
   });
 });
