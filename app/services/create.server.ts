@@ -99,7 +99,7 @@ export async function createServices(
   if (realtime.httpHook) services.httpHooks.push(realtime.httpHook);
   closers.push(realtime.close);
   // Notification deliveries (e-mail, webhook, ntfy) and reminders, once realtime can announce them.
-  if (options.scheduledJobs !== false) closers.push(startNotificationJobs(services));
+  closers.push(startNotificationJobs(services, jobs, { timers: options.scheduledJobs !== false }));
   for (const extend of options.extensions ?? []) extend(services);
   return services;
 }
