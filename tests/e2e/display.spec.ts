@@ -144,3 +144,46 @@ test('the Vacay calendar starts its weeks on the chosen day, in Arabic too', asy
   await expect(firstHeader()).toHaveText(narrow('ar', 6));
   await context.close();
 });
+
+test('a date typed in German is saved as that date; the calendar opens on the chosen week start and works by keyboard', async ({ browser }) => {
+  const jonas = await makePerson(server, 'Jonas Datum');
+  await server.services.db.user.update({ where: { id: jonas.user.id }, data: { language: 'de', weekStart: 'sunday' } });
+  // The browser speaks English (US): the fields still follow the app language, German.
+  const context = await signedInContext(browser, server, jonas.token, { locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  const dialog = page.getByRole('dialog', { name: 'Neue Reise' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Neue Reise' }).first().click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await dialog.getByLabel('Titel').fill('Weihnachten');
+  const start = dialog.getByLabel('Startdatum');
+  await expect(start).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
+  await start.pressSequentially('24.12.2027');
+  await start.blur();
+  await expect(start).toHaveValue('24.12.2027');
+
+  // End date by keyboard: open the calendar, the week starts on Sunday, move two days on, pick with Enter.
+  const end = dialog.getByLabel('Enddatum');
+  await end.fill('24.12.2027');
+  await end.press('Alt+ArrowDown');
+  const calendar = dialog.getByTestId('date-calendar');
+  await expect(calendar.getByRole('columnheader').first()).toHaveText(new Intl.DateTimeFormat('de', { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7))));
+  await expect(calendar.getByRole('heading')).toHaveText('Dezember 2027');
+  await expect(calendar.locator('[data-date="2027-12-24"]')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  await expect(end).toHaveValue('26.12.2027');
+
+  await end.fill('31.02.2027');
+  await expect(dialog.getByText('Kein Datum: bitte wie 24.12.2027 eingeben.')).toBeVisible();
+  await end.fill('26.12.2027');
+  await dialog.getByRole('button', { name: 'Reise erstellen' }).click();
+  await expect(dialog).toBeHidden();
+  const trip = await server.services.db.trip.findFirstOrThrow({ where: { ownerId: jonas.user.id } });
+  expect([trip.startDate?.toISOString().slice(0, 10), trip.endDate?.toISOString().slice(0, 10)]).toEqual(['2027-12-24', '2027-12-26']);
+  await context.close();
+});
