@@ -26,6 +26,7 @@ import { buttonClasses } from '~/components/ui';
 import { useNonce } from '~/utils/csp';
 import { OfflineSupport } from '~/offline/OfflineSupport';
 import { THEME_COLOR, pwaLinks } from '~/offline/pwa';
+import { displayPreferencesOf, regionalLocale, resolveDisplay } from '~/domain/display-preferences';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -59,6 +60,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
     addons: await services.addons.all(),
+    display: resolveDisplay(actor ? displayPreferencesOf(actor.user) : null, regionalLocale(locale, request.headers.get('accept-language'))),
+    displayDefaults: resolveDisplay(null, regionalLocale(locale, request.headers.get('accept-language'))),
     realtime: actor ? realtimeClientConfig(services) : null,
   };
   return Response.json(data, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined) as unknown as typeof data;
@@ -75,7 +78,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? 'en';
   const nonce = useNonce();
   return (
-    <html lang={locale} dir={directionOf(locale)} className="h-full">
+    <html lang={locale} dir={directionOf(locale)} className={data?.display.theme === 'dark' ? 'h-full dark' : 'h-full'} data-theme={data?.display.theme ?? 'system'}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -47,7 +47,7 @@ export const areas = [
   weatherArea,
   geoArea,
   journeyArea,
-  defineArea({ id: 'account', router: accountRouter, namespaces: ['settings', 'security', 'account'] }),
+  defineArea({ id: 'account', router: accountRouter, namespaces: ['settings', 'security', 'account', 'display'] }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),
   defineArea({ id: 'oauthClients', router: oauthClientsRouter, namespaces: ['integrations', 'oauth'] }),

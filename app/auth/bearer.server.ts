@@ -19,7 +19,7 @@ export function readBearer(request: { headers: { get(name: string): string | nul
 
 type UserRow = User;
 
-const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."temperatureUnit", u."isAdmin", u."createdAt", u."avatarKey"`;
+const USER_COLUMNS = `u."id", u."email", u."username", u."displayName", u."passwordHash", u."language", u."temperatureUnit", u."theme", u."distanceUnit", u."timeFormat", u."weekStart", u."isAdmin", u."createdAt", u."avatarKey"`;
 
 /**
  * The actor for a bearer token, or null when it is unknown, expired, revoked, issued for another resource, or its
@@ -87,6 +87,10 @@ function userFrom(row: Record<string, unknown>): UserRow {
     passwordHash: row.passwordHash as string,
     language: row.language as string,
     temperatureUnit: (row.temperatureUnit as string | null) ?? null,
+    theme: (row.theme as string | null) ?? null,
+    distanceUnit: (row.distanceUnit as string | null) ?? null,
+    timeFormat: (row.timeFormat as string | null) ?? null,
+    weekStart: (row.weekStart as string | null) ?? null,
     isAdmin: row.isAdmin as boolean,
     createdAt: new Date(row.createdAt as string | Date),
     avatarKey: (row.avatarKey as string | null) ?? null,

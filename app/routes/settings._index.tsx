@@ -9,6 +9,8 @@ import { ConfirmDialog, SelectField, TextField } from '~/components/ui';
 import { readSessionToken } from '~/auth/session.server';
 import { hashSecret } from '~/auth/tokens.server';
 import { LANGUAGES } from '~/i18n/config';
+import { DisplaySettings } from '~/components/settings/DisplaySettings';
+import { displayPreferencesOf } from '~/domain/display-preferences';
 import { toActionError, type ActionError } from '~/utils/action-errors.server';
 import { translateError } from '~/utils/error-text';
 import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.server';
@@ -19,7 +21,7 @@ import { ExportData } from '~/components/account/ExportData';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
   const { user } = actor;
-  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language, temperatureUnit: user.temperatureUnit }, avatarSrc: avatarUrl(user.id, user.avatarKey) };
+  return { profile: { email: user.email, username: user.username, displayName: user.displayName, language: user.language, temperatureUnit: user.temperatureUnit }, avatarSrc: avatarUrl(user.id, user.avatarKey), display: displayPreferencesOf(user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await caller.account.updateProfile({
         displayName: String(form.get('displayName') ?? ''),
         language: String(form.get('language')) as never,
-        temperatureUnit: unit === '' ? null : (unit as never),
+        // the unit moved to the Display section (decision 033); an older form that still sends it keeps working
+        temperatureUnit: !form.has('temperatureUnit') ? undefined : unit === '' ? null : (unit as never),
       });
       return json({ intent, ok: true as const, error: null });
     }
@@ -59,8 +62,7 @@ const buttonClass =
 
 export default function ProfileSettings() {
   const { t } = useTranslation('settings');
-  const { t: tw } = useTranslation('weather');
-  const { profile, avatarSrc } = useLoaderData<typeof loader>();
+  const { profile, avatarSrc, display } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const pending = navigation.state !== 'idle' ? navigation.formData?.get('intent') : undefined;
@@ -107,11 +109,6 @@ export default function ProfileSettings() {
               </option>
             ))}
           </SelectField>
-          <SelectField id="field-temperatureUnit" label={tw('unit.label')} name="temperatureUnit" defaultValue={profile.temperatureUnit ?? ''}>
-            <option value="">{tw('unit.auto')}</option>
-            <option value="celsius">{tw('unit.celsius')}</option>
-            <option value="fahrenheit">{tw('unit.fahrenheit')}</option>
-          </SelectField>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className={buttonClass} disabled={pending === 'profile'}>
               {pending === 'profile' ? t('saving') : t('profile.save')}
@@ -142,6 +139,8 @@ export default function ProfileSettings() {
       </section>
 
       <AvatarSettings name={profile.displayName} avatarUrl={avatarSrc} />
+
+      <DisplaySettings preferences={display} />
 
       <ExportData />
 

@@ -73,7 +73,7 @@ test('add a hotel and a two-leg flight in the Bookings tab; both show in the tab
   await page.getByRole('button', { name: 'Plan' }).click();
   await expect(day(page, 1).getByTestId('day-booking')).toContainText(['Hotel Lisboa']);
   await expect(day(page, 2).getByTestId('day-booking').filter({ hasText: 'Onward flight' })).toHaveCount(2);
-  await expect(day(page, 2).getByTestId('day-booking').filter({ hasText: 'Onward flight' }).first()).toContainText('07:00');
+  await expect(day(page, 2).getByTestId('day-booking').filter({ hasText: 'Onward flight' }).first()).toContainText('7:00 AM'); // the reader's clock (decision 033)
 
   await page.reload();
   await expect(day(page, 2).getByTestId('day-booking').filter({ hasText: 'MAD → FRA' })).toHaveCount(1);

@@ -203,7 +203,8 @@ test('a day note is added to a day and kept', async ({ page }) => {
   await day(page, 1).getByLabel('Time').fill('08:15');
   await day(page, 1).getByLabel('Note', { exact: true }).fill('Train to Florence from Termini');
   await day(page, 1).getByRole('button', { name: 'Save note' }).click();
-  await expect(day(page, 1).getByTestId('day-note')).toContainText('08:15');
+  // English with a US browser reads the 12-hour clock (decision 033)
+  await expect(day(page, 1).getByTestId('day-note')).toContainText('8:15 AM');
   await expect(day(page, 1).getByTestId('day-note')).toContainText('Train to Florence from Termini');
   await page.reload();
   await expect(day(page, 1).getByTestId('day-note')).toContainText('Train to Florence from Termini');

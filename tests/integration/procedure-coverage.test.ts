@@ -1125,6 +1125,13 @@ const cases: CaseTable = {
       outcome: () => ({ otherSessionsEnded: 0 }),
       noEvent: 'other browsers are signed out by deleting their sessions, not by a message',
     },
+    updateDisplay: {
+      access: ['webSession'],
+      valid: () => ({ theme: 'dark', timeFormat: '12h' }),
+      bad: { input: () => ({ timeFormat: '13h' }), field: 'timeFormat' },
+      outcome: () => ({ display: { theme: 'dark', timeFormat: '12h' } }),
+      noEvent: 'display preferences are the user’s own; their other tabs pick them up on the next load',
+    },
   },
   admin: {
     listUsers: {

@@ -150,11 +150,11 @@ describe('the serverless handler', { timeout: 120_000 }, () => {
       expect(await shared.db.rateWindow.count({ where: { key: stale.key } })).toBe(1);
       const ran = await cron(first, `Bearer ${CRON_SECRET}`);
       expect(ran.status).toBe(200);
-      expect(await ran.json()).toEqual({ jobs: { purge: 'ran' } });
+      expect(await ran.json()).toMatchObject({ jobs: { purge: 'ran', 'notification-reminders': 'ran', 'notification-delivery': 'ran' } });
       expect(await shared.db.rateWindow.count({ where: { key: stale.key } })).toBe(0);
       // The same period again, on another instance: claimed already, not run twice.
       const again = await cron(second, `Bearer ${CRON_SECRET}`);
-      expect(await again.json()).toEqual({ jobs: { purge: 'done' } });
+      expect(await again.json()).toMatchObject({ jobs: { purge: 'done', 'notification-reminders': 'done', 'notification-delivery': 'done' } });
     });
   });
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Button, ConfirmDialog, Spinner } from '~/components/ui';
 import { COLLAB_LIMITS, TYPING_MS } from './rules';
-import { formatWhen, useMe } from './people';
+import { useFormatWhen, useMe } from './people';
 import type { CollabMessagePage } from './events';
 
 type Message = CollabMessagePage['messages'][number];
@@ -251,13 +251,14 @@ function MessageItem(props: {
 }) {
   const { t } = useTranslation('collab');
   const { message: m } = props;
+  const formatWhen = useFormatWhen();
   const [picking, setPicking] = useState(false);
   const author = m.author?.displayName ?? t('someone');
   return (
     <li className={`group rounded-md px-2 py-1 hover:bg-slate-50 focus-within:bg-slate-50 ${props.mine ? 'bg-indigo-50/40' : ''}`} data-testid="chat-message" data-message-id={m.id}>
       <div className="flex items-baseline gap-2 text-xs text-slate-500">
         <span className="font-semibold text-slate-800">{author}</span>
-        <time dateTime={m.createdAt}>{formatWhen(m.createdAt, props.language)}</time>
+        <time dateTime={m.createdAt}>{formatWhen(m.createdAt)}</time>
         {m.editedAt && !m.deleted && <span>{t('chat.edited')}</span>}
       </div>
       {m.replyTo && (

@@ -9,13 +9,14 @@ import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Button, ConfirmDialog, Dialog, EmptyState, Spinner, TextAreaField, TextField } from '~/components/ui';
 import { renderMarkdown } from './markdown';
 import { COLLAB_LIMITS, DEFAULT_NOTE_COLOR, NOTE_COLOR_NAMES, NOTE_COLORS } from './rules';
-import { formatWhen, useMe } from './people';
+import { useFormatWhen, useMe } from './people';
 import type { CollabNoteList } from './events';
 
 type Note = CollabNoteList['notes'][number];
 
 export function NotesPanel({ tripId }: { tripId: number }) {
-  const { t, i18n } = useTranslation('collab');
+  const { t } = useTranslation('collab');
+  const formatWhen = useFormatWhen();
   const trpc = useTRPC();
   const me = useMe();
   const queryClient = useQueryClient();
@@ -96,9 +97,9 @@ export function NotesPanel({ tripId }: { tripId: number }) {
                 />
               )}
               <p className="mt-3 text-xs text-slate-500">
-                {t('notes.byline', { author: note.author?.displayName ?? t('someone'), when: formatWhen(note.createdAt, i18n.language) })}
+                {t('notes.byline', { author: note.author?.displayName ?? t('someone'), when: formatWhen(note.createdAt) })}
                 {note.lastEditor && note.version > 1 && (
-                  <> · {t('notes.editedBy', { editor: note.lastEditor.displayName, when: formatWhen(note.updatedAt, i18n.language) })}</>
+                  <> · {t('notes.editedBy', { editor: note.lastEditor.displayName, when: formatWhen(note.updatedAt) })}</>
                 )}
               </p>
               <div className="mt-2 flex flex-wrap gap-2">

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Button, ConfirmDialog, Dialog, EmptyState, Spinner, TextField } from '~/components/ui';
 import { COLLAB_LIMITS } from './rules';
-import { formatWhen, useMe } from './people';
+import { useFormatWhen, useMe } from './people';
 import type { CollabListedPoll } from './events';
 
 export function PollsPanel({ tripId }: { tripId: number }) {
@@ -99,7 +99,8 @@ function PollCard(props: {
   onClose(): void;
   onDelete(): void;
 }) {
-  const { t, i18n } = useTranslation('collab');
+  const { t } = useTranslation('collab');
+  const formatWhen = useFormatWhen();
   const { poll } = props;
   const total = poll.options.reduce((sum, o) => sum + o.count, 0);
   const headingId = `poll-${poll.id}-question`;
@@ -120,7 +121,7 @@ function PollCard(props: {
           t('polls.byline', { author: poll.author?.displayName ?? t('someone') }),
           poll.multiple ? t('polls.multiple') : t('polls.single'),
           poll.anonymous ? t('polls.anonymous') : null,
-          poll.deadline ? t(poll.closed ? 'polls.endedAt' : 'polls.endsAt', { when: formatWhen(poll.deadline, i18n.language) }) : null,
+          poll.deadline ? t(poll.closed ? 'polls.endedAt' : 'polls.endsAt', { when: formatWhen(poll.deadline) }) : null,
           t('polls.voters', { count: poll.voterCount }),
         ]
           .filter(Boolean)

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
+import { useDisplayFormat } from '~/utils/display';
 import { DAY_NOTE_ICONS, NOTE_ICONS, type DayNoteIcon } from '~/components/planner/icons';
 import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
 import type { PlannerNote } from '~/components/planner/usePlanner';
@@ -18,6 +19,7 @@ interface Props {
 
 export function DayNotes({ tripId, dayId, dayName, notes, onChanged }: Props) {
   const { t } = useTranslation('planner');
+  const { clockTime } = useDisplayFormat();
   const trpc = useTRPC();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [toDelete, setToDelete] = useState<PlannerNote | null>(null);
@@ -48,7 +50,7 @@ export function DayNotes({ tripId, dayId, dayName, notes, onChanged }: Props) {
                   <Icon name={NOTE_ICONS[note.icon as DayNoteIcon] ?? NOTE_ICONS.note} className="h-4 w-4 text-amber-700" />
                 </span>
                 <div className="min-w-0 flex-1">
-                  {note.time && <span className="me-1.5 font-semibold">{note.time}</span>}{' '}
+                  {note.time && <span className="me-1.5 font-semibold">{clockTime(note.time)}</span>}{' '}
                   <span className="whitespace-pre-wrap break-words">{note.text}</span>
                 </div>
                 <div className="flex shrink-0 gap-0.5">

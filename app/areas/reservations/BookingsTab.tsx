@@ -12,6 +12,7 @@ import { formatDate } from '~/components/planner/usePlanner';
 import { BookingDialog } from './BookingDialog';
 import { useRefreshBookings } from './DayBookings';
 import { BOOKING_KINDS, BOOKING_STATUSES } from './rules';
+import { useDisplay } from '~/utils/display';
 import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice, fromMinor } from './format';
 import { useAddons } from '~/utils/addons';
 import type { BookingJson } from './shape';
@@ -168,6 +169,7 @@ function AddToBudget({ tripId, booking: b }: { tripId: number; booking: BookingJ
 function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; booking: BookingJson; onEdit(): void; onDelete(): void }) {
   const { t, i18n } = useTranslation('reservations');
   const lng = i18n.language;
+  const { timeFormat } = useDisplay();
   return (
     <li className="flex items-start gap-3 rounded-lg border border-slate-100 bg-slate-50 p-3" data-testid="booking">
       <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-indigo-700">
@@ -183,11 +185,11 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
         </p>
         {b.startsAt && b.timeZone && b.legs.length === 0 && (
           <p className="text-xs text-slate-600">
-            <time dateTime={b.startsAt}>{formatInZone(b.startsAt, b.timeZone, lng)}</time>
+            <time dateTime={b.startsAt}>{formatInZone(b.startsAt, b.timeZone, lng, true, timeFormat)}</time>
             {b.endsAt && (
               <>
                 {' – '}
-                <time dateTime={b.endsAt}>{formatInZone(b.endsAt, b.timeZone, lng)}</time>
+                <time dateTime={b.endsAt}>{formatInZone(b.endsAt, b.timeZone, lng, true, timeFormat)}</time>
               </>
             )}{' '}
             <span className="text-slate-400">({b.timeZone})</span>
@@ -197,9 +199,9 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
           <ol className="mt-1 space-y-0.5 text-xs text-slate-700" aria-label={t('legCount', { count: b.legs.length })}>
             {b.legs.map((leg) => (
               <li key={leg.id} data-testid="booking-leg">
-                <bdi className="font-medium">{leg.from.code ?? leg.from.name}</bdi> <time dateTime={leg.departsAt}>{formatInZone(leg.departsAt, leg.departureTimeZone, lng)}</time>
+                <bdi className="font-medium">{leg.from.code ?? leg.from.name}</bdi> <time dateTime={leg.departsAt}>{formatInZone(leg.departsAt, leg.departureTimeZone, lng, true, timeFormat)}</time>
                 {' → '}
-                <bdi className="font-medium">{leg.to.code ?? leg.to.name}</bdi> <time dateTime={leg.arrivesAt}>{formatInZone(leg.arrivesAt, leg.arrivalTimeZone, lng)}</time>
+                <bdi className="font-medium">{leg.to.code ?? leg.to.name}</bdi> <time dateTime={leg.arrivesAt}>{formatInZone(leg.arrivesAt, leg.arrivalTimeZone, lng, true, timeFormat)}</time>
                 {(leg.carrier || leg.number) && <span className="text-slate-500"> · {[leg.carrier, leg.number].filter(Boolean).join(' ')}</span>}
                 {leg.seat && <span className="text-slate-500"> · {t('field.seat')} {leg.seat}</span>}
               </li>

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useTRPC } from '~/utils/trpc';
+import { useDisplayFormat } from '~/utils/display';
 import { Icon } from '~/components/planner/Icon';
 import { KIND_ICONS, STATUS_CLASSES, entriesOnDay, type DayEntry } from './format';
 import { transportLines, type MapLine } from './routes';
@@ -22,13 +23,14 @@ export function useDayBookings(tripId: number, dayId: number, date: string | nul
 
 export function DayBookingItem({ entry }: { entry: DayEntry }) {
   const { t } = useTranslation('reservations');
+  const { clockTime } = useDisplayFormat();
   const b = entry.booking;
   return (
     <li className="flex items-center gap-2 rounded-lg border border-dashed border-indigo-200 bg-indigo-50/60 px-3 py-2 text-sm" data-testid="day-booking">
       <Icon name={KIND_ICONS[b.type]} className="h-4 w-4 shrink-0 text-indigo-700" />
       {entry.time && (
         <time className="font-mono text-xs text-slate-600" dir="ltr">
-          {entry.time}
+          {clockTime(entry.time)}
         </time>
       )}
       <span className="min-w-0 flex-1 truncate text-slate-800">

@@ -2,6 +2,8 @@
 // is), the icon of each type, and a booking's entries on one day of the plan.
 import type { BookingJson } from './shape';
 import type { BookingKind } from './rules';
+import { formatInstantInZone } from '~/domain/display-format';
+import type { TimeFormat } from '~/domain/display-preferences';
 
 export const KIND_ICONS: Record<BookingKind, string> = {
   hotel: 'bed',
@@ -24,14 +26,9 @@ export const STATUS_CLASSES = {
   cancelled: 'bg-slate-200 text-slate-600 line-through',
 } as const;
 
-/** "Sat 2 May, 19:30" in the zone where it happens. */
-export function formatInZone(instant: string, zone: string, language: string, withDate = true) {
-  return new Intl.DateTimeFormat(language, {
-    timeZone: zone,
-    ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(instant));
+/** "Sat 2 May, 19:30" in the zone where it happens, on the reader's clock (12/24-hour). */
+export function formatInZone(instant: string, zone: string, language: string, withDate = true, timeFormat?: TimeFormat) {
+  return formatInstantInZone(instant, zone, language, timeFormat, withDate);
 }
 
 /** The local calendar date of an instant in a zone: "2027-05-02". */

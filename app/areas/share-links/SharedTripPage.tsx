@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { TripMap } from '~/areas/places/TripMap';
 import type { MapPoint } from '~/areas/places/TripMapInner.client';
 import { formatInZone } from '~/areas/reservations/format';
+import { useDisplayFormat } from '~/utils/display';
 import type { SharedTrip } from './procedures.server';
 
 const PLACE_COLOR = '#4f46e5';
@@ -24,6 +25,8 @@ function formatMoney(amount: string, currency: string, language: string) {
 export function SharedTripPage({ data }: { data: SharedTrip }) {
   const { t, i18n } = useTranslation('share');
   const lng = i18n.language;
+  const { display, clockTime } = useDisplayFormat();
+  const { timeFormat } = display;
   const { trip } = data;
   const points = useMemo<MapPoint[]>(() => {
     const firstDay = new Map<number, string>();
@@ -84,7 +87,7 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                         <span className="font-medium text-slate-900">{a.place.name}</span>
                         {(a.startTime || a.endTime) && (
                           <span className="ms-2 text-slate-500">
-                            <span dir="ltr">{[a.startTime, a.endTime].filter(Boolean).join('–')}</span>
+                            <span dir="ltr">{[a.startTime, a.endTime].filter((x): x is string => !!x).map(clockTime).join('–')}</span>
                           </span>
                         )}
                         {a.place.address && <p className="text-xs text-slate-500">{a.place.address}</p>}
@@ -95,7 +98,7 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                       <li key={`n${n.id}`} className="text-sm text-slate-700">
                         {n.time && (
                           <span className="me-2 text-slate-500">
-                            <span dir="ltr">{n.time}</span>
+                            <span dir="ltr">{clockTime(n.time)}</span>
                           </span>
                         )}
                         {n.text}
@@ -128,10 +131,10 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                     <span className="font-medium text-slate-900">{b.title}</span>
                     <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`reservations:status.${b.status}`)}</span>
                   </div>
-                  {b.startsAt && b.timeZone && <p className="text-xs text-slate-600">{formatInZone(b.startsAt, b.timeZone, lng)}</p>}
+                  {b.startsAt && b.timeZone && <p className="text-xs text-slate-600">{formatInZone(b.startsAt, b.timeZone, lng, true, timeFormat)}</p>}
                   {b.legs.map((l, i) => (
                     <p key={i} className="text-xs text-slate-600">
-                      {l.from.name} → {l.to.name} · {formatInZone(l.departsAt, l.departureTimeZone, lng)}
+                      {l.from.name} → {l.to.name} · {formatInZone(l.departsAt, l.departureTimeZone, lng, true, timeFormat)}
                       {(l.carrier || l.number) && ` · ${[l.carrier, l.number].filter(Boolean).join(' ')}`}
                     </p>
                   ))}

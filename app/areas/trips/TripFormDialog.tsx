@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Button, ConfirmDialog, Dialog, SelectField, TextAreaField, TextField } from '~/components/ui';
+import { Button, ConfirmDialog, DateField, Dialog, SelectField, TextAreaField, TextField } from '~/components/ui';
 import { currencyLabel, currencyOptions, defaultCurrencyFor } from './currencies';
 import type { TripDetails } from './types';
 
@@ -156,21 +156,19 @@ export function TripFormDialog({ open, onClose, trip }: Props) {
             rows={3}
           />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
+            <DateField
               label={t('form.startDate')}
               name="startDate"
-              type="date"
               value={values.startDate}
-              onChange={set('startDate')}
+              onChange={(value) => set('startDate')({ target: { value } })}
               error={errors.startDate}
             />
-            <TextField
+            <DateField
               label={t('form.endDate')}
               name="endDate"
-              type="date"
               value={values.endDate}
               min={values.startDate || undefined}
-              onChange={set('endDate')}
+              onChange={(value) => set('endDate')({ target: { value } })}
               error={errors.endDate}
             />
           </div>

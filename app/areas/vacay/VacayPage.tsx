@@ -8,7 +8,7 @@ import { useRouteLoaderData } from '@remix-run/react';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { Button, ConfirmDialog, EmptyState, SelectField, Spinner, TextField } from '~/components/ui';
 import { YearCalendar, type DayInfo } from './YearCalendar';
-import { weekStartOf } from './calendar';
+import { useDisplay } from '~/utils/display';
 import { bookingBlockedBy, MAX_YEAR, MIN_YEAR } from './rules';
 import type { VacayPlanData } from './events';
 import { isLanguage } from '~/i18n/config';
@@ -20,6 +20,7 @@ export function VacayPage() {
   const trpc = useTRPC();
   const me = (useRouteLoaderData('root') as { user?: { id: number } | null } | undefined)?.user?.id ?? 0;
   const plan = useQuery(trpc.vacay.getVacayPlan.queryOptions());
+  const userWeekStart = useDisplay().weekStartDay;
   const years = plan.data?.years ?? [];
   const thisYear = new Date().getUTCFullYear();
   const [year, setYear] = useState<number | null>(null);
@@ -65,7 +66,8 @@ export function VacayPage() {
   }
   const data = plan.data;
   const settings = data.plan;
-  const weekStart = settings.weekStart === 0 || settings.weekStart === 1 ? settings.weekStart : weekStartOf(i18n.language);
+  // The plan's own week start when it has one, else the reader's (Settings → Display, or their language's region).
+  const weekStart = settings.weekStart === 0 || settings.weekStart === 1 ? settings.weekStart : userWeekStart;
   const busy = toggle.isPending || setMany.isPending || company.isPending;
 
   const companySet = new Set((entries.data?.companyHolidays ?? []).map((c) => c.date));

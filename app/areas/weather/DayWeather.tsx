@@ -1,13 +1,14 @@
 // A planner day's weather: icon, max/min and chance of rain at the day's first place (or its stay), labelled as
 // forecast, observed or climate average; a click opens the hour-by-hour view. Temperatures follow the user's unit.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '~/components/ui/Dialog';
 import { Spinner } from '~/components/ui/Spinner';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { weatherPlaceOfDay, type WeatherPlace } from './day-place';
-import { defaultTemperatureUnit, displayTemperature, type Condition, type TemperatureUnit, type WeatherKind } from './rules';
+import { useDisplay } from '~/utils/display';
+import { displayTemperature, type Condition, type TemperatureUnit, type WeatherKind } from './rules';
 
 const ICONS: Record<Condition, string> = {
   Clear: '☀️',
@@ -22,13 +23,9 @@ const ICONS: Record<Condition, string> = {
 
 const STALE_MS = 30 * 60_000;
 
-/** The unit to show: the user's setting, else what the browser's region reads (known only after hydration). */
+/** The unit to show: the user's setting, else what their browser's region (or language's region) reads (decision 033). */
 export function useTemperatureUnit(): TemperatureUnit {
-  const trpc = useTRPC();
-  const me = useQuery(trpc.account.me.queryOptions(undefined, { staleTime: STALE_MS }));
-  const [regional, setRegional] = useState<TemperatureUnit>('celsius');
-  useEffect(() => setRegional(defaultTemperatureUnit(navigator.language)), []);
-  return me.data?.user.temperatureUnit ?? regional;
+  return useDisplay().temperatureUnit;
 }
 
 interface Props {

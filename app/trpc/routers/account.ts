@@ -6,6 +6,8 @@ import { displayNameSchema, passwordSchema } from '~/auth/users.server';
 import { hashPassword, verifyPassword } from '~/auth/password.server';
 import { LANGUAGE_CODES } from '~/i18n/config';
 import type { User } from '~/generated/prisma/client';
+import { displayPreferencesOf } from '~/domain/display-preferences';
+import { displayProcedures } from './account-display';
 
 export function accountJson(user: User) {
   return {
@@ -14,7 +16,8 @@ export function accountJson(user: User) {
     username: user.username,
     displayName: user.displayName,
     language: user.language,
-    temperatureUnit: user.temperatureUnit as 'celsius' | 'fahrenheit' | null,
+    // temperatureUnit, theme, distanceUnit, timeFormat, weekStart: null = the language's regional default
+    ...displayPreferencesOf(user),
     isAdmin: user.isAdmin,
     createdAt: user.createdAt.toISOString(),
   };
@@ -40,6 +43,8 @@ export const accountRouter = router({
       });
       return { user: accountJson(user) };
     }),
+
+  ...displayProcedures,
 
   changePassword: webSessionProcedure
     .meta({ scope: 'none' })

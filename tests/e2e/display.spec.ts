@@ -1,0 +1,189 @@
+// Display preferences in a real browser: dark mode chosen in Settings is in the server-rendered <html> on reload (no
+// flash), every page renders in dark without console errors, a 12-hour reader sees "2:30 PM" in the planner, and the
+// Vacay calendar starts its weeks on the chosen day.
+import { test, expect, type Page } from '@playwright/test';
+import { startServer } from '../../server.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
+import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
+import { makePerson, signedInContext, type RunningServer } from './own-server';
+
+let server: RunningServer;
+let fake: FakeGeoServices;
+let dropDatabase: () => Promise<void>;
+test.beforeAll(async () => {
+  fake = await startFakeGeoServices();
+  const database = await createTestDatabase();
+  dropDatabase = database.drop;
+  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fake) });
+});
+test.afterAll(async () => {
+  await server?.close();
+  await dropDatabase?.();
+  await fake?.close();
+});
+
+const year = new Date().getUTCFullYear() + 1;
+
+async function tripWithNote(userId: number) {
+  return server.services.db.trip.create({
+    data: {
+      ownerId: userId,
+      title: 'Porto',
+      startDate: new Date(`${year}-05-01T00:00:00Z`),
+      endDate: new Date(`${year}-05-01T00:00:00Z`),
+      days: { create: [{ position: 0, date: new Date(`${year}-05-01T00:00:00Z`), notes: { create: { text: 'Port cellar tour', time: '14:30' } } }] },
+    },
+  });
+}
+
+function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+const hydrated = (page: Page) => page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactFiber')));
+/** The body's background luminance (0 black … 1 white), as painted. */
+const bodyLightness = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.createElement('canvas').getContext('2d')!;
+    probe.fillStyle = getComputedStyle(document.body).backgroundColor;
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  });
+
+test('dark mode chosen in Settings is on <html> from the first byte after a reload, and every page renders in it', async ({ browser }) => {
+  test.slow(); // a dozen pages
+  const anna = await makePerson(server, 'Anna Dark');
+  await server.services.db.user.update({ where: { id: anna.user.id }, data: { isAdmin: true } });
+  const trip = await tripWithNote(anna.user.id);
+  const context = await signedInContext(browser, server, anna.token, { locale: 'en-GB', colorScheme: 'light' });
+  await context.route((url) => url.origin !== server.url, (route) => route.fulfill({ status: 204 }));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/settings`);
+  await hydrated(page);
+  await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+  expect(await bodyLightness(page)).toBeGreaterThan(0.8);
+
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Save display settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Display settings saved.' })).toBeVisible();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  expect(await bodyLightness(page)).toBeLessThan(0.2);
+
+  // The HTML the server sends already carries the class: nothing light is painted first.
+  const html = await (await page.request.get(`${server.url}/settings`)).text();
+  expect(html).toMatch(/<html[^>]* class="h-full dark" data-theme="dark"/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+
+  for (const path of ['/', `/trips/${trip.id}`, '/vacay', '/atlas', '/journey', '/settings/integrations', '/settings/notifications', '/admin/users', '/admin/addons', '/admin/registration', '/admin/mcp', '/admin/audit', '/admin/map', '/admin/packing-templates', '/no-such-page']) {
+    await page.goto(`${server.url}${path}`);
+    await hydrated(page);
+    await expect(page.locator('html'), path).toHaveClass(/\bdark\b/);
+    expect(await bodyLightness(page), path).toBeLessThan(0.2);
+  }
+  // The unknown page answers 404, which the browser logs; nothing else may complain.
+  expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+
+  // "Same as the device" follows the device.
+  await page.goto(`${server.url}/settings`);
+  await hydrated(page);
+  await page.getByLabel('Theme').selectOption('system');
+  await page.getByRole('button', { name: 'Save display settings' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  expect(await bodyLightness(page)).toBeGreaterThan(0.8);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await bodyLightness(page)).toBeLessThan(0.2);
+  await context.close();
+});
+
+test('a 12-hour reader sees 2:30 PM in the planner; 24-hour shows 14:30', async ({ browser }) => {
+  const ben = await makePerson(server, 'Ben Clock');
+  const trip = await tripWithNote(ben.user.id);
+  const context = await signedInContext(browser, server, ben.token, { locale: 'en-GB' });
+  await context.route((url) => url.origin !== server.url, (route) => route.fulfill({ status: 204 }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}/trips/${trip.id}`);
+  await expect(page.getByTestId('day-note').first()).toContainText('14:30 Port cellar tour');
+
+  await page.goto(`${server.url}/settings`);
+  await hydrated(page);
+  // en-GB reads 24-hour: the automatic choice says so.
+  await expect(page.getByLabel('Clock').locator('option').first()).toHaveText('Automatic: 14:30');
+  await page.getByLabel('Clock').selectOption('12h');
+  await page.getByRole('button', { name: 'Save display settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Display settings saved.' })).toBeVisible();
+  await page.goto(`${server.url}/trips/${trip.id}`);
+  await expect(page.getByTestId('day-note').first()).toContainText('2:30 PM Port cellar tour');
+  await context.close();
+});
+
+test('the Vacay calendar starts its weeks on the chosen day, in Arabic too', async ({ browser }) => {
+  const layla = await makePerson(server, 'Layla Week');
+  await server.services.db.vacayPlan.create({ data: { ownerId: layla.user.id, years: { create: { year } } } });
+  const context = await signedInContext(browser, server, layla.token, { locale: 'en-GB' });
+  const page = await context.newPage();
+  const firstHeader = () => page.getByTestId('vacay-calendar').locator('section').first().getByRole('columnheader').first();
+  const narrow = (language: string, day: number) => new Intl.DateTimeFormat(language, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + day)));
+
+  await page.goto(`${server.url}/vacay`);
+  await expect(firstHeader()).toHaveText(narrow('en', 1)); // en-GB: Monday
+  await server.services.db.user.update({ where: { id: layla.user.id }, data: { weekStart: 'sunday' } });
+  await page.reload();
+  await expect(firstHeader()).toHaveText(narrow('en', 0));
+  await server.services.db.user.update({ where: { id: layla.user.id }, data: { weekStart: 'saturday', language: 'ar' } });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(firstHeader()).toHaveText(narrow('ar', 6));
+  await context.close();
+});
+
+test('a date typed in German is saved as that date; the calendar opens on the chosen week start and works by keyboard', async ({ browser }) => {
+  const jonas = await makePerson(server, 'Jonas Datum');
+  await server.services.db.user.update({ where: { id: jonas.user.id }, data: { language: 'de', weekStart: 'sunday' } });
+  // The browser speaks English (US): the fields still follow the app language, German.
+  const context = await signedInContext(browser, server, jonas.token, { locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  const dialog = page.getByRole('dialog', { name: 'Neue Reise' });
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Neue Reise' }).first().click();
+    await expect(dialog).toBeVisible({ timeout: 1000 });
+  }).toPass();
+  await dialog.getByLabel('Titel').fill('Weihnachten');
+  const start = dialog.getByLabel('Startdatum');
+  await expect(start).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
+  await start.pressSequentially('24.12.2027');
+  await start.blur();
+  await expect(start).toHaveValue('24.12.2027');
+
+  // End date by keyboard: open the calendar, the week starts on Sunday, move two days on, pick with Enter.
+  const end = dialog.getByLabel('Enddatum');
+  await end.fill('24.12.2027');
+  await end.press('Alt+ArrowDown');
+  const calendar = dialog.getByTestId('date-calendar');
+  await expect(calendar.getByRole('columnheader').first()).toHaveText(new Intl.DateTimeFormat('de', { weekday: 'short' }).format(new Date(Date.UTC(2024, 0, 7))));
+  await expect(calendar.getByRole('heading')).toHaveText('Dezember 2027');
+  await expect(calendar.locator('[data-date="2027-12-24"]')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  await expect(end).toHaveValue('26.12.2027');
+
+  await end.fill('31.02.2027');
+  await expect(dialog.getByText('Kein Datum: bitte wie 24.12.2027 eingeben.')).toBeVisible();
+  await end.fill('26.12.2027');
+  await dialog.getByRole('button', { name: 'Reise erstellen' }).click();
+  await expect(dialog).toBeHidden();
+  const trip = await server.services.db.trip.findFirstOrThrow({ where: { ownerId: jonas.user.id } });
+  expect([trip.startDate?.toISOString().slice(0, 10), trip.endDate?.toISOString().slice(0, 10)]).toEqual(['2027-12-24', '2027-12-26']);
+  await context.close();
+});
