@@ -129,6 +129,10 @@ describe('trip copy', () => {
     });
     await server.services.db.journey.update({ where: { id: journey.id }, data: { coverPhotoId: photo.id } });
     await server.services.db.journeyShareLink.create({ data: { journeyId: journey.id, tokenHash: `hash-${journey.id}`, tokenHint: 'wmj_' } });
+    // Ben's notification about the trip, queued for his webhook.
+    const notice = await server.services.db.notification.findFirstOrThrow({ where: { tripId: trip.id } });
+    const channel = await server.services.db.notificationChannel.create({ data: { userId: notice.userId, kind: 'webhook', url: 'https://203.0.113.10/hook' } });
+    await server.services.db.notificationDelivery.create({ data: { notificationId: notice.id, channelId: channel.id, nextAttemptAt: new Date() } });
 
     const db = server.services.db as unknown as Record<string, { findMany(args: unknown): Promise<Record<string, unknown>[]> }>;
     const rowsOf = (model: string, tripId: number) =>

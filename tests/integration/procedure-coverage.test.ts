@@ -2053,6 +2053,8 @@ async function forgetAnnasIntegrations() {
   await db.apiToken.deleteMany({ where: { userId } });
   await db.oAuthToken.deleteMany({ where: { userId } });
   await db.oAuthClient.deleteMany({ where: { ownerId: userId } });
+  // every fixture adds a notification channel of anna's, and she may have at most 10
+  await db.notificationChannel.deleteMany({ where: { userId } });
 }
 
 /** The tables whose row counts a snapshot compares (named as Prisma names the models' tables). */

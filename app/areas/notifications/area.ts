@@ -9,5 +9,8 @@ export const notificationsArea = defineArea({
   router: notificationsRouter,
   namespaces: ['notifications'],
   events: notificationEvents,
-  notCopied: { Notification: 'notifications belong to the people who received them, not to the trip' },
+  notCopied: {
+    Notification: 'notifications belong to the people who received them, not to the trip',
+    NotificationDelivery: 'a notification’s sending to a person’s channel goes with the notification',
+  },
 });
