@@ -227,7 +227,11 @@ describe('the public link and page', () => {
     const read = await cem.trpc.journeyMedia.getJourneyShareLink.query({ journeyId });
     expect(read.shareLink).toMatchObject({ tokenHint: token.slice(0, 8), shareMap: false });
     expect(JSON.stringify(read)).not.toContain(token);
-    expect(suite.events.filter((e) => e.event === 'journey.share.changed')).toHaveLength(3);
+    // Asking again hands back the same link (no new token, nothing to copy again), as a trip's share link does.
+    const again = await anna.trpc.journeyMedia.createJourneyShareLink.mutate({ journeyId });
+    expect(again).toMatchObject({ created: false, rotated: false, url: null, shareLink: { tokenHint: token.slice(0, 8), shareMap: false } });
+    expect((await db().journeyShareLink.findUniqueOrThrow({ where: { journeyId } })).tokenHash).toBe(hashSecret(token));
+    expect(suite.events.filter((e) => e.event === 'journey.share.changed')).toHaveLength(6);
   });
 
   it('the page reads signed out, in the visitor’s language, with public entries only and no e-mails or names', async () => {

@@ -2,7 +2,7 @@
 // page and the PDF book: the JSON a photo is shown as, who may see which photo, adding one (through the image
 // pipeline and the file storage) and removing the stored files. See docs/decisions/023-journey-media.md.
 import type { Services } from '~/services/types.server';
-import type { JourneyPhoto } from '~/generated/prisma/client';
+import type { JourneyPhoto, Prisma } from '~/generated/prisma/client';
 import { userChannel } from '~/realtime/channels';
 import type { RealtimeEvent } from '~/realtime/events';
 import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
@@ -10,7 +10,8 @@ import { DomainError } from '~/domain/errors';
 import { deleteImage, processImage, storeImage } from '~/storage/images.server';
 import type { DbLike } from '../../trip-data.server';
 import { contributorIds } from '../announce.server';
-import { promoteSkeleton } from '../procedures.server';
+import { readableEntryWhere } from '../access.server';
+import { promoteSkeleton } from '../skeletons.server';
 import { journeyPhotoUrl, type PhotoVariant } from './urls';
 
 /** Storage prefix of journey photos: "journey-photos/<32 hex>" and "…-thumb". */
@@ -18,13 +19,17 @@ export const JOURNEY_PHOTO_PREFIX = 'journey-photos';
 export const PHOTO_VARIANTS = ['full', 'thumb'] as const satisfies readonly PhotoVariant[];
 export type { PhotoVariant };
 
-/** A photo as the UI and the public page see it; `base` is where its bytes are served ("/api/journey-photos"). */
+/**
+ * A photo as every answer shows it (entries, gallery, photo procedures, upload route, public page); `base` is where its
+ * bytes are served ("/api/journey-photos", the public page's own path for visitors).
+ */
 export function journeyPhotoJson(photo: JourneyPhoto, base?: string) {
   return {
     id: photo.id,
     journeyId: photo.journeyId,
     entryId: photo.entryId,
     caption: photo.caption,
+    mime: photo.mime,
     sortOrder: photo.sortOrder,
     width: photo.width,
     height: photo.height,
@@ -40,12 +45,9 @@ export type JourneyPhotoJson = ReturnType<typeof journeyPhotoJson>;
 
 export const photoOrder = [{ sortOrder: 'asc' as const }, { id: 'asc' as const }];
 
-/**
- * Photos a contributor sees: the gallery's and those of entries they can read (a private entry is its author's alone).
- * Used as a Prisma `where` on JourneyPhoto.
- */
+/** Photos a contributor sees: the gallery's and those of entries they can read. A Prisma `where` on JourneyPhoto. */
 export function photosVisibleTo(userId: number) {
-  return { OR: [{ entryId: null }, { entry: { OR: [{ visibility: { not: 'private' } }, { authorId: userId }] } }] };
+  return { OR: [{ entryId: null }, { entry: readableEntryWhere(userId) }] } satisfies Prisma.JourneyPhotoWhereInput;
 }
 
 /** Photos the public page shows (gallery switched on): the gallery's and those of public, written entries. */
@@ -61,7 +63,7 @@ export const photoEntryNotFound = (entryId: number) =>
 export async function photoTargetEntry(db: DbLike, journeyId: number, entryId: number | null, userId: number) {
   if (entryId === null) return null;
   const entry = await db.journeyEntry.findFirst({
-    where: { id: entryId, journeyId, OR: [{ visibility: { not: 'private' } }, { authorId: userId }] },
+    where: { id: entryId, journeyId, ...readableEntryWhere(userId) },
     select: { id: true, type: true },
   });
   if (!entry) throw photoEntryNotFound(entryId);

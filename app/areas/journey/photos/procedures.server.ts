@@ -9,7 +9,7 @@ import { requireJourneyRole } from '../access.server';
 import { journeyShareProcedures } from '../share/procedures.server';
 import { journeyMediaEvents } from './events';
 import { tellContributors } from '../announce.server';
-import { promoteSkeleton } from '../procedures.server';
+import { promoteSkeleton } from '../skeletons.server';
 import {
   journeyPhotoJson,
   photoNotFound,
