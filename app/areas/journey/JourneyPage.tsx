@@ -91,7 +91,7 @@ export function JourneyPage({ journeyId }: { journeyId: number }) {
       </header>
 
       {/* PHOTO SLOT (jmedia, issue 17 part 2): the journey's gallery, public link and PDF book. */}
-      <JourneyGallery journeyId={journeyId} canEdit={canWrite} isOwner={isOwner} coverPhotoId={journey.coverPhotoId} />
+      <JourneyGallery journeyId={journeyId} canEdit={canWrite} isOwner={isOwner} coverPhotoId={journey.coverPhotoId} trips={journey.trips} />
 
       <section aria-labelledby="journey-timeline" className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">

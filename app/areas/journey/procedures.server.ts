@@ -10,7 +10,7 @@ import { DomainError, badRequest, notFound, tripNotFound } from '~/domain/errors
 import { userChannel } from '~/realtime/channels';
 import { findUserByIdentifier, tripsVisibleTo, type DbLike } from '../trip-data.server';
 import type { Journey, JourneyEntry, JourneyPhoto } from '~/generated/prisma/client';
-import { journeyPhotoJson, photoOrder, photosVisibleTo } from './photos/photos.server';
+import { importableTripPhotos, journeyPhotoJson, photoOrder, photosVisibleTo } from './photos/photos.server';
 import { JOURNEY_ROLES, readableEntryWhere, requireJourneyRole, type JourneyRole } from './access.server';
 import { journeyEvents } from './events';
 import { contributorIds, entriesChanged, journeyChanged, tellContributors } from './announce.server';
@@ -156,9 +156,10 @@ async function fullJourney(db: DbLike, journeyIdValue: number, userId: number, m
     contributorsOf(db, j.id),
     db.journeyPreference.findUnique({ where: { journeyId_userId: { journeyId: j.id, userId } } }),
   ]);
-  const placeCounts = await plannedPlaceCounts(db, links.map((l) => l.tripId));
+  const tripIds = links.map((l) => l.tripId);
+  const [placeCounts, importable] = await Promise.all([plannedPlaceCounts(db, tripIds), importableTripPhotos(db, j.id, tripIds)]);
   const row = journeyRowOf(j, myRole, countsOf(j.id), links);
-  const trips = links.map(({ trip, addedAt }) => ({ ...availableTripJson(trip), placeCount: placeCounts.get(trip.id) ?? 0, addedAt: iso(addedAt) }));
+  const trips = links.map(({ trip, addedAt }) => ({ ...availableTripJson(trip), placeCount: placeCounts.get(trip.id) ?? 0, importablePhotoCount: importable.get(trip.id)?.length ?? 0, addedAt: iso(addedAt) }));
   return {
     ...row,
     entries,

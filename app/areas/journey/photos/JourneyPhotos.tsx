@@ -266,7 +266,51 @@ export function JourneyPhotoStrip({ entry, canEdit }: { entry: { id: number; jou
 }
 
 /** Every photo of the journey the reader may see; uploads here go to the gallery (no entry). With the public link and the PDF book. */
-export function JourneyGallery(props: { journeyId: number; canEdit: boolean; isOwner: boolean; coverPhotoId?: number | null }) {
+/** Linked trips' uploaded place photos not yet in the journey: one button per trip that has some (editors). */
+function ImportTripPhotos({ journeyId, trips }: { journeyId: number; trips: readonly { tripId: number; title: string; importablePhotoCount: number }[] }) {
+  const { t } = useTranslation('journey-media');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const run = useMutation(
+    trpc.journeyMedia.importJourneyTripPhotos.mutationOptions({
+      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.journeyMedia.pathKey() }), queryClient.invalidateQueries({ queryKey: [['journey']] })]),
+    }),
+  );
+  const offered = trips.filter((trip) => trip.importablePhotoCount > 0);
+  if (!offered.length && !run.error) return null;
+  return (
+    <div className="mb-3 flex flex-wrap items-center gap-2" data-testid="journey-import-photos">
+      {offered.map((trip) => (
+        <Button
+          key={trip.tripId}
+          size="sm"
+          busy={run.isPending && run.variables?.tripId === trip.tripId}
+          disabled={run.isPending}
+          onClick={() => run.mutate({ journeyId, tripId: trip.tripId })}
+        >
+          {run.isPending && run.variables?.tripId === trip.tripId ? t('photos.importing') : t('photos.import', { count: trip.importablePhotoCount, trip: trip.title })}
+        </Button>
+      ))}
+      {run.error && (
+        <p role="alert" className="text-xs text-red-700">
+          {errorMessage(run.error, t)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function JourneyGallery({
+  trips = [],
+  ...props
+}: {
+  journeyId: number;
+  canEdit: boolean;
+  isOwner: boolean;
+  coverPhotoId?: number | null;
+  /** linked trips, with how many of their place photos can be imported */
+  trips?: readonly { tripId: number; title: string; importablePhotoCount: number }[];
+}) {
   const { t } = useTranslation('journey-media');
   return (
     <section aria-labelledby="journey-gallery-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -277,6 +321,7 @@ export function JourneyGallery(props: { journeyId: number; canEdit: boolean; isO
         <JourneyShareButton journeyId={props.journeyId} isOwner={props.isOwner} />
         <JourneyBookLink journeyId={props.journeyId} />
       </div>
+      {props.canEdit && <ImportTripPhotos journeyId={props.journeyId} trips={trips} />}
       <PhotoList {...props} testId="journey-gallery" />
     </section>
   );

@@ -7,7 +7,8 @@ import { userChannel } from '~/realtime/channels';
 import type { RealtimeEvent } from '~/realtime/events';
 import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 import { DomainError } from '~/domain/errors';
-import { deleteImage, processImage, storeImage } from '~/storage/images.server';
+import { ImageRejected, deleteImage, processImage, storeImage } from '~/storage/images.server';
+import { UPLOAD_SOURCE } from '../../places/place-uploads.server';
 import type { DbLike } from '../../trip-data.server';
 import { contributorIds } from '../announce.server';
 import { readableEntryWhere } from '../access.server';
@@ -86,7 +87,7 @@ export async function publishToContributors(services: Pick<Services, 'db' | 'rea
  */
 export async function addJourneyPhoto(
   services: Pick<Services, 'db' | 'storage'>,
-  input: { journeyId: number; entry: { id: number; type: string } | null; uploaderId: number; bytes: Buffer },
+  input: { journeyId: number; entry: { id: number; type: string } | null; uploaderId: number; bytes: Buffer; sourceKey?: string },
 ) {
   const image = await processImage(input.bytes, { maxBytes: JOURNEY_PHOTO_UPLOAD_MAX_BYTES });
   const keys = await storeImage(services.storage, JOURNEY_PHOTO_PREFIX, image);
@@ -109,6 +110,7 @@ export async function addJourneyPhoto(
           lat: image.lat,
           lng: image.lng,
           sortOrder: (last._max.sortOrder ?? -1) + 1,
+          sourceKey: input.sourceKey ?? null,
         },
       });
       // A photo is content: a skeleton becomes a real entry, written by whoever brought the photo.
@@ -120,6 +122,50 @@ export async function addJourneyPhoto(
     await deleteImage(services.storage, keys);
     throw error;
   }
+}
+
+/**
+ * The uploaded place photos of these (linked) trips that the journey has not imported yet: trip id → storage keys, in
+ * place order, each key once (a trip copy shares its files). Two queries, whatever the number of trips.
+ */
+export async function importableTripPhotos(db: DbLike, journeyId: number, tripIds: readonly number[]) {
+  const places = await db.place.findMany({
+    where: { tripId: { in: [...tripIds] }, photoSource: UPLOAD_SOURCE, photoRef: { not: '' } },
+    select: { tripId: true, photoRef: true },
+    orderBy: { id: 'asc' },
+  });
+  const keys = [...new Set(places.map((p) => p.photoRef))];
+  const imported = await db.journeyPhoto.findMany({ where: { journeyId, sourceKey: { in: keys } }, select: { sourceKey: true } });
+  const done = new Set(imported.map((p) => p.sourceKey));
+  const byTrip = new Map<number, string[]>(tripIds.map((t) => [t, []]));
+  for (const p of places) {
+    const list = byTrip.get(p.tripId)!;
+    if (!done.has(p.photoRef) && !list.includes(p.photoRef)) list.push(p.photoRef);
+  }
+  return byTrip;
+}
+
+/**
+ * Copies a linked trip's uploaded place photos into the journey's gallery (through the image pipeline, as an upload:
+ * the journey gets its own files, so deleting either side leaves the other alone). Photos imported before are skipped,
+ * as are files that are gone or unreadable. The caller has checked the role, the link and that the user sees the trip.
+ */
+export async function importTripPhotos(services: Pick<Services, 'db' | 'storage'>, input: { journeyId: number; tripId: number; userId: number }) {
+  const keys = (await importableTripPhotos(services.db, input.journeyId, [input.tripId])).get(input.tripId) ?? [];
+  let imported = 0;
+  for (const key of keys) {
+    const object = await services.storage.get(key);
+    if (!object) continue;
+    try {
+      await addJourneyPhoto(services, { journeyId: input.journeyId, entry: null, uploaderId: input.userId, bytes: Buffer.from(object.bytes), sourceKey: key });
+      imported += 1;
+    } catch (error) {
+      // a damaged file, or the same photo imported at the same moment by someone else (unique journeyId + sourceKey)
+      const duplicate = (error as { code?: string }).code === 'P2002';
+      if (!(error instanceof ImageRejected) && !duplicate) throw error;
+    }
+  }
+  return { imported, skipped: keys.length - imported };
 }
 
 /**
