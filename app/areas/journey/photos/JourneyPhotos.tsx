@@ -200,11 +200,16 @@ function PhotoList({
   const reorder = useMutation(trpc.journeyMedia.reorderJourneyPhotos.mutationOptions({ onSuccess: async () => void (await refresh()) }));
   const photos: PhotoItem[] = given ?? list.data?.photos ?? [];
   const loaded = !!given || !!list.data;
-  const move = (index: number, by: -1 | 1) => {
-    const ids = photos.map((p) => p.id);
-    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    reorder.mutate({ journeyId, entryId: entryId ?? null, orderedIds: ids });
+  // The order that can change: an entry's photos, or in the gallery the photos that belong to no entry.
+  const orderIds = photos.filter((p) => entryId !== undefined || p.entryId === null).map((p) => p.id);
+  const movable = (photo: PhotoItem) => canEdit && orderIds.length > 1 && orderIds.includes(photo.id);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const moveTo = (photoId: number, to: number) => {
+    const ids = orderIds.filter((id) => id !== photoId);
+    ids.splice(Math.max(0, Math.min(to, ids.length)), 0, photoId);
+    if (ids.join() !== orderIds.join()) reorder.mutate({ journeyId, entryId: entryId ?? null, orderedIds: ids });
   };
+  const move = (photoId: number, by: -1 | 1) => moveTo(photoId, orderIds.indexOf(photoId) + by);
 
   return (
     <div data-testid={testId} className="space-y-2">
@@ -214,7 +219,25 @@ function PhotoList({
       {photos.length > 0 && (
         <ul className="flex flex-wrap gap-2">
           {photos.map((photo, index) => (
-            <li key={photo.id} className="group relative" data-testid="journey-photo">
+            <li
+              key={photo.id}
+              className={`group relative ${dragged === photo.id ? 'opacity-50' : ''}`}
+              data-testid="journey-photo"
+              draggable={movable(photo)}
+              onDragStart={(e) => {
+                setDragged(photo.id);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragEnd={() => setDragged(null)}
+              onDragOver={(e) => {
+                if (dragged !== null && movable(photo)) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragged !== null && dragged !== photo.id) moveTo(dragged, orderIds.indexOf(photo.id));
+                setDragged(null);
+              }}
+            >
               <button
                 type="button"
                 onClick={() => setOpen(photo)}
@@ -224,12 +247,12 @@ function PhotoList({
                 <img src={journeyPhotoUrl(photo.id, 'thumb')} alt={photo.caption} loading="lazy" className="h-full w-full object-cover" />
               </button>
               {coverPhotoId === photo.id && <span className="absolute start-1 top-1 rounded bg-indigo-600 px-1.5 text-[10px] font-semibold text-white">{t('photos.isCover')}</span>}
-              {canEdit && entryId !== undefined && photos.length > 1 && (
+              {movable(photo) && (
                 <span className="mt-1 flex justify-center gap-1">
-                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t('photos.moveEarlier')}>
+                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={orderIds.indexOf(photo.id) === 0 || reorder.isPending} onClick={() => move(photo.id, -1)} aria-label={t('photos.moveEarlier')}>
                     <span aria-hidden className="inline-block rtl:rotate-180">←</span>
                   </button>
-                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={index === photos.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={t('photos.moveLater')}>
+                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={orderIds.indexOf(photo.id) === orderIds.length - 1 || reorder.isPending} onClick={() => move(photo.id, 1)} aria-label={t('photos.moveLater')}>
                     <span aria-hidden className="inline-block rtl:rotate-180">→</span>
                   </button>
                 </span>
