@@ -30,6 +30,19 @@ export async function checkTripPeople(db: DbLike, tripId: number, userIds: reado
   }
 }
 
+/**
+ * A registered user by username (a leading "@" is ignored) or e-mail, case-insensitive; NOT_FOUND (errors.userNotFound)
+ * when there is none. Adding someone to a trip and to a journey both look people up this way.
+ */
+export async function findUserByIdentifier(db: DbLike, identifier: string) {
+  const needle = identifier.replace(/^@/, '');
+  const user = await db.user.findFirst({
+    where: { OR: [{ username: { equals: needle, mode: 'insensitive' } }, { email: { equals: needle, mode: 'insensitive' } }] },
+  });
+  if (!user) throw new DomainError('NOT_FOUND', 'errors.userNotFound', `No user with the username or e-mail "${needle}"`, { identifier: needle });
+  return user;
+}
+
 export const notInTrip = (what: string, id: number, tripId: number) =>
   new DomainError('NOT_FOUND', 'errors.notFoundInTrip', `${what} ${id} not found in trip ${tripId}`, {
     what,

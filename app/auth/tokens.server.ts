@@ -17,6 +17,12 @@ export function randomSecret(prefix = '') {
   return prefix + encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** A public-link token (trip and journey share links): the token, shown once; its hash, stored; its hint, kept in clear. */
+export function newLinkToken(prefix: string, hintLength: number) {
+  const token = randomSecret(prefix);
+  return { token, tokenHash: hashSecret(token), tokenHint: token.slice(0, hintLength) };
+}
+
 /** SHA-256 of the secret's UTF-8 bytes, lower-case hex (Node's native hash: it runs on every bearer check). */
 export function hashSecret(secret: string) {
   return crypto.createHash('sha256').update(secret, 'utf8').digest('hex');

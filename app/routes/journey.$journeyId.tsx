@@ -1,10 +1,14 @@
 // /journey/:journeyId — one journey: timeline, entries, linked trips, contributors (access is checked by its procedures).
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import leafletStyles from 'leaflet/dist/leaflet.css';
 import { useParams } from '@remix-run/react';
 import { AppShell } from '~/components/AppShell';
 import { pageTitle } from '~/components/pageTitle';
 import { JourneyPage } from '~/areas/journey/JourneyPage';
 import { requireWebActor } from '~/utils/request.server';
+
+/** the entry editor's location map */
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: leafletStyles }];
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'journey', 'title', 'Journeys') }];
 

@@ -227,7 +227,11 @@ describe('the public link and page', () => {
     const read = await cem.trpc.journeyMedia.getJourneyShareLink.query({ journeyId });
     expect(read.shareLink).toMatchObject({ tokenHint: token.slice(0, 8), shareMap: false });
     expect(JSON.stringify(read)).not.toContain(token);
-    expect(suite.events.filter((e) => e.event === 'journey.share.changed')).toHaveLength(3);
+    // Asking again hands back the same link (no new token, nothing to copy again), as a trip's share link does.
+    const again = await anna.trpc.journeyMedia.createJourneyShareLink.mutate({ journeyId });
+    expect(again).toMatchObject({ created: false, rotated: false, url: null, shareLink: { tokenHint: token.slice(0, 8), shareMap: false } });
+    expect((await db().journeyShareLink.findUniqueOrThrow({ where: { journeyId } })).tokenHash).toBe(hashSecret(token));
+    expect(suite.events.filter((e) => e.event === 'journey.share.changed')).toHaveLength(6);
   });
 
   it('the page reads signed out, in the visitor’s language, with public entries only and no e-mails or names', async () => {
@@ -303,5 +307,59 @@ describe('the PDF book', () => {
     expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
     expect((await get(dora, `/api/journeys/${journeyId}/book`)).status).toBe(404);
     expect((await get(null, `/api/journeys/${journeyId}/book`)).status).toBe(401);
+  });
+});
+
+describe('importing a linked trip’s place photos', () => {
+  it('copies each uploaded place photo once into the gallery, through the image pipeline; a re-run imports nothing', async () => {
+    const storage = suite.server.services.storage;
+    const { trip } = await anna.trpc.trips.createTrip.mutate({ title: 'Porto', startDate: '2027-05-03', endDate: '2027-05-04' });
+    const placeWithPhoto = async (name: string, key: string) => {
+      const { place } = await anna.trpc.places.createPlace.mutate({ tripId: trip.id, name });
+      await db().place.update({ where: { id: place.id }, data: { photoSource: 'upload', photoRef: key, photoUrl: `/api/place-photos/${key.split('/')[1]}` } });
+    };
+    const [keyA, keyB] = ['places/0123456789abcdef0123456789abcd01', 'places/0123456789abcdef0123456789abcd02'];
+    await storage.put(keyA, await cameraJpeg('#e76f51'), 'image/jpeg');
+    await storage.put(keyB, await PNG(), 'image/png');
+    await placeWithPhoto('Livraria', keyA);
+    await placeWithPhoto('Ribeira', keyB);
+    await placeWithPhoto('Livraria again', keyA); // a second place showing the same file
+    await placeWithPhoto('No photo', '');
+    await db().place.updateMany({ where: { tripId: trip.id, name: 'No photo' }, data: { photoSource: '' } });
+
+    // Not linked yet: refused, nothing written.
+    const before = await db().journeyPhoto.count({ where: { journeyId } });
+    await refused(anna.trpc.journeyMedia.importJourneyTripPhotos.mutate({ journeyId, tripId: trip.id }), 'BAD_REQUEST');
+    await anna.trpc.journey.addJourneyTrip.mutate({ journeyId, tripId: trip.id });
+    const offered = (await anna.trpc.journey.getJourney.query({ journeyId })).journey.trips.find((t) => t.tripId === trip.id);
+    expect(offered).toMatchObject({ title: 'Porto', importablePhotoCount: 2 });
+
+    // A viewer may not, someone who cannot see the trip finds nothing; nothing written.
+    await refused(cem.trpc.journeyMedia.importJourneyTripPhotos.mutate({ journeyId, tripId: trip.id }), 'NOT_FOUND');
+    await refused(dora.trpc.journeyMedia.importJourneyTripPhotos.mutate({ journeyId, tripId: trip.id }), 'NOT_FOUND');
+    expect(await db().journeyPhoto.count({ where: { journeyId } })).toBe(before);
+
+    suite.clearEvents();
+    expect(await anna.trpc.journeyMedia.importJourneyTripPhotos.mutate({ journeyId, tripId: trip.id })).toEqual({ journeyId, tripId: trip.id, imported: 2, skipped: 0 });
+    const imported = await db().journeyPhoto.findMany({ where: { journeyId, sourceKey: { not: null } }, orderBy: { id: 'asc' } });
+    expect(imported.map((p) => [p.sourceKey, p.entryId, p.uploaderId])).toEqual([
+      [keyA, null, anna.user.id],
+      [keyB, null, anna.user.id],
+    ]);
+    // Own files, re-encoded without the camera's metadata but with its date and position in the row.
+    expect(imported.every((p) => p.storageKey.startsWith('journey-photos/') && p.thumbKey.startsWith('journey-photos/'))).toBe(true);
+    expect(imported[0]).toMatchObject({ width: expect.any(Number), takenAt: new Date('2027-05-02T18:45:00Z') });
+    const copy = await get(ben, `/api/journey-photos/${imported[0].id}/full`);
+    expect(copy.status).toBe(200);
+    expect(await exifr.parse(Buffer.from(await copy.arrayBuffer()), { tiff: true })).toBeFalsy();
+    expect(suite.events.filter((e) => e.event === 'journey.photos.changed').map((e) => e.channel).sort()).toEqual(
+      [anna, ben, cem].map((u) => `private-user-${u.user.id}`).sort(),
+    );
+
+    // Again: nothing new; the button is gone; the place's file going away leaves the journey's copy.
+    expect(await anna.trpc.journeyMedia.importJourneyTripPhotos.mutate({ journeyId, tripId: trip.id })).toMatchObject({ imported: 0, skipped: 0 });
+    expect((await anna.trpc.journey.getJourney.query({ journeyId })).journey.trips.find((t) => t.tripId === trip.id)).toMatchObject({ importablePhotoCount: 0 });
+    await storage.delete(keyA);
+    expect((await get(anna, `/api/journey-photos/${imported[0].id}/thumb`)).status).toBe(200);
   });
 });

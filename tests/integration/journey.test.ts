@@ -97,6 +97,64 @@ describe('skeletons follow the trip', () => {
   });
 });
 
+describe('a deleted trip', () => {
+  it('takes its untouched placeholders with it; entries someone wrote stay, detached, and every door agrees', async () => {
+    const { owner, editor, journeyId, trip } = await team();
+    const skeleton = (await owner.trpc.journey.listJourneyEntries.query({ journeyId })).entries.find((e) => e.sourcePlaceId === trip.cafe.id)!;
+    await editor.trpc.journey.updateJourneyEntry.mutate({ entryId: skeleton.id, story: 'Bica at the counter' });
+    const placeholders = (await owner.trpc.journey.listJourneyEntries.query({ journeyId })).entries.filter((e) => e.type === 'skeleton');
+    expect(placeholders).toHaveLength(2);
+
+    await owner.trpc.trips.deleteTrip.mutate({ tripId: trip.tripId });
+    expect(await server.services.db.journeyEntry.count({ where: { id: { in: placeholders.map((e) => e.id) } } })).toBe(0);
+    const left = (await editor.trpc.journey.listJourneyEntries.query({ journeyId })).entries;
+    expect(left).toEqual([expect.objectContaining({ id: skeleton.id, type: 'entry', sourceTripId: null, story: 'Bica at the counter' })]);
+    const { journey } = await editor.trpc.journey.getJourney.query({ journeyId });
+    expect(journey).toMatchObject({ trips: [], tripCount: 0, entryCount: 1, stats: { entries: 1 } });
+    expect((await expectTrpcError(editor.trpc.journey.updateJourneyEntry.mutate({ entryId: placeholders[0].id, story: 'x' }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the journey list', () => {
+  it('answers 1 or 3 journeys (with trips, entries, photos and private entries) in the same number of queries', async () => {
+    const [me, other] = [await person('Lia'), await person('Max')];
+    const trip = await plannedTrip(me);
+    const make = async (title: string) => {
+      const { journey } = await me.trpc.journey.createJourney.mutate({ title, tripIds: [trip.tripId] });
+      await me.trpc.journey.addJourneyContributor.mutate({ journeyId: journey.id, targetUserId: other.user.id, role: 'editor' });
+      await me.trpc.journey.createJourneyEntry.mutate({ journeyId: journey.id, entryDate: '2027-05-01', title: 'Shared' });
+      await other.trpc.journey.createJourneyEntry.mutate({ journeyId: journey.id, entryDate: '2027-05-01', title: 'Mine', visibility: 'private' });
+      return journey.id;
+    };
+    const { journeyRows } = await import('~/areas/journey/procedures.server');
+    let queries = 0;
+    const counted = server.services.db.$extends({
+      query: { $allModels: { $allOperations: ({ args, query }) => ((queries += 1), query(args)) } },
+    }) as unknown as typeof server.services.db;
+    const listed = async () => {
+      queries = 0;
+      const memberships = await server.services.db.journeyContributor.findMany({ where: { userId: me.user.id }, include: { journey: true } });
+      return { rows: await journeyRows(counted, memberships, me.user.id), queries };
+    };
+    await make('One');
+    const one = await listed();
+    await make('Two');
+    await make('Three');
+    const three = await listed();
+    expect(three.rows).toHaveLength(3);
+    expect(three.queries).toBe(one.queries);
+    for (const row of three.rows) {
+      expect(row).toMatchObject({ myRole: 'owner', entryCount: 1, tripCount: 1, placeCount: 3, tripDateMin: '2027-05-01', tripDateMax: '2027-05-02' });
+    }
+    const seenByOther = (await other.trpc.journey.listJourneys.query()).journeys;
+    expect(seenByOther.map((j) => [j.title, j.myRole, j.entryCount])).toEqual([
+      ['Three', 'editor', 2],
+      ['Two', 'editor', 2],
+      ['One', 'editor', 2],
+    ]);
+  });
+});
+
 describe('roles on every door', () => {
   it('a viewer reads but cannot write entries, link trips or manage the journey; an outsider finds nothing', async () => {
     const { viewer, outsider, journeyId, trip, owner } = await team();

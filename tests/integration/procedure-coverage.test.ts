@@ -1733,6 +1733,12 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ journeyId: f.mediaJourneyId, photoId: 'cover' }), field: 'photoId' },
       outcome: (f) => ({ journeyId: f.mediaJourneyId, coverPhotoId: f.mediaSecondPhotoId }),
     },
+    importJourneyTripPhotos: {
+      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, tripId: f.tripId }) } }],
+      valid: (f) => ({ journeyId: f.journeyId, tripId: f.tripId }),
+      bad: { input: (f) => ({ journeyId: f.journeyId, tripId: 'lisbon' }), field: 'tripId' },
+      outcome: (f) => ({ journeyId: f.journeyId, tripId: f.tripId, imported: 0, skipped: 0 }),
+    },
     getJourneyShareLink: {
       access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
       valid: (f) => ({ journeyId: f.mediaJourneyId }),

@@ -12,6 +12,7 @@ import { JOURNEY_STATUSES, MOODS, VISIBILITIES, WEATHERS, groupByDay } from './r
 import { coverClass, useDayFormat } from './journey-ui';
 import type { JourneyData } from './events';
 import { JourneyGallery, JourneyPhotoStrip } from './photos/JourneyPhotos';
+import { LocationPicker } from './LocationPicker';
 
 type Journey = JourneyData['journey'];
 type Entry = Journey['entries'][number];
@@ -90,7 +91,7 @@ export function JourneyPage({ journeyId }: { journeyId: number }) {
       </header>
 
       {/* PHOTO SLOT (jmedia, issue 17 part 2): the journey's gallery, public link and PDF book. */}
-      <JourneyGallery journeyId={journeyId} canEdit={canWrite} isOwner={isOwner} coverPhotoId={journey.coverPhotoId} />
+      <JourneyGallery journeyId={journeyId} canEdit={canWrite} isOwner={isOwner} coverPhotoId={journey.coverPhotoId} trips={journey.trips} />
 
       <section aria-labelledby="journey-timeline" className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
@@ -309,9 +310,7 @@ function EntryEditor({ journeyId, entry, onClose }: { journeyId: number; entry: 
             </option>
           ))}
         </SelectField>
-        <TextField className="sm:col-span-2" label={t('fields.location')} value={form.locationName} onChange={set('locationName')} maxLength={300} />
-        <TextField label={t('fields.lat')} type="number" step="any" min={-90} max={90} value={form.lat} onChange={set('lat')} />
-        <TextField label={t('fields.lng')} type="number" step="any" min={-180} max={180} value={form.lng} onChange={set('lng')} />
+        <LocationPicker value={form} onChange={(next) => setForm((f) => ({ ...f, ...next }))} />
         <TextField className="sm:col-span-2" label={t('fields.tags')} hint={t('fields.tagsHint')} value={form.tags} onChange={set('tags')} />
         <TextAreaField label={t('fields.pros')} hint={t('fields.linesHint')} value={form.pros} onChange={set('pros')} rows={3} />
         <TextAreaField label={t('fields.cons')} hint={t('fields.linesHint')} value={form.cons} onChange={set('cons')} rows={3} />

@@ -2,6 +2,7 @@
 // journey procedure and every journey route (photos, share, PDF) asks here first. No row → "not found" (a journey
 // one cannot see does not exist for them); a row with too low a role → "forbidden".
 import { DomainError } from '~/domain/errors';
+import type { Prisma } from '~/generated/prisma/client';
 import type { DbLike } from '../trip-data.server';
 
 export const JOURNEY_ROLES = ['owner', 'editor', 'viewer'] as const;
@@ -38,3 +39,11 @@ export async function requireJourneyRole(db: DbLike, journeyId: number, userId: 
   if (!roleAtLeast(role, minimum)) throw ROLE_NEEDED[minimum as Exclude<JourneyRole, 'viewer'>]();
   return role;
 }
+
+/**
+ * The one reading rule for a journey's entries, as a Prisma `where` on JourneyEntry: an entry is readable unless it is
+ * someone else's private entry (placeholders are always shared; those of a deleted trip are removed with the trip, by
+ * the trigger of migration 20261202040500_journey_placeholders). The journey itself is checked by requireJourneyRole.
+ */
+export const readableEntryWhere = (viewerId: number) =>
+  ({ OR: [{ visibility: { not: 'private' } }, { authorId: viewerId }] }) satisfies Prisma.JourneyEntryWhereInput;

@@ -8,9 +8,10 @@ import { id, idList, isoDate, latitude, longitude, text, timeOfDay, title } from
 import { addDays, fromIsoDate, toIsoDate } from '~/domain/dates';
 import { DomainError, badRequest, notFound, tripNotFound } from '~/domain/errors';
 import { userChannel } from '~/realtime/channels';
-import { tripsVisibleTo, type DbLike } from '../trip-data.server';
+import { findUserByIdentifier, tripsVisibleTo, type DbLike } from '../trip-data.server';
 import type { Journey, JourneyEntry, JourneyPhoto } from '~/generated/prisma/client';
-import { JOURNEY_ROLES, requireJourneyRole, type JourneyRole } from './access.server';
+import { importableTripPhotos, journeyPhotoJson, photoOrder, photosVisibleTo } from './photos/photos.server';
+import { JOURNEY_ROLES, readableEntryWhere, requireJourneyRole, type JourneyRole } from './access.server';
 import { journeyEvents } from './events';
 import { contributorIds, entriesChanged, journeyChanged, tellContributors } from './announce.server';
 import { detachTripFromJourney, syncJourneyTrip } from './skeletons.server';
@@ -40,23 +41,6 @@ const wordList = (what: string) =>
 
 const iso = (d: Date) => d.toISOString();
 
-function photoJson(p: JourneyPhoto) {
-  return {
-    id: p.id,
-    journeyId: p.journeyId,
-    entryId: p.entryId,
-    caption: p.caption,
-    mime: p.mime,
-    width: p.width,
-    height: p.height,
-    takenAt: p.takenAt ? iso(p.takenAt) : null,
-    lat: p.lat,
-    lng: p.lng,
-    sortOrder: p.sortOrder,
-    createdAt: iso(p.createdAt),
-  };
-}
-export type JourneyPhotoJson = ReturnType<typeof photoJson>;
 
 function entryJson(e: JourneyEntry & { photos?: JourneyPhoto[] }) {
   return {
@@ -80,7 +64,7 @@ function entryJson(e: JourneyEntry & { photos?: JourneyPhoto[] }) {
     sortOrder: e.sortOrder,
     sourceTripId: e.sourceTripId,
     sourcePlaceId: e.sourcePlaceId,
-    photos: (e.photos ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id).map(photoJson),
+    photos: (e.photos ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id).map((p) => journeyPhotoJson(p)),
     createdAt: iso(e.createdAt),
     updatedAt: iso(e.updatedAt),
   };
@@ -102,17 +86,8 @@ function journeyRowJson(j: Journey, myRole: JourneyRole) {
   };
 }
 
-/** Entries the user may read: skeletons of linked trips, and entries that are not someone else's private ones. */
-const readableEntries = (journeyIdValue: number, userId: number) => ({
-  journeyId: journeyIdValue,
-  OR: [
-    { type: 'skeleton', sourceTripId: { not: null } },
-    { type: { not: 'skeleton' }, OR: [{ visibility: { not: 'private' } }, { authorId: userId }] },
-  ],
-});
-
 async function listEntries(db: DbLike, journeyIdValue: number, userId: number) {
-  const rows = await db.journeyEntry.findMany({ where: readableEntries(journeyIdValue, userId), include: { photos: true } });
+  const rows = await db.journeyEntry.findMany({ where: { journeyId: journeyIdValue, ...readableEntryWhere(userId) }, include: { photos: true } });
   return rows.map(entryJson).sort(compareEntries);
 }
 
@@ -127,63 +102,71 @@ async function contributorsOf(db: DbLike, journeyIdValue: number) {
     .map((c) => ({ userId: c.userId, role: c.role as JourneyRole, username: c.user.username, displayName: c.user.displayName, addedAt: iso(c.addedAt) }));
 }
 
-/** The linked trips with their dates and day-assigned place count. */
-async function linkedTrips(db: DbLike, journeyIdValue: number) {
-  const links = await db.journeyTrip.findMany({ where: { journeyId: journeyIdValue }, include: { trip: true }, orderBy: { addedAt: 'asc' } });
-  return Promise.all(
-    links.map(async ({ trip, addedAt }) => ({
-      tripId: trip.id,
-      title: trip.title,
-      startDate: trip.startDate ? toIsoDate(trip.startDate) : null,
-      endDate: trip.endDate ? toIsoDate(trip.endDate) : null,
-      currency: trip.currency,
-      placeCount: await plannedPlaceCount(db, trip.id),
-      addedAt: iso(addedAt),
-    })),
-  );
+/** Day-assigned places per trip (an assignment on a dated day), for any number of trips in one query. */
+async function plannedPlaceCounts(db: DbLike, tripIds: readonly number[]) {
+  const days = await db.day.findMany({
+    where: { tripId: { in: [...tripIds] }, date: { not: null } },
+    select: { tripId: true, _count: { select: { assignments: true } } },
+  });
+  const counts = new Map<number, number>(tripIds.map((t) => [t, 0]));
+  for (const d of days) counts.set(d.tripId, (counts.get(d.tripId) ?? 0) + d._count.assignments);
+  return counts;
 }
 
-const plannedPlaceCount = (db: DbLike, tripId: number) => db.assignment.count({ where: { day: { tripId, date: { not: null } } } });
+/** The trips linked to these journeys, oldest link first, with the trip row (one query). */
+const tripLinksOf = (db: DbLike, journeyIds: readonly number[]) =>
+  db.journeyTrip.findMany({ where: { journeyId: { in: [...journeyIds] } }, include: { trip: true }, orderBy: [{ addedAt: 'asc' }, { tripId: 'asc' }] });
+type TripLink = Awaited<ReturnType<typeof tripLinksOf>>[number];
 
-async function journeyRow(db: DbLike, j: Journey, myRole: JourneyRole, userId: number) {
-  const [entryCount, photoCount, trips] = await Promise.all([
-    db.journeyEntry.count({ where: { ...readableEntries(j.id, userId), type: { not: 'skeleton' } } }),
-    db.journeyPhoto.count({ where: { journeyId: j.id } }),
-    db.journeyTrip.findMany({ where: { journeyId: j.id }, include: { trip: { select: { startDate: true, endDate: true } } } }),
+/** Written entries the user can read, photos they can see, and entries from a trip's places, per journey (three queries). */
+async function journeyCounts(db: DbLike, journeyIds: readonly number[], userId: number) {
+  const ids = { in: [...journeyIds] };
+  const [entries, photos, places] = await Promise.all([
+    db.journeyEntry.groupBy({ by: ['journeyId'], where: { journeyId: ids, type: { not: 'skeleton' }, ...readableEntryWhere(userId) }, _count: { _all: true } }),
+    db.journeyPhoto.groupBy({ by: ['journeyId'], where: { journeyId: ids, ...photosVisibleTo(userId) }, _count: { _all: true } }),
+    db.journeyEntry.groupBy({ by: ['journeyId'], where: { journeyId: ids, sourcePlaceId: { not: null }, ...readableEntryWhere(userId) }, _count: { _all: true } }),
   ]);
-  const starts = trips.map((t) => t.trip.startDate).filter((d): d is Date => !!d).map(toIsoDate).sort();
-  const ends = trips.map((t) => t.trip.endDate).filter((d): d is Date => !!d).map(toIsoDate).sort();
-  const placeCount = await db.journeyEntry.count({ where: { journeyId: j.id, sourcePlaceId: { not: null } } });
-  return {
-    ...journeyRowJson(j, myRole),
-    entryCount,
-    photoCount,
-    placeCount,
-    tripCount: trips.length,
-    tripDateMin: starts.at(0) ?? null,
-    tripDateMax: ends.at(-1) ?? null,
-  };
+  const byJourney = (rows: { journeyId: number; _count: { _all: number } }[]) => new Map(rows.map((r) => [r.journeyId, r._count._all]));
+  const [e, p, pl] = [byJourney(entries), byJourney(photos), byJourney(places)];
+  return (journeyId: number) => ({ entryCount: e.get(journeyId) ?? 0, photoCount: p.get(journeyId) ?? 0, placeCount: pl.get(journeyId) ?? 0 });
+}
+
+function journeyRowOf(j: Journey, myRole: JourneyRole, counts: { entryCount: number; photoCount: number; placeCount: number }, links: readonly TripLink[]) {
+  const starts = links.map((l) => l.trip.startDate).filter((d): d is Date => !!d).map(toIsoDate).sort();
+  const ends = links.map((l) => l.trip.endDate).filter((d): d is Date => !!d).map(toIsoDate).sort();
+  return { ...journeyRowJson(j, myRole), ...counts, tripCount: links.length, tripDateMin: starts.at(0) ?? null, tripDateMax: ends.at(-1) ?? null };
+}
+
+/** The list rows of these journeys (each with the user's role), in a fixed number of queries however many there are. */
+export async function journeyRows(db: DbLike, memberships: readonly { journey: Journey; role: string }[], userId: number) {
+  const ids = memberships.map((m) => m.journey.id);
+  const [countsOf, links] = await Promise.all([journeyCounts(db, ids, userId), tripLinksOf(db, ids)]);
+  return memberships.map(({ journey, role }) =>
+    journeyRowOf(journey, role as JourneyRole, countsOf(journey.id), links.filter((l) => l.journeyId === journey.id)),
+  );
 }
 
 async function fullJourney(db: DbLike, journeyIdValue: number, userId: number, myRole: JourneyRole) {
   const j = await db.journey.findUniqueOrThrow({ where: { id: journeyIdValue } });
-  const [row, entries, gallery, trips, contributors, pref] = await Promise.all([
-    journeyRow(db, j, myRole, userId),
+  const [countsOf, entries, gallery, links, contributors, pref] = await Promise.all([
+    journeyCounts(db, [j.id], userId),
     listEntries(db, j.id, userId),
-    db.journeyPhoto.findMany({ where: { journeyId: j.id }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
-    linkedTrips(db, j.id),
+    db.journeyPhoto.findMany({ where: { journeyId: j.id, ...photosVisibleTo(userId) }, orderBy: photoOrder }),
+    tripLinksOf(db, [j.id]),
     contributorsOf(db, j.id),
     db.journeyPreference.findUnique({ where: { journeyId_userId: { journeyId: j.id, userId } } }),
   ]);
-  const visibleEntryIds = new Set(entries.map((e) => e.id));
-  const photos = gallery.filter((p) => p.entryId === null || visibleEntryIds.has(p.entryId)).map(photoJson);
+  const tripIds = links.map((l) => l.tripId);
+  const [placeCounts, importable] = await Promise.all([plannedPlaceCounts(db, tripIds), importableTripPhotos(db, j.id, tripIds)]);
+  const row = journeyRowOf(j, myRole, countsOf(j.id), links);
+  const trips = links.map(({ trip, addedAt }) => ({ ...availableTripJson(trip), placeCount: placeCounts.get(trip.id) ?? 0, importablePhotoCount: importable.get(trip.id)?.length ?? 0, addedAt: iso(addedAt) }));
   return {
     ...row,
     entries,
-    gallery: photos,
+    gallery: gallery.map((p) => journeyPhotoJson(p)),
     trips,
     contributors,
-    stats: { entries: row.entryCount, photos: photos.length, places: row.placeCount },
+    stats: { entries: row.entryCount, photos: row.photoCount, places: row.placeCount },
     hideSkeletons: pref?.hideSkeletons ?? false,
   };
 }
@@ -210,12 +193,10 @@ async function linkTrip(db: DbLike, journeyIdValue: number, tripId: number) {
   await syncJourneyTrip(db, journeyIdValue, tripId);
 }
 
-/** The entry, if the user may read it (its journey's contributor; not someone else's private entry). */
+/** The entry, if the user may read it (not someone else's private entry); the journey's role is checked after. */
 async function findReadableEntry(db: DbLike, entryId: number, userId: number) {
-  const entry = await db.journeyEntry.findUnique({ where: { id: entryId } });
-  const readable =
-    entry !== null && (entry.type === 'skeleton' ? entry.sourceTripId !== null : entry.visibility !== 'private' || entry.authorId === userId);
-  if (!readable) throw notFound('Journey entry', entryId);
+  const entry = await db.journeyEntry.findFirst({ where: { id: entryId, ...readableEntryWhere(userId) } });
+  if (!entry) throw notFound('Journey entry', entryId);
   return entry;
 }
 
@@ -227,23 +208,10 @@ async function nextSortOrder(db: DbLike, journeyIdValue: number, date: Date) {
 
 /** A user given by id or by username / e-mail. */
 async function findUser(db: DbLike, input: { targetUserId?: number; identifier?: string }) {
-  if (input.targetUserId !== undefined) {
-    const user = await db.user.findUnique({ where: { id: input.targetUserId }, select: { id: true, displayName: true } });
-    if (!user) throw notFound('User', input.targetUserId);
-    return user;
-  }
-  const needle = input.identifier!.replace(/^@/, '');
-  const user = await db.user.findFirst({
-    where: { OR: [{ username: { equals: needle, mode: 'insensitive' } }, { email: { equals: needle, mode: 'insensitive' } }] },
-    select: { id: true, displayName: true },
-  });
-  if (!user) throw new DomainError('NOT_FOUND', 'errors.userNotFound', `No user with the username or e-mail "${needle}"`, { identifier: needle });
+  if (input.identifier !== undefined) return findUserByIdentifier(db, input.identifier);
+  const user = await db.user.findUnique({ where: { id: input.targetUserId! }, select: { id: true, displayName: true } });
+  if (!user) throw notFound('User', input.targetUserId!);
   return user;
-}
-
-/** Writing into a skeleton (story, photo, …) makes it the caller's real entry; jmedia's photo upload calls this too. */
-export async function promoteSkeleton(db: DbLike, entryId: number, authorId: number) {
-  await db.journeyEntry.updateMany({ where: { id: entryId, type: 'skeleton' }, data: { type: 'entry', authorId } });
 }
 
 // ——— inputs ———
@@ -289,7 +257,7 @@ export const journeyRouter = router({
     .query(async ({ ctx }) => {
       const userId = ctx.actor.user.id;
       const rows = await ctx.db.journeyContributor.findMany({ where: { userId }, include: { journey: true } });
-      const journeys = await Promise.all(rows.map((r) => journeyRow(ctx.db, r.journey, r.role as JourneyRole, userId)));
+      const journeys = await journeyRows(ctx.db, rows, userId);
       return { journeys: journeys.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id) };
     }),
 
@@ -362,7 +330,8 @@ export const journeyRouter = router({
         },
         orderBy: [{ endDate: 'desc' }, { id: 'desc' }],
       });
-      return { trips: await Promise.all(trips.map(async (t) => ({ ...availableTripJson(t), placeCount: await plannedPlaceCount(ctx.db, t.id) }))) };
+      const placeCounts = await plannedPlaceCounts(ctx.db, trips.map((t) => t.id));
+      return { trips: trips.map((t) => ({ ...availableTripJson(t), placeCount: placeCounts.get(t.id) ?? 0 })) };
     }),
 
   listJourneyAvailableTrips: authedProcedure
@@ -597,7 +566,7 @@ export const journeyRouter = router({
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.actor.user.id;
       await requireJourneyRole(ctx.db, input.journeyId, userId, 'editor');
-      const found = await ctx.db.journeyEntry.findMany({ where: { ...readableEntries(input.journeyId, userId), id: { in: input.orderedIds } }, select: { id: true } });
+      const found = await ctx.db.journeyEntry.findMany({ where: { journeyId: input.journeyId, ...readableEntryWhere(userId), id: { in: input.orderedIds } }, select: { id: true } });
       if (found.length !== input.orderedIds.length || new Set(input.orderedIds).size !== input.orderedIds.length) {
         throw badRequest('errors.journeyReorderMismatch', 'List entries of this journey, each exactly once, to reorder them');
       }

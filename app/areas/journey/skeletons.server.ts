@@ -110,3 +110,8 @@ export async function detachTripFromJourney(db: DbLike, journeyId: number, tripI
   await db.journeyEntry.deleteMany({ where: { journeyId, sourceTripId: tripId, type: 'skeleton' } });
   await db.journeyEntry.updateMany({ where: { journeyId, sourceTripId: tripId }, data: { sourceTripId: null, sourcePlaceId: null, sourceAssignmentId: null } });
 }
+
+/** Writing into a skeleton (story, photo, …) makes it the caller's real entry. */
+export async function promoteSkeleton(db: DbLike, entryId: number, authorId: number) {
+  await db.journeyEntry.updateMany({ where: { id: entryId, type: 'skeleton' }, data: { type: 'entry', authorId } });
+}

@@ -7,6 +7,7 @@ import { DomainError, badRequest, ownerOnly } from '~/domain/errors';
 import { tripChannel, userChannel } from '~/realtime/channels';
 import { memberEvents } from './events';
 import { notify } from '../notifications/notify.server';
+import { findUserByIdentifier } from '../trip-data.server';
 
 export const membersRouter = router({
   listTripMembers: tripMemberProcedure
@@ -43,15 +44,7 @@ export const membersRouter = router({
     })
     .input(z.object({ identifier: z.string().trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters') }))
     .mutation(async ({ ctx, input }) => {
-      const needle = input.identifier.replace(/^@/, '');
-      const user = await ctx.db.user.findFirst({
-        where: { OR: [{ username: { equals: needle, mode: 'insensitive' } }, { email: { equals: needle, mode: 'insensitive' } }] },
-      });
-      if (!user) {
-        throw new DomainError('NOT_FOUND', 'errors.userNotFound', `No user with the username or e-mail "${needle}"`, {
-          identifier: needle,
-        });
-      }
+      const user = await findUserByIdentifier(ctx.db, input.identifier);
       if (user.id === ctx.trip.ownerId) throw badRequest('errors.alreadyOwner', `${user.displayName} owns this trip already`);
       const existing = await ctx.db.tripMember.findUnique({ where: { tripId_userId: { tripId: input.tripId, userId: user.id } } });
       if (existing) throw badRequest('errors.alreadyMember', `${user.displayName} is already a member of this trip`);

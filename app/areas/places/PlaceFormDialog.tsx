@@ -211,7 +211,7 @@ interface SearchResult {
 }
 
 /** Looks a place up in OpenStreetMap; the search service may be unreachable, which is shown, not fatal. */
-function PlaceSearch({ onPick }: { onPick: (r: SearchResult) => void }) {
+export function PlaceSearch({ onPick }: { onPick: (r: SearchResult) => void }) {
   const { t } = useTranslation('planner');
   const trpc = useTRPC();
   const [text, setText] = useState('');

@@ -4,7 +4,7 @@
 // signed-in user: the token is the permission.
 import { z } from 'zod';
 import { publicProcedure, router, tripMemberProcedure } from '~/trpc/init';
-import { hashSecret, randomSecret } from '~/auth/tokens.server';
+import { hashSecret, newLinkToken } from '~/auth/tokens.server';
 import { DomainError } from '~/domain/errors';
 import { toIsoDate } from '~/domain/dates';
 import { tripChannel } from '~/realtime/channels';
@@ -37,10 +37,7 @@ function shareLinkJson(link: ShareLink) {
 }
 export type ShareLinkJson = ReturnType<typeof shareLinkJson>;
 
-function newToken() {
-  const token = randomSecret(SHARE_TOKEN_PREFIX);
-  return { token, tokenHash: hashSecret(token), tokenHint: token.slice(0, TOKEN_HINT_LENGTH) };
-}
+const newToken = () => newLinkToken(SHARE_TOKEN_PREFIX, TOKEN_HINT_LENGTH);
 
 const flag = (what: string) => z.boolean({ error: `must be true or false (show ${what} on the shared page)` }).optional();
 

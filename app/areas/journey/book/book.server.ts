@@ -9,6 +9,7 @@ import type { Services } from '~/services/types.server';
 import { toIsoDate } from '~/domain/dates';
 import { printableImage } from '~/storage/images.server';
 import { photoOrder, photosVisibleTo } from '../photos/photos.server';
+import { readableEntryWhere } from '../access.server';
 
 /** A Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
 const UNICODE_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans.ttf'];
@@ -60,7 +61,7 @@ export function projectPoints(points: readonly BookPoint[], width: number, heigh
 async function loadBook(services: Pick<Services, 'db'>, journeyId: number, userId: number) {
   const journey = await services.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
   const entries = await services.db.journeyEntry.findMany({
-    where: { journeyId, type: { not: 'skeleton' }, OR: [{ visibility: { not: 'private' } }, { authorId: userId }] },
+    where: { journeyId, type: { not: 'skeleton' }, ...readableEntryWhere(userId) },
     orderBy: [{ entryDate: 'asc' }, { sortOrder: 'asc' }, { id: 'asc' }],
   });
   const photos = await services.db.journeyPhoto.findMany({ where: { journeyId, ...photosVisibleTo(userId) }, orderBy: photoOrder });

@@ -200,11 +200,16 @@ function PhotoList({
   const reorder = useMutation(trpc.journeyMedia.reorderJourneyPhotos.mutationOptions({ onSuccess: async () => void (await refresh()) }));
   const photos: PhotoItem[] = given ?? list.data?.photos ?? [];
   const loaded = !!given || !!list.data;
-  const move = (index: number, by: -1 | 1) => {
-    const ids = photos.map((p) => p.id);
-    [ids[index], ids[index + by]] = [ids[index + by], ids[index]];
-    reorder.mutate({ journeyId, entryId: entryId ?? null, orderedIds: ids });
+  // The order that can change: an entry's photos, or in the gallery the photos that belong to no entry.
+  const orderIds = photos.filter((p) => entryId !== undefined || p.entryId === null).map((p) => p.id);
+  const movable = (photo: PhotoItem) => canEdit && orderIds.length > 1 && orderIds.includes(photo.id);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const moveTo = (photoId: number, to: number) => {
+    const ids = orderIds.filter((id) => id !== photoId);
+    ids.splice(Math.max(0, Math.min(to, ids.length)), 0, photoId);
+    if (ids.join() !== orderIds.join()) reorder.mutate({ journeyId, entryId: entryId ?? null, orderedIds: ids });
   };
+  const move = (photoId: number, by: -1 | 1) => moveTo(photoId, orderIds.indexOf(photoId) + by);
 
   return (
     <div data-testid={testId} className="space-y-2">
@@ -214,7 +219,25 @@ function PhotoList({
       {photos.length > 0 && (
         <ul className="flex flex-wrap gap-2">
           {photos.map((photo, index) => (
-            <li key={photo.id} className="group relative" data-testid="journey-photo">
+            <li
+              key={photo.id}
+              className={`group relative ${dragged === photo.id ? 'opacity-50' : ''}`}
+              data-testid="journey-photo"
+              draggable={movable(photo)}
+              onDragStart={(e) => {
+                setDragged(photo.id);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragEnd={() => setDragged(null)}
+              onDragOver={(e) => {
+                if (dragged !== null && movable(photo)) e.preventDefault();
+              }}
+              onDrop={(e) => {
+                e.preventDefault();
+                if (dragged !== null && dragged !== photo.id) moveTo(dragged, orderIds.indexOf(photo.id));
+                setDragged(null);
+              }}
+            >
               <button
                 type="button"
                 onClick={() => setOpen(photo)}
@@ -224,12 +247,12 @@ function PhotoList({
                 <img src={journeyPhotoUrl(photo.id, 'thumb')} alt={photo.caption} loading="lazy" className="h-full w-full object-cover" />
               </button>
               {coverPhotoId === photo.id && <span className="absolute start-1 top-1 rounded bg-indigo-600 px-1.5 text-[10px] font-semibold text-white">{t('photos.isCover')}</span>}
-              {canEdit && entryId !== undefined && photos.length > 1 && (
+              {movable(photo) && (
                 <span className="mt-1 flex justify-center gap-1">
-                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={index === 0 || reorder.isPending} onClick={() => move(index, -1)} aria-label={t('photos.moveEarlier')}>
+                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={orderIds.indexOf(photo.id) === 0 || reorder.isPending} onClick={() => move(photo.id, -1)} aria-label={t('photos.moveEarlier')}>
                     <span aria-hidden className="inline-block rtl:rotate-180">←</span>
                   </button>
-                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={index === photos.length - 1 || reorder.isPending} onClick={() => move(index, 1)} aria-label={t('photos.moveLater')}>
+                  <button type="button" className="rounded px-1 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-30" disabled={orderIds.indexOf(photo.id) === orderIds.length - 1 || reorder.isPending} onClick={() => move(photo.id, 1)} aria-label={t('photos.moveLater')}>
                     <span aria-hidden className="inline-block rtl:rotate-180">→</span>
                   </button>
                 </span>
@@ -266,7 +289,51 @@ export function JourneyPhotoStrip({ entry, canEdit }: { entry: { id: number; jou
 }
 
 /** Every photo of the journey the reader may see; uploads here go to the gallery (no entry). With the public link and the PDF book. */
-export function JourneyGallery(props: { journeyId: number; canEdit: boolean; isOwner: boolean; coverPhotoId?: number | null }) {
+/** Linked trips' uploaded place photos not yet in the journey: one button per trip that has some (editors). */
+function ImportTripPhotos({ journeyId, trips }: { journeyId: number; trips: readonly { tripId: number; title: string; importablePhotoCount: number }[] }) {
+  const { t } = useTranslation('journey-media');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const run = useMutation(
+    trpc.journeyMedia.importJourneyTripPhotos.mutationOptions({
+      onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.journeyMedia.pathKey() }), queryClient.invalidateQueries({ queryKey: [['journey']] })]),
+    }),
+  );
+  const offered = trips.filter((trip) => trip.importablePhotoCount > 0);
+  if (!offered.length && !run.error) return null;
+  return (
+    <div className="mb-3 flex flex-wrap items-center gap-2" data-testid="journey-import-photos">
+      {offered.map((trip) => (
+        <Button
+          key={trip.tripId}
+          size="sm"
+          busy={run.isPending && run.variables?.tripId === trip.tripId}
+          disabled={run.isPending}
+          onClick={() => run.mutate({ journeyId, tripId: trip.tripId })}
+        >
+          {run.isPending && run.variables?.tripId === trip.tripId ? t('photos.importing') : t('photos.import', { count: trip.importablePhotoCount, trip: trip.title })}
+        </Button>
+      ))}
+      {run.error && (
+        <p role="alert" className="text-xs text-red-700">
+          {errorMessage(run.error, t)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function JourneyGallery({
+  trips = [],
+  ...props
+}: {
+  journeyId: number;
+  canEdit: boolean;
+  isOwner: boolean;
+  coverPhotoId?: number | null;
+  /** linked trips, with how many of their place photos can be imported */
+  trips?: readonly { tripId: number; title: string; importablePhotoCount: number }[];
+}) {
   const { t } = useTranslation('journey-media');
   return (
     <section aria-labelledby="journey-gallery-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
@@ -277,6 +344,7 @@ export function JourneyGallery(props: { journeyId: number; canEdit: boolean; isO
         <JourneyShareButton journeyId={props.journeyId} isOwner={props.isOwner} />
         <JourneyBookLink journeyId={props.journeyId} />
       </div>
+      {props.canEdit && <ImportTripPhotos journeyId={props.journeyId} trips={trips} />}
       <PhotoList {...props} testId="journey-gallery" />
     </section>
   );

@@ -2,15 +2,17 @@
 // page and the PDF book: the JSON a photo is shown as, who may see which photo, adding one (through the image
 // pipeline and the file storage) and removing the stored files. See docs/decisions/023-journey-media.md.
 import type { Services } from '~/services/types.server';
-import type { JourneyPhoto } from '~/generated/prisma/client';
+import type { JourneyPhoto, Prisma } from '~/generated/prisma/client';
 import { userChannel } from '~/realtime/channels';
 import type { RealtimeEvent } from '~/realtime/events';
 import { JOURNEY_PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 import { DomainError } from '~/domain/errors';
-import { deleteImage, processImage, storeImage } from '~/storage/images.server';
+import { ImageRejected, deleteImage, processImage, storeImage } from '~/storage/images.server';
+import { UPLOAD_SOURCE } from '../../places/place-uploads.server';
 import type { DbLike } from '../../trip-data.server';
 import { contributorIds } from '../announce.server';
-import { promoteSkeleton } from '../procedures.server';
+import { readableEntryWhere } from '../access.server';
+import { promoteSkeleton } from '../skeletons.server';
 import { journeyPhotoUrl, type PhotoVariant } from './urls';
 
 /** Storage prefix of journey photos: "journey-photos/<32 hex>" and "…-thumb". */
@@ -18,13 +20,17 @@ export const JOURNEY_PHOTO_PREFIX = 'journey-photos';
 export const PHOTO_VARIANTS = ['full', 'thumb'] as const satisfies readonly PhotoVariant[];
 export type { PhotoVariant };
 
-/** A photo as the UI and the public page see it; `base` is where its bytes are served ("/api/journey-photos"). */
+/**
+ * A photo as every answer shows it (entries, gallery, photo procedures, upload route, public page); `base` is where its
+ * bytes are served ("/api/journey-photos", the public page's own path for visitors).
+ */
 export function journeyPhotoJson(photo: JourneyPhoto, base?: string) {
   return {
     id: photo.id,
     journeyId: photo.journeyId,
     entryId: photo.entryId,
     caption: photo.caption,
+    mime: photo.mime,
     sortOrder: photo.sortOrder,
     width: photo.width,
     height: photo.height,
@@ -40,12 +46,9 @@ export type JourneyPhotoJson = ReturnType<typeof journeyPhotoJson>;
 
 export const photoOrder = [{ sortOrder: 'asc' as const }, { id: 'asc' as const }];
 
-/**
- * Photos a contributor sees: the gallery's and those of entries they can read (a private entry is its author's alone).
- * Used as a Prisma `where` on JourneyPhoto.
- */
+/** Photos a contributor sees: the gallery's and those of entries they can read. A Prisma `where` on JourneyPhoto. */
 export function photosVisibleTo(userId: number) {
-  return { OR: [{ entryId: null }, { entry: { OR: [{ visibility: { not: 'private' } }, { authorId: userId }] } }] };
+  return { OR: [{ entryId: null }, { entry: readableEntryWhere(userId) }] } satisfies Prisma.JourneyPhotoWhereInput;
 }
 
 /** Photos the public page shows (gallery switched on): the gallery's and those of public, written entries. */
@@ -61,7 +64,7 @@ export const photoEntryNotFound = (entryId: number) =>
 export async function photoTargetEntry(db: DbLike, journeyId: number, entryId: number | null, userId: number) {
   if (entryId === null) return null;
   const entry = await db.journeyEntry.findFirst({
-    where: { id: entryId, journeyId, OR: [{ visibility: { not: 'private' } }, { authorId: userId }] },
+    where: { id: entryId, journeyId, ...readableEntryWhere(userId) },
     select: { id: true, type: true },
   });
   if (!entry) throw photoEntryNotFound(entryId);
@@ -84,7 +87,7 @@ export async function publishToContributors(services: Pick<Services, 'db' | 'rea
  */
 export async function addJourneyPhoto(
   services: Pick<Services, 'db' | 'storage'>,
-  input: { journeyId: number; entry: { id: number; type: string } | null; uploaderId: number; bytes: Buffer },
+  input: { journeyId: number; entry: { id: number; type: string } | null; uploaderId: number; bytes: Buffer; sourceKey?: string },
 ) {
   const image = await processImage(input.bytes, { maxBytes: JOURNEY_PHOTO_UPLOAD_MAX_BYTES });
   const keys = await storeImage(services.storage, JOURNEY_PHOTO_PREFIX, image);
@@ -107,6 +110,7 @@ export async function addJourneyPhoto(
           lat: image.lat,
           lng: image.lng,
           sortOrder: (last._max.sortOrder ?? -1) + 1,
+          sourceKey: input.sourceKey ?? null,
         },
       });
       // A photo is content: a skeleton becomes a real entry, written by whoever brought the photo.
@@ -118,6 +122,50 @@ export async function addJourneyPhoto(
     await deleteImage(services.storage, keys);
     throw error;
   }
+}
+
+/**
+ * The uploaded place photos of these (linked) trips that the journey has not imported yet: trip id → storage keys, in
+ * place order, each key once (a trip copy shares its files). Two queries, whatever the number of trips.
+ */
+export async function importableTripPhotos(db: DbLike, journeyId: number, tripIds: readonly number[]) {
+  const places = await db.place.findMany({
+    where: { tripId: { in: [...tripIds] }, photoSource: UPLOAD_SOURCE, photoRef: { not: '' } },
+    select: { tripId: true, photoRef: true },
+    orderBy: { id: 'asc' },
+  });
+  const keys = [...new Set(places.map((p) => p.photoRef))];
+  const imported = await db.journeyPhoto.findMany({ where: { journeyId, sourceKey: { in: keys } }, select: { sourceKey: true } });
+  const done = new Set(imported.map((p) => p.sourceKey));
+  const byTrip = new Map<number, string[]>(tripIds.map((t) => [t, []]));
+  for (const p of places) {
+    const list = byTrip.get(p.tripId)!;
+    if (!done.has(p.photoRef) && !list.includes(p.photoRef)) list.push(p.photoRef);
+  }
+  return byTrip;
+}
+
+/**
+ * Copies a linked trip's uploaded place photos into the journey's gallery (through the image pipeline, as an upload:
+ * the journey gets its own files, so deleting either side leaves the other alone). Photos imported before are skipped,
+ * as are files that are gone or unreadable. The caller has checked the role, the link and that the user sees the trip.
+ */
+export async function importTripPhotos(services: Pick<Services, 'db' | 'storage'>, input: { journeyId: number; tripId: number; userId: number }) {
+  const keys = (await importableTripPhotos(services.db, input.journeyId, [input.tripId])).get(input.tripId) ?? [];
+  let imported = 0;
+  for (const key of keys) {
+    const object = await services.storage.get(key);
+    if (!object) continue;
+    try {
+      await addJourneyPhoto(services, { journeyId: input.journeyId, entry: null, uploaderId: input.userId, bytes: Buffer.from(object.bytes), sourceKey: key });
+      imported += 1;
+    } catch (error) {
+      // a damaged file, or the same photo imported at the same moment by someone else (unique journeyId + sourceKey)
+      const duplicate = (error as { code?: string }).code === 'P2002';
+      if (!(error instanceof ImageRejected) && !duplicate) throw error;
+    }
+  }
+  return { imported, skipped: keys.length - imported };
 }
 
 /**

@@ -4,18 +4,20 @@
 import { z } from 'zod';
 import { authedProcedure, router } from '~/trpc/init';
 import { id, idList, text } from '~/trpc/schemas';
-import { badRequest } from '~/domain/errors';
+import { badRequest, tripNotFound } from '~/domain/errors';
+import { tripsVisibleTo } from '../../trip-data.server';
 import { requireJourneyRole } from '../access.server';
 import { journeyShareProcedures } from '../share/procedures.server';
 import { journeyMediaEvents } from './events';
 import { tellContributors } from '../announce.server';
-import { promoteSkeleton } from '../procedures.server';
+import { promoteSkeleton } from '../skeletons.server';
 import {
   journeyPhotoJson,
   photoNotFound,
   photoOrder,
   photosVisibleTo,
   photoTargetEntry,
+  importTripPhotos,
   releasePhotoFiles,
 } from './photos.server';
 import type { Context } from '~/trpc/init';
@@ -116,6 +118,22 @@ export const journeyMediaRouter = router({
       await ctx.db.journey.update({ where: { id: input.journeyId }, data: { coverPhotoId: input.photoId } });
       await emitPhotosChanged(ctx, input.journeyId, []);
       return { journeyId: input.journeyId, coverPhotoId: input.photoId };
+    }),
+
+  importJourneyTripPhotos: authedProcedure
+    .meta(write)
+    .input(z.object({ journeyId, tripId: id('trip') }))
+    .mutation(async ({ ctx, input }) => {
+      const userId = ctx.actor.user.id;
+      // As for linking: a trip the caller cannot see is "not found", and so is its journey for a non-contributor.
+      const visible = await ctx.db.trip.count({ where: { id: input.tripId, ...tripsVisibleTo(userId) } });
+      if (!visible) throw tripNotFound(input.tripId);
+      await requireJourneyRole(ctx.db, input.journeyId, userId, 'editor');
+      const link = await ctx.db.journeyTrip.findUnique({ where: { journeyId_tripId: input } });
+      if (!link) throw badRequest('errors.journeyTripNotLinked', `Trip ${input.tripId} is not linked to this journey`, { tripId: input.tripId });
+      const result = await importTripPhotos(ctx.services, { ...input, userId });
+      if (result.imported) await emitPhotosChanged(ctx, input.journeyId, []);
+      return { journeyId: input.journeyId, tripId: input.tripId, ...result };
     }),
 
   ...journeyShareProcedures,

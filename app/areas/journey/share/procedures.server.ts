@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { authedProcedure, publicProcedure } from '~/trpc/init';
 import { id } from '~/trpc/schemas';
-import { hashSecret, randomSecret } from '~/auth/tokens.server';
+import { newLinkToken } from '~/auth/tokens.server';
 import type { JourneyShareLink } from '~/generated/prisma/client';
 import { requireJourneyRole } from '../access.server';
 import { tellContributors } from '../announce.server';
@@ -67,19 +67,19 @@ export const journeyShareProcedures = {
       const existing = await ctx.db.journeyShareLink.findUnique({ where: { journeyId: input.journeyId } });
       const flags = applyShareFlags(existing && { shareTimeline: existing.showTimeline, shareGallery: existing.showGallery, shareMap: existing.showMap }, input);
       const data = { showTimeline: flags.shareTimeline, showGallery: flags.shareGallery, showMap: flags.shareMap };
-      const token = !existing || input.rotate ? randomSecret(JOURNEY_SHARE_TOKEN_PREFIX) : null;
-      const fresh = token ? { tokenHash: hashSecret(token), tokenHint: token.slice(0, JOURNEY_TOKEN_HINT_LENGTH) } : {};
+      const fresh = !existing || input.rotate ? newLinkToken(JOURNEY_SHARE_TOKEN_PREFIX, JOURNEY_TOKEN_HINT_LENGTH) : null;
+      const tokenFields = fresh ? { tokenHash: fresh.tokenHash, tokenHint: fresh.tokenHint } : {};
       const link = existing
-        ? await ctx.db.journeyShareLink.update({ where: { id: existing.id }, data: { ...data, ...fresh } })
-        : await ctx.db.journeyShareLink.create({ data: { journeyId: input.journeyId, ...data, ...(fresh as { tokenHash: string; tokenHint: string }), createdById: ctx.actor.user.id } });
+        ? await ctx.db.journeyShareLink.update({ where: { id: existing.id }, data: { ...data, ...tokenFields } })
+        : await ctx.db.journeyShareLink.create({ data: { journeyId: input.journeyId, ...data, tokenHash: fresh!.tokenHash, tokenHint: fresh!.tokenHint, createdById: ctx.actor.user.id } });
       const shareLink = journeyShareLinkJson(link);
-      const rotated = !!existing && !!token;
+      const rotated = !!existing && !!fresh;
       const event = journeyMediaEvents.make('journey.share.changed', { journeyId: input.journeyId, shareLink, rotated });
       await tellContributors(ctx, ctx.db, input.journeyId, event);
       return {
         created: !existing,
         rotated,
-        url: token ? `${ctx.services.config.appUrl.replace(/\/$/, '')}${journeySharePath(token)}` : null,
+        url: fresh ? `${ctx.services.config.appUrl.replace(/\/$/, '')}${journeySharePath(fresh.token)}` : null,
         shareLink,
       };
     }),
