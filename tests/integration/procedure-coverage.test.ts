@@ -19,6 +19,8 @@ import { createInteractiveClient } from './oauth.helpers';
 import { createInvite } from '~/auth/registration.server';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services';
 import { procedureOutputErrors } from './mcp-output-schemas.helpers';
+import sharp from 'sharp';
+import { newUploadKey, UPLOAD_SOURCE } from '~/areas/places/place-uploads.server';
 
 type Inputs = inferRouterInputs<AppRouter>;
 
@@ -102,6 +104,9 @@ interface Fixture {
   journeyEntryId: number;
   journeySkeletonId: number;
   otherJourneyId: number;
+  /** anna's journal linking her second trip, whose one place has an uploaded photo (for the gallery import) */
+  photoJourneyId: number;
+  photoTripId: number;
   otherJourneyEntryId: number;
   /** journey media: anna's journey "Coverage journal" (ben editor) with two gallery photos and a share link; carol's journey and photo */
   mediaJourneyId: number;
@@ -1734,10 +1739,10 @@ const cases: CaseTable = {
       outcome: (f) => ({ journeyId: f.mediaJourneyId, coverPhotoId: f.mediaSecondPhotoId }),
     },
     importJourneyTripPhotos: {
-      access: [{ ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, tripId: f.tripId }) } }],
-      valid: (f) => ({ journeyId: f.journeyId, tripId: f.tripId }),
-      bad: { input: (f) => ({ journeyId: f.journeyId, tripId: 'lisbon' }), field: 'tripId' },
-      outcome: (f) => ({ journeyId: f.journeyId, tripId: f.tripId, imported: 0, skipped: 0 }),
+      access: ['tripMember', { ownResource: { input: (f) => ({ journeyId: f.otherJourneyId, tripId: f.tripId }) } }],
+      valid: (f) => ({ journeyId: f.photoJourneyId, tripId: f.photoTripId }),
+      bad: { input: (f) => ({ journeyId: f.photoJourneyId, tripId: 'lisbon' }), field: 'tripId' },
+      outcome: (f) => ({ journeyId: f.photoJourneyId, tripId: f.photoTripId, imported: 1, skipped: 0 }),
     },
     getJourneyShareLink: {
       access: [{ ownResource: { input: (f) => ({ journeyId: f.mediaOtherJourneyId }) } }],
@@ -1860,8 +1865,16 @@ async function buildJourneyFixture(tripId: number) {
   const { journey: empty } = await j.createJourney.mutate({ title: 'Someday' });
   const { journey: other } = await carol.trpc.journey.createJourney.mutate({ title: 'Carol’s journal' });
   const { entry: otherEntry } = await carol.trpc.journey.createJourneyEntry.mutate({ journeyId: other.id, entryDate: '2027-06-01', title: 'Secret', visibility: 'shared' });
+  // A second trip of anna's whose place has an uploaded photo, linked to a journal of its own.
+  const photoTrip = await server.services.db.trip.create({ data: { ownerId: anna.user.id, title: 'Sintra' } });
+  const photoKey = newUploadKey();
+  await server.services.storage.put(photoKey, await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).jpeg().toBuffer(), 'image/jpeg');
+  await server.services.db.place.create({ data: { tripId: photoTrip.id, name: 'Pena Palace', photoSource: UPLOAD_SOURCE, photoRef: photoKey } });
+  const { journey: photoJourney } = await j.createJourney.mutate({ title: 'Sintra journal', tripIds: [photoTrip.id] });
   suite.clearEvents();
   return {
+    photoJourneyId: photoJourney.id,
+    photoTripId: photoTrip.id,
     journeyId: journey.id,
     emptyJourneyId: empty.id,
     journeyEntryId: entry.id,
@@ -2320,6 +2333,8 @@ const fixtureShape: Fixture = {
   journeySkeletonId: 2,
   otherJourneyId: 3,
   otherJourneyEntryId: 3,
+  photoJourneyId: 4,
+  photoTripId: 2,
   mediaJourneyId: 1,
   mediaPhotoId: 1,
   mediaSecondPhotoId: 2,
@@ -2410,13 +2425,15 @@ for (const { path, type } of procedures) {
       check('access', 'non-member: the same NOT_FOUND as for a trip that does not exist, nothing written or published', async () => {
         const before = await snapshot(f);
         const denied = await expectTrpcError(callerFor(carol.trpc, path)(c.valid(f)));
+        // the trip the valid input names (the fixture trip, unless a case needs another of anna's)
+        const tripId = (c.valid(f) as { tripId?: number }).tripId ?? f.tripId;
         const missing = await expectTrpcError(callerFor(anna.trpc, path)({ ...(c.valid(f) as object), tripId: MISSING_ID }));
         expect(denied.code).toBe('NOT_FOUND');
         expect(denied.httpStatus).toBe(404);
-        expect(denied.message).toBe(notMemberMessage(f.tripId));
+        expect(denied.message).toBe(notMemberMessage(tripId));
         expect(missing.code).toBe('NOT_FOUND');
         expect(missing.message).toBe(notMemberMessage(MISSING_ID));
-        expect(denied.data?.i18n).toEqual({ key: 'errors.tripNotFound', params: { tripId: f.tripId } });
+        expect(denied.data?.i18n).toEqual({ key: 'errors.tripNotFound', params: { tripId } });
         expect(await snapshot(f)).toEqual(before);
         expect(suite.events).toEqual([]);
       });
