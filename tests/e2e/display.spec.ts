@@ -116,8 +116,8 @@ test('a 12-hour reader sees 2:30 PM in the planner; 24-hour shows 14:30', async 
   await page.goto(`${server.url}/settings`);
   await hydrated(page);
   // en-GB reads 24-hour: the automatic choice says so.
-  await expect(page.getByLabel('Clock').locator('option').first()).toHaveText('Automatic: 14:30');
-  await page.getByLabel('Clock').selectOption('12h');
+  await expect(page.getByLabel('Clock', { exact: true }).locator('option').first()).toHaveText('Automatic: 14:30');
+  await page.getByLabel('Clock', { exact: true }).selectOption('12h');
   await page.getByRole('button', { name: 'Save display settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Display settings saved.' })).toBeVisible();
   await page.goto(`${server.url}/trips/${trip.id}`);
