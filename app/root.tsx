@@ -45,6 +45,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const services = getServices(context);
   const { actor, setCookie } = await getWebActor(request, services);
   const locale = detectLanguage(request, actor?.user.language);
+  // The region's customs, worked out once: what "automatic" means, and all a signed-out visitor sees.
+  const regional = regionalLocale(locale, request.headers.get('accept-language'));
+  const displayDefaults = resolveDisplay(null, regional);
   const data = {
     locale,
     dir: directionOf(locale),
@@ -60,8 +63,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }
       : null,
     addons: await services.addons.all(),
-    display: resolveDisplay(actor ? displayPreferencesOf(actor.user) : null, regionalLocale(locale, request.headers.get('accept-language'))),
-    displayDefaults: resolveDisplay(null, regionalLocale(locale, request.headers.get('accept-language'))),
+    display: actor ? resolveDisplay(displayPreferencesOf(actor.user), regional) : displayDefaults,
+    displayDefaults,
     realtime: actor ? realtimeClientConfig(services) : null,
   };
   return Response.json(data, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined) as unknown as typeof data;

@@ -73,7 +73,7 @@ function newSessionId() {
   return crypto.randomBytes(24).toString('base64url');
 }
 
-/** True when a session's owner fits the filter (also for the open streams in ./subscriptions.ts). */
+/** True when a session's owner fits the filter (the stored sessions here, the open streams in ./subscriptions.ts). */
 export function matches(s: SessionOwner, f: SessionFilter) {
   return (
     (f.userId === undefined || s.userId === f.userId) &&
@@ -82,13 +82,13 @@ export function matches(s: SessionOwner, f: SessionFilter) {
   );
 }
 
-/** At most this many subscribed URIs are kept with a session (./subscriptions.ts allows as many per stream). */
-const MAX_STORED_SUBSCRIPTIONS = 200;
+/** At most this many resource subscriptions per session: kept with the session here, enforced on subscribe in ./subscriptions.ts. */
+export const MAX_SUBSCRIPTIONS = 200;
 
 function applyChange(s: SessionSettings, change: Parameters<McpStore['update']>[1]): SessionSettings {
   if ('logLevel' in change) return { ...s, logLevel: change.logLevel };
   const without = s.subscriptions.filter((uri) => uri !== ('subscribe' in change ? change.subscribe : change.unsubscribe));
-  if ('subscribe' in change && without.length < MAX_STORED_SUBSCRIPTIONS) without.push(change.subscribe);
+  if ('subscribe' in change && without.length < MAX_SUBSCRIPTIONS) without.push(change.subscribe);
   return { ...s, subscriptions: without };
 }
 
@@ -176,7 +176,7 @@ export function createDatabaseStore(db: Db): McpStore {
       if ('logLevel' in change) await db.mcpSession.updateMany({ where: { id, closedAt: null }, data: { logLevel: change.logLevel } });
       else if ('subscribe' in change) {
         await db.$executeRaw`UPDATE "McpSession" SET "subscriptions" = array_append(array_remove("subscriptions", ${change.subscribe}), ${change.subscribe})
-          WHERE "id" = ${id} AND "closedAt" IS NULL AND cardinality("subscriptions") < ${MAX_STORED_SUBSCRIPTIONS}`;
+          WHERE "id" = ${id} AND "closedAt" IS NULL AND cardinality("subscriptions") < ${MAX_SUBSCRIPTIONS}`;
       } else {
         await db.$executeRaw`UPDATE "McpSession" SET "subscriptions" = array_remove("subscriptions", ${change.unsubscribe}) WHERE "id" = ${id}`;
       }

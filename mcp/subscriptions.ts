@@ -13,7 +13,7 @@ import type { Services } from '~/services/types.server';
 import type { PendingEvent } from '~/services/types.server';
 import { parseChannel } from '~/realtime/channels';
 import { log } from '~/utils/log.server';
-import type { SessionFilter, SessionOwner } from './store';
+import { matches, MAX_SUBSCRIPTIONS, type SessionFilter, type SessionOwner } from './store';
 import { mcpRuntime, type McpRuntime } from './runtime';
 import { pushedEvents } from './stream';
 import { entryVisible, type ResourceEntry } from './registry';
@@ -22,8 +22,6 @@ import { json, rpcError, type McpHttpReply } from './replies';
 /** The PostgreSQL NOTIFY channel instances tell each other about changes on. */
 export const NOTIFY_CHANNEL = 'waymark_mcp_changes';
 const KEEPALIVE_MS = 25_000;
-/** At most this many subscribed URIs per session. */
-export const MAX_SUBSCRIPTIONS = 200;
 
 interface Subscription {
   resource: ResourceEntry;
@@ -181,13 +179,7 @@ export function closeMatchingStreams(rt: McpRuntime, filter: SessionFilter) {
   const hub = hubs.get(rt);
   if (!hub) return;
   for (const [id, s] of hub.sessions) {
-    if (
-      (filter.userId === undefined || s.owner.userId === filter.userId) &&
-      (filter.clientKey === undefined || s.owner.clientKey === filter.clientKey) &&
-      (filter.tokenFamily === undefined || s.owner.tokenFamily === filter.tokenFamily)
-    ) {
-      dropSession(rt, id);
-    }
+    if (matches(s.owner, filter)) dropSession(rt, id);
   }
 }
 

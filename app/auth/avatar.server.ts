@@ -3,23 +3,21 @@
 // "avatars/<userId>-<random>" (a new name per upload, so the served file can be cached for good). The user row keeps
 // the key. Any signed-in user may see any avatar (docs/decisions/030-password-reset-avatar-account-deletion.md).
 import crypto from 'node:crypto';
-import sharp from 'sharp';
 import type { Services } from '~/services/types.server';
 import { sniffImageType } from '~/areas/places/place-uploads.server';
-import { ImageRejected } from '~/storage/images.server';
+import { ImageRejected, loadSharp, MAX_INPUT_PIXELS } from '~/storage/images.server';
 import { PHOTO_UPLOAD_MAX_BYTES } from '~/domain/uploads';
 
 export const AVATAR_MAX_BYTES = PHOTO_UPLOAD_MAX_BYTES;
 export const AVATAR_EDGE = 256;
 const PREFIX = 'avatars';
-/** Decoding bombs: the same 60-megapixel ceiling as the photo pipeline. */
-const MAX_INPUT_PIXELS = 60_000_000;
 
 /** The square WebP stored for an upload; throws ImageRejected (status and English message) for anything else. */
 export async function avatarImage(input: Buffer): Promise<Buffer> {
   if (!input.length) throw new ImageRejected('empty', 'Send the image as the request body');
   if (input.length > AVATAR_MAX_BYTES) throw new ImageRejected('too_large', 'The picture is larger than 5 MB');
   if (!sniffImageType(input)) throw new ImageRejected('unsupported_type', 'Only JPEG, PNG and WebP pictures can be uploaded');
+  const sharp = await loadSharp();
   try {
     // rotate() applies the EXIF orientation; sharp writes no metadata unless asked to.
     return await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })

@@ -10,7 +10,7 @@ import { hashPassword } from './password.server';
 import { signOutEverywhere } from './sign-out-everywhere.server';
 import { hashSecret, randomSecret } from './tokens.server';
 import { emailSchema, passwordSchema } from './users.server';
-import { hitDatabaseWindow } from '~/utils/rate-window.server';
+import { rateWindows } from '~/utils/rate-window.server';
 import type { FormError } from './web-auth.server';
 
 export const RESET_LINK_MINUTES = 45;
@@ -55,7 +55,7 @@ export async function requestPasswordReset(services: Services, input: { email: s
     [`reset|${email}`, RESETS_PER_EMAIL_PER_MINUTE],
     [`reset|ip|${input.ip ?? 'unknown'}`, RESETS_PER_IP_PER_MINUTE],
   ] as const) {
-    const rate = await hitDatabaseWindow(services.db, key, limit);
+    const rate = await rateWindows(services).hit(key, limit);
     if (!rate.allowed) return { ok: false, error: { key: 'account:forgot.throttled', params: { seconds: rate.retryAfter } }, status: 429 };
   }
   const user = await services.db.user.findUnique({ where: { email } });

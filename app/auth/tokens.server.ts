@@ -34,3 +34,9 @@ export function secretMatchesHash(secret: string, storedHash: string) {
   const b = Buffer.from(storedHash, 'hex');
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
+
+/** Whether an Authorization header carries `Bearer <token>` for a configured token (METRICS_TOKEN, CRON_SECRET), in constant time. */
+export function bearerMatches(authorization: string | undefined, token: string) {
+  const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  return secretMatchesHash(presented, hashSecret(token));
+}

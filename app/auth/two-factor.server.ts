@@ -3,7 +3,6 @@
 // Decisions: docs/decisions/031-two-factor-and-single-sign-on.md.
 import { redirect } from '@remix-run/node';
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { User } from '~/generated/prisma/client';
 import type { Services } from '~/services/types.server';
@@ -59,6 +58,8 @@ export async function startEnrolment(services: Services, user: Pick<User, 'id' |
     await services.db.twoFactor.create({ data: { userId: user.id, secretSealed: seal(key, secret, user.id) } });
   }
   const uri = totpFor(secret, user.email).toString();
+  // qrcode is loaded here, on the first enrolment, not with every request that checks a session
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qr: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }

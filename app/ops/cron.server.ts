@@ -4,7 +4,7 @@
 // instance's timer runs the job, runs it at most once per period.
 import type { Services } from '~/services/types.server';
 import { jobRunnerOf } from './jobs.server';
-import { bearerMatches } from './metrics.server';
+import { bearerMatches } from '~/auth/tokens.server';
 
 export const CRON_PATH = '/api/cron';
 

@@ -7,7 +7,8 @@ import { shippedMigrations } from '~/db/migrate.server';
 import { onToolCall } from '../../mcp/audit';
 import type { Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
-import { createMetrics, methodLabel, bearerMatches, routeLabel, toolLabel, type Metrics } from './metrics.server';
+import { createMetrics, methodLabel, routeLabel, toolLabel, type Metrics } from './metrics.server';
+import { bearerMatches } from '~/auth/tokens.server';
 import { checkReadiness } from './readiness.server';
 import { redactedPath, requestLogLine } from './request-log.server';
 

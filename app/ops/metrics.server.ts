@@ -1,6 +1,5 @@
 // Prometheus metrics of one process (METRICS=on): requests by route and status, request latency, MCP tool calls by
 // tool, open realtime connections. One registry per services object (no module state: tests run servers side by side).
-import crypto from 'node:crypto';
 import client from 'prom-client';
 import { isSecretSegment } from './request-log.server';
 
@@ -50,13 +49,6 @@ export function createMetrics(realtimeConnections: () => number): Metrics {
       toolCalls.inc({ tool, outcome: success ? 'ok' : 'error' });
     },
   };
-}
-
-/** Constant-time comparison of a presented bearer token with a configured one (METRICS_TOKEN, CRON_SECRET; both hashed first: equal lengths). */
-export function bearerMatches(authorization: string | undefined, token: string) {
-  const presented = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
-  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
-  return crypto.timingSafeEqual(digest(presented), digest(token));
 }
 
 // Tool names come from a fixed list, but a client may call any name: keep the label set bounded.

@@ -10,7 +10,7 @@ import type { FileStorage } from './types';
 
 /** What a stored image is re-encoded to: JPEG, or PNG when it has transparency. */
 /** sharp and exifr are loaded with the first image, not at start-up (about 0.2 s of CPU; decision 036). */
-const loadSharp = async () => (await import('sharp')).default;
+export const loadSharp = async () => (await import('sharp')).default;
 
 export type StoredImageType = 'image/jpeg' | 'image/png';
 
@@ -53,7 +53,7 @@ export interface ImageLimits {
 }
 
 /** Decoding bombs: a 10 MB file may claim a 100 000² canvas. 60 megapixels covers every phone camera. */
-const MAX_INPUT_PIXELS = 60_000_000;
+export const MAX_INPUT_PIXELS = 60_000_000;
 
 interface ExifFacts {
   takenAt: Date | null;

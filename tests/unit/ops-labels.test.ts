@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bearerMatches, routeLabel, toolLabel } from '~/ops/metrics.server';
+import { routeLabel, toolLabel } from '~/ops/metrics.server';
+import { bearerMatches } from '~/auth/tokens.server';
 import { redactedPath, requestLogLine } from '~/ops/request-log.server';
 
 describe('request log redaction', () => {

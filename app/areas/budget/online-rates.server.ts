@@ -3,6 +3,7 @@
 // turns it off (BUDGET_RATES_URL empty) or the service cannot be reached, rates are entered by hand as before.
 import type { Config } from '~/env.server';
 import { badRequest } from '~/domain/errors';
+import { parseRate } from './rules';
 import { fetchFromService, serviceUnavailable, serviceUrl, ttlCache, type OutsideService } from '~/geo/outside-service.server';
 
 const RATES: OutsideService = { label: 'Exchange rates', i18nKey: 'errors.ratesUnavailable' };
@@ -30,8 +31,19 @@ export async function currentRate(config: Pick<Config, 'budgetRatesUrl' | 'outbo
   const value = body?.rates?.[to];
   // Plain decimal text, never exponent notation (String(1e-7) is "1e-7", which no rate parser accepts), at most the
   // 12 decimals a rate keeps (rules.ts RATE).
-  const rate =
-    typeof value === 'number' && Number.isFinite(value) && value > 0 ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 12 }) : null;
+  const text = typeof value === 'number' && Number.isFinite(value) && value > 0 ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 12 }) : null;
+  // A rate a person could not enter (too small or too large to keep) counts as unknown.
+  const rate = text !== null && isRate(text) ? text : null;
   cache.set(config, key, rate, CACHE_MS);
   return rate;
+}
+
+/** Whether `text` is a rate a person could enter (rules.ts parseRate): the one check stored rates pass. */
+function isRate(text: string) {
+  try {
+    parseRate(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

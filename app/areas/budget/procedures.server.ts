@@ -494,8 +494,7 @@ export const budgetRouter = router({
       const unknown: string[] = [];
       for (const currency of currencies) {
         const rate = await currentRate(ctx.services.config, currency, tripCurrency);
-        // A rate the service gives that a person could not enter (too small or too large to keep) counts as unknown.
-        if (rate === null || !isRate(rate)) unknown.push(currency);
+        if (rate === null) unknown.push(currency);
         else found.push({ currency, rate });
       }
       await ctx.db.$transaction(
@@ -591,16 +590,6 @@ function keptMember(current: BudgetItemRow) {
     amount: m.fixedAmount === null ? undefined : formatAmount(Number(m.fixedAmount), current.currency),
     paid: m.paid,
   });
-}
-
-/** Whether `text` is a rate a person could enter (rules.ts parseRate): the one check stored rates pass. */
-function isRate(text: string) {
-  try {
-    parseRate(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Stores a trip's rate for a currency, as entered or fetched; callers have checked it with parseRate. */

@@ -148,8 +148,7 @@ export async function journeyRows(db: DbLike, memberships: readonly { journey: J
 
 async function fullJourney(db: DbLike, journeyIdValue: number, userId: number, myRole: JourneyRole) {
   const j = await db.journey.findUniqueOrThrow({ where: { id: journeyIdValue } });
-  const [countsOf, entries, gallery, links, contributors, pref] = await Promise.all([
-    journeyCounts(db, [j.id], userId),
+  const [entries, gallery, links, contributors, pref] = await Promise.all([
     listEntries(db, j.id, userId),
     db.journeyPhoto.findMany({ where: { journeyId: j.id, ...photosVisibleTo(userId) }, orderBy: photoOrder }),
     tripLinksOf(db, [j.id]),
@@ -158,7 +157,13 @@ async function fullJourney(db: DbLike, journeyIdValue: number, userId: number, m
   ]);
   const tripIds = links.map((l) => l.tripId);
   const [placeCounts, importable] = await Promise.all([plannedPlaceCounts(db, tripIds), importableTripPhotos(db, j.id, tripIds)]);
-  const row = journeyRowOf(j, myRole, countsOf(j.id), links);
+  // The counts from the rows just read (the same reading rules as journeyCounts), not counted again.
+  const counts = {
+    entryCount: entries.filter((e) => e.type !== 'skeleton').length,
+    photoCount: gallery.length,
+    placeCount: entries.filter((e) => e.sourcePlaceId !== null).length,
+  };
+  const row = journeyRowOf(j, myRole, counts, links);
   const trips = links.map(({ trip, addedAt }) => ({ ...availableTripJson(trip), placeCount: placeCounts.get(trip.id) ?? 0, importablePhotoCount: importable.get(trip.id)?.length ?? 0, addedAt: iso(addedAt) }));
   return {
     ...row,
