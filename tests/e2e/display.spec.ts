@@ -5,7 +5,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { startServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
-import { makePerson, signedInContext, type RunningServer } from './own-server';
+import { hydrated, makePerson, signedInContext, type RunningServer } from './own-server';
 
 let server: RunningServer;
 let fake: FakeGeoServices;
@@ -45,7 +45,6 @@ function watchErrors(page: Page) {
   return errors;
 }
 
-const hydrated = (page: Page) => page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactFiber')));
 /** The body's background luminance (0 black … 1 white), as painted. */
 const bodyLightness = (page: Page) =>
   page.evaluate(() => {

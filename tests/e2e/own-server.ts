@@ -1,6 +1,6 @@
 // For spec files that need a server of their own (so they can create users and sessions directly, or so their first
 // registered account is the admin): the server, people with sessions, and browser contexts signed in as them.
-import type { Browser, BrowserContextOptions } from '@playwright/test';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
@@ -48,6 +48,12 @@ export async function makePerson(server: RunningServer, displayName: string) {
   const { token } = await createSession(server.services.db, user.id);
   return { user, email, token };
 }
+
+/**
+ * Resolves once React has hydrated the page: before that a click or a key press on server-rendered HTML does nothing.
+ * Use it before an action that must happen exactly once (a retried press would act twice once the page is live).
+ */
+export const hydrated = (page: Page) => page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactFiber')));
 
 /** A browser context carrying the session cookie for `token`. */
 export async function signedInContext(browser: Browser, server: RunningServer, token: string, options: BrowserContextOptions = {}) {
