@@ -33,10 +33,11 @@ const currentStep = (now = Date.now()) => Math.floor(now / 1000 / PERIOD);
 /** Normalises what a person types: digits only for TOTP; lower-case letters and digits for backup codes. */
 const normaliseCode = (code: string) => code.replace(/[\s-]/g, '').toLowerCase();
 
+/** The user's two-factor state; `pending` is an enrolment started and not yet confirmed. */
 export async function twoFactorStatus(services: Services, userId: number) {
   const row = await services.db.twoFactor.findUnique({ where: { userId } });
   const remaining = row?.enabledAt ? await services.db.twoFactorBackupCode.count({ where: { userId, usedAt: null } }) : 0;
-  return { enabled: !!row?.enabledAt, enabledAt: row?.enabledAt ?? null, backupCodesLeft: remaining };
+  return { enabled: !!row?.enabledAt, enabledAt: row?.enabledAt ?? null, backupCodesLeft: remaining, pending: row && !row.enabledAt ? row : null };
 }
 
 export const isTwoFactorEnabled = async (services: Services, userId: number) =>
@@ -46,8 +47,8 @@ export const isTwoFactorEnabled = async (services: Services, userId: number) =>
  * Starts (or restarts) enrolment: a fresh secret, sealed, not active until confirmed with a code. Returns what the page
  * shows: the secret for manual entry, the otpauth:// URI and its QR code as an SVG data URL (made here, no outside service).
  */
-export async function startEnrolment(services: Services, user: Pick<User, 'id' | 'email'>) {
-  const existing = await services.db.twoFactor.findUnique({ where: { userId: user.id } });
+export async function startEnrolment(services: Services, user: Pick<User, 'id' | 'email'>, known?: { secretSealed: string; enabledAt: Date | null }) {
+  const existing = known ?? (await services.db.twoFactor.findUnique({ where: { userId: user.id } }));
   if (existing?.enabledAt) return null;
   const key = sealingKey(services.config);
   let secret: string;
@@ -184,9 +185,8 @@ const ENROLMENT_PATHS = [/^\/settings\/security\/?$/, /^\/logout\/?$/, /^\/login
  * Sends a password-signed-in user whom the policy covers and who has no second factor yet to the enrolment page, from
  * everywhere else (pages, their data requests, tRPC). Single sign-on sessions are exempt: the provider is the factor.
  */
-export async function enforceTwoFactorEnrolment(services: Services, request: Request, user: Pick<User, 'id' | 'isAdmin'>, signInMethod: string) {
+export async function enforceTwoFactorEnrolment(services: Services, request: Request, user: Pick<User, 'id' | 'isAdmin'>, signInMethod: string, policy: TwoFactorPolicy) {
   if (signInMethod === 'sso') return;
-  const policy = await twoFactorPolicy(services);
   if (!policyCovers(policy, user)) return;
   const path = new URL(request.url).pathname;
   if (ENROLMENT_PATHS.some((re) => re.test(path))) return;
@@ -194,9 +194,9 @@ export async function enforceTwoFactorEnrolment(services: Services, request: Req
   throw redirect('/settings/security?required=1');
 }
 
-/** Whether the policy asks this user to enrol now (for the enrolment page's notice). */
-export async function enrolmentRequired(services: Services, user: Pick<User, 'id' | 'isAdmin'>) {
-  return policyCovers(await twoFactorPolicy(services), user) && !(await isTwoFactorEnabled(services, user.id));
+/** Whether the policy asks this user to enrol now (for the enrolment page's notice), given whether they have. */
+export async function enrolmentRequired(services: Services, user: Pick<User, 'id' | 'isAdmin'>, enabled: boolean) {
+  return !enabled && policyCovers(await twoFactorPolicy(services), user);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -26,8 +26,7 @@ export const headers: HeadersFunction = () => ({ 'Cache-Control': 'no-store' });
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { services, actor } = await requireWebActor(request, context);
   const status = await twoFactorStatus(services, actor.user.id);
-  const pending = !status.enabled ? await services.db.twoFactor.findUnique({ where: { userId: actor.user.id } }) : null;
-  const enrolment = pending ? await startEnrolment(services, actor.user) : null;
+  const enrolment = status.pending ? await startEnrolment(services, actor.user, status.pending) : null;
   const links = await services.db.oidcLink.findMany({ where: { userId: actor.user.id }, select: { id: true, email: true, createdAt: true } });
   return json(
     {
@@ -35,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       enabledAt: status.enabledAt?.toISOString() ?? null,
       backupCodesLeft: status.backupCodesLeft,
       enrolment: enrolment && { secret: enrolment.secret, qr: enrolment.qr },
-      required: await enrolmentRequired(services, actor.user),
+      required: await enrolmentRequired(services, actor.user, status.enabled),
       ssoLinks: links.map((l) => ({ id: l.id, email: l.email, createdAt: l.createdAt.toISOString() })),
     },
     { headers: { 'Cache-Control': 'no-store' } },

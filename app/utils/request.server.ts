@@ -3,7 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { Services } from '~/services/types.server';
 import type { Actor } from '~/auth/actor.server';
 import { readSessionToken, sessionCookie, validateSessionToken } from '~/auth/session.server';
-import { enforceTwoFactorEnrolment } from '~/auth/two-factor.server';
+import { enforceTwoFactorEnrolment, twoFactorPolicy } from '~/auth/two-factor.server';
 import { createContext, type Context } from '~/trpc/init';
 import { createCaller } from '~/trpc/root';
 import { CLIENT_IP_HEADER } from './client-ip';
@@ -32,9 +32,10 @@ export function clientIp(request: { headers: { get(name: string): string | null 
 export async function getWebActor(request: Request, services: Services): Promise<{ actor: Actor | null; setCookie?: string }> {
   const token = readSessionToken(request, services.config.appUrlIsHttps);
   if (!token) return { actor: null };
-  const session = await validateSessionToken(services.db, token);
+  // The two-factor policy is read alongside the session (one round trip of waiting, not two).
+  const [session, policy] = await Promise.all([validateSessionToken(services.db, token), twoFactorPolicy(services)]);
   if (!session) return { actor: null };
-  await enforceTwoFactorEnrolment(services, request, session.user, session.signInMethod);
+  await enforceTwoFactorEnrolment(services, request, session.user, session.signInMethod, policy);
   return {
     actor: { user: session.user, scopes: null, via: 'web', sessionId: session.sessionId },
     setCookie: session.refreshed ? sessionCookie(token, session.expiresAt, services.config.appUrlIsHttps) : undefined,
