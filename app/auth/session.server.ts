@@ -1,6 +1,7 @@
 // Web sessions after Lucia's model: a random token in an HttpOnly cookie, only its SHA-256 in the database,
 // 30-day expiry that slides forward when the session is used in its second half, ending 90 days after sign-in at most.
 import type { Db } from '~/db/client.server';
+import type { Services } from '~/services/types.server';
 import { hashSecret, randomSecret } from './tokens.server';
 
 export const SESSION_COOKIE = 'waymark_session';
@@ -26,6 +27,12 @@ export async function createSession(db: Db, userId: number, signInMethod: 'passw
   const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
   await db.session.create({ data: { id: hashSecret(token), userId, expiresAt, signInMethod } });
   return { token, expiresAt };
+}
+
+/** Starts a web session and returns its Set-Cookie header: the one way a sign-in (password, second step, SSO, registration) ends. */
+export async function startWebSession(services: Pick<Services, 'db' | 'config'>, userId: number, signInMethod: 'password' | 'sso' = 'password') {
+  const { token, expiresAt } = await createSession(services.db, userId, signInMethod);
+  return sessionCookie(token, expiresAt, services.config.appUrlIsHttps);
 }
 
 /** Returns the session's user, extending the expiry when it is past half its life; null when invalid or expired. */

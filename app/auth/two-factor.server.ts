@@ -6,7 +6,7 @@ import * as OTPAuth from 'otpauth';
 import { z } from 'zod';
 import type { User } from '~/generated/prisma/client';
 import type { Services } from '~/services/types.server';
-import { readCookie, createSession, sessionCookie } from './session.server';
+import { readCookie, startWebSession } from './session.server';
 import { hashSecret, randomSecret } from './tokens.server';
 import { verifyPassword } from './password.server';
 import { seal, sealingKey, unseal } from './two-factor-crypto.server';
@@ -222,8 +222,7 @@ export async function completePasswordLogin(services: Services, user: Pick<User,
     await services.db.pendingLogin.create({ data: { id: hashSecret(token), userId: user.id, redirectTo, expiresAt: new Date(Date.now() + PENDING_LOGIN_MS) } });
     return redirect('/login/two-factor', { headers: { 'Set-Cookie': pendingCookie(services, token) } });
   }
-  const { token, expiresAt } = await createSession(services.db, user.id);
-  return redirect(redirectTo, { headers: { 'Set-Cookie': sessionCookie(token, expiresAt, services.config.appUrlIsHttps) } });
+  return redirect(redirectTo, { headers: { 'Set-Cookie': await startWebSession(services, user.id) } });
 }
 
 /** The pending login the request's cookie names, with its user, or null when there is none (or it expired). */
@@ -256,9 +255,8 @@ export async function completeSecondStep(services: Services, request: Request, c
   await resetLoginFailures(services.db, key);
   await services.db.pendingLogin.deleteMany({ where: { id: pending.id } });
   await services.audit({ action: 'auth.login_second_factor', userId: pending.userId, ip, detail: { method: kind } });
-  const { token, expiresAt } = await createSession(services.db, pending.userId);
   const headers = new Headers();
-  headers.append('Set-Cookie', sessionCookie(token, expiresAt, services.config.appUrlIsHttps));
+  headers.append('Set-Cookie', await startWebSession(services, pending.userId));
   headers.append('Set-Cookie', pendingCookie(services, null));
   return { ok: true, response: redirect(pending.redirectTo, { headers }) };
 }

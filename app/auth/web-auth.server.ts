@@ -5,7 +5,6 @@ import type { User } from '~/generated/prisma/client';
 import type { Services } from '~/services/types.server';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
-import { createSession, sessionCookie } from './session.server';
 import { createUser, displayNameSchema, emailSchema, passwordSchema, RegistrationRefusedError, usernameSchema, UserExistsError } from './users.server';
 import { registrationStatus } from './registration.server';
 import {
@@ -60,12 +59,6 @@ export async function checkLogin(services: Services, input: { email: string; pas
   await resetLoginFailures(services.db, key);
   await services.audit({ action: 'auth.login', userId: user.id, ip: input.ip });
   return { ok: true, user };
-}
-
-/** Starts a web session and returns its Set-Cookie header. */
-export async function startWebSession(services: Services, userId: number) {
-  const { token, expiresAt } = await createSession(services.db, userId);
-  return sessionCookie(token, expiresAt, services.config.appUrlIsHttps);
 }
 
 export interface RegistrationInput {

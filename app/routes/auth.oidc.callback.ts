@@ -3,7 +3,7 @@
 // page with a translated message, never an error page.
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node';
 import { clearStateCookie, finishOidcLogin } from '~/auth/oidc.server';
-import { createSession, sessionCookie } from '~/auth/session.server';
+import { startWebSession } from '~/auth/session.server';
 import { clientIp, getServices } from '~/utils/request.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,7 +12,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers({ 'Cache-Control': 'no-store' });
   headers.append('Set-Cookie', clearStateCookie(services));
   if (!result.ok) return redirect(`/login?sso_error=${result.error}`, { headers });
-  const { token, expiresAt } = await createSession(services.db, result.userId, 'sso');
-  headers.append('Set-Cookie', sessionCookie(token, expiresAt, services.config.appUrlIsHttps));
+  headers.append('Set-Cookie', await startWebSession(services, result.userId, 'sso'));
   return redirect(result.redirectTo, { headers });
 }
