@@ -33,8 +33,8 @@ test('add a hotel and a two-leg flight in the Bookings tab; both show in the tab
   const dialog = page.getByTestId('booking-dialog');
   await dialog.getByLabel('Type').selectOption('hotel');
   await dialog.getByLabel('Title').fill('Hotel Lisboa');
-  await dialog.getByLabel('Starts').fill('2027-05-01T15:00');
-  await dialog.getByLabel('Ends').fill('2027-05-03T11:00');
+  await dialog.getByLabel('Starts', { exact: true }).fill('2027-05-01T15:00');
+  await dialog.getByLabel('Ends', { exact: true }).fill('2027-05-03T11:00');
   await dialog.getByLabel('Time zone').fill('Europe/Lisbon');
   await dialog.getByLabel('Confirmation number').fill('HL-2027');
   await dialog.getByRole('button', { name: 'Save' }).click();
