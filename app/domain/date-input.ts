@@ -90,3 +90,12 @@ export function shiftDate(iso: string, by: { days?: number; months?: number }): 
   }
   return new Date(Date.UTC(y, m - 1, d + (by.days ?? 0))).toISOString().slice(0, 10);
 }
+
+/** A `datetime-local` value ("2027-12-24T14:30", seconds dropped) → its date and time; anything else → both ''. */
+export function splitDateTime(value: string): { date: string; time: string } {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?$/.exec(value.trim());
+  return m ? { date: m[1], time: m[2] } : { date: '', time: '' };
+}
+
+/** A date and a time → "YYYY-MM-DDTHH:mm", or '' unless both are there (what a `datetime-local` input gives). */
+export const joinDateTime = (date: string, time: string) => (date && time ? `${date}T${time}` : '');

@@ -33,8 +33,8 @@ test('add a hotel and a two-leg flight in the Bookings tab; both show in the tab
   const dialog = page.getByTestId('booking-dialog');
   await dialog.getByLabel('Type').selectOption('hotel');
   await dialog.getByLabel('Title').fill('Hotel Lisboa');
-  await dialog.getByLabel('Starts').fill('2027-05-01T15:00');
-  await dialog.getByLabel('Ends').fill('2027-05-03T11:00');
+  await dialog.getByLabel('Starts', { exact: true }).fill('2027-05-01T15:00');
+  await dialog.getByLabel('Ends', { exact: true }).fill('2027-05-03T11:00');
   await dialog.getByLabel('Time zone').fill('Europe/Lisbon');
   await dialog.getByLabel('Confirmation number').fill('HL-2027');
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -53,13 +53,13 @@ test('add a hotel and a two-leg flight in the Bookings tab; both show in the tab
   await expect(legs).toHaveCount(2);
   await pickAirport(legs.nth(0), 'From', 'LIS');
   await pickAirport(legs.nth(0), 'To', 'MAD');
-  await legs.nth(0).getByLabel('Departure', { exact: true }).fill('2027-05-02T07:00');
-  await legs.nth(0).getByLabel('Arrival', { exact: true }).fill('2027-05-02T09:20');
+  await legs.nth(0).getByRole('textbox', { name: 'Departure', exact: true }).fill('2027-05-02T07:00');
+  await legs.nth(0).getByRole('textbox', { name: 'Arrival', exact: true }).fill('2027-05-02T09:20');
   await legs.nth(0).getByLabel('Number (e.g. LH 1234)').fill('IB 3105');
   await pickAirport(legs.nth(1), 'From', 'MAD');
   await pickAirport(legs.nth(1), 'To', 'FRA');
-  await legs.nth(1).getByLabel('Departure', { exact: true }).fill('2027-05-02T11:00');
-  await legs.nth(1).getByLabel('Arrival', { exact: true }).fill('2027-05-02T13:35');
+  await legs.nth(1).getByRole('textbox', { name: 'Departure', exact: true }).fill('2027-05-02T11:00');
+  await legs.nth(1).getByRole('textbox', { name: 'Arrival', exact: true }).fill('2027-05-02T13:35');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   const flight = page.getByTestId('booking').filter({ hasText: 'Onward flight' });

@@ -186,3 +186,90 @@ test('a date typed in German is saved as that date; the calendar opens on the ch
   expect([trip.startDate?.toISOString().slice(0, 10), trip.endDate?.toISOString().slice(0, 10)]).toEqual(['2027-12-24', '2027-12-26']);
   await context.close();
 });
+
+// Issue 19: every date and time field follows the app language and the reader's clock (decision 033, update 2026-12-02).
+const CLOCKS = {
+  de: { browser: 'en-US', todoTab: 'Aufgaben', todoName: 'Aufgabe', due: 'Fällig am', addBooking: 'Reservierung hinzufügen', title: 'Titel', start: 'Beginn', save: 'Speichern', edit: 'Bearbeiten', date: '24.12.2027', time: '14:30' },
+  en: { browser: 'en-US', todoTab: 'To-dos', todoName: 'To-do', due: 'Due date', addBooking: 'Add reservation', title: 'Title', start: 'Starts', save: 'Save', edit: 'Edit', date: '12/24/2027', time: '2:30 PM' },
+} as const;
+
+for (const language of ['de', 'en'] as const) {
+  test(`${language}: a to-do due date typed as ${CLOCKS[language].date} (Enter submits) and a booking start typed as ${CLOCKS[language].date} ${CLOCKS[language].time} are saved as those`, async ({ browser }) => {
+    const text = CLOCKS[language];
+    const person = await makePerson(server, `Nora ${language}`);
+    const db = server.services.db;
+    // English reads the 12-hour clock by default, German the 24-hour one; the browser speaks English either way.
+    await db.user.update({ where: { id: person.user.id }, data: { language } });
+    const trip = await db.trip.create({ data: { ownerId: person.user.id, title: 'Lisbon' } });
+    const context = await signedInContext(browser, server, person.token, { locale: text.browser });
+    await context.route((url) => url.origin !== server.url, (route) => route.fulfill({ status: 204 }));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+
+    // To-do: Enter in the date field submits the add form, like a native date input.
+    await page.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+    await hydrated(page);
+    await page.getByLabel(text.todoName, { exact: true }).fill('Buy presents');
+    const due = page.getByLabel(text.due);
+    await due.pressSequentially(text.date);
+    await due.press('Enter');
+    await expect.poll(async () => (await db.todo.findFirst({ where: { tripId: trip.id } }))?.dueDate?.toISOString().slice(0, 10)).toBe('2027-12-24');
+    await expect(due).toHaveValue(''); // the form was reset after adding
+
+    // Booking: date and time typed in the reader's language and clock; the reloaded edit dialog shows them back.
+    await page.goto(`${server.url}/trips/${trip.id}?tab=bookings`);
+    await hydrated(page);
+    await page.getByRole('button', { name: text.addBooking }).click();
+    const dialog = page.getByTestId('booking-dialog');
+    await dialog.getByLabel(text.title).fill('Hotel Avenida');
+    await dialog.getByRole('textbox', { name: text.start, exact: true }).pressSequentially(text.date);
+    const time = dialog.getByRole('textbox', { name: new RegExp(`^${text.start} . `) }).first();
+    await time.pressSequentially(language === 'en' ? '2:30 pm' : '1430');
+    await time.blur();
+    await expect(time).toHaveValue(text.time);
+    await dialog.getByRole('button', { name: text.save }).click();
+    await expect(dialog).toBeHidden();
+    await page.reload();
+    await hydrated(page);
+    await page.getByRole('button', { name: `${text.edit}: Hotel Avenida` }).click();
+    await expect(dialog.getByRole('textbox', { name: text.start, exact: true })).toHaveValue(text.date);
+    await expect(time).toHaveValue(text.time);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+test('ar: right to left, a date field opens its calendar with the keyboard; arrows follow the reading direction', async ({ browser }) => {
+  const layla = await makePerson(server, 'Layla Date');
+  const db = server.services.db;
+  await db.user.update({ where: { id: layla.user.id }, data: { language: 'ar' } });
+  const trip = await db.trip.create({ data: { ownerId: layla.user.id, title: 'Petra' } });
+  const context = await signedInContext(browser, server, layla.token, { locale: 'ar-EG' });
+  await context.route((url) => url.origin !== server.url, (route) => route.fulfill({ status: 204 }));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/trips/${trip.id}?tab=todos`);
+  await hydrated(page);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const form = page.getByRole('form', { name: 'إضافة' });
+  await form.getByRole('textbox').first().fill('Visa');
+  const due = form.getByRole('textbox').nth(1);
+  await due.fill('2027-05-01'); // ISO is understood in every language
+  await due.press('Alt+ArrowDown');
+  const calendar = page.getByTestId('date-calendar');
+  await expect(calendar).toBeVisible();
+  await expect(calendar.locator('[data-date="2027-05-01"]')).toBeFocused();
+  // right to left, ← is the next day
+  await page.keyboard.press('ArrowLeft');
+  await expect(calendar.locator('[data-date="2027-05-02"]')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(calendar.locator('[data-date="2027-05-09"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  // focus is back in the field, and Enter there adds the to-do with the picked date
+  await expect(due).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await db.todo.findFirst({ where: { tripId: trip.id } }))?.dueDate?.toISOString().slice(0, 10)).toBe('2027-05-09');
+  expect(errors).toEqual([]);
+  await context.close();
+});

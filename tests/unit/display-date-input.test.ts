@@ -1,6 +1,6 @@
 // Dates and times typed in the app language (not the browser's) become the stored YYYY-MM-DD / HH:mm.
 import { describe, expect, it } from 'vitest';
-import { formatDateInput, formatTimeInput, monthGrid, parseDateInput, parseTimeInput, shiftDate } from '~/domain/date-input';
+import { formatDateInput, formatTimeInput, joinDateTime, monthGrid, parseDateInput, parseTimeInput, shiftDate, splitDateTime } from '~/domain/date-input';
 import { LANGUAGE_CODES } from '~/i18n/config';
 
 describe('date input', () => {
@@ -48,5 +48,24 @@ describe('calendar grid', () => {
   it('moves by days and months, clamping to the month’s end', () => {
     expect(shiftDate('2027-01-31', { months: 1 })).toBe('2027-02-28');
     expect(shiftDate('2027-12-31', { days: 1 })).toBe('2028-01-01');
+  });
+});
+
+describe('date and time together (DateTimeField)', () => {
+  it('splits what datetime-local gave and joins it back; half a pair is no value', () => {
+    expect(splitDateTime('2027-12-24T14:30')).toEqual({ date: '2027-12-24', time: '14:30' });
+    expect(splitDateTime('2027-12-24T14:30:59.000')).toEqual({ date: '2027-12-24', time: '14:30' });
+    expect(splitDateTime('2027-12-24 14:30')).toEqual({ date: '2027-12-24', time: '14:30' });
+    for (const bad of ['', '2027-12-24', '14:30', '24.12.2027 14:30', '2027-12-24T14']) expect(splitDateTime(bad)).toEqual({ date: '', time: '' });
+    expect(joinDateTime('2027-12-24', '14:30')).toBe('2027-12-24T14:30');
+    expect(joinDateTime('2027-12-24', '')).toBe('');
+    expect(joinDateTime('', '14:30')).toBe('');
+  });
+  it('a German date and time typed become the datetime-local value; a 12-hour clock reads and shows 2:30 PM', () => {
+    expect(joinDateTime(parseDateInput('24.12.2027', 'de')!, parseTimeInput('14:30', 'de')!)).toBe('2027-12-24T14:30');
+    expect(joinDateTime(parseDateInput('12/24/2027', 'en')!, parseTimeInput('2:30 PM', 'en')!)).toBe('2027-12-24T14:30');
+    expect(formatTimeInput('14:30', 'en', '12h')).toBe('2:30 PM');
+    expect(formatTimeInput('14:30', 'en', '24h')).toBe('14:30');
+    expect(parseTimeInput('2:30 PM', 'de')).toBe('14:30');
   });
 });

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Dialog, Field } from '~/components/ui';
+import { Dialog, Field, TimeField } from '~/components/ui';
 import { btn, ConfirmDialog, ErrorText, inputClass } from '~/components/planner/ui';
 import type { PlannerAccommodation, PlannerDay, PlannerPlace } from '~/components/planner/usePlanner';
 import { Icon } from '~/components/planner/Icon';
@@ -192,11 +192,7 @@ function StayForm({
             </select>
           )}
         </Field>
-        <Field label={t('stays.checkInTime')}>
-          {(ids) => (
-            <input id={ids.id} aria-describedby={ids.describedBy} type="time" value={v.checkInTime} onChange={set('checkInTime')} className={inputClass} />
-          )}
-        </Field>
+        <TimeField label={t('stays.checkInTime')} value={v.checkInTime} onChange={(value) => set('checkInTime')({ target: { value } })} />
         <Field label={t('stays.checkOutDay')}>
           {(ids) => (
             <select id={ids.id} aria-describedby={ids.describedBy} value={v.checkOutDayId} onChange={set('checkOutDayId')} required className={inputClass}>
@@ -204,11 +200,7 @@ function StayForm({
             </select>
           )}
         </Field>
-        <Field label={t('stays.checkOutTime')}>
-          {(ids) => (
-            <input id={ids.id} aria-describedby={ids.describedBy} type="time" value={v.checkOutTime} onChange={set('checkOutTime')} className={inputClass} />
-          )}
-        </Field>
+        <TimeField label={t('stays.checkOutTime')} value={v.checkOutTime} onChange={(value) => set('checkOutTime')({ target: { value } })} />
         <Field label={t('stays.confirmation')} className="col-span-2">
           {(ids) => (
             <input id={ids.id} aria-describedby={ids.describedBy} value={v.confirmation} onChange={set('confirmation')} maxLength={200} className={inputClass} />

@@ -7,6 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { btn } from '~/components/planner/ui';
+import { TimeBox } from '~/components/ui';
 import type { PlannerAssignment, PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
 import { CategoryBadge, Icon } from '~/components/planner/Icon';
 
@@ -152,23 +153,9 @@ function AssignmentTimes({
   return (
     <div className="mt-1.5">
       <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-        <input
-          type="time"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          onBlur={commit}
-          aria-label={t('assignment.startTime', { name })}
-          className={timeClass}
-        />
+        <TimeBox value={start} onChange={setStart} onBlur={commit} aria-label={t('assignment.startTime', { name })} className={timeClass} />
         <span aria-hidden>–</span>
-        <input
-          type="time"
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          onBlur={commit}
-          aria-label={t('assignment.endTime', { name })}
-          className={timeClass}
-        />
+        <TimeBox value={end} onChange={setEnd} onBlur={commit} aria-label={t('assignment.endTime', { name })} className={timeClass} />
       </div>
       {save.error && (
         <p role="alert" className="mt-1 text-xs text-red-700">

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, EmptyState, SelectField, Spinner, TextAreaField, TextField } from '~/components/ui';
+import { Button, ConfirmDialog, DateField, EmptyState, SelectField, Spinner, TextAreaField, TextField } from '~/components/ui';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { useCountryNames } from './useCountryNames';
 import type { BucketList as BucketListData } from './events';
@@ -134,7 +134,7 @@ function BucketForm({ item, onSaved, onCancel }: { item?: Item; onSaved(): Promi
           </option>
         ))}
       </SelectField>
-      <TextField label={t('bucket.targetDate')} type="date" value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />
+      <DateField label={t('bucket.targetDate')} value={targetDate} onChange={setTargetDate} />
       <div className="grid grid-cols-2 gap-3">
         <TextField
           label={t('bucket.lat')}

@@ -5,7 +5,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
-import { Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextField } from '~/components/ui';
+import { Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextField } from '~/components/ui';
 import { currencyOptions } from '~/areas/trips/currencies';
 import { formatAmount, parseAmount, toMajor, type SplitMode } from './rules';
 import type { BudgetList } from './events';
@@ -516,7 +516,7 @@ function ExpenseDialog({
           </datalist>
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label={t('form.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <DateField label={t('form.date')} value={date} onChange={setDate} />
           <TextField label={t('form.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
         </div>
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-import { Button, ConfirmDialog, Dialog, EmptyState, Spinner, TextField } from '~/components/ui';
+import { Button, ConfirmDialog, DateTimeField, Dialog, EmptyState, Spinner, TextField } from '~/components/ui';
 import { COLLAB_LIMITS } from './rules';
 import { useFormatWhen, useMe } from './people';
 import type { CollabListedPoll } from './events';
@@ -260,7 +260,7 @@ function PollDialog({ tripId, onClose }: { tripId: number; onClose(): void }) {
           <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
           {t('polls.makeAnonymous')}
         </label>
-        <TextField label={t('polls.deadline')} hint={t('polls.deadlineHint')} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        <DateTimeField label={t('polls.deadline')} hint={t('polls.deadlineHint')} value={deadline} onChange={setDeadline} />
       </form>
     </Dialog>
   );

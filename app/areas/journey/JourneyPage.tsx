@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from '@remix-run/react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TextAreaField, TextField } from '~/components/ui';
+import { Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TextAreaField, TextField, TimeField } from '~/components/ui';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { renderMarkdown } from '../collab/markdown';
 import { JOURNEY_STATUSES, MOODS, VISIBILITIES, WEATHERS, groupByDay } from './rules';
@@ -282,8 +282,8 @@ function EntryEditor({ journeyId, entry, onClose }: { journeyId: number; entry: 
     >
       <form id="journey-entry-form" onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <TextField className="sm:col-span-2" label={t('fields.title')} value={form.title} onChange={set('title')} maxLength={300} data-autofocus />
-        <TextField label={t('fields.date')} type="date" value={form.entryDate} onChange={set('entryDate')} required />
-        <TextField label={t('fields.time')} type="time" value={form.entryTime} onChange={set('entryTime')} />
+        <DateField label={t('fields.date')} value={form.entryDate} onChange={(value) => set('entryDate')({ target: { value } })} required />
+        <TimeField label={t('fields.time')} value={form.entryTime} onChange={(value) => set('entryTime')({ target: { value } })} />
         <div className="sm:col-span-2">
           {preview ? (
             <div className="min-h-24 rounded-md border border-slate-200 p-2 text-sm" dir="auto" dangerouslySetInnerHTML={{ __html: renderMarkdown(form.story) }} />

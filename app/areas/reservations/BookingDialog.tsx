@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, useTRPC } from '~/utils/trpc';
 import { btn, ErrorText, inputClass } from '~/components/planner/ui';
-import { Dialog, Field } from '~/components/ui';
+import { DateTimeField, Dialog, Field } from '~/components/ui';
 import { AirportPicker, type PickedAirport } from './AirportPicker';
 import { useRefreshBookings } from './DayBookings';
 import { RESERVATION_KINDS, TRANSPORT_KINDS, BOOKING_STATUSES } from './rules';
@@ -217,16 +217,8 @@ export function BookingDialog({
         </Field>
         {mode === 'reservation' ? (
           <>
-            <Field label={t('field.start')}>
-              {(ids) => (
-                <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={v.reservationTime} onChange={set('reservationTime')} className={inputClass} />
-              )}
-            </Field>
-            <Field label={t('field.end')}>
-              {(ids) => (
-                <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={v.reservationEndTime} onChange={set('reservationEndTime')} className={inputClass} />
-              )}
-            </Field>
+            <DateTimeField label={t('field.start')} value={v.reservationTime} onChange={(value) => set('reservationTime')({ target: { value } })} />
+            <DateTimeField label={t('field.end')} value={v.reservationEndTime} onChange={(value) => set('reservationEndTime')({ target: { value } })} />
             <Field label={t('field.timeZone')}>
               {(ids) => (
                 <input id={ids.id} aria-describedby={ids.describedBy} value={v.timeZone} onChange={set('timeZone')} list="booking-zones" className={inputClass} />
@@ -282,16 +274,8 @@ export function BookingDialog({
                       </Field>
                     </>
                   )}
-                  <Field label={t('field.departure')}>
-                    {(ids) => (
-                      <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={l.departureTime} onChange={(e) => setLeg(i, { departureTime: e.target.value })} required className={inputClass} />
-                    )}
-                  </Field>
-                  <Field label={t('field.arrival')}>
-                    {(ids) => (
-                      <input id={ids.id} aria-describedby={ids.describedBy} type="datetime-local" value={l.arrivalTime} onChange={(e) => setLeg(i, { arrivalTime: e.target.value })} required className={inputClass} />
-                    )}
-                  </Field>
+                  <DateTimeField label={t('field.departure')} value={l.departureTime} onChange={(value) => setLeg(i, { departureTime: value })} required />
+                  <DateTimeField label={t('field.arrival')} value={l.arrivalTime} onChange={(value) => setLeg(i, { arrivalTime: value })} required />
                   {!(isFlight && l.fromAirport) && (
                     <Field label={`${t('field.departure')} · ${t('field.timeZone')}`}>
                       {(ids) => (

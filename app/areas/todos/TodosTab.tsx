@@ -4,7 +4,7 @@ import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
-import { Avatar, AvatarStack, Button, ConfirmDialog, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
+import { Avatar, AvatarStack, Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
 import { byDueDate, isOverdue, localToday, moveBy } from './rules';
 import type { TodoList } from './events';
@@ -232,7 +232,7 @@ function AddTodoForm({ tripId, people, onAdded }: { tripId: number; people: Pers
   return (
     <form onSubmit={submit} className="mt-3 grid gap-2 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" aria-label={t('add')}>
       <TextField label={t('form.name')} value={name} onChange={(e) => setName(e.target.value)} maxLength={500} />
-      <TextField label={t('form.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      <DateField label={t('form.dueDate')} value={dueDate} onChange={setDueDate} />
       <SelectField label={t('form.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
         <option value="">{t('form.nobody')}</option>
         {people.map((p) => (
@@ -298,7 +298,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
         <TextAreaField label={t('form.description')} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} rows={3} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField label={t('form.category')} value={category} onChange={(e) => setCategory(e.target.value)} list="todo-categories" maxLength={100} />
-          <TextField label={t('form.dueDate')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+          <DateField label={t('form.dueDate')} value={dueDate} onChange={setDueDate} />
           <SelectField label={t('form.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">{t('form.nobody')}</option>
             {people.map((p) => (

@@ -2,14 +2,17 @@
 // (decision 033). The value stays "YYYY-MM-DD" / "HH:mm" (and "" when empty), so procedures are unchanged.
 //   <DateField label="Start date" value={iso} onChange={(iso) => …} />   type a date, or open the calendar
 //   <TimeField label="Time" value={hm} onChange={(hm) => …} />
-// Typing commits as soon as the text is a whole date or time (ISO is always understood); a calendar button opens a
-// month grid: arrow keys move by day and week (mirrored right to left), Page Up/Down by month, Home/End to the week's
-// ends, Enter picks, Escape closes.
+//   <DateTimeField label="Starts" value={"2027-12-24T14:30" or ''} onChange={…} />   what datetime-local gave
+// Typing commits as soon as the text is a whole date or time (ISO is always understood; a whole "2027-12-24T14:30"
+// typed or pasted into a DateTimeField's date fills both parts). Like a native input inside a <form>: Enter submits,
+// and text that is not a date (or a date without its time) makes the form invalid, so it is never sent with a stale
+// value. A calendar button (or Alt+↓ in the field) opens a month grid: arrow keys move by day and week (mirrored right
+// to left), Page Up/Down by month, Home/End to the week's ends, Enter picks, Escape closes; focus returns to the field.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, inputClasses } from './Field';
 import { useDisplay } from '~/utils/display';
-import { formatDateInput, formatTimeInput, monthGrid, parseDateInput, parseTimeInput, shiftDate } from '~/domain/date-input';
+import { formatDateInput, formatTimeInput, joinDateTime, monthGrid, parseDateInput, parseTimeInput, shiftDate, splitDateTime } from '~/domain/date-input';
 
 interface Common {
   label: ReactNode;
@@ -36,77 +39,300 @@ function useTypedText(value: string, format: (v: string) => string, parse: (text
   return [text, setText] as const;
 }
 
-export function DateField({ label, value, onChange, name, id, error, hint, required, disabled, className, min, max, ...rest }: Common & { min?: string; max?: string }) {
+interface Typed {
+  text: string;
+  /** the message while the text is not a whole date/time */
+  problem: string | null;
+  placeholder: string;
+  /** the person typed: commit the value when the text is whole (or empty) */
+  type(text: string): void;
+  /** what the text says, else the value */
+  current: string;
+  /** show this value (formatted) without committing it */
+  display(value: string): void;
+  /** show this value (formatted) and commit it */
+  show(value: string): void;
+  /** on leaving the field: the text takes the language's form */
+  settle(): void;
+}
+
+function useDateText(value: string, onChange: (iso: string) => void): Typed {
   const { t, i18n } = useTranslation('display');
   const language = i18n.language;
+  const format = (iso: string) => formatDateInput(iso, language);
   const parse = (text: string) => parseDateInput(text, language);
-  const [text, setText] = useTypedText(value, (v) => formatDateInput(v, language), parse);
+  const [text, setText] = useTypedText(value, format, parse);
+  return {
+    text,
+    problem: text.trim() !== '' && !parse(text) ? t('date.invalid', { example: format('2027-12-24') }) : null,
+    placeholder: format('2027-12-24').replace('2027', t('date.yyyy')).replace('12', t('date.mm')).replace('24', t('date.dd')),
+    type(next) {
+      setText(next);
+      const iso = parse(next);
+      if (iso) onChange(iso);
+      else if (next.trim() === '') onChange('');
+    },
+    current: parse(text) ?? value,
+    display: (v) => setText(format(v)),
+    show(iso) {
+      setText(format(iso));
+      onChange(iso);
+    },
+    settle() {
+      const iso = parse(text);
+      if (iso) setText(format(iso));
+    },
+  };
+}
+
+function useTimeText(value: string, onChange: (hm: string) => void): Typed {
+  const { t, i18n } = useTranslation('display');
+  const language = i18n.language;
+  const { timeFormat } = useDisplay();
+  const format = (hm: string) => formatTimeInput(hm, language, timeFormat);
+  const parse = (text: string) => parseTimeInput(text, language);
+  const [text, setText] = useTypedText(value, format, parse);
+  return {
+    text,
+    problem: text.trim() !== '' && !parse(text) ? t('time.invalid', { example: format('14:30') }) : null,
+    placeholder: format('14:30'),
+    type(next) {
+      setText(next);
+      const hm = parse(next);
+      if (hm) onChange(hm);
+      else if (next.trim() === '') onChange('');
+    },
+    current: parse(text) ?? value,
+    display: (v) => setText(format(v)),
+    show(hm) {
+      setText(format(hm));
+      onChange(hm);
+    },
+    settle() {
+      const hm = parse(text);
+      if (hm) setText(format(hm));
+    },
+  };
+}
+
+interface InputProps {
+  typed: Typed;
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  /** what makes the form invalid (the browser's own check blocks submitting, as for a native date input) */
+  validity: string | null;
+  'aria-label'?: string;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+function useValidity(message: string | null) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    ref.current?.setCustomValidity(message ?? '');
+  }, [message]);
+  return ref;
+}
+
+function DateInput({ typed, id, describedBy, invalid, validity, required, disabled, min, max, onDateTime, ...rest }: InputProps & { min?: string; max?: string; onDateTime?(value: string): boolean }) {
+  const { t } = useTranslation('display');
   const [open, setOpen] = useState(false);
-  const placeholder = formatDateInput('2027-12-24', language).replace('2027', t('date.yyyy')).replace('12', t('date.mm')).replace('24', t('date.dd'));
-  const invalid = text.trim() !== '' && !parse(text);
+  const input = useValidity(validity);
+  const close = () => {
+    setOpen(false);
+    input.current?.focus();
+  };
   return (
-    <Field label={label} error={error ?? (invalid ? t('date.invalid', { example: formatDateInput('2027-12-24', language) }) : null)} hint={hint} required={required} id={id} className={className}>
+    <div className="relative flex gap-1">
+      <input
+        ref={input}
+        id={id}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        aria-label={rest['aria-label']}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        dir="ltr"
+        className={`${inputClasses} text-start`}
+        placeholder={typed.placeholder}
+        value={typed.text}
+        required={required}
+        disabled={disabled}
+        onChange={(event) => {
+          if (!onDateTime?.(event.target.value)) typed.type(event.target.value);
+        }}
+        onBlur={typed.settle}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && event.altKey) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      />
+      <button
+        type="button"
+        className="shrink-0 rounded-md border border-slate-300 px-2 text-slate-600 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-indigo-500 disabled:opacity-50"
+        aria-label={t('date.openCalendar')}
+        aria-expanded={open}
+        disabled={disabled}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
+          <rect x="3" y="4" width="14" height="13" rx="2" />
+          <path d="M3 8h14M7 2v4M13 2v4" />
+        </svg>
+      </button>
+      {open && (
+        <CalendarPopup
+          value={typed.current}
+          min={min}
+          max={max}
+          onPick={(iso) => {
+            typed.show(iso);
+            close();
+          }}
+          onClose={close}
+        />
+      )}
+    </div>
+  );
+}
+
+function TimeInput({ typed, id, describedBy, invalid, validity, required, disabled, className = inputClasses, onBlur, ...rest }: InputProps & { className?: string; onBlur?(): void }) {
+  const input = useValidity(validity);
+  return (
+    <input
+      ref={input}
+      id={id}
+      aria-describedby={describedBy}
+      aria-invalid={invalid || undefined}
+      aria-label={rest['aria-label']}
+      type="text"
+      autoComplete="off"
+      dir="ltr"
+      className={`${className} text-start`}
+      placeholder={typed.placeholder}
+      value={typed.text}
+      required={required}
+      disabled={disabled}
+      onChange={(event) => typed.type(event.target.value)}
+      onBlur={() => {
+        typed.settle();
+        onBlur?.();
+      }}
+    />
+  );
+}
+
+export function DateField({ label, value, onChange, name, id, error, hint, required, disabled, className, min, max, ...rest }: Common & { min?: string; max?: string }) {
+  const typed = useDateText(value, onChange);
+  return (
+    <Field label={label} error={error ?? typed.problem} hint={hint} required={required} id={id} className={className}>
       {(ids) => (
-        <div className="relative flex gap-1">
-          <input
-            id={ids.id}
-            aria-describedby={ids.describedBy}
-            aria-invalid={ids.invalid || undefined}
-            aria-label={rest['aria-label']}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            dir="ltr"
-            className={`${inputClasses} text-start`}
-            placeholder={placeholder}
-            value={text}
-            required={required}
-            disabled={disabled}
-            data-value={value}
-            onChange={(event) => {
-              setText(event.target.value);
-              const iso = parse(event.target.value);
-              if (iso) onChange(iso);
-              else if (event.target.value.trim() === '') onChange('');
-            }}
-            onBlur={() => {
-              const iso = parse(text);
-              if (iso) setText(formatDateInput(iso, language));
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown' && event.altKey) {
-                event.preventDefault();
-                setOpen(true);
-              }
-            }}
-          />
+        <>
+          <DateInput typed={typed} {...ids} validity={typed.problem} aria-label={rest['aria-label']} required={required} disabled={disabled} min={min} max={max} />
           {name && <input type="hidden" name={name} value={value} />}
-          <button
-            type="button"
-            className="shrink-0 rounded-md border border-slate-300 px-2 text-slate-600 hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-indigo-500 disabled:opacity-50"
-            aria-label={t('date.openCalendar')}
-            aria-expanded={open}
-            disabled={disabled}
-            onClick={() => setOpen((o) => !o)}
-          >
-            <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-              <rect x="3" y="4" width="14" height="13" rx="2" />
-              <path d="M3 8h14M7 2v4M13 2v4" />
-            </svg>
-          </button>
-          {open && (
-            <CalendarPopup
-              value={parse(text) ?? value}
+        </>
+      )}
+    </Field>
+  );
+}
+
+export function TimeField({ label, value, onChange, name, id, error, hint, required, disabled, className, ...rest }: Common) {
+  const typed = useTimeText(value, onChange);
+  return (
+    <Field label={label} error={error ?? typed.problem} hint={hint} required={required} id={id} className={className}>
+      {(ids) => (
+        <>
+          <TimeInput typed={typed} {...ids} validity={typed.problem} aria-label={rest['aria-label']} required={required} disabled={disabled} />
+          {name && <input type="hidden" name={name} value={value} />}
+        </>
+      )}
+    </Field>
+  );
+}
+
+/** A bare time box without label or message (its name in `aria-label`), for compact rows; `onBlur` after settling. */
+export function TimeBox({ value, onChange, className, onBlur, id, ...rest }: { value: string; onChange(hm: string): void; 'aria-label': string; className?: string; onBlur?(): void; id?: string }) {
+  const typed = useTimeText(value, onChange);
+  const autoId = useId();
+  return (
+    <TimeInput
+      typed={typed}
+      id={id ?? autoId}
+      describedBy={undefined}
+      invalid={!!typed.problem}
+      validity={typed.problem}
+      aria-label={rest['aria-label']}
+      className={className}
+      onBlur={() => {
+        // a half-typed time is not saved; its message stays on the box
+        if (!typed.problem) onBlur?.();
+      }}
+    />
+  );
+}
+
+/**
+ * A date and a time side by side; the value is "YYYY-MM-DDTHH:mm" or '' — exactly what a `datetime-local` input gave.
+ * The label names the date part; the time part is named "<label> – time". Half filled in, the value is '' and the
+ * missing half says so (and holds the form back).
+ */
+export function DateTimeField({ label, value, onChange, name, id, error, hint, required, disabled, className, min, max }: Omit<Common, 'label' | 'aria-label'> & { label: string; min?: string; max?: string }) {
+  const { t } = useTranslation('display');
+  const [parts, setParts] = useState(() => splitDateTime(value));
+  useEffect(() => {
+    // an outside change of the value resets both parts; a half-filled pair (value '') stays as typed
+    setParts((current) => (joinDateTime(current.date, current.time) === value ? current : splitDateTime(value)));
+  }, [value]);
+  const update = (next: { date: string; time: string }) => {
+    setParts(next);
+    const joined = joinDateTime(next.date, next.time);
+    if (joined !== value) onChange(joined);
+  };
+  const date = useDateText(parts.date, (d) => update({ ...parts, date: d }));
+  const time = useTimeText(parts.time, (hm) => update({ ...parts, time: hm }));
+  const missing = !parts.date && parts.time && date.text.trim() === '' ? 'date' : parts.date && !parts.time && time.text.trim() === '' ? 'time' : null;
+  const incomplete = missing ? t('dateTime.incomplete') : null;
+  const problem = date.problem ?? time.problem ?? incomplete;
+  return (
+    <Field label={label} error={error ?? problem} hint={hint} required={required} id={id} className={className}>
+      {(ids) => (
+        <div className="flex flex-wrap gap-2">
+          <div className="min-w-[9rem] flex-[3]">
+            <DateInput
+              typed={date}
+              {...ids}
+              validity={date.problem ?? (missing === 'date' ? incomplete : null)}
+              required={required}
+              disabled={disabled}
               min={min}
               max={max}
-              onPick={(iso) => {
-                setText(formatDateInput(iso, language));
-                onChange(iso);
-                setOpen(false);
+              onDateTime={(text) => {
+                const whole = splitDateTime(text);
+                if (!whole.date || !parseDateInput(whole.date, 'en')) return false;
+                date.display(whole.date);
+                time.display(whole.time);
+                update(whole);
+                return true;
               }}
-              onClose={() => setOpen(false)}
             />
-          )}
+          </div>
+          <div className="min-w-[6rem] flex-[2]">
+            <TimeInput
+              typed={time}
+              id={`${ids.id}-time`}
+              describedBy={ids.describedBy}
+              invalid={ids.invalid}
+              validity={time.problem ?? (missing === 'time' ? incomplete : null)}
+              aria-label={t('dateTime.timeOf', { label })}
+              required={required}
+              disabled={disabled}
+            />
+          </div>
+          {name && <input type="hidden" name={name} value={value} />}
         </div>
       )}
     </Field>
@@ -199,48 +425,5 @@ function CalendarPopup({ value, min, max, onPick, onClose }: { value: string; mi
         ))}
       </div>
     </div>
-  );
-}
-
-export function TimeField({ label, value, onChange, name, id, error, hint, required, disabled, className, ...rest }: Common) {
-  const { t, i18n } = useTranslation('display');
-  const language = i18n.language;
-  const { timeFormat } = useDisplay();
-  const parse = (text: string) => parseTimeInput(text, language);
-  const [text, setText] = useTypedText(value, (v) => formatTimeInput(v, language, timeFormat), parse);
-  const invalid = text.trim() !== '' && !parse(text);
-  return (
-    <Field label={label} error={error ?? (invalid ? t('time.invalid', { example: formatTimeInput('14:30', language, timeFormat) }) : null)} hint={hint} required={required} id={id} className={className}>
-      {(ids) => (
-        <>
-          <input
-            id={ids.id}
-            aria-describedby={ids.describedBy}
-            aria-invalid={ids.invalid || undefined}
-            aria-label={rest['aria-label']}
-            type="text"
-            autoComplete="off"
-            dir="ltr"
-            className={`${inputClasses} text-start`}
-            placeholder={formatTimeInput('14:30', language, timeFormat)}
-            value={text}
-            required={required}
-            disabled={disabled}
-            data-value={value}
-            onChange={(event) => {
-              setText(event.target.value);
-              const hm = parse(event.target.value);
-              if (hm) onChange(hm);
-              else if (event.target.value.trim() === '') onChange('');
-            }}
-            onBlur={() => {
-              const hm = parse(text);
-              if (hm) setText(formatTimeInput(hm, language, timeFormat));
-            }}
-          />
-          {name && <input type="hidden" name={name} value={value} />}
-        </>
-      )}
-    </Field>
   );
 }

@@ -8,4 +8,4 @@ export { Spinner } from './Spinner';
 export { EmptyState } from './EmptyState';
 export { Menu, type MenuItem } from './Menu';
 export { TabLoadError } from './TabLoadError';
-export { DateField, TimeField } from './DateTimeInput';
+export { DateField, DateTimeField, TimeBox, TimeField } from './DateTimeInput';
