@@ -13,7 +13,7 @@ import type { McpHttpReply } from './replies';
 import { mcpRuntime, type LiveStream, type McpRuntime } from './runtime';
 import type { SessionRecord } from './store';
 import { pushedEvents } from './stream';
-import { notifyInstances, onSessionNotice, openEventStream, SESSION_CHANNEL, subscribe, subscribedUris, unsubscribe } from './subscriptions';
+import { closeWaitsFor, notifyInstances, onSessionNotice, openEventStream, SESSION_CHANNEL, subscribe, subscribedUris, unsubscribe } from './subscriptions';
 
 /** After its client went away, a stream keeps recording this long (a reconnect within it misses nothing). */
 export const RESUME_GRACE_MS = 5 * 60_000;
@@ -89,7 +89,7 @@ export async function openResumableStream(
       ? []
       : await services.db.mcpEvent.findMany({ where: { sessionId: session.id, id: { gt: after } }, orderBy: { id: 'asc' }, take: MAX_REPLAY });
   const stream = pushedEvents((write, end) => {
-    void (async () => {
+    const recording = (async () => {
       for (const event of missed) write(frame(event.id, event.data));
       for await (const chunk of inner.events) {
         if (chunk.startsWith(':')) {
@@ -108,6 +108,8 @@ export async function openResumableStream(
         if (rt.streams.get(session.id) === live) rt.streams.delete(session.id);
         end();
       });
+    // (The database stays open until the notifications already received are stored.)
+    closeWaitsFor(services, recording);
     return () => {
       // The client went away: keep recording for a while (a new stream of the session ends this one at once).
       gone = true;

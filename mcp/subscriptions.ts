@@ -295,6 +295,11 @@ export function onSessionNotice(services: Services, handler: (payload: string) =
   return hub.ready;
 }
 
+/** Work that closing the services waits for, after the streams ended (a resumable stream storing its last notifications). */
+export function closeWaitsFor(services: Services, work: Promise<void>) {
+  track(hubOf(mcpRuntime(services)), work);
+}
+
 /** The URIs a session is subscribed to in this instance. */
 export function subscribedUris(services: Services, sessionId: string): string[] {
   return [...(hubOf(mcpRuntime(services)).sessions.get(sessionId)?.uris.keys() ?? [])];
