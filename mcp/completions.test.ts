@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankCandidates } from './completions';
+import { LISTED_COUNTRY_CODES } from '~/areas/atlas/countries';
+import { countryCandidates, rankCandidates } from './completions';
 
 const trips = [
   { value: '12', label: 'Lisbon' },
@@ -18,5 +19,15 @@ describe('rankCandidates', () => {
   it('an empty value lists everything in the given order; no match lists nothing', () => {
     expect(rankCandidates(trips, '')).toEqual(['12', '7', '31', '120']);
     expect(rankCandidates(trips, 'paris')).toEqual([]);
+  });
+});
+
+describe('country codes', () => {
+  it('complete to exactly the countries the Atlas lists (Kosovo yes, Antarctica no), by code or English name', () => {
+    const candidates = countryCandidates();
+    expect(candidates.map((c) => c.value)).toEqual(LISTED_COUNTRY_CODES);
+    expect(rankCandidates(candidates, 'xk')).toEqual(['XK']);
+    expect(rankCandidates(candidates, 'antarc')).toEqual([]);
+    expect(rankCandidates(candidates, 'germ')).toEqual(['DE']);
   });
 });

@@ -2,7 +2,8 @@
 // A template or prompt the session is not offered (scope, addon, availability — the same checks as listing it) and an
 // unknown reference complete to nothing. Values are read through procedures as the session's actor, so membership and
 // scopes apply as for any read; an id matches by its prefix, a trip or day also by (a word of) its name.
-import { isCountryCode, countryName } from '~/areas/atlas/geo.server';
+import { countryName } from '~/areas/atlas/geo.server';
+import { LISTED_COUNTRY_CODES } from '~/areas/atlas/countries';
 import type { CallContext } from './dispatch';
 import { registry } from './dispatch';
 import { PROMPTS } from './prompts';
@@ -25,17 +26,9 @@ async function read<T>(call: CallContext, path: string, input: unknown): Promise
   }
 }
 
-let countryCodes: string[] | undefined;
-
-/** ISO 3166-1 alpha-2 codes the atlas knows, matched by code or English name. */
-const countries: Completer = async () => {
-  if (!countryCodes) {
-    countryCodes = [];
-    for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) countryCodes.push(String.fromCharCode(a, b));
-    countryCodes = countryCodes.filter((c) => isCountryCode(c));
-  }
-  return countryCodes.map((code) => ({ value: code, label: countryName(code) ?? code }));
-};
+/** The countries the Atlas lists, matched by code or English name. */
+export const countryCandidates = (): Candidate[] => LISTED_COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code) }));
+const countries: Completer = async () => countryCandidates();
 
 const COMPLETERS: Record<string, Completer> = {
   async tripId(call) {

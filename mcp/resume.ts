@@ -3,18 +3,17 @@
 // to this instance or another, first receives what came after that id. When the client goes away, the stream keeps
 // recording for RESUME_GRACE_MS, so what happens while it reconnects is not lost either.
 // The stream also subscribes the session to what it subscribed to elsewhere (McpSession.subscriptions): at open, and
-// when another instance announces a change (./session-sync.ts).
-import pg from 'pg';
+// when another instance announces a change (./session-sync.ts), heard on the instance's one LISTEN connection
+// (./subscriptions.ts).
 import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import { log } from '~/utils/log.server';
 import { CallContext } from './dispatch';
 import type { McpHttpReply } from './replies';
 import { mcpRuntime, type LiveStream, type McpRuntime } from './runtime';
-import { SESSION_CHANNEL } from './session-sync';
 import type { SessionRecord } from './store';
 import { pushedEvents } from './stream';
-import { openEventStream, subscribe, unsubscribe } from './subscriptions';
+import { closeWaitsFor, notifyInstances, onSessionNotice, openEventStream, SESSION_CHANNEL, subscribe, subscribedUris, unsubscribe } from './subscriptions';
 
 /** After its client went away, a stream keeps recording this long (a reconnect within it misses nothing). */
 export const RESUME_GRACE_MS = 5 * 60_000;
@@ -36,50 +35,25 @@ const frame = (id: bigint | string, data: string) => `id: ${id}\nevent: message\
 /** Subscribes this process's stream of a session to `uris` (and drops what is no longer there). */
 async function syncSubscriptions(services: Services, sessionId: string, live: LiveStream, uris: string[]) {
   const call = new CallContext(services, live.actor, sessionId, live.ip);
-  for (const uri of uris) {
-    if (live.uris.has(uri)) continue;
-    // (Checked again as for any subscribe: a resource the session may no longer read is not followed.)
-    const reply = await subscribe(call.subscriber(), { uri }, null);
-    if (!('error' in reply)) live.uris.add(uri);
-  }
-  for (const uri of [...live.uris]) {
-    if (uris.includes(uri)) continue;
-    unsubscribe(services, sessionId, { uri }, null);
-    live.uris.delete(uri);
-  }
+  const now = subscribedUris(services, sessionId);
+  // (Each is checked again as for any subscribe: a resource the session may no longer read is not followed.)
+  for (const uri of uris) if (!now.includes(uri)) await subscribe(call.subscriber(), { uri }, null);
+  for (const uri of now) if (!uris.includes(uri)) unsubscribe(services, sessionId, { uri }, null);
 }
 
-/** Listens (once per process, with a shared PostgreSQL) for other instances' session changes. */
-function listenForSessionChanges(services: Services, rt: McpRuntime) {
-  if (services.database.kind !== 'postgres') return Promise.resolve();
-  rt.sessionListener ??= (async () => {
-    const client = new pg.Client({ connectionString: services.database.url });
-    client.on('error', (error) => {
-      log(services.config, 'error', `mcp: session listener lost its connection (${error.message})`);
-      rt.sessionListener = null;
-    });
-    client.on('notification', (n) => {
-      if (n.channel !== SESSION_CHANNEL || !n.payload) return;
-      const takenOver = n.payload.endsWith(TAKEN_OVER);
-      const sessionId = takenOver ? n.payload.slice(0, -TAKEN_OVER.length) : n.payload;
-      const live = rt.streams.get(sessionId);
-      if (!live) return;
-      if (takenOver) return live.endIfGone();
-      void rt.store
-        .settings(sessionId)
-        .then((settings) => settings && syncSubscriptions(services, sessionId, live, settings.subscriptions))
-        .catch((error: Error) => log(services.config, 'error', `mcp: following a session's subscriptions failed (${error.message})`));
-    });
-    await client.connect();
-    await client.query(`LISTEN ${SESSION_CHANNEL}`);
-    const close = services.close.bind(services);
-    services.close = async () => {
-      rt.sessionListener = null;
-      await client.end().catch(() => {});
-      await close();
-    };
-  })();
-  return rt.sessionListener;
+/** What this instance does when another one names a session on SESSION_CHANNEL (its stream, if served here, follows). */
+function followSessionChanges(services: Services, rt: McpRuntime) {
+  return onSessionNotice(services, (payload) => {
+    const takenOver = payload.endsWith(TAKEN_OVER);
+    const sessionId = takenOver ? payload.slice(0, -TAKEN_OVER.length) : payload;
+    const live = rt.streams.get(sessionId);
+    if (!live) return;
+    if (takenOver) return live.endIfGone();
+    void rt.store
+      .settings(sessionId)
+      .then((settings) => settings && syncSubscriptions(services, sessionId, live, settings.subscriptions))
+      .catch((error: Error) => log(services.config, 'error', `mcp: following a session's subscriptions failed (${error.message})`));
+  });
 }
 
 /** GET /mcp of a live session the caller owns: the resumable stream of its server-to-client notifications. */
@@ -97,13 +71,15 @@ export async function openResumableStream(
   const rt = mcpRuntime(services);
   let gone = false;
   let grace: NodeJS.Timeout | undefined;
-  const live: LiveStream = { actor, ip, uris: new Set(), endIfGone: () => gone && inner.close() };
+  const live: LiveStream = { actor, ip, endIfGone: () => gone && inner.close() };
   rt.streams.set(session.id, live);
   try {
-    await listenForSessionChanges(services, rt);
-    await syncSubscriptions(services, session.id, live, session.subscriptions);
+    await followSessionChanges(services, rt);
+    // (Read here, not on every request: a session without subscriptions costs the other requests nothing.)
+    const settings = await rt.store.settings(session.id);
+    await syncSubscriptions(services, session.id, live, settings?.subscriptions ?? []);
     // An instance still recording for a client that went away stops: this one serves the session's stream now.
-    if (services.database.kind === 'postgres') await services.database.sql.query('SELECT pg_notify($1, $2)', [SESSION_CHANNEL, session.id + TAKEN_OVER]);
+    await notifyInstances(services, SESSION_CHANNEL, session.id + TAKEN_OVER);
   } catch (error) {
     log(services.config, 'error', `mcp: restoring a session's subscriptions failed (${(error as Error).message})`);
   }
@@ -113,7 +89,7 @@ export async function openResumableStream(
       ? []
       : await services.db.mcpEvent.findMany({ where: { sessionId: session.id, id: { gt: after } }, orderBy: { id: 'asc' }, take: MAX_REPLAY });
   const stream = pushedEvents((write, end) => {
-    void (async () => {
+    const recording = (async () => {
       for (const event of missed) write(frame(event.id, event.data));
       for await (const chunk of inner.events) {
         if (chunk.startsWith(':')) {
@@ -132,6 +108,8 @@ export async function openResumableStream(
         if (rt.streams.get(session.id) === live) rt.streams.delete(session.id);
         end();
       });
+    // (The database stays open until the notifications already received are stored.)
+    closeWaitsFor(services, recording);
     return () => {
       // The client went away: keep recording for a while (a new stream of the session ends this one at once).
       gone = true;

@@ -27,16 +27,13 @@ export interface McpRuntime {
   /** `${sessionId} ${requestId}` → a server-to-client request waiting for the client's answer */
   pending: Map<string, PendingAnswer>;
   nextRequestId: number;
-  /** The GET streams this process serves, by session (./resume.ts): who opened each and what it subscribed to. */
+  /** The GET streams this process serves, by session (./resume.ts): who opened each (what it subscribed to is in ./subscriptions.ts). */
   streams: Map<string, LiveStream>;
-  /** This process's LISTEN on other instances' session changes (./resume.ts), once started. */
-  sessionListener: Promise<void> | null;
 }
 
 export interface LiveStream {
   actor: Actor;
   ip: string | null;
-  uris: Set<string>;
   /** Ends the stream if its client already went away (another instance took the session's stream over). */
   endIfGone(): void;
 }
@@ -69,7 +66,6 @@ export function mcpRuntime(services: Services): McpRuntime {
       pending: new Map(),
       nextRequestId: 1,
       streams: new Map(),
-      sessionListener: null,
     };
     runtime = rt;
     Object.defineProperty(services, RUNTIME, { value: rt, enumerable: false });

@@ -33,7 +33,8 @@ export interface SessionSettings {
   subscriptions: string[];
 }
 
-export interface SessionRecord extends SessionOwner, SessionSettings {
+/** A session as every request sees it: its subscriptions are not read on each request, only by its GET stream (settings()). */
+export interface SessionRecord extends SessionOwner, Omit<SessionSettings, 'subscriptions'> {
   id: string;
   lastSeenAt: Date;
 }
@@ -93,7 +94,7 @@ function applyChange(s: SessionSettings, change: Parameters<McpStore['update']>[
 }
 
 export function createMemoryStore(): McpStore {
-  const sessions = new Map<string, SessionRecord>();
+  const sessions = new Map<string, SessionRecord & SessionSettings>();
   const windows = createMemoryRateWindows();
   const prune = (idleMs: number, now: Date) => {
     for (const [id, s] of sessions) if (now.getTime() - s.lastSeenAt.getTime() > idleMs) sessions.delete(id);
@@ -204,15 +205,15 @@ export function createDatabaseStore(db: Db): McpStore {
       const cutoff = new Date(now.getTime() - session.idleMs);
       // Both data-modifying CTEs run whatever the outer query reads; the LEFT JOIN keeps the count when no session matched.
       const rows = await db.$queryRaw<
-        Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null } & Partial<SessionSettings>>
+        Array<{ count: number; id: string | null; userId: number | null; clientKey: string | null; tokenFamily: string | null; elicitation?: boolean; logLevel?: number | null }>
       >(Prisma.sql`
         WITH rate AS (${rateWindowUpsertSql(key, rateWindowAt(now.getTime()).start)}), touched AS (
           UPDATE "McpSession" SET "lastSeenAt" = ${now}
           WHERE "id" = ${session.id} AND "closedAt" IS NULL AND "lastSeenAt" > ${cutoff}
-          RETURNING "id", "userId", "clientKey", "tokenFamily", "elicitation", "logLevel", "subscriptions"
+          RETURNING "id", "userId", "clientKey", "tokenFamily", "elicitation", "logLevel"
         )
         SELECT rate."count", touched."id", touched."userId", touched."clientKey", touched."tokenFamily",
-          touched."elicitation", touched."logLevel", touched."subscriptions"
+          touched."elicitation", touched."logLevel"
         FROM rate LEFT JOIN touched ON true`);
       await pruneDatabaseWindows(db, now.getTime());
       const row = rows[0];
@@ -228,7 +229,6 @@ export function createDatabaseStore(db: Db): McpStore {
                 lastSeenAt: now,
                 elicitation: row.elicitation ?? false,
                 logLevel: row.logLevel ?? null,
-                subscriptions: row.subscriptions ?? [],
               }
             : null,
       };

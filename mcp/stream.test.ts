@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Outbox } from './stream';
+import { Outbox, pushedEvents } from './stream';
 
 async function collect(events: AsyncIterable<string>) {
   const out: unknown[] = [];
@@ -37,5 +37,46 @@ describe('Outbox', () => {
     outbox.send({ n: 2 });
     outbox.onClose(() => closed.push('late'));
     expect(closed).toEqual(['a', 'late']);
+  });
+});
+
+describe('pushedEvents', () => {
+  it('yields what the producer writes, before and while it is read, and ends after what was written before end', async () => {
+    let write!: (chunk: string) => void;
+    let end!: () => void;
+    const stream = pushedEvents((w, e) => {
+      write = w;
+      end = e;
+      w('a');
+      return () => {};
+    });
+    const read: string[] = [];
+    const reading = (async () => {
+      for await (const chunk of stream.events) read.push(chunk);
+    })();
+    await new Promise((resolve) => setImmediate(resolve));
+    write('b');
+    write('c');
+    end();
+    write('after the end');
+    await reading;
+    expect(read).toEqual(['a', 'b', 'c']);
+  });
+
+  it('close (the client went away) ends the stream and runs what the producer gave for it', async () => {
+    const detached: string[] = [];
+    const stream = pushedEvents((write) => {
+      write('a');
+      return () => detached.push('detached');
+    });
+    const reading = (async () => {
+      const read: string[] = [];
+      for await (const chunk of stream.events) read.push(chunk);
+      return read;
+    })();
+    await new Promise((resolve) => setImmediate(resolve));
+    stream.close();
+    expect(await reading).toEqual(['a']);
+    expect(detached).toEqual(['detached']);
   });
 });

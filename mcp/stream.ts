@@ -1,12 +1,44 @@
-// Server-to-client messages during one POST (log messages, progress, elicitation requests). The Streamable HTTP
-// transport lets the server answer a POST with an SSE stream that carries such messages before the response. A POST
-// whose handling sends nothing is still answered with plain JSON (the common, fast case): the stream starts only when
-// the first message is sent.
+// Server-to-client messages as SSE: during one POST (log messages, progress, elicitation requests: the Outbox) and on
+// a session's GET stream (resource updates, list changes: pushedEvents). Both are one queue of SSE chunks read by
+// the reply. The Streamable HTTP transport lets the server answer a POST with an SSE stream that carries such
+// messages before the response; a POST whose handling sends nothing is still answered with plain JSON (the common,
+// fast case): the stream starts only when the first message is sent.
+
+/** SSE chunks in the order they were pushed, read once; after end() what was pushed before it is still read. */
+class ChunkQueue {
+  private chunks: string[] = [];
+  private wake: (() => void) | null = null;
+  ended = false;
+
+  push(chunk: string) {
+    if (this.ended) return;
+    this.chunks.push(chunk);
+    this.poke();
+  }
+
+  end() {
+    this.ended = true;
+    this.poke();
+  }
+
+  private poke() {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  async *read(): AsyncGenerator<string> {
+    for (;;) {
+      while (this.chunks.length) yield this.chunks.shift()!;
+      if (this.ended) return;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+}
 
 /** The messages one POST sends before its response; null on a CallContext whose client does not accept SSE. */
 export class Outbox {
-  private queue: string[] = [];
-  private wake: (() => void) | null = null;
+  private queue = new ChunkQueue();
   private onFirst!: () => void;
   /** Resolves when the first message is sent (the reply must become a stream). */
   readonly started = new Promise<'started'>((resolve) => (this.onFirst = () => resolve('started')));
@@ -25,7 +57,6 @@ export class Outbox {
     this.queue.push(sseEvent(message));
     this.sent = true;
     this.onFirst();
-    this.wake?.();
   }
 
   /** Runs `handler` when the client goes away before the response; returns the function that unregisters it. */
@@ -40,25 +71,16 @@ export class Outbox {
     this.closed = true;
     for (const handler of this.closeHandlers) handler();
     this.closeHandlers.clear();
-    this.wake?.();
+    this.queue.end();
   }
 
   /** The SSE body: every message sent so far and later, then the responses `done` resolves to (it must not reject). */
-  async *events(done: Promise<unknown[]>): AsyncGenerator<string> {
-    let responses: unknown[] | null = null;
-    const settled = done.then((r) => {
-      responses = r;
+  events(done: Promise<unknown[]>): AsyncGenerator<string> {
+    void done.then((responses) => {
+      for (const response of responses) this.queue.push(sseEvent(response));
+      this.queue.end();
     });
-    for (;;) {
-      while (this.queue.length) yield this.queue.shift()!;
-      if (responses) {
-        for (const response of responses as unknown[]) yield sseEvent(response);
-        return;
-      }
-      if (this.closed) return;
-      await Promise.race([settled, new Promise<void>((resolve) => (this.wake = resolve))]);
-      this.wake = null;
-    }
+    return this.queue.read();
   }
 }
 
@@ -71,36 +93,16 @@ export function sseEvent(message: unknown) {
  * reads. `open` gets `write` and `end` and answers what to run when the client goes away.
  */
 export function pushedEvents(open: (write: (chunk: string) => void, end: () => void) => () => void) {
-  const queue: string[] = [];
-  let ended = false;
-  let wake: (() => void) | undefined;
-  const poke = () => {
-    wake?.();
-    wake = undefined;
-  };
+  const queue = new ChunkQueue();
   const detach = open(
-    (chunk) => {
-      queue.push(chunk);
-      poke();
-    },
-    () => {
-      ended = true;
-      poke();
-    },
+    (chunk) => queue.push(chunk),
+    () => queue.end(),
   );
-  async function* events() {
-    for (;;) {
-      while (queue.length) yield queue.shift()!;
-      if (ended) return;
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  }
   return {
-    events: events(),
+    events: queue.read(),
     close() {
-      ended = true;
+      queue.end();
       detach();
-      poke();
     },
   };
 }

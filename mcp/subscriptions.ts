@@ -21,6 +21,8 @@ import { json, rpcError, type McpHttpReply } from './replies';
 
 /** The PostgreSQL NOTIFY channel instances tell each other about changes on. */
 export const NOTIFY_CHANNEL = 'waymark_mcp_changes';
+/** The channel on which instances say "this session's subscriptions changed" or "its stream is served elsewhere now" (./resume.ts). */
+export const SESSION_CHANNEL = 'waymark_mcp_sessions';
 const KEEPALIVE_MS = 25_000;
 
 interface Subscription {
@@ -49,6 +51,8 @@ class Hub {
   readonly instance = crypto.randomUUID();
   readonly sessions = new Map<string, SessionState>();
   listener: pg.Client | null = null;
+  /** What this instance does with a SESSION_CHANNEL payload (./resume.ts sets it). */
+  onSessionNotice: ((payload: string) => void) | null = null;
   /** Resolves once this instance listens to the other instances (at once without a shared database). */
   ready: Promise<void> = Promise.resolve();
   /** Fan-outs still running (closing waits for them). */
@@ -269,18 +273,44 @@ async function announce(services: Services, hub: Hub, change: Change) {
   const local = deliver(services, change).catch((error: Error) => log(services.config, 'error', `mcp: notifying subscribers failed (${error.message})`));
   if (services.database.kind !== 'postgres') return local;
   // Other instances learn of it through PostgreSQL (NOTIFY payloads stay far below its 8,000-byte limit: ids only).
-  const payload = JSON.stringify({ from: hub.instance, ...change }).slice(0, 7900);
-  const others = services.database.sql
-    .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, payload])
+  await Promise.all([local, notifyInstances(services, NOTIFY_CHANNEL, JSON.stringify({ from: hub.instance, ...change }).slice(0, 7900))]);
+}
+
+/** NOTIFYs the other instances on `channel` (with a shared PostgreSQL; nothing to do without one); never rejects. */
+export async function notifyInstances(services: Services, channel: string, payload: string) {
+  if (services.database.kind !== 'postgres') return;
+  await services.database.sql
+    .query('SELECT pg_notify($1, $2)', [channel, payload])
     .then(() => {})
-    .catch((error: Error) => log(services.config, 'error', `mcp: NOTIFY failed (${error.message})`));
-  await Promise.all([local, others]);
+    .catch((error: Error) => log(services.config, 'error', `mcp: NOTIFY on ${channel} failed (${error.message})`));
+}
+
+/**
+ * Hands this instance's SESSION_CHANNEL payloads to `handler` (./resume.ts), on the one LISTEN connection of the
+ * instance; resolves once it listens (at once without a shared database).
+ */
+export function onSessionNotice(services: Services, handler: (payload: string) => void) {
+  const hub = hubOf(mcpRuntime(services));
+  hub.onSessionNotice ??= handler;
+  return hub.ready;
+}
+
+/** Work that closing the services waits for, after the streams ended (a resumable stream storing its last notifications). */
+export function closeWaitsFor(services: Services, work: Promise<void>) {
+  track(hubOf(mcpRuntime(services)), work);
+}
+
+/** The URIs a session is subscribed to in this instance. */
+export function subscribedUris(services: Services, sessionId: string): string[] {
+  return [...(hubOf(mcpRuntime(services)).sessions.get(sessionId)?.uris.keys() ?? [])];
 }
 
 async function listen(services: Services, hub: Hub): Promise<void> {
   const client = new pg.Client({ connectionString: services.database.url });
   client.on('notification', (n) => {
-    if (n.channel !== NOTIFY_CHANNEL || !n.payload) return;
+    if (!n.payload) return;
+    if (n.channel === SESSION_CHANNEL) return hub.onSessionNotice?.(n.payload);
+    if (n.channel !== NOTIFY_CHANNEL) return;
     try {
       const { from, ...change } = JSON.parse(n.payload) as Change & { from: string };
       if (from !== hub.instance) void deliver(services, change).catch(() => {});
@@ -294,7 +324,7 @@ async function listen(services: Services, hub: Hub): Promise<void> {
     setTimeout(() => void listen(services, hub).catch(() => {}), 1000).unref();
   });
   await client.connect();
-  await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+  await client.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${SESSION_CHANNEL}`);
   hub.listener = client;
 }
 

@@ -6,7 +6,8 @@ import express from 'express';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { EmbeddedPusherServer, newRealtimeCredentials } from '../../app/realtime/embedded-server.server.ts';
-import { clientIpFrom, parseTrustProxy } from '../../app/utils/client-ip.ts';
+import { ConfigError, parseConfig } from '../../app/env.server.ts';
+import { clientIpFrom } from '../../app/utils/client-ip.ts';
 import { CliUsageError } from './database.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
@@ -19,10 +20,10 @@ const envSchema = z.object({
   PUSHER_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Browser origins whose pages may open sockets (comma-separated); unset: any (sockets still need signed channels). */
   REALTIME_ALLOWED_ORIGINS: z.string().optional(),
-  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(50),
-  REALTIME_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
-  TRUST_PROXY: z.string().optional(),
 });
+
+/** The settings this server shares with the app, read by the app's own parser (same defaults, limits and messages). */
+const SHARED_SETTINGS = ['REALTIME_MAX_CONNECTIONS_PER_IP', 'REALTIME_MAX_CONNECTIONS_PER_USER', 'TRUST_PROXY'] as const;
 
 export interface RealtimeOptions {
   port?: string;
@@ -36,7 +37,8 @@ export interface RealtimeOptions {
 /** Credentials for a new realtime server, in the shape the app instances read. */
 export { newRealtimeCredentials as newCredentials };
 
-function readSettings(options: RealtimeOptions, env: Record<string, string | undefined>) {
+/** The server's settings from its options and environment; a bad value is a CliUsageError naming it. */
+export function readSettings(options: RealtimeOptions, env: Record<string, string | undefined>) {
   const blank = (v: string | undefined) => (v === '' ? undefined : v);
   const parsed = envSchema.safeParse(Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, blank(env[k])])));
   if (!parsed.success) {
@@ -54,11 +56,12 @@ function readSettings(options: RealtimeOptions, env: Record<string, string | und
   if (!appId || !key || !e.PUSHER_SECRET) {
     throw new CliUsageError('Set PUSHER_APP_ID, PUSHER_KEY and PUSHER_SECRET (run "waymark realtime --init" once to make them up)');
   }
-  let trustProxy;
+  let shared;
   try {
-    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+    shared = parseConfig(Object.fromEntries(SHARED_SETTINGS.map((k) => [k, env[k]])));
   } catch (error) {
-    throw new CliUsageError(`Invalid configuration: TRUST_PROXY ${(error as Error).message}`);
+    if (error instanceof ConfigError) throw new CliUsageError(error.message.split('\n')[0]);
+    throw error;
   }
   const origins = (e.REALTIME_ALLOWED_ORIGINS ?? '')
     .split(',')
@@ -79,9 +82,9 @@ function readSettings(options: RealtimeOptions, env: Record<string, string | und
     key,
     secret: e.PUSHER_SECRET,
     origins,
-    trustProxy,
-    perIp: e.REALTIME_MAX_CONNECTIONS_PER_IP,
-    perUser: e.REALTIME_MAX_CONNECTIONS_PER_USER,
+    trustProxy: shared.trustProxy,
+    perIp: shared.realtimeLimits.connectionsPerIp,
+    perUser: shared.realtimeLimits.connectionsPerUser,
   };
 }
 

@@ -2,6 +2,7 @@
 // template (on the run's embedded PostgreSQL, or on the server named by TEST_DATABASE_URL: CI runs the suite both ways).
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+import { installTestHttpClient } from './http-client.ts';
 
 export { createTestDatabase };
 
@@ -10,6 +11,7 @@ export interface TestServer extends RunningServer {
 }
 
 export async function startTestServer(env: Record<string, string> = {}, database?: TestDatabase): Promise<TestServer> {
+  installTestHttpClient();
   const db = database ?? (await createTestDatabase());
   const running = await startServer({
     PORT: '0',

@@ -111,6 +111,11 @@ describe('resources/subscribe across instances', () => {
     while (!text.includes('notifications/resources/updated')) text += decoder.decode((await reader.read()).value);
     const data = text.split('\n').find((l) => l.startsWith('data: ') && l.includes('resources/updated'))!;
     expect(JSON.parse(data.slice(6))).toEqual({ jsonrpc: '2.0', method: 'notifications/resources/updated', params: { uri } });
+    // Streams on B follow sessions, yet each instance listens to the others on one PostgreSQL connection.
+    const listeners = await a.services.database.sql.query(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'",
+    );
+    expect(listeners).toEqual([{ n: 2 }]);
     controller.abort();
   });
 

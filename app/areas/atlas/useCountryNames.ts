@@ -1,12 +1,10 @@
 // Country names in the user's language from the browser's (and Node's) own CLDR data: Intl.DisplayNames knows all
-// 15 languages offline. The list of countries comes from ISO 3166-1 (iso-3166), plus Kosovo's user-assigned XK.
+// 15 languages offline. The list of countries is ./countries.ts.
 // Node's and the browser's CLDR versions can name or sort a country differently, so the list is built only after
 // hydration (the server renders the selects without it), never in a way that makes the two renders disagree.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { iso31661 } from 'iso-3166/1.js';
-
-const CODES = [...iso31661.map((c) => c.alpha2).filter((c) => c !== 'AQ'), 'XK'];
+import { LISTED_COUNTRY_CODES } from './countries';
 
 export function useCountryNames() {
   const { i18n } = useTranslation();
@@ -17,7 +15,7 @@ export function useCountryNames() {
     const names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
     const nameOf = (code: string) => names.of(code) ?? code;
     const collator = new Intl.Collator(language);
-    const sorted = hydrated ? CODES.map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name)) : [];
+    const sorted = hydrated ? LISTED_COUNTRY_CODES.map((code) => ({ code, name: nameOf(code) })).sort((a, b) => collator.compare(a.name, b.name)) : [];
     return { nameOf, sorted, compare: collator.compare };
   }, [language, hydrated]);
 }
