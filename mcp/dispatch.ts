@@ -11,7 +11,7 @@ import { describeError } from '~/utils/error-text.server';
 import { buildRegistry, definitionsReady, entryVisible, visibleTools, type RegistryEntry, type ToolEntry } from './registry';
 import { PROMPTS, PromptArgumentError, STATIC_TOKEN_NOTICE } from './prompts';
 import { callProcedure } from './procedures';
-import { auditToolCall } from './audit';
+import { auditToolCall, toolCallAudit } from './audit';
 import { recordAgentActivity } from '~/areas/notifications/agent-activity.server';
 import { mcpRuntime } from './runtime';
 import { insufficientScope, rpcError } from './replies';
@@ -183,12 +183,13 @@ async function callTool(call: CallContext, params: Params, id: unknown) {
       result.content.push({ type: 'text', text: `Notice: ${STATIC_TOKEN_NOTICE}` });
     }
   }
-  // Two independent writes, neither of which throws: one wait for both (each on its own pooled connection) instead of two.
+  // A change also goes into the agent-activity summary, which writes the audit row in the same statement (one round
+  // trip for both on the common path); neither path throws.
   const changed = !result.isError && tool.meta.mcp?.kind !== 'read';
-  await Promise.all([
-    auditToolCall(services, actor, { tool: name, error: errorCode, ip }),
-    changed ? recordAgentActivity(services, actor, { tool: name, args, output: result.structuredContent }) : undefined,
-  ]);
+  if (changed) {
+    const audit = toolCallAudit(services, actor, { tool: name, ip });
+    await recordAgentActivity(services, actor, { tool: name, args, output: result.structuredContent }, audit);
+  } else await auditToolCall(services, actor, { tool: name, error: errorCode, ip });
   return result;
 }
 

@@ -147,30 +147,31 @@ export async function checkOwnTags(db: DbLike, userId: number, tagIds: number[] 
   return unique;
 }
 
-/** Creates a place (validated category and tags) inside the caller's transaction; returns it with tags/assignments. */
+/** Creates a place (validated category and tags), in the caller's transaction if any; returns it with tags/assignments. */
 export async function createPlaceRow(tx: DbLike, tripId: number, userId: number, input: NewPlace) {
   await checkCategory(tx, input.categoryId);
   const tagIds = await checkOwnTags(tx, userId, input.tagIds);
-  return tx.place.create({
-    data: {
-      tripId,
-      createdById: userId,
-      name: input.name,
-      description: input.description ?? '',
-      address: input.address ?? '',
-      lat: input.lat ?? null,
-      lng: input.lng ?? null,
-      categoryId: input.categoryId ?? null,
-      url: input.url ?? '',
-      phone: input.phone ?? '',
-      notes: input.notes ?? '',
-      photoUrl: input.photo?.url ?? '',
-      photoSource: input.photo?.source ?? '',
-      photoRef: input.photo?.ref ?? '',
-      tags: { create: tagIds.map((tagId) => ({ tagId })) },
-    },
-    include: placeInclude,
-  });
+  const data = {
+    tripId,
+    createdById: userId,
+    name: input.name,
+    description: input.description ?? '',
+    address: input.address ?? '',
+    lat: input.lat ?? null,
+    lng: input.lng ?? null,
+    categoryId: input.categoryId ?? null,
+    url: input.url ?? '',
+    phone: input.phone ?? '',
+    notes: input.notes ?? '',
+    photoUrl: input.photo?.url ?? '',
+    photoSource: input.photo?.source ?? '',
+    photoRef: input.photo?.ref ?? '',
+  };
+  if (tagIds.length > 0) return tx.place.create({ data: { ...data, tags: { create: tagIds.map((tagId) => ({ tagId })) } }, include: placeInclude });
+  // Without tags, one INSERT … RETURNING (an include makes Prisma add a transaction and a SELECT): a new place is on
+  // no day yet and has no tags, so the included relations are known to be empty.
+  const place = await tx.place.create({ data });
+  return { ...place, tags: [] as Prisma.PlaceGetPayload<{ include: typeof placeInclude }>['tags'], assignments: [] as { dayId: number }[] };
 }
 
 /** Adds a place to a day at `position` (default: last) and renumbers the day. */

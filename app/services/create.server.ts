@@ -2,6 +2,7 @@
 import type { Config } from '~/env.server';
 import type { Services, AuditEntry, ServiceExtension } from './types.server';
 import { openDatabase } from '~/db/client.server';
+import { AUDIT_INSERT, auditParams } from '~/db/audit-sql.server';
 import type { EmbeddedCluster, OwnerRole } from '~/db/embedded-postgres.server';
 import { migrate } from '~/db/migrate.server';
 import { seedDatabase } from '~/db/seed.server';
@@ -17,9 +18,6 @@ import { withAdvisoryLock } from '~/ops/db-lock.server';
 import { attachJobRunner, createJobRunner } from '~/ops/jobs.server';
 import { purgeOrphanJourneyPhotos } from '~/areas/journey/photos/photos.server';
 import { startNotificationJobs } from '~/areas/notifications/jobs.server';
-
-const AUDIT_INSERT = `INSERT INTO "AuditLog" ("createdAt", "userId", "action", "clientId", "success", "detail", "ip")
-  VALUES ($1::timestamp, $2::int, $3::text, $4::text, $5::boolean, $6::jsonb, $7::text)`;
 
 export async function createServices(
   config: Config,
@@ -56,18 +54,9 @@ export async function createServices(
     storage: createStorage(config),
     mail: createMailer(config.mail),
     async audit(entry: AuditEntry) {
-      // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call. createdAt is
-      // written as UTC wall-clock time, as Prisma writes it.
+      // One raw INSERT (no Prisma query planning, no RETURNING): this runs on every MCP tool call.
       try {
-        await database.sql.query(AUDIT_INSERT, [
-          new Date().toISOString(),
-          entry.userId ?? null,
-          entry.action,
-          entry.clientId ?? null,
-          entry.success ?? true,
-          entry.detail === undefined || entry.detail === null ? null : JSON.stringify(entry.detail),
-          entry.ip ?? null,
-        ]);
+        await database.sql.query(AUDIT_INSERT, auditParams(entry));
       } catch (error) {
         log(config, 'error', `audit write failed: ${(error as Error).message}`);
       }

@@ -3,7 +3,8 @@
 // — never one per call. Called by mcp/dispatch.ts, where tool calls are audited.
 import { enqueueDeliveries } from './delivery.server';
 import type { Actor } from '~/auth/actor.server';
-import type { Services } from '~/services/types.server';
+import type { AuditEntry, Services } from '~/services/types.server';
+import { auditInsertSql, auditParams } from '~/db/audit-sql.server';
 import { userChannel } from '~/realtime/channels';
 import { tripsVisibleTo } from '../trip-data.server';
 import { notificationEvents } from './events';
@@ -32,26 +33,28 @@ async function clientName(services: Services, actor: Actor) {
 /**
  * The common case, in one statement: the window's notification exists, so its count, tools, trip title and unread
  * state are updated in place — only while the trip is still the user's and the type is switched on, as below.
- * Answers whether it did (false: no open notification, or the checks say no; the full path decides).
+ * `audit` (the call's audit row) is inserted by the same statement, whatever the update finds: one round trip for
+ * both on every write call after the first of a window. Answers whether it updated (false: no open notification, or
+ * the checks say no; the full path decides). Raw SQL on the pool: no Prisma query planning on the hot path.
  */
-async function addToOpenSummary(db: Services['db'], userId: number, tripId: number, groupKey: string, since: Date, tool: string) {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    UPDATE "Notification" n
-    SET "readAt" = NULL, "updatedAt" = ${new Date()},
+async function addToOpenSummary(services: Services, userId: number, tripId: number, groupKey: string, since: Date, tool: string, audit?: AuditEntry) {
+  const tools = `COALESCE(n."params"->'tools', '[]'::jsonb)`;
+  const rows = await services.database.sql.query(
+    `${audit ? `WITH audit AS (${auditInsertSql(7)}) ` : ''}UPDATE "Notification" n
+    SET "readAt" = NULL, "updatedAt" = $1::timestamp,
         "params" = n."params" || jsonb_build_object(
           'trip', t."title",
           'count', COALESCE((n."params"->>'count')::int, 0) + 1,
-          'tools', CASE
-            WHEN COALESCE(n."params"->'tools', '[]'::jsonb) ? ${tool} OR jsonb_array_length(COALESCE(n."params"->'tools', '[]'::jsonb)) >= 20
-              THEN COALESCE(n."params"->'tools', '[]'::jsonb)
-            ELSE COALESCE(n."params"->'tools', '[]'::jsonb) || to_jsonb(${tool}::text)
-          END)
+          'tools', CASE WHEN ${tools} ? $2::text OR jsonb_array_length(${tools}) >= 20 THEN ${tools} ELSE ${tools} || to_jsonb($2::text) END)
     FROM "Trip" t
-    WHERE n."id" = (SELECT "id" FROM "Notification" WHERE "userId" = ${userId} AND "groupKey" = ${groupKey} AND "createdAt" >= ${since} ORDER BY "id" DESC LIMIT 1)
-      AND t."id" = ${tripId}
-      AND (t."ownerId" = ${userId} OR EXISTS (SELECT 1 FROM "TripMember" m WHERE m."tripId" = t."id" AND m."userId" = ${userId}))
-      AND NOT EXISTS (SELECT 1 FROM "NotificationPreference" p WHERE p."userId" = ${userId} AND p."type" = 'agent_activity' AND NOT p."enabled")
-    RETURNING n."id"`;
+    WHERE n."id" = (SELECT "id" FROM "Notification" WHERE "userId" = $3::int AND "groupKey" = $4::text AND "createdAt" >= $5::timestamp ORDER BY "id" DESC LIMIT 1)
+      AND t."id" = $6::int
+      AND (t."ownerId" = $3::int OR EXISTS (SELECT 1 FROM "TripMember" m WHERE m."tripId" = t."id" AND m."userId" = $3::int))
+      AND NOT EXISTS (SELECT 1 FROM "NotificationPreference" p WHERE p."userId" = $3::int AND p."type" = 'agent_activity' AND NOT p."enabled")
+    RETURNING n."id"`,
+    // timestamps as UTC wall-clock text, as Prisma writes them
+    [new Date().toISOString(), tool, userId, groupKey, since.toISOString(), tripId, ...(audit ? auditParams(audit) : [])],
+  );
   return rows.length > 0;
 }
 
@@ -60,7 +63,12 @@ async function announce(services: Services, userId: number) {
   await services.realtime.publish([{ channel: userChannel(userId), event: event.name, payload: { ...event.payload, origin: 'mcp' } }], {});
 }
 
-export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }) {
+/**
+ * `audit`: the call's audit row, written here (in the same statement as the common case's update; on its own
+ * otherwise), so a write call waits for one round trip for both. Never throws.
+ */
+export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }, audit?: AuditEntry) {
+  let audited = !audit;
   try {
     if (actor.via === 'web') return;
     const tripId = tripOf(call.args, call.output);
@@ -70,7 +78,9 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
     const groupKey = `agent:${actor.clientId ?? actor.via}:${tripId}`;
     const since = new Date(Date.now() - AGENT_SUMMARY_MINUTES * 60_000);
     // Every call after the first of a window takes this one round trip (tool calls are the hot path).
-    if (await addToOpenSummary(db, userId, tripId, groupKey, since, call.tool)) return await announce(services, userId);
+    const updated = await addToOpenSummary(services, userId, tripId, groupKey, since, call.tool, audit);
+    audited = true;
+    if (updated) return await announce(services, userId);
     // A deleted trip, or one the user just left, has nothing to link to.
     const trip = await db.trip.findFirst({ where: { id: tripId, ...tripsVisibleTo(userId) }, select: { title: true } });
     if (!trip || (await optedOut(db, [userId], 'agent_activity')).has(userId)) return;
@@ -91,5 +101,8 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
     await announce(services, userId);
   } catch (error) {
     console.error('[waymark] recording agent activity failed:', error);
+  } finally {
+    // Not on the one-statement path (a web actor, no trip, or that statement failed): the audit row on its own.
+    if (!audited) await services.audit(audit!);
   }
 }
