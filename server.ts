@@ -89,6 +89,11 @@ export async function startServer(env: Record<string, string | undefined> = proc
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
 
   const server = http.createServer(app);
+  // Keep idle connections longer than the clients and proxies in front do (load balancers commonly drop them after
+  // 60 s), so it is always the client that closes one: a request sent on a connection the server is closing just then
+  // is answered with a reset (ECONNRESET, or a 502 from the proxy).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   for (const hook of services.httpHooks) hook(app, server);
   // Outermost: request ids and logs, /healthz, /readyz, /metrics, the in-flight count for a graceful stop.
   const ops = installOps(server, services);
