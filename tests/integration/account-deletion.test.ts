@@ -167,6 +167,31 @@ describe('account deletion', () => {
     expect((await expectTrpcError(admin.trpc.account.deleteAccount.mutate({ confirmation: PASSWORD, trips: [] }))).data?.i18n?.key).toBe('errors.lastAdminCannotDelete');
   });
 
+  it('an administrator deletes another user with the same trip choice; without one, the owned trips are deleted', async () => {
+    const admin = suite.users[0];
+    const db = suite.server.services.db;
+    const gone = await makeUser(suite.server, { displayName: 'Gone Gus' });
+    const heir = await makeUser(suite.server, { displayName: 'Heir Hedda' });
+    const kept = await db.trip.create({ data: { ownerId: gone.user.id, title: 'Handed over', members: { create: [{ userId: heir.user.id }] } } });
+    await db.reminderSent.create({ data: { kind: 'todo_due', target: 'todo:2', userId: gone.user.id, day: '2026-12-02' } });
+    const stranger = await makeUser(suite.server);
+    const wrong = await expectTrpcError(admin.trpc.admin.deleteUser.mutate({ userId: gone.user.id, trips: [{ tripId: kept.id, action: 'transfer', newOwnerId: stranger.user.id }] }));
+    expect(wrong.data?.i18n?.key).toBe('errors.accountDeletionNotMember');
+    expect(await db.user.count({ where: { id: gone.user.id } })).toBe(1);
+
+    const answer = await admin.trpc.admin.deleteUser.mutate({ userId: gone.user.id, trips: [{ tripId: kept.id, action: 'transfer', newOwnerId: heir.user.id }] });
+    expect(answer).toEqual({ deletedUserId: gone.user.id, deletedTrips: 0 });
+    expect(await db.trip.findUnique({ where: { id: kept.id } })).toMatchObject({ ownerId: heir.user.id });
+    expect(await rowsNaming(gone.user.id)).toEqual([]);
+    expect((await expectTrpcError(gone.trpc.account.me.query())).code).toBe('UNAUTHORIZED');
+
+    const owner = await makeUser(suite.server);
+    const own = await db.trip.create({ data: { ownerId: owner.user.id, title: 'Goes too', members: { create: [{ userId: heir.user.id }] } } });
+    expect(await admin.trpc.admin.deleteUser.mutate({ userId: owner.user.id })).toMatchObject({ deletedTrips: 1 });
+    expect(await db.trip.count({ where: { id: own.id } })).toBe(0);
+    expect(await rowsNaming(owner.user.id)).toEqual([]);
+  });
+
   it('is not an MCP tool and not reachable with a bearer token', async () => {
     const user = await makeUser(suite.server);
     const { token } = await createStaticToken(suite.server, user.user.id);
