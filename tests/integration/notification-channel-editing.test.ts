@@ -30,6 +30,7 @@ describe('editing a notification channel', () => {
     const db = suite.server.services.db;
     const { channel } = await anna.trpc.notifications.createNotificationChannel.mutate({ kind: 'webhook', url: `${receiverUrl}/old`, secret: 'old-secret-1234' });
     await db.notificationChannel.update({ where: { id: channel.id }, data: { lastStatus: 'failed', lastError: 'old address answered HTTP 500', lastAttemptAt: new Date() } });
+    suite.clearEvents();
 
     const { channel: edited } = await anna.trpc.notifications.updateNotificationChannel.mutate({ channelId: channel.id, url: `${receiverUrl}/new`, secret: 'new-secret-98765', types: ['mention'] });
     expect(edited).toMatchObject({ id: channel.id, url: `${receiverUrl}/new`, secretHint: '…8765', types: ['mention'], lastStatus: null, lastError: null });
