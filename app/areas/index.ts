@@ -23,6 +23,7 @@ import { tripsArea } from './trips/area';
 import { vacayArea } from './vacay/area';
 import { weatherArea } from './weather/area';
 import { journeyMediaArea } from './journey/photos/area';
+import { accountEvents } from './account/events';
 import { accountRouter, adminRouter, apiTokensRouter, oauthClientsRouter } from './platform.server';
 
 export const areas = [
@@ -47,7 +48,7 @@ export const areas = [
   weatherArea,
   geoArea,
   journeyArea,
-  defineArea({ id: 'account', router: accountRouter, namespaces: ['settings', 'security', 'account', 'display'] }),
+  defineArea({ id: 'account', router: accountRouter, namespaces: ['settings', 'security', 'account', 'display'], events: accountEvents }),
   defineArea({ id: 'admin', router: adminRouter, namespaces: ['admin'] }),
   defineArea({ id: 'apiTokens', router: apiTokensRouter, namespaces: ['integrations'] }),
   defineArea({ id: 'oauthClients', router: oauthClientsRouter, namespaces: ['integrations', 'oauth'] }),

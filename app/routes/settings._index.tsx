@@ -17,6 +17,7 @@ import { assertSameOrigin, requireWebActor, webCaller } from '~/utils/request.se
 import { avatarUrl } from '~/auth/avatar.server';
 import { AvatarSettings } from '~/components/account/AvatarSettings';
 import { ExportData } from '~/components/account/ExportData';
+import { DeleteAccount } from '~/areas/account/DeleteAccount';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { actor } = await requireWebActor(request, context);
@@ -145,6 +146,8 @@ export default function ProfileSettings() {
       <ExportData />
 
       <SignOutEverywhere />
+
+      <DeleteAccount />
     </div>
   );
 }

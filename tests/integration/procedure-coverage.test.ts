@@ -1132,6 +1132,26 @@ const cases: CaseTable = {
       outcome: () => ({ display: { theme: 'dark', timeFormat: '12h' } }),
       noEvent: 'display preferences are the user’s own; their other tabs pick them up on the next load',
     },
+    deletionPlan: {
+      access: ['webSession'],
+      valid: () => undefined,
+      bad: { none: 'takes no input' },
+      outcome: (f) => ({
+        trips: expect.arrayContaining([expect.objectContaining({ id: f.tripId, members: [expect.objectContaining({ id: f.benId })] })]),
+        confirmWith: 'password',
+        lastAdmin: true,
+      }),
+    },
+    deleteAccount: {
+      access: ['webSession'],
+      valid: (f) => ({ confirmation: PASSWORD, trips: [{ tripId: f.tripId, action: 'transfer', newOwnerId: f.benId }] }),
+      bad: { input: (f) => ({ confirmation: PASSWORD, trips: [{ tripId: f.tripId, action: 'give' }] }), field: 'trips.0.action' },
+      outcome: () => ({ deleted: true }),
+      knownDefects: {
+        success:
+          'not a defect: anna is the only administrator, and the last administrator may not delete their account (her deletion would also end this suite); tests/integration/account-deletion.test.ts covers the successful deletion',
+      },
+    },
   },
   admin: {
     listUsers: {

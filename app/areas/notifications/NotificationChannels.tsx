@@ -138,6 +138,7 @@ function ChannelItem({ channel }: { channel: Channel }) {
   const invalidate = useInvalidate();
   const [enabled, setEnabled] = useState(channel.enabled);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   useEffect(() => setEnabled(channel.enabled), [channel.enabled]);
   const update = useMutation(trpc.notifications.updateNotificationChannel.mutationOptions({ onSuccess: invalidate }));
   const test = useMutation(trpc.notifications.testNotificationChannel.mutationOptions({ onSuccess: invalidate }));
@@ -223,6 +224,11 @@ function ChannelItem({ channel }: { channel: Channel }) {
             {t('channels.retry')}
           </Button>
         )}
+        {channel.kind !== 'email' && (
+          <Button size="sm" variant="ghost" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            {t('channels.edit')}
+          </Button>
+        )}
         <Button size="sm" variant="ghost" onClick={() => setConfirming(true)}>
           {t('channels.remove')}
         </Button>
@@ -231,6 +237,7 @@ function ChannelItem({ channel }: { channel: Channel }) {
           {test.data && !test.data.ok && <span className="text-red-700">{t('channels.testFailed', { error: test.data.error })}</span>}
         </span>
       </div>
+      {editing && <EditAddress channel={channel} onDone={() => setEditing(false)} />}
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {errorMessage(error, t)}
@@ -248,6 +255,57 @@ function ChannelItem({ channel }: { channel: Channel }) {
         onCancel={() => setConfirming(false)}
       />
     </li>
+  );
+}
+
+/** A webhook's URL and secret, or an ntfy server, topic and token, changed in place (an empty secret keeps the old one). */
+function EditAddress({ channel, onDone }: { channel: Channel; onDone(): void }) {
+  const { t } = useTranslation('notifications');
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const [url, setUrl] = useState(channel.url ?? '');
+  const [topic, setTopic] = useState(channel.topic ?? '');
+  const [secret, setSecret] = useState('');
+  const save = useMutation(
+    trpc.notifications.updateNotificationChannel.mutationOptions({
+      onSuccess: () => {
+        void invalidate();
+        onDone();
+      },
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (channel.kind === 'webhook') save.mutate({ channelId: channel.id, url, ...(secret ? { secret } : {}) });
+    else save.mutate({ channelId: channel.id, server: url, topic, ...(secret ? { token: secret } : {}) });
+  };
+  return (
+    <form onSubmit={submit} className="mt-3 space-y-3 border-t border-slate-100 pt-3" data-testid="edit-channel">
+      <TextField label={channel.kind === 'webhook' ? t('channels.url') : t('channels.server')} value={url} onChange={(e) => setUrl(e.target.value)} type="url" required dir="ltr" />
+      {channel.kind === 'ntfy' && <TextField label={t('channels.topic')} value={topic} onChange={(e) => setTopic(e.target.value)} required dir="ltr" />}
+      <TextField
+        label={channel.kind === 'webhook' ? t('channels.secret') : t('channels.token')}
+        hint={channel.secretSet ? t('channels.secretKeep') : undefined}
+        value={secret}
+        onChange={(e) => setSecret(e.target.value)}
+        type="password"
+        autoComplete="off"
+        dir="ltr"
+      />
+      {save.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorMessage(save.error, t)}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button type="submit" size="sm" variant="primary" busy={save.isPending}>
+          {t('channels.saveEdit')}
+        </Button>
+        <Button size="sm" onClick={onDone}>
+          {t('common:actions.cancel')}
+        </Button>
+      </div>
+    </form>
   );
 }
 

@@ -8,6 +8,7 @@ import { LANGUAGE_CODES } from '~/i18n/config';
 import type { User } from '~/generated/prisma/client';
 import { displayPreferencesOf } from '~/domain/display-preferences';
 import { displayProcedures } from './account-display';
+import { accountDeletionProcedures } from './account-deletion';
 
 export function accountJson(user: User) {
   return {
@@ -45,6 +46,7 @@ export const accountRouter = router({
     }),
 
   ...displayProcedures,
+  ...accountDeletionProcedures,
 
   changePassword: webSessionProcedure
     .meta({ scope: 'none' })

@@ -5,10 +5,10 @@ import { createInvite, inviteUsable, REGISTRATION_MODES, registrationMode, setRe
 import { router, adminProcedure } from '../init';
 import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
-import { tripChannel, userChannel } from '~/realtime/channels';
-import { tripEvents } from '~/areas/trips/events';
 import { deleteUnusedRegistrations } from '~/oauth/clients.server';
 import { revokeTokens } from '~/oauth/grants.server';
+import { deleteAccount, tripChoicesSchema } from '~/auth/account-deletion.server';
+import { announceDeletedAccount } from './account-deletion';
 
 const userIdSchema = id('user');
 
@@ -58,35 +58,30 @@ export const adminRouter = router({
 
   deleteUser: adminProcedure
     .meta({ scope: 'none' })
-    .input(z.object({ userId: userIdSchema }))
+    .input(
+      z.object({
+        userId: userIdSchema,
+        /** what happens to each trip the user owns (decision 037); left out: every one of them is deleted */
+        trips: tripChoicesSchema.optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (input.userId === ctx.actor.user.id) {
         throw new DomainError('BAD_REQUEST', 'errors.cannotDeleteSelf', 'You cannot delete your own account here');
       }
-      const target = await ctx.db.user.findUnique({
-        where: { id: input.userId },
-        include: { ownedTrips: { select: { id: true, members: { select: { userId: true } } } } },
-      });
+      const target = await ctx.db.user.findUnique({ where: { id: input.userId }, include: { ownedTrips: { select: { id: true } } } });
       if (!target) throw notFound('User', input.userId);
-      // The schema cascades the user's sessions, tokens, memberships and owned trips (with their days and places);
-      // authorization codes carry no relation, so they go explicitly.
-      await ctx.db.$transaction([
-        ctx.db.oAuthCode.deleteMany({ where: { userId: target.id } }),
-        ctx.db.user.delete({ where: { id: target.id } }),
-      ]);
-      await ctx.services.mcpSessions.close({ userId: target.id });
-      await ctx.services.realtime.disconnectUser?.(target.id);
-      for (const trip of target.ownedTrips) {
-        ctx.emit(tripChannel(trip.id), tripEvents.make('trip.deleted', { tripId: trip.id }));
-        for (const m of trip.members) ctx.emit(userChannel(m.userId), tripEvents.make('trip.deleted', { tripId: trip.id }));
-      }
+      // The same deletion as the user's own (one transaction, no row left naming them, every sign-in ended).
+      const trips = input.trips ?? target.ownedTrips.map((trip) => ({ tripId: trip.id, action: 'delete' as const }));
+      const deleted = await deleteAccount(ctx.services, target.id, trips, ctx.ip ?? null);
+      await announceDeletedAccount(ctx, deleted);
       await ctx.services.audit({
         action: 'admin.user_delete',
         userId: ctx.actor.user.id,
         ip: ctx.ip,
-        detail: { targetUserId: target.id, email: target.email, deletedTrips: target.ownedTrips.length },
+        detail: { targetUserId: target.id, deletedTrips: deleted.deletedTripIds.length, transferredTrips: deleted.transferred.length },
       });
-      return { deletedUserId: target.id, deletedTrips: target.ownedTrips.length };
+      return { deletedUserId: target.id, deletedTrips: deleted.deletedTripIds.length };
     }),
 
   /** Dynamically registered (ownerless) clients, newest first, with how many tokens each holds. */

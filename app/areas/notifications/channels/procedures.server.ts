@@ -53,7 +53,16 @@ const updateInput = z.object({
   types,
   emailMode: emailMode.optional(),
   digestHour: hour.optional(),
+  // the address, with the same rules as when the channel was added; a secret left out stays, null removes it
+  url: address.optional(),
+  secret,
+  server: address.optional(),
+  topic: topic.optional(),
+  token: secret,
 });
+
+/** Which kind of channel each changeable address field belongs to. */
+const FIELD_KIND = { emailMode: 'email', digestHour: 'email', url: 'webhook', secret: 'webhook', server: 'ntfy', topic: 'ntfy', token: 'ntfy' } as const;
 
 const channelId = z.object({ channelId: id('channel') });
 
@@ -166,9 +175,27 @@ export const channelProcedures = {
       if ((input.emailMode !== undefined || input.digestHour !== undefined) && channel.kind !== 'email') {
         throw badRequest('errors.emailOnlySetting', 'emailMode and digestHour: only an e-mail channel has them', { field: input.emailMode !== undefined ? 'emailMode' : 'digestHour' });
       }
+      const foreign = (Object.keys(FIELD_KIND) as (keyof typeof FIELD_KIND)[]).find((field) => input[field] !== undefined && FIELD_KIND[field] !== channel.kind);
+      if (foreign) {
+        throw badRequest('errors.channelFieldOtherKind', `${foreign}: a ${channel.kind} channel has no such setting`, { field: foreign, kind: channel.kind });
+      }
+      const address = input.url ?? input.server;
+      const newUrl = address === undefined ? undefined : await checkAddress(ctx, address, input.url !== undefined ? 'url' : 'server');
+      const newSecret = channel.kind === 'webhook' ? input.secret : input.token;
+      // a new address starts without the old one's delivery result
+      const moved = (newUrl !== undefined && newUrl !== channel.url) || (input.topic !== undefined && input.topic !== channel.topic);
       const updated = await ctx.db.notificationChannel.update({
         where: { id: channel.id },
-        data: { enabled: input.enabled, emailMode: input.emailMode, digestHour: input.digestHour, ...typeFields(input.types) },
+        data: {
+          enabled: input.enabled,
+          emailMode: input.emailMode,
+          digestHour: input.digestHour,
+          url: newUrl,
+          topic: input.topic,
+          secret: newSecret === undefined ? undefined : newSecret || null,
+          ...(moved ? { lastStatus: null, lastError: null, lastAttemptAt: null } : {}),
+          ...typeFields(input.types),
+        },
       });
       changed(ctx);
       return { channel: channelJson(updated) };
