@@ -8,7 +8,7 @@ import { useServiceWorker, useWarmTrip } from './service-worker';
 import { useNetworkStatus, type NetworkStatus } from './network-status';
 import { OfflineBanner } from './OfflineBanner';
 import { ConflictList } from './ConflictList';
-import { OfflineStoreProvider, useOfflineQueue, useOfflineState, useOfflineStore } from './ticks';
+import { OfflineStoreProvider, useApplyMine, useOfflineQueue, useOfflineState, useOfflineStore } from './ticks';
 
 const TRIP_ROUTE = 'routes/trips.$tripId';
 
@@ -31,9 +31,10 @@ function OfflineStatus({ status }: { status: NetworkStatus }) {
   useOfflineQueue(status === 'online');
   const store = useOfflineStore();
   const { queue, conflicts } = useOfflineState();
+  const applyMine = useApplyMine();
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-0 z-50 flex flex-col gap-2 px-3 pb-3">
-      <ConflictList conflicts={conflicts} onDismiss={(id) => store?.dismiss(id)} />
+      <ConflictList conflicts={conflicts} onDismiss={(id) => store?.dismiss(id)} onApplyMine={applyMine} />
       <OfflineBanner status={status} queued={queue.length} />
     </div>
   );
