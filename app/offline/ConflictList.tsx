@@ -3,7 +3,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from './queue';
 
-export function ConflictList({ conflicts, onDismiss }: { conflicts: Conflict[]; onDismiss: (id?: string) => void }) {
+export function ConflictList({
+  conflicts,
+  onDismiss,
+  onApplyMine,
+}: {
+  conflicts: Conflict[];
+  onDismiss: (id?: string) => void;
+  onApplyMine: (conflict: Conflict) => Promise<void>;
+}) {
   const { t } = useTranslation('offline');
   if (conflicts.length === 0) return null;
   return (
@@ -28,21 +36,36 @@ export function ConflictList({ conflicts, onDismiss }: { conflicts: Conflict[]; 
           <li key={conflict.id} className="flex items-start justify-between gap-3" data-testid="offline-conflict">
             <span>
               <span className="sr-only">{t(conflict.list === 'packing' ? 'conflicts.packingItem' : 'conflicts.todo')}: </span>
-              {t('conflicts.item', {
-                name: conflict.name,
-                reason: conflict.reason === 'deleted' ? t('conflicts.deleted') : t('conflicts.refused', { message: conflict.message ?? '' }),
-              })}
+              {conflict.reason === 'changed'
+                ? t('conflicts.changed', { name: conflict.name })
+                : t('conflicts.item', {
+                    name: conflict.name,
+                    reason: conflict.reason === 'deleted' ? t('conflicts.deleted') : t('conflicts.refused', { message: conflict.message ?? '' }),
+                  })}
             </span>
-            <button
-              type="button"
-              onClick={() => onDismiss(conflict.id)}
-              className="shrink-0 rounded px-2 py-1 font-medium text-amber-900 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600"
-            >
-              {t('conflicts.dismiss')}
-            </button>
+            {conflict.reason === 'changed' && conflict.retry ? (
+              <span className="flex shrink-0 flex-wrap gap-1">
+                <ConflictButton onClick={() => void onApplyMine(conflict)}>{t('conflicts.applyMine')}</ConflictButton>
+                <ConflictButton onClick={() => onDismiss(conflict.id)}>{t('conflicts.discard')}</ConflictButton>
+              </span>
+            ) : (
+              <ConflictButton onClick={() => onDismiss(conflict.id)}>{t('conflicts.dismiss')}</ConflictButton>
+            )}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+function ConflictButton({ onClick, children }: { onClick: () => void; children: string }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="shrink-0 rounded px-2 py-1 font-medium text-amber-900 underline focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-600"
+    >
+      {children}
+    </button>
   );
 }

@@ -16,11 +16,14 @@ export interface QueuedTick {
   /** the item's name when ticked, for the conflict message */
   name: string;
   checked: boolean;
-  /** the value the user saw before the change: the version this change was made against */
+  /** the value the user saw before the change */
   seenChecked: boolean;
+  /** the item's `updatedAt` when the user saw it: the version this change was made against (sent as `expectedUpdatedAt`) */
+  seenUpdatedAt?: string;
 }
 
-export type ConflictReason = 'deleted' | 'refused';
+/** deleted meanwhile; changed meanwhile by someone else (the server refused the version); refused for another reason */
+export type ConflictReason = 'deleted' | 'changed' | 'refused';
 
 export interface Conflict {
   id: string;
@@ -29,11 +32,14 @@ export interface Conflict {
   reason: ConflictReason;
   /** the server's message, for a refused change */
   message?: string;
+  /** for a change refused as changed meanwhile: what "Apply mine anyway" sends (without a version) */
+  retry?: { tripId: number; itemId: number; checked: boolean };
 }
 
 export interface ListItem {
   id: number;
   checked: boolean;
+  updatedAt?: string;
 }
 
 /** Adds a tick to the queue: a second tick of the same item replaces the first; ticking back to what was seen drops it. */
@@ -107,6 +113,11 @@ export class OfflineStore {
       queue: this.snapshot.queue.filter((q) => q.id !== id),
       conflicts: conflict ? [...this.snapshot.conflicts, { ...conflict, id }] : this.snapshot.conflicts,
     });
+  }
+
+  /** Replaces a conflict by another (an "Apply mine anyway" the server refused again), or removes it. */
+  resolve(id: string, replacement?: Omit<Conflict, 'id'>) {
+    this.set({ conflicts: this.snapshot.conflicts.flatMap((c) => (c.id !== id ? [c] : replacement ? [{ ...replacement, id }] : [])) });
   }
 
   dismiss(id?: string) {

@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, ty
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTRPC, useTRPCClient } from '~/utils/trpc';
-import { OfflineStore, planTick, withQueuedTicks, type ListItem, type QueuedTick, type TickList } from './queue';
+import { OfflineStore, planTick, withQueuedTicks, type Conflict, type ListItem, type QueuedTick, type TickList } from './queue';
 
 const StoreContext = createContext<OfflineStore | null>(null);
 
@@ -30,20 +30,23 @@ export function isUnreachable(error: unknown) {
   return error instanceof TRPCClientError && !error.data && !(error.shape as unknown);
 }
 
+/** An item as its list shows it: its `updatedAt` is the version a queued tick is made against. */
+type TickedItem = { id: number; name: string; checked: boolean; updatedAt?: string };
+
 /** For a list's tab: ticks go to the queue instead of the server while it cannot be reached. */
 export function useOfflineTicks(list: TickList, tripId: number) {
   const store = useOfflineStore();
-  const queue = (item: { id: number; name: string; checked: boolean }, checked: boolean) =>
-    store?.addTick({ list, tripId, itemId: item.id, name: item.name, checked, seenChecked: item.checked });
+  const queue = (item: TickedItem, checked: boolean) =>
+    store?.addTick({ list, tripId, itemId: item.id, name: item.name, checked, seenChecked: item.checked, seenUpdatedAt: item.updatedAt });
   return {
     /** Queues the tick when the browser is offline; true when it was queued (and must not be sent now). */
-    queueIfOffline(item: { id: number; name: string; checked: boolean }, checked: boolean) {
+    queueIfOffline(item: TickedItem, checked: boolean) {
       if (!store || navigator.onLine) return false;
       queue(item, checked);
       return true;
     },
     /** After a send failed: queues the tick when the server was not reached; true when it was queued. */
-    queueIfUnreachable(error: unknown, item: { id: number; name: string; checked: boolean }, checked: boolean) {
+    queueIfUnreachable(error: unknown, item: TickedItem, checked: boolean) {
       if (!store || !isUnreachable(error)) return false;
       queue(item, checked);
       return true;
@@ -96,14 +99,16 @@ export function useOfflineQueue(online: boolean) {
             );
             const plan = planTick(tick, current);
             if (plan === 'send') {
-              const change = { tripId: tick.tripId, itemId: tick.itemId, checked: tick.checked };
+              // refused with CONFLICT when the item changed since the user saw it (nothing is written then)
+              const change = { tripId: tick.tripId, itemId: tick.itemId, checked: tick.checked, expectedUpdatedAt: tick.seenUpdatedAt };
               await (tick.list === 'packing' ? client.packing.togglePackingItem.mutate(change) : client.todos.toggleTodo.mutate(change));
             }
             store.settle(tick.id, plan === 'deleted' ? { list: tick.list, name: tick.name, reason: 'deleted' } : undefined);
           } catch (error) {
             if (isUnreachable(error)) return; // still offline: the rest waits for the next reconnect
-            const notFound = error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'NOT_FOUND';
-            store.settle(tick.id, { list: tick.list, name: tick.name, reason: notFound ? 'deleted' : 'refused', message: notFound ? undefined : (error as Error).message });
+            const code = errorCode(error);
+            const retry = { tripId: tick.tripId, itemId: tick.itemId, checked: tick.checked };
+            store.settle(tick.id, code === 'CONFLICT' ? { list: tick.list, name: tick.name, reason: 'changed', retry } : refusal(tick.list, tick.name, error));
           }
         }
       } finally {
@@ -112,4 +117,31 @@ export function useOfflineQueue(online: boolean) {
       }
     })();
   }, [store, online, queue.length]);
+}
+
+const errorCode = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined);
+
+/** A conflict for a change the server refused: gone meanwhile, or refused with its message. */
+function refusal(list: TickList, name: string, error: unknown): Omit<Conflict, 'id'> {
+  return errorCode(error) === 'NOT_FOUND' ? { list, name, reason: 'deleted' } : { list, name, reason: 'refused', message: (error as Error).message };
+}
+
+/** "Apply mine anyway": sends the refused tick again without a version; what the server says then replaces the conflict. */
+export function useApplyMine() {
+  const store = useOfflineStore();
+  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return async (conflict: Conflict) => {
+    if (!store || !conflict.retry) return;
+    try {
+      await (conflict.list === 'packing' ? client.packing.togglePackingItem.mutate(conflict.retry) : client.todos.toggleTodo.mutate(conflict.retry));
+      store.resolve(conflict.id);
+    } catch (error) {
+      if (isUnreachable(error)) return; // still offline: the conflict stays, the user can try again
+      store.resolve(conflict.id, refusal(conflict.list, conflict.name, error));
+    } finally {
+      void queryClient.invalidateQueries({ queryKey: conflict.list === 'packing' ? trpc.packing.pathKey() : trpc.todos.pathKey() });
+    }
+  };
 }

@@ -50,3 +50,24 @@ export function isSignOut(request: Pick<RoutableRequest, 'url' | 'method'>, ownO
   const url = new URL(request.url);
   return request.method === 'POST' && url.origin === ownOrigin && (url.pathname === '/logout' || url.pathname === '/logout.data');
 }
+
+/** At most this many URLs are saved per "warm" message from a page. */
+export const MAX_WARM_URLS = 4;
+
+/**
+ * The URLs a page may ask the worker to fetch and save ahead (an opened trip's route manifest, loader data and tRPC
+ * reads): this origin's, and only what the worker would save anyway as data or tRPC reads; anything else is dropped.
+ */
+export function warmable(urls: unknown, ownOrigin: string): { url: string; kind: 'data' | 'trpc' }[] {
+  if (!Array.isArray(urls)) return [];
+  return urls.slice(0, MAX_WARM_URLS).flatMap((url) => {
+    if (typeof url !== 'string') return [];
+    let kind: RouteKind;
+    try {
+      kind = routeOf({ url, method: 'GET', mode: 'cors', destination: '' }, ownOrigin);
+    } catch {
+      return [];
+    }
+    return kind === 'data' || kind === 'trpc' ? [{ url, kind }] : [];
+  });
+}

@@ -2,7 +2,7 @@
 // files, the pages and data of trips the user opened and the map tiles already seen, so an opened trip stays
 // readable offline. The saved pages and data belong to one user: they are deleted when that user signs out or
 // another user (or nobody) is signed in on this device.
-import { isSignOut, routeOf } from './routing';
+import { isSignOut, routeOf, warmable } from './routing';
 import { assembleAnswers, parseTrpcGet, splitAnswers } from './trpc-batch';
 import { offlinePageHtml, type OfflinePageTexts } from './offline-page';
 
@@ -86,19 +86,36 @@ async function forgetUserData() {
 }
 
 // Every page tells the worker who is signed in (`null` on the sign-in page). Another user than the saved data's
-// owner, or nobody, and that data is deleted before anything else is saved.
+// owner, or nobody, and that data is deleted before anything else is saved. A page showing a trip asks the worker to
+// save what the trip's tabs read (app/offline/warm.ts). Messages are handled one after the other, in order, so a
+// warming never runs before the owner it saves for is recorded.
+let handling: Promise<unknown> = Promise.resolve();
 worker.addEventListener('message', (event) => {
-  const data = event.data as { type?: string; userId?: number | null; locale?: string } | null;
-  if (data?.type !== 'waymark:user') return;
-  event.waitUntil(
-    (async () => {
-      const owner = await readOwner();
-      const userId = typeof data.userId === 'number' ? data.userId : null;
-      if (userId === null || owner?.userId !== userId) await forgetUserData();
-      await writeOwner({ userId, locale: typeof data.locale === 'string' ? data.locale : 'en' });
-    })(),
-  );
+  const data = event.data as { type?: string; userId?: number | null; locale?: string; urls?: unknown } | null;
+  const task =
+    data?.type === 'waymark:user'
+      ? async () => {
+          const owner = await readOwner();
+          const userId = typeof data.userId === 'number' ? data.userId : null;
+          if (userId === null || owner?.userId !== userId) await forgetUserData();
+          await writeOwner({ userId, locale: typeof data.locale === 'string' ? data.locale : 'en' });
+        }
+      : data?.type === 'waymark:warm'
+        ? () => warm(warmable(data.urls, ORIGIN))
+        : null;
+  if (!task) return;
+  handling = handling.then(task).catch(() => {});
+  event.waitUntil(handling);
 });
+
+/** Fetches and saves, as the page itself would (network first, per-user cache); a failure just leaves nothing saved. */
+async function warm(requests: { url: string; kind: 'data' | 'trpc' }[]) {
+  if (!(await mayKeepUserData())) return;
+  for (const { url, kind } of requests) {
+    const request = new Request(url, { credentials: 'same-origin' });
+    await (kind === 'trpc' ? trpcQuery(request) : networkFirst(request, DATA, { ignoreSearch: false })).catch(() => {});
+  }
+}
 
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -112,7 +129,7 @@ worker.addEventListener('fetch', (event) => {
   if (kind === 'tile') return event.respondWith(tile(request));
   if (kind === 'static') return event.respondWith(networkFirst(request, STATIC, { ignoreSearch: false }));
   if (kind === 'trpc') return event.respondWith(trpcQuery(request));
-  if (kind === 'data') return event.respondWith(networkFirst(request, DATA, { ignoreSearch: new URL(request.url).pathname.endsWith('.data') }));
+  if (kind === 'data') return event.respondWith(data(request));
   return event.respondWith(page(request));
 });
 
@@ -150,6 +167,21 @@ async function networkFirst(request: Request, cacheName: string, { ignoreSearch 
     const cache = await caches.open(cacheName);
     const saved = (await cache.match(request)) ?? (ignoreSearch ? await cache.match(request, { ignoreSearch: true }) : undefined);
     if (saved) return saved;
+    throw error;
+  }
+}
+
+/**
+ * Loader data and route discovery. Offline, a `.data` answer for the same path with other search parameters will do
+ * (the trip loader ignores `?tab=`), and a route discovery never saved answers "nothing new" (`{}`): the routes of a
+ * page already open are known, so a tab switch needs no patch.
+ */
+async function data(request: Request) {
+  const { pathname } = new URL(request.url);
+  try {
+    return await networkFirst(request, DATA, { ignoreSearch: pathname.endsWith('.data') });
+  } catch (error) {
+    if (pathname === '/__manifest') return Response.json({}, { headers: { 'Cache-Control': 'no-store' } });
     throw error;
   }
 }

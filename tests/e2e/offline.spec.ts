@@ -5,7 +5,7 @@
 // "not available offline" page, the banner comes and goes, and another user signing in on the same browser cannot
 // read the first user's saved trip. No console errors while online.
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
-import { makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
+import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 import { setMapTiles } from '../../app/geo/map-settings.server.ts';
 import { SESSION_COOKIE } from '../../app/auth/session.server.ts';
 
@@ -136,6 +136,57 @@ test('an opened trip stays readable offline; a page never opened says so; the ba
   await expect(page.getByTestId('offline-banner')).toBeVisible();
   await goOffline(context, false);
   await expect(page.getByTestId('offline-banner')).toBeHidden();
+  await context.close();
+});
+
+test('every tab of a trip opened once online can be switched to offline, by mouse and by keyboard', async ({ browser }) => {
+  const anna = await makePerson(server, 'Anna Tabs');
+  const db = server.services.db;
+  const trip = await tripOf(server, anna.user.id, 'Alesund');
+  await db.todo.create({ data: { tripId: trip.id, name: 'Alesund ferry tickets' } });
+  await db.budgetItem.create({ data: { tripId: trip.id, name: 'Alesund museum', amount: 1500n, currency: 'EUR' } });
+  await db.collabMessage.create({ data: { tripId: trip.id, authorId: anna.user.id, text: 'Alesund hello' } });
+  const context = await signedInContext(browser, server, anna.token);
+  const page = await context.newPage();
+  const watch = consoleErrors(page);
+  await page.goto(`${server.url}/`);
+  await controlledBy(page);
+  // The trip is opened once, by a full page load of its plan; none of its other tabs is opened online.
+  await page.goto(`${server.url}/trips/${trip.id}`);
+  await expect(page.getByTestId('place').filter({ hasText: 'Alesund harbour' })).toBeVisible();
+  await expect.poll(() => savedTexts(page)).toContain('Alesund hello'); // the worker saved the tabs' reads
+  await expect.poll(() => savedTexts(page)).toContain('Alesund ferry tickets');
+  expect(watch.errors).toEqual([]);
+
+  // Offline the browser logs each refused request (realtime sign-in, live updates) as an error; nothing else may be.
+  watch.errors.length = 0;
+  await goOffline(context, true);
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  await hydrated(page);
+  const tabs = page.getByRole('navigation', { name: 'Trip sections' });
+  const checks: [string, boolean, () => Promise<void>][] = [
+    ['Bookings', false, () => expect(page.getByTestId('bookings-tab')).toContainText('Alesund dinner')],
+    ['Packing', true, () => expect(page.getByRole('checkbox', { name: 'Alesund socks' })).toBeVisible()],
+    ['To-dos', false, () => expect(page.getByRole('checkbox', { name: 'Alesund ferry tickets' })).toBeVisible()],
+    ['Budget', true, () => expect(page.getByTestId('budget-item').filter({ hasText: 'Alesund museum' })).toBeVisible()],
+    ['Collab', false, () => expect(page.getByTestId('collab-tab')).toContainText('Alesund hello')],
+    ['Plan', true, () => expect(page.getByTestId('place').filter({ hasText: 'Alesund harbour' })).toBeVisible()],
+  ];
+  for (const [name, byKeyboard, shows] of checks) {
+    const tab = tabs.getByRole('button', { name, exact: true });
+    if (byKeyboard) {
+      await tab.focus();
+      await page.keyboard.press('Enter');
+    } else {
+      await tab.click();
+    }
+    await expect(tab).toHaveAttribute('aria-current', 'page');
+    await shows();
+    await expect(page.getByText('The trip could not be loaded.')).toHaveCount(0);
+    await expect(page).toHaveURL(name === 'Plan' ? /\/trips\/\d+$/ : /\?tab=/);
+  }
+  await expect(page.getByTestId('offline-banner')).toBeVisible();
+  expect(watch.errors.filter((text) => !/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(text))).toEqual([]);
   await context.close();
 });
 

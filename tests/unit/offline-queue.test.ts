@@ -84,3 +84,31 @@ describe('OfflineStore', () => {
     expect(new OfflineStore(7).get().queue).toEqual([]);
   });
 });
+
+describe('versions and changed-meanwhile conflicts', () => {
+  const memory = new Map<string, string>();
+  beforeEach(() => {
+    memory.clear();
+    (globalThis as { localStorage?: unknown }).localStorage = {
+      getItem: (k: string) => memory.get(k) ?? null,
+      setItem: (k: string, v: string) => void memory.set(k, v),
+    };
+  });
+
+  it('replacing a tick keeps its first version; a changed conflict keeps what "Apply mine anyway" sends until resolved', () => {
+    const first = enqueueTick([], tick(1, true, { seenChecked: false, seenUpdatedAt: 'v1', name: 'socks' }), 'a');
+    const again = enqueueTick(first, tick(1, true, { seenChecked: true, seenUpdatedAt: 'v2', name: 'wool socks' }), 'b');
+    expect(again).toEqual([{ ...first[0], name: 'wool socks' }]);
+    expect(again[0].seenUpdatedAt).toBe('v1');
+
+    const store = new OfflineStore(9);
+    store.addTick(tick(1, true, { seenUpdatedAt: 'v1', name: 'socks' }));
+    const [queued] = store.get().queue;
+    store.settle(queued.id, { list: 'packing', name: 'socks', reason: 'changed', retry: { tripId: 1, itemId: 1, checked: true } });
+    expect(new OfflineStore(9).get().conflicts).toEqual([{ id: queued.id, list: 'packing', name: 'socks', reason: 'changed', retry: { tripId: 1, itemId: 1, checked: true } }]);
+    store.resolve(queued.id, { list: 'packing', name: 'socks', reason: 'refused', message: 'no' });
+    expect(store.get().conflicts).toEqual([{ id: queued.id, list: 'packing', name: 'socks', reason: 'refused', message: 'no' }]);
+    store.resolve(queued.id);
+    expect(new OfflineStore(9).get()).toEqual({ queue: [], conflicts: [] });
+  });
+});

@@ -1,7 +1,8 @@
 // The service worker's pure parts: which requests it may keep (never writes, sign-in, OAuth, MCP, realtime), how a
 // tRPC batch is saved query by query and rebuilt offline whatever the grouping, and the offline page's HTML.
 import { describe, expect, it } from 'vitest';
-import { isSignOut, routeOf, type RoutableRequest } from '~/sw/routing';
+import { isSignOut, MAX_WARM_URLS, routeOf, warmable, type RoutableRequest } from '~/sw/routing';
+import { manifestUrl, TAB_READS, tripWarmUrls } from '~/offline/warm';
 import { assembleAnswers, parseTrpcGet, queryKey, splitAnswers } from '~/sw/trpc-batch';
 import { offlinePageHtml } from '~/sw/offline-page';
 
@@ -96,5 +97,29 @@ describe('offline page', () => {
     expect(html).toContain('Not &#60;available&#62;');
     expect(html).not.toContain('<script');
     expect(offlinePageHtml('de', texts)).toContain('dir="ltr"');
+  });
+});
+
+describe('warming an opened trip', () => {
+  it('asks for the route discovery Remix would ask, the trip loader data and every tab read, as one tRPC batch', () => {
+    const urls = tripWarmUrls(ORIGIN, 7, 'v1');
+    expect(urls).toHaveLength(3);
+    expect(urls[0]).toBe(`${ORIGIN}/__manifest?p=%2Ftrips%2F7&version=v1`);
+    expect(manifestUrl(ORIGIN, '/trips/7', 'v1')).toBe(urls[0]);
+    expect(urls[1]).toBe(`${ORIGIN}/trips/7.data`);
+    const batch = parseTrpcGet(urls[2])!;
+    expect(batch.batch).toBe(true);
+    expect(batch.queries.map((q) => q.path)).toEqual([...TAB_READS]);
+    // saved under the same key as the tab's own query, whatever batch that one comes in
+    expect(batch.queries[1].key).toBe(queryKey(ORIGIN, 'packing.listPackingItems', { tripId: 7 }));
+    expect(tripWarmUrls(ORIGIN, 7, undefined)).toHaveLength(2);
+  });
+
+  it('the worker fetches only this origin’s loader data, route discovery and tRPC reads, a bounded number', () => {
+    const urls = tripWarmUrls(ORIGIN, 7, 'v1');
+    expect(warmable(urls, ORIGIN).map((w) => w.kind)).toEqual(['data', 'data', 'trpc']);
+    expect(warmable([`${ORIGIN}/logout`, `${ORIGIN}/api/files/1`, `${ORIGIN}/mcp`, 'https://evil.example/trips/1.data', `${ORIGIN}/trips/1`, 'not a url', 42], ORIGIN)).toEqual([]);
+    expect(warmable(Array(10).fill(urls[1]), ORIGIN)).toHaveLength(MAX_WARM_URLS);
+    expect(warmable('x', ORIGIN)).toEqual([]);
   });
 });

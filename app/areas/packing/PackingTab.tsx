@@ -43,7 +43,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
   // arriving in between cannot undo a tick (or a move) for good.
   const patchItem = (itemId: number, fields: Partial<Item>) => patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === itemId ? { ...i, ...fields } : i)) }));
   const toggle = useMutation(
-    trpc.packing.togglePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { checked: item.checked }), onError: () => void refresh() }),
+    trpc.packing.togglePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { checked: item.checked, updatedAt: item.updatedAt }), onError: () => void refresh() }),
   );
   const offline = useOfflineTicks('packing', tripId);
   const moveItem = useMutation(

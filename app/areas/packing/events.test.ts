@@ -10,7 +10,7 @@ import type { PackingItemJson } from './packing-data.server';
 const handlers = joinHandlers([packingEvents, todoEvents]);
 const none = () => undefined;
 const item = (id: number, position: number, extra: Partial<PackingItemJson> = {}): PackingItemJson => ({
-  id, tripId: 1, name: `Item ${id}`, category: 'Clothes', quantity: 1, weightGrams: null, checked: false, bagId: null, position, ...extra,
+  id, tripId: 1, name: `Item ${id}`, category: 'Clothes', quantity: 1, weightGrams: null, checked: false, bagId: null, position, updatedAt: '2026-12-02T07:00:00.000Z', ...extra,
 });
 const list = (): PackingList => ({ items: [item(1, 0), item(2, 1, { bagId: 7 })], assignees: { Clothes: [{ userId: 3, username: 'ben', displayName: 'Ben' }] } });
 
@@ -41,7 +41,7 @@ describe('packing events in the browser cache', () => {
 
 describe('to-do events in the browser cache', () => {
   it('an assignment patches the to-do and names the assignee in the notice', () => {
-    const todo = { id: 5, tripId: 1, name: 'Visa', description: null, category: null, dueDate: null, assignedUserId: null, assignedUser: null, priority: 0, checked: false, position: 0 };
+    const todo = { id: 5, tripId: 1, name: 'Visa', description: null, category: null, dueDate: null, assignedUserId: null, assignedUser: null, priority: 0, checked: false, position: 0, updatedAt: '2026-12-02T07:00:00.000Z' };
     const data: TodoList = { items: [todo], assignees: {} };
     const assigned = { ...todo, assignedUserId: 3, assignedUser: { userId: 3, username: 'ben', displayName: 'Ben' } };
     const next = applyEventToView(handlers, todoListView, data, 'todo.assigned', { item: assigned, assignedUserId: 3, previousUserId: null }, none) as TodoList;

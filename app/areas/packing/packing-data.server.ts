@@ -19,6 +19,8 @@ export function packingItemJson(item: PackingItem) {
     checked: item.checked,
     bagId: item.bagId,
     position: item.position,
+    /** the version a tick can be made against (`expectedUpdatedAt`) */
+    updatedAt: item.updatedAt.toISOString(),
   };
 }
 export type PackingItemJson = ReturnType<typeof packingItemJson>;

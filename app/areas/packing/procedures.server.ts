@@ -25,6 +25,7 @@ import { findTemplate, loadTemplates, templateInclude, templateJson } from './te
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
 import { reportProgress } from '~/utils/progress.server';
+import { expectedUpdatedAt, writeIfUnchanged } from '~/offline/versions.server';
 
 const category = title(CATEGORY_MAX);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -113,10 +114,17 @@ export const packingRouter = router({
 
   togglePackingItem: tripMemberProcedure
     .meta({ ...WRITE, mcp: { name: 'toggle_packing_item', kind: 'idempotent', description: 'Tick an item off as packed (checked: true) or untick it (false). Everyone on the trip sees it at once.' } })
-    .input(z.object({ ...itemIdInput, checked }))
+    .input(z.object({ ...itemIdInput, checked, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
-      await findPackingItem(ctx.db, input.tripId, input.itemId);
-      const item = packingItemJson(await ctx.db.packingItem.update({ where: { id: input.itemId }, data: { checked: input.checked } }));
+      const current = await findPackingItem(ctx.db, input.tripId, input.itemId);
+      const data = { checked: input.checked };
+      const item = packingItemJson(
+        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
+          conditional: (updatedAt) => ctx.db.packingItem.updateMany({ where: { id: input.itemId, updatedAt }, data }),
+          write: () => ctx.db.packingItem.update({ where: { id: input.itemId }, data }),
+          read: () => ctx.db.packingItem.findUniqueOrThrow({ where: { id: input.itemId } }),
+        }),
+      );
       emitItem(ctx, input.tripId, 'packing.item.toggled', item);
       return { item };
     }),

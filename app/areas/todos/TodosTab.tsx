@@ -33,7 +33,7 @@ export function TodosTab({ tripId }: { tripId: number }) {
   // The answer patches in only `checked`: a refetch arriving in between cannot undo the tick for good.
   const toggle = useMutation(
     trpc.todos.toggleTodo.mutationOptions({
-      onSuccess: ({ item }) => patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, checked: item.checked } : i)) })),
+      onSuccess: ({ item }) => patchList((l) => ({ ...l, items: l.items.map((i) => (i.id === item.id ? { ...i, checked: item.checked, updatedAt: item.updatedAt } : i)) })),
       onError: () => void refresh(),
     }),
   );

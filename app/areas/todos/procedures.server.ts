@@ -13,6 +13,7 @@ import { todoEvents } from './events';
 import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
 import { notify } from '../notifications/notify.server';
+import { expectedUpdatedAt, writeIfUnchanged } from '~/offline/versions.server';
 
 /** Where an assignment notification leads: the trip's To-dos tab. */
 const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
@@ -124,10 +125,17 @@ export const todosRouter = router({
 
   toggleTodo: tripMemberProcedure
     .meta({ ...WRITE, mcp: { name: 'toggle_todo', kind: 'idempotent', description: 'Mark a to-do done (checked: true) or open again (false).' } })
-    .input(z.object({ ...itemIdInput, checked: z.boolean({ error: 'must be true or false' }) }))
+    .input(z.object({ ...itemIdInput, checked: z.boolean({ error: 'must be true or false' }), expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
-      await findTodo(ctx.db, input.tripId, input.itemId);
-      const item = todoJson(await ctx.db.todo.update({ where: { id: input.itemId }, data: { checked: input.checked }, include: todoInclude }));
+      const current = await findTodo(ctx.db, input.tripId, input.itemId);
+      const data = { checked: input.checked };
+      const item = todoJson(
+        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
+          conditional: (updatedAt) => ctx.db.todo.updateMany({ where: { id: input.itemId, updatedAt }, data }),
+          write: () => ctx.db.todo.update({ where: { id: input.itemId }, data, include: todoInclude }),
+          read: () => ctx.db.todo.findUniqueOrThrow({ where: { id: input.itemId }, include: todoInclude }),
+        }),
+      );
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.toggled', { item }));
       return { item };
     }),

@@ -23,6 +23,8 @@ export function todoJson(todo: Todo & { assignedUser: PublicUser | null }) {
     priority: todo.priority,
     checked: todo.checked,
     position: todo.position,
+    /** the version a tick can be made against (`expectedUpdatedAt`) */
+    updatedAt: todo.updatedAt.toISOString(),
   };
 }
 export type TodoJson = ReturnType<typeof todoJson>;
