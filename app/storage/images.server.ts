@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { Sharp } from 'sharp';
 import { sniffImageType } from '~/areas/places/place-uploads.server';
+import { decodeHeif, heifWithAbsoluteOffsets, isHeif } from '~/domain/uploads-heic.server';
 import type { FileStorage } from './types';
 
 /** What a stored image is re-encoded to: JPEG, or PNG when it has transparency. */
@@ -86,21 +87,26 @@ async function encode(pipeline: Sharp, hasAlpha: boolean): Promise<EncodedImage>
 }
 
 /**
- * Checks and re-encodes an uploaded image: JPEG, PNG or WebP by its first bytes, at most `maxBytes`; turned upright by
+ * Checks and re-encodes an uploaded image: JPEG, PNG, WebP or HEIC/HEIF by its first bytes, at most `maxBytes`; turned upright by
  * its EXIF orientation, shrunk to `maxEdge`, written again without any metadata, plus a thumbnail. Throws ImageRejected.
  */
 export async function processImage(input: Buffer, limits: ImageLimits): Promise<ProcessedImage> {
   const { maxBytes, maxEdge = 2560, thumbEdge = 480 } = limits;
   if (!input.length) throw new ImageRejected('empty', 'Send the image as the request body');
   if (input.length > maxBytes) throw new ImageRejected('too_large', `The photo is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
-  if (!sniffImageType(input)) throw new ImageRejected('unsupported_type', 'Only JPEG, PNG and WebP photos can be uploaded');
+  const heif = isHeif(input);
+  if (!heif && !sniffImageType(input)) throw new ImageRejected('unsupported_type', 'Only JPEG, PNG, WebP and HEIC photos can be uploaded');
 
-  const exif = await readExifFacts(input);
+  const exif = await readExifFacts(heif ? Buffer.from(heifWithAbsoluteOffsets(input)) : input);
   const sharp = await loadSharp();
   try {
-    const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
+    // HEIC: decoded to pixels first (sharp cannot); the pixels are upright already and carry no metadata.
+    const pixels = heif ? await decodeHeif(input, MAX_INPUT_PIXELS) : null;
+    const source = pixels
+      ? sharp(pixels.data, { raw: { width: pixels.width, height: pixels.height, channels: 4 } }).removeAlpha()
+      : sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await source.metadata();
-    const hasAlpha = !!meta.hasAlpha;
+    const hasAlpha = !pixels && !!meta.hasAlpha;
     // rotate() applies the EXIF orientation; without keepMetadata()/withMetadata() sharp writes no metadata at all.
     const upright = source.rotate();
     const full = await encode(upright.clone().resize({ width: maxEdge, height: maxEdge, fit: 'inside', withoutEnlargement: true }), hasAlpha);

@@ -10,8 +10,9 @@ import { toIsoDate } from '~/domain/dates';
 import { printableImage } from '~/storage/images.server';
 import { photoOrder, photosVisibleTo } from '../photos/photos.server';
 import { readableEntryWhere } from '../access.server';
+import { bookFontChains, readsRightToLeft, textRuns } from './fonts.server';
 
-/** A Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
+/** Without the book's own fonts (fonts.server.ts): a Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
 const UNICODE_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans.ttf'];
 const UNICODE_BOLD_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'];
 const firstExisting = (paths: string[]) => paths.find((p) => fs.existsSync(p)) ?? null;
@@ -88,6 +89,22 @@ export async function journeyBookStream(
   const bodyFont = regular ? 'body' : 'Helvetica';
   const headingFont = bold || regular ? 'heading' : 'Helvetica-Bold';
   const pageWidth = doc.page.width - 2 * MARGIN;
+  // Every script: the text goes out in runs, each in a font that has its characters; Arabic paragraphs align right.
+  const chains = await bookFontChains(language);
+  if (chains) for (const font of [...chains.regular, ...chains.bold]) doc.registerFont(font.id, font.bytes);
+  type Style = { size: number; color: string; bold?: boolean };
+  const say = (text: string, style: Style, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => {
+    doc.fontSize(style.size).fillColor(style.color);
+    const rtl = readsRightToLeft(text) && (options.align ?? 'left') === 'left';
+    const runs = chains ? textRuns(text, style.bold ? chains.bold : chains.regular) : [{ font: { id: style.bold ? headingFont : bodyFont }, text }];
+    runs.forEach((run, i) => {
+      const runOptions = { ...options, ...(rtl ? { align: 'right' as const } : {}), continued: i < runs.length - 1 };
+      doc.font(run.font.id);
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+      else doc.text(run.text, runOptions);
+    });
+    return doc;
+  };
   const formatDate = (date: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
   const image = async (key: string, edge: number) => {
     const object = await services.storage.get(key);
@@ -97,13 +114,15 @@ export async function journeyBookStream(
   async function write() {
     // Cover
     const cover = photos.find((p) => p.id === journey.coverPhotoId) ?? photos[0];
-    doc.font(headingFont).fontSize(30).fillColor('#0f172a').text(journey.title, { align: 'center' });
-    if (journey.subtitle) doc.moveDown(0.3).font(bodyFont).fontSize(15).fillColor(MUTED).text(journey.subtitle, { align: 'center' });
+    say(journey.title, { size: 30, color: '#0f172a', bold: true }, { align: 'center' });
+    if (journey.subtitle) say(journey.subtitle, { size: 15, color: MUTED }, { align: 'center' }, { x: MARGIN, y: doc.moveDown(0.3).y });
     if (entries.length) {
       const range = `${formatDate(entries[0].entryDate)} – ${formatDate(entries[entries.length - 1].entryDate)}`;
-      doc.moveDown(0.6).fontSize(11).text(range, { align: 'center' });
+      doc.moveDown(0.6);
+      say(range, { size: 11, color: MUTED }, { align: 'center' });
     }
-    doc.moveDown(0.3).fontSize(11).fillColor(MUTED).text(t('book.counts', { entries: t('book.entryCount', { count: entries.length }), photos: t('book.photoCount', { count: photos.length }) }), { align: 'center' });
+    doc.moveDown(0.3);
+    say(t('book.counts', { entries: t('book.entryCount', { count: entries.length }), photos: t('book.photoCount', { count: photos.length }) }), { size: 11, color: MUTED }, { align: 'center' });
     if (cover) {
       const bytes = await image(cover.storageKey, 1600);
       if (bytes) doc.moveDown(1.5).image(bytes, MARGIN, doc.y, { fit: [pageWidth, doc.page.height - doc.y - MARGIN - 20], align: 'center' });
@@ -112,18 +131,21 @@ export async function journeyBookStream(
     // Entries
     for (const entry of entries) {
       doc.addPage();
-      doc.font(bodyFont).fontSize(10).fillColor(ACCENT).text([formatDate(entry.entryDate), entry.entryTime].filter(Boolean).join(' · '));
-      doc.moveDown(0.2).font(headingFont).fontSize(20).fillColor('#0f172a').text(entry.title || entry.locationName || t('book.untitled'));
+      say([formatDate(entry.entryDate), entry.entryTime].filter(Boolean).join(' · '), { size: 10, color: ACCENT });
+      doc.moveDown(0.2);
+      say(entry.title || entry.locationName || t('book.untitled'), { size: 20, color: '#0f172a', bold: true });
       const facts = [
         entry.locationName && t('book.location', { name: entry.locationName }),
         entry.mood && t('book.mood', { mood: t(`book.moods.${entry.mood}`, { defaultValue: entry.mood }) }),
         entry.weather && t('book.weather', { weather: t(`book.weathers.${entry.weather}`, { defaultValue: entry.weather }) }),
       ].filter(Boolean);
-      if (facts.length) doc.moveDown(0.2).font(bodyFont).fontSize(10).fillColor(MUTED).text(facts.join('   '));
+      if (facts.length) say(facts.join('   '), { size: 10, color: MUTED }, {}, { x: MARGIN, y: doc.moveDown(0.2).y });
+      // paragraph by paragraph, so that each one reads in its own direction
       const story = markdownAsText(entry.story);
-      if (story) doc.moveDown(0.8).font(bodyFont).fontSize(11.5).fillColor('#1e293b').text(story, { align: 'left', lineGap: 2 });
-      if (entry.pros.length) doc.moveDown(0.5).fontSize(10.5).fillColor('#166534').text(`${t('book.pros')}: ${entry.pros.join(' · ')}`);
-      if (entry.cons.length) doc.moveDown(0.2).fontSize(10.5).fillColor('#9f1239').text(`${t('book.cons')}: ${entry.cons.join(' · ')}`);
+      if (story) doc.moveDown(0.8);
+      for (const paragraph of story ? story.split('\n') : []) say(paragraph || ' ', { size: 11.5, color: '#1e293b' }, { align: 'left', lineGap: 2 });
+      if (entry.pros.length) say(`${t('book.pros')}: ${entry.pros.join(' · ')}`, { size: 10.5, color: '#166534' }, {}, { x: MARGIN, y: doc.moveDown(0.5).y });
+      if (entry.cons.length) say(`${t('book.cons')}: ${entry.cons.join(' · ')}`, { size: 10.5, color: '#9f1239' }, {}, { x: MARGIN, y: doc.moveDown(0.2).y });
       for (const photo of photos.filter((p) => p.entryId === entry.id)) {
         const bytes = await image(photo.storageKey, 1400);
         if (!bytes) continue;
@@ -131,16 +153,16 @@ export async function journeyBookStream(
         if (doc.y + height + 40 > doc.page.height - MARGIN) doc.addPage();
         doc.moveDown(0.8).image(bytes, MARGIN, doc.y, { fit: [pageWidth, height], align: 'center' });
         doc.y += height + 4;
-        if (photo.caption) doc.font(bodyFont).fontSize(9).fillColor(MUTED).text(photo.caption, MARGIN, doc.y, { width: pageWidth, align: 'center' });
+        if (photo.caption) say(photo.caption, { size: 9, color: MUTED }, { width: pageWidth, align: 'center' }, { x: MARGIN, y: doc.y });
       }
     }
 
     // Map: the written entries with a position, in time order.
     const located = entries.filter((e) => e.lat !== null && e.lng !== null);
     doc.addPage();
-    doc.font(headingFont).fontSize(20).fillColor('#0f172a').text(t('book.mapTitle'));
+    say(t('book.mapTitle'), { size: 20, color: '#0f172a', bold: true });
     if (!located.length) {
-      doc.moveDown(0.5).font(bodyFont).fontSize(11).fillColor(MUTED).text(t('book.noPositions'));
+      say(t('book.noPositions'), { size: 11, color: MUTED }, {}, { x: MARGIN, y: doc.moveDown(0.5).y });
       return;
     }
     const frame = { x: MARGIN, y: doc.y + 12, w: pageWidth, h: 300 };
@@ -155,12 +177,7 @@ export async function journeyBookStream(
     });
     doc.y = frame.y + frame.h + 16;
     located.forEach((e, i) => {
-      doc.font(bodyFont).fontSize(10).fillColor('#1e293b').text(
-        `${i + 1}. ${e.title || e.locationName || t('book.untitled')} — ${toIsoDate(e.entryDate)} (${e.lat!.toFixed(4)}, ${e.lng!.toFixed(4)})`,
-        MARGIN,
-        doc.y,
-        { width: pageWidth },
-      );
+      say(`${i + 1}. ${e.title || e.locationName || t('book.untitled')} — ${toIsoDate(e.entryDate)} (${e.lat!.toFixed(4)}, ${e.lng!.toFixed(4)})`, { size: 10, color: '#1e293b' }, { width: pageWidth }, { x: MARGIN, y: doc.y });
     });
   }
 

@@ -68,7 +68,7 @@ function PhotoUploadButton({ journeyId, entryId, onDone }: { journeyId: number; 
         ref={input}
         type="file"
         multiple
-        accept="image/jpeg,image/png,image/webp"
+        accept="image/jpeg,image/png,image/webp,image/heic,image/heif,.heic,.heif"
         className="hidden"
         tabIndex={-1}
         data-testid={entryId ? `journey-photo-input-${entryId}` : 'journey-gallery-input'}
