@@ -106,7 +106,10 @@ notifyManager.setScheduler(queueMicrotask);
 export default function App() {
   const data = useLoaderData<typeof loader>() as RootData;
   const i18n = useI18nInstance(data.locale, data.resources);
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1 } } }));
+  // Queries are sent even while the browser says it is offline ("offline first"), so the service worker can answer them
+  // from what it saved (decision 034); by default React Query would hold them back, and a tab never opened online would
+  // show "could not be loaded".
+  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: 1, networkMode: 'offlineFirst' } } }));
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>

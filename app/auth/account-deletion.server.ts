@@ -4,11 +4,10 @@
 // user. Afterwards every session, grant, MCP session and socket of the user ends.
 import { z } from 'zod';
 import { id } from '~/trpc/schemas';
-import { DomainError, badRequest } from '~/domain/errors';
+import { DomainError, badRequest, notFound } from '~/domain/errors';
 import type { Prisma } from '~/generated/prisma/client';
 import type { Services } from '~/services/types.server';
 import type { Db } from '~/db/client.server';
-import { signOutEverywhere } from './sign-out-everywhere.server';
 
 export const tripChoicesSchema = z
   .array(
@@ -30,15 +29,18 @@ export async function ownedTripsForDeletion(db: Db, userId: number) {
   return trips.map((t) => ({ id: t.id, title: t.title, members: t.members.map((m) => m.user) }));
 }
 
-/** Refuses unless the user is allowed to go: the last administrator stays. Run inside the deleting transaction. */
-async function refuseLastAdmin(tx: Prisma.TransactionClient, user: { id: number; isAdmin: boolean }) {
+/**
+ * The last administrator stays: refuses (with `refusal`) when `user` is an administrator and the only one. Run inside
+ * the transaction that demotes or deletes them. It takes the administrators' lock first, so demotions and deletions
+ * take turns: two of them at once cannot both count two administrators and leave none.
+ */
+export async function refuseLastAdmin(tx: Prisma.TransactionClient, user: { isAdmin: boolean }, refusal: () => DomainError) {
   if (!user.isAdmin) return;
-  // Deletions of admins take turns, so two admins deleting themselves at once cannot both pass the count.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_DELETION_LOCK})`;
-  if ((await tx.user.count({ where: { isAdmin: true } })) <= 1) {
-    throw new DomainError('BAD_REQUEST', 'errors.lastAdminCannotDelete', 'The last administrator cannot delete their account: make another user an administrator first');
-  }
+  if ((await tx.user.count({ where: { isAdmin: true } })) <= 1) throw refusal();
 }
+const lastAdminCannotDelete = () =>
+  new DomainError('BAD_REQUEST', 'errors.lastAdminCannotDelete', 'The last administrator cannot delete their account: make another user an administrator first');
 const ADMIN_DELETION_LOCK = 0x776d41646d44n; // "wmAdmD"
 
 function checkChoices(owned: { id: number; members: { userId: number }[] }[], choices: TripChoice[]) {
@@ -92,13 +94,14 @@ export async function deleteAccount(services: Services, userId: number, choices:
   const result = await services.db.$transaction(
     async (tx) => {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
-      if (!user) throw new DomainError('NOT_FOUND', 'errors.notFound', `User ${userId} not found`, { what: 'User', id: userId });
-      await refuseLastAdmin(tx, user);
+      if (!user) throw notFound('User', userId);
+      await refuseLastAdmin(tx, user, lastAdminCannotDelete);
       const owned = await tx.trip.findMany({ where: { ownerId: userId }, select: { id: true, members: { select: { userId: true } } } });
       checkChoices(owned, choices);
       const transferred: DeletedAccount['transferred'] = [];
       const deletedTripIds: number[] = [];
       const deletedTripMembers = new Map<number, number[]>();
+      const ownedById = new Map(owned.map((t) => [t.id, t]));
       for (const choice of choices) {
         if (choice.action === 'transfer') {
           // The new owner's membership row goes: an owner is not also a member (as when a trip is created).
@@ -107,10 +110,10 @@ export async function deleteAccount(services: Services, userId: number, choices:
           transferred.push({ tripId: choice.tripId, newOwnerId: choice.newOwnerId });
         } else {
           deletedTripIds.push(choice.tripId);
-          deletedTripMembers.set(choice.tripId, owned.find((t) => t.id === choice.tripId)?.members.map((m) => m.userId) ?? []);
+          deletedTripMembers.set(choice.tripId, ownedById.get(choice.tripId)?.members.map((m) => m.userId) ?? []);
         }
       }
-      await tx.trip.deleteMany({ where: { id: { in: deletedTripIds } } });
+      await tx.trip.deleteMany({ where: { id: { in: deletedTripIds }, ownerId: userId } });
       await detachUnrelatedColumns(tx, userId);
       // The rest follows the schema: the user's own rows cascade, their contributions elsewhere keep a null author.
       await tx.user.delete({ where: { id: userId } });
@@ -118,7 +121,9 @@ export async function deleteAccount(services: Services, userId: number, choices:
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
-  await signOutEverywhere(services, userId, ip);
+  // Sessions, tokens and consents went with the user row; what lives outside the database ends here.
+  await services.mcpSessions.close({ userId });
+  await services.realtime.disconnectUser?.(userId);
   // Closed MCP sessions are otherwise kept a day with the user id; they (and their replay buffers) go now.
   const sessions = await services.db.mcpSession.findMany({ where: { userId }, select: { id: true } });
   await services.db.mcpEvent.deleteMany({ where: { sessionId: { in: sessions.map((s) => s.id) } } });

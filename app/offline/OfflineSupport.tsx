@@ -1,8 +1,7 @@
 // Everything offline the root route mounts once around the page: the service worker's registration (and the warming
 // of the trip shown), the offline edits queue (its store, overlay and replay) and, at the bottom of the screen, the
 // conflicts and the offline banner.
-import { useState, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useMatches } from '@remix-run/react';
 import { useServiceWorker, useWarmTrip } from './service-worker';
 import { useNetworkStatus, type NetworkStatus } from './network-status';
@@ -14,7 +13,6 @@ const TRIP_ROUTE = 'routes/trips.$tripId';
 
 export function OfflineSupport({ userId, locale, children }: { userId: number | null; locale: string; children: ReactNode }) {
   const status = useNetworkStatus();
-  useQueriesAskTheWorker();
   const trip = useMatches().find((match) => match.id === TRIP_ROUTE)?.data as { tripId?: number } | undefined;
   // in this order: the worker learns who is signed in before it is asked to save anything
   useServiceWorker(userId, locale);
@@ -40,16 +38,3 @@ function OfflineStatus({ status }: { status: NetworkStatus }) {
   );
 }
 
-/**
- * Queries are sent even while the browser says it is offline ("offline first"), so the service worker can answer
- * them from what it saved; by default React Query would pause them and a tab never opened online would show its
- * "could not be loaded". Set once, before any query of the page is created.
- */
-function useQueriesAskTheWorker() {
-  const queryClient = useQueryClient();
-  useState(() => {
-    const defaults = queryClient.getDefaultOptions();
-    queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, networkMode: 'offlineFirst' } });
-    return true;
-  });
-}

@@ -85,6 +85,15 @@ async function forgetUserData() {
   for (const name of USER_CACHES) await caches.delete(name);
 }
 
+/**
+ * Sign-out: nobody is recorded first, so a save still in flight (a page's fetch, a warming) is refused at its save
+ * step, and only then is the saved data deleted.
+ */
+async function signedOut() {
+  await writeOwner({ userId: null, locale: (await readOwner())?.locale ?? 'en' });
+  await forgetUserData();
+}
+
 // Every page tells the worker who is signed in (`null` on the sign-in page). Another user than the saved data's
 // owner, or nobody, and that data is deleted before anything else is saved. A page showing a trip asks the worker to
 // save what the trip's tabs read (app/offline/warm.ts). Messages are handled one after the other, in order, so a
@@ -120,7 +129,7 @@ async function warm(requests: { url: string; kind: 'data' | 'trpc' }[]) {
 worker.addEventListener('fetch', (event) => {
   const { request } = event;
   if (isSignOut(request, ORIGIN)) {
-    event.waitUntil(forgetUserData());
+    event.waitUntil(signedOut());
     return;
   }
   const kind = routeOf(request, ORIGIN);

@@ -7,7 +7,7 @@ import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
 import { deleteUnusedRegistrations } from '~/oauth/clients.server';
 import { revokeTokens } from '~/oauth/grants.server';
-import { deleteAccount, tripChoicesSchema } from '~/auth/account-deletion.server';
+import { deleteAccount, refuseLastAdmin, tripChoicesSchema } from '~/auth/account-deletion.server';
 import { announceDeletedAccount } from './account-deletion';
 
 const userIdSchema = id('user');
@@ -42,9 +42,7 @@ export const adminRouter = router({
       const user = await ctx.db.$transaction(async (tx) => {
         const target = await tx.user.findUnique({ where: { id: input.userId } });
         if (!target) throw notFound('User', input.userId);
-        if (!input.isAdmin && target.isAdmin && (await tx.user.count({ where: { isAdmin: true } })) <= 1) {
-          throw new DomainError('BAD_REQUEST', 'errors.lastAdmin', 'The last administrator cannot be demoted');
-        }
+        if (!input.isAdmin) await refuseLastAdmin(tx, target, () => new DomainError('BAD_REQUEST', 'errors.lastAdmin', 'The last administrator cannot be demoted'));
         return tx.user.update({ where: { id: input.userId }, data: { isAdmin: input.isAdmin } });
       });
       await ctx.services.audit({
