@@ -3,8 +3,9 @@
 // page, an opened trip's planner, places, bookings, packing list and map tiles stay readable with the network cut
 // (`context.setOffline` reaches the worker's own fetches in this Playwright), a page never opened shows the translated
 // "not available offline" page, the banner comes and goes, and another user signing in on the same browser cannot
-// read the first user's saved trip. No console errors while online.
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+// read the first user’s saved trip. No console errors while online. Two travellers: a tick made offline on an item
+// the other changed meanwhile is a conflict the first sees on reconnect, resolved by "Apply mine anyway" or "Discard".
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 import { setMapTiles } from '../../app/geo/map-settings.server.ts';
 import { SESSION_COOKIE } from '../../app/auth/session.server.ts';
@@ -306,6 +307,92 @@ test('ticks made offline are queued, survive a reload, reach the other traveller
   expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
   await annaContext.close();
   await benContext.close();
+});
+
+/** Two travellers on a trip's list: Anna's page is controlled by the worker (so the list is saved for offline), Ben's is live. */
+async function twoTravellers(browser: Browser, title: string, tab: 'packing' | 'todos', itemName: string) {
+  const anna = await makePerson(server, `Anna ${title}`);
+  const ben = await makePerson(server, `Ben ${title}`);
+  const trip = await tripOf(server, anna.user.id, title, [ben.user.id]);
+  if (tab === 'todos') await server.services.db.todo.create({ data: { tripId: trip.id, name: itemName } });
+  const annaContext = await signedInContext(browser, server, anna.token);
+  const benContext = await signedInContext(browser, server, ben.token);
+  const annaPage = await annaContext.newPage();
+  const benPage = await benContext.newPage();
+  const watch = consoleErrors(annaPage);
+  await annaPage.goto(`${server.url}/`);
+  await controlledBy(annaPage);
+  await annaPage.goto(`${server.url}/trips/${trip.id}?tab=${tab}`);
+  await expect(annaPage.getByRole('checkbox', { name: itemName, exact: true })).not.toBeChecked();
+  await benPage.goto(`${server.url}/trips/${trip.id}?tab=${tab}`);
+  await expect(benPage.getByRole('checkbox', { name: itemName, exact: true })).not.toBeChecked();
+  await hydrated(annaPage);
+  await hydrated(benPage);
+  expect(watch.errors).toEqual([]);
+  watch.watching = false; // offline, Chromium logs every refused fetch as an error
+  return { trip, annaContext, benContext, annaPage, benPage, close: () => Promise.all([annaContext.close(), benContext.close()]) };
+}
+
+/** Ben renames an item through its edit dialog (its version changes; its tick stays as it was). */
+async function renameIn(page: Page, itemName: string, newName: string, dialog: string, field: string) {
+  await page.getByRole('button', { name: `Edit: ${itemName}`, exact: true }).click();
+  const form = page.getByTestId(dialog);
+  await form.getByRole('textbox', { name: field, exact: true }).fill(newName);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('checkbox', { name: newName, exact: true })).toBeVisible();
+}
+
+test('a tick made offline on an item someone else changed meanwhile is a translated conflict; "Apply mine anyway" by keyboard reaches both', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Molde', 'packing', 'Molde socks');
+  const db = server.services.db;
+
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await annaPage.getByRole('checkbox', { name: 'Molde socks', exact: true }).click();
+  await expect(annaPage.getByRole('checkbox', { name: 'Molde socks', exact: true })).toBeChecked();
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('1 change will be sent when you are back online.');
+
+  // Meanwhile Ben, online, renames the same item.
+  await renameIn(benPage, 'Molde socks', 'Molde wool socks', 'packing-item-dialog', 'Item');
+  await expect(benPage.getByRole('checkbox', { name: 'Molde wool socks', exact: true })).not.toBeChecked();
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Your change to “Molde socks” was not applied: someone else changed it meanwhile.');
+  // Nothing of Anna's was written; her list now shows Ben's version.
+  await expect(annaPage.getByRole('checkbox', { name: 'Molde wool socks', exact: true })).not.toBeChecked();
+  expect((await db.packingItem.findFirstOrThrow({ where: { tripId: trip.id, name: 'Molde wool socks' } })).checked).toBe(false);
+
+  await conflict.getByRole('button', { name: 'Apply mine anyway' }).focus();
+  await annaPage.keyboard.press('Enter');
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  await expect(annaPage.getByRole('checkbox', { name: 'Molde wool socks', exact: true })).toBeChecked();
+  await expect(benPage.getByRole('checkbox', { name: 'Molde wool socks', exact: true })).toBeChecked(); // live, no reload
+  expect((await db.packingItem.findFirstOrThrow({ where: { tripId: trip.id, name: 'Molde wool socks' } })).checked).toBe(true);
+  expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
+  await close();
+});
+
+test('"Discard" on a conflicting offline to-do tick leaves the other traveller’s version', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Hamar', 'todos', 'Hamar ferry');
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await annaPage.getByRole('checkbox', { name: 'Hamar ferry', exact: true }).click();
+  await expect(annaPage.getByRole('checkbox', { name: 'Hamar ferry', exact: true })).toBeChecked();
+  await renameIn(benPage, 'Hamar ferry', 'Hamar night ferry', 'todo-dialog', 'To-do');
+
+  await annaContext.setOffline(false);
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toContainText('Your change to “Hamar ferry” was not applied: someone else changed it meanwhile.');
+  await conflict.getByRole('button', { name: 'Discard' }).click();
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  await expect(annaPage.getByRole('checkbox', { name: 'Hamar night ferry', exact: true })).not.toBeChecked();
+  await expect(benPage.getByRole('checkbox', { name: 'Hamar night ferry', exact: true })).not.toBeChecked();
+  expect((await server.services.db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).checked).toBe(false);
+  await close();
 });
 
 /** Everything the worker keeps for the user (pages, data), as text, to look for a trip's name. */

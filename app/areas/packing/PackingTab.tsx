@@ -58,7 +58,8 @@ export function PackingTab({ tripId }: { tripId: number }) {
     trpc.packing.setPackingCategoryAssignees.mutationOptions(thenRefresh(() => setAssigning(null), refresh)),
   );
 
-  if (list.isLoading) return <Spinner label={t('loading')} />;
+  // pending with no data: still loading, or paused offline until the network is back (isLoading is false then)
+  if (list.isPending) return <Spinner label={t('loading')} />;
   if (list.error || !list.data) {
     return <TabLoadError error={list.error} t={t} onRetry={() => void list.refetch()} />;
   }
@@ -236,7 +237,7 @@ export function PackingTab({ tripId }: { tripId: number }) {
         )}
       </section>
 
-      <BagsPanel tripId={tripId} bags={bagList} items={data.items} people={people} loading={bags.isLoading} onChanged={refresh} />
+      <BagsPanel tripId={tripId} bags={bagList} items={data.items} people={people} loading={bags.isPending} onChanged={refresh} />
 
       {editing && <ItemDialog tripId={tripId} item={editing} categories={categories} bags={bagList} onClose={() => setEditing(null)} onSaved={refresh} />}
       {templating && <TemplatesDialog tripId={tripId} onClose={() => setTemplating(false)} onChanged={refresh} />}

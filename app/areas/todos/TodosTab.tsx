@@ -46,7 +46,8 @@ export function TodosTab({ tripId }: { tripId: number }) {
     trpc.todos.setTodoCategoryAssignees.mutationOptions(thenRefresh(() => setAssigning(null), refresh)),
   );
 
-  if (list.isLoading) return <Spinner label={t('loading')} />;
+  // pending with no data: still loading, or paused offline until the network is back (isLoading is false then)
+  if (list.isPending) return <Spinner label={t('loading')} />;
   if (list.error || !list.data) {
     return <TabLoadError error={list.error} t={t} onRetry={() => void list.refetch()} />;
   }
