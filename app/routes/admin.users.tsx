@@ -1,4 +1,5 @@
-// Admin → Users: everyone with an account; promote to or demote from administrator; delete (after confirming).
+// Admin → Users: everyone with an account; promote to or demote from administrator; delete (after confirming, and
+// after choosing for each trip the user owns whether a member gets it or it is deleted, as in their own deletion).
 import { json, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useFetcher } from '@remix-run/react';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { pageTitle } from '~/components/pageTitle';
 import { ResetLinkDialog } from '~/components/account/ResetLinkDialog';
 import { assertSameOrigin, clientIp, requireWebActor } from '~/utils/request.server';
 import { issueResetLink, RESET_LINK_MINUTES } from '~/auth/password-reset.server';
+import { TripChoiceFields, allTripsChosen, tripChoicesInput, type TripChoiceMap } from '~/areas/account/TripChoices';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, 'admin', 'tabs.users', 'Users') }];
 
@@ -153,24 +155,74 @@ export default function AdminUsersPage() {
         />
       )}
       {toDelete && (
-        <ConfirmDialog
-          open
-          danger
-          title={t('users.deleteTitle', { name: toDelete.displayName })}
-          message={
-            <>
-              <p>{t('users.deleteBody', { email: toDelete.email })}</p>
-              {toDelete.ownedTripCount > 0 && <p className="mt-2 font-medium text-red-700">{t('users.deleteTrips', { count: toDelete.ownedTripCount })}</p>}
-            </>
-          }
-          confirmLabel={t('users.confirmDelete')}
-          cancelLabel={t('cancel')}
+        <DeleteUserDialog
+          key={toDelete.id}
+          user={toDelete}
           busy={remove.isPending}
           error={remove.error ? errorMessage(remove.error, t) : null}
           onCancel={cancelDelete}
-          onConfirm={() => remove.mutate({ userId: toDelete.id })}
+          onConfirm={(trips) => remove.mutate({ userId: toDelete.id, trips })}
         />
       )}
     </section>
+  );
+}
+
+/** "Delete <name>?" with, for each trip they own, "Give to <member>" or "Delete the trip" (no default). */
+function DeleteUserDialog({
+  user,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  user: Target;
+  busy: boolean;
+  error: string | null;
+  onCancel(): void;
+  onConfirm(trips: ReturnType<typeof tripChoicesInput>): void;
+}) {
+  const { t } = useTranslation('admin');
+  const trpc = useTRPC();
+  const plan = useQuery(trpc.admin.userDeletionPlan.queryOptions({ userId: user.id }));
+  const [choices, setChoices] = useState<TripChoiceMap>({});
+  const trips = plan.data?.trips ?? [];
+  const ready = plan.isSuccess && allTripsChosen(trips, choices);
+  return (
+    <ConfirmDialog
+      open
+      danger
+      title={t('users.deleteTitle', { name: user.displayName })}
+      message={
+        <>
+          <p>{t('users.deleteBody', { email: user.email })}</p>
+          {plan.isPending ? (
+            <p className="mt-2 text-slate-500" role="status">
+              {t('loading')}
+            </p>
+          ) : plan.isError ? (
+            <p className="mt-2 text-red-700" role="alert">
+              {errorMessage(plan.error, t)}
+            </p>
+          ) : (
+            trips.length > 0 && (
+              <fieldset className="mt-3 space-y-3" data-testid="delete-user-trips">
+                <legend className="font-medium text-slate-800">{t('users.deleteTripsHeading', { count: trips.length })}</legend>
+                <TripChoiceFields trips={trips} choices={choices} onChange={setChoices} idPrefix={`admin-delete-trip-${user.id}`} />
+                {!ready && <p className="text-slate-600">{t('account:delete.chooseAll')}</p>}
+              </fieldset>
+            )
+          )}
+        </>
+      }
+      confirmLabel={t('users.confirmDelete')}
+      cancelLabel={t('cancel')}
+      busy={busy}
+      error={error}
+      onCancel={onCancel}
+      onConfirm={() => {
+        if (ready) onConfirm(tripChoicesInput(trips, choices));
+      }}
+    />
   );
 }

@@ -30,12 +30,13 @@ test('the first account manages users and addons', async ({ page, server }) => {
 
   await row.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete Ben Booker?' });
-  await expect(dialog).toContainText('This user owns 1 trip; it will be deleted too.');
+  await expect(dialog).toContainText('This user owns 1 trip. Choose what happens to it:');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   expect(await server.services.db.user.findUnique({ where: { id: ben.id } })).not.toBeNull();
   await row.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete user' }).click();
+  await dialog.getByLabel('Ben’s trip').selectOption({ label: 'Delete the trip' });
+  await dialog.getByRole('button', { name: 'Delete user' }).click();
   await expect(row).toHaveCount(0);
   expect(await server.services.db.user.findUnique({ where: { id: ben.id } })).toBeNull();
 

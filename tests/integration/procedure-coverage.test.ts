@@ -1180,6 +1180,12 @@ const cases: CaseTable = {
       outcome: (f) => ({ user: { id: f.victimId, isAdmin: true } }),
       noEvent: 'the new rights apply from the promoted user\'s next request',
     },
+    userDeletionPlan: {
+      access: ['admin', 'webSession'],
+      valid: (f) => ({ userId: f.victimId }),
+      bad: { input: () => ({ userId: 'victor' }), field: 'userId' },
+      outcome: () => ({ trips: [expect.objectContaining({ title: "Victor's trip", members: [] })] }),
+    },
     deleteUser: {
       access: ['admin', 'webSession'],
       valid: (f) => ({ userId: f.victimId }),

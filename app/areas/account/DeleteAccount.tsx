@@ -4,30 +4,25 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, SelectField, TextField, buttonClasses } from '~/components/ui';
+import { Button, ConfirmDialog, TextField, buttonClasses } from '~/components/ui';
 import { errorMessage, useTRPC } from '~/utils/trpc';
-
-/** "transfer:<userId>" or "delete"; "" until the user chooses. */
-type Choice = string;
+import { TripChoiceFields, allTripsChosen, tripChoicesInput, type TripChoiceMap } from './TripChoices';
 
 export function DeleteAccount() {
   const { t } = useTranslation('account');
   const trpc = useTRPC();
   const plan = useQuery(trpc.account.deletionPlan.queryOptions());
-  const [choices, setChoices] = useState<Record<number, Choice>>({});
+  const [choices, setChoices] = useState<TripChoiceMap>({});
   const [confirmation, setConfirmation] = useState('');
   const [asking, setAsking] = useState(false);
   const remove = useMutation(trpc.account.deleteAccount.mutationOptions({ onSuccess: () => window.location.assign('/login') }));
   const trips = plan.data?.trips ?? [];
-  const allChosen = trips.every((trip) => choices[trip.id]);
+  const allChosen = allTripsChosen(trips, choices);
   const ready = !!plan.data && !plan.data.lastAdmin && allChosen && confirmation.trim() !== '';
   const submit = () =>
     remove.mutate({
       confirmation,
-      trips: trips.map((trip) => {
-        const choice = choices[trip.id]!;
-        return choice === 'delete' ? { tripId: trip.id, action: 'delete' as const } : { tripId: trip.id, action: 'transfer' as const, newOwnerId: Number(choice.split(':')[1]) };
-      }),
+      trips: tripChoicesInput(trips, choices),
     });
 
   return (
@@ -62,25 +57,7 @@ export function DeleteAccount() {
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium text-slate-800">{t('delete.tripsHeading')}</legend>
             {trips.length === 0 && <p className="text-sm text-slate-500">{t('delete.noTrips')}</p>}
-            {trips.map((trip) => (
-              <SelectField
-                key={trip.id}
-                id={`delete-trip-${trip.id}`}
-                label={trip.title}
-                required
-                value={choices[trip.id] ?? ''}
-                onChange={(event) => setChoices((c) => ({ ...c, [trip.id]: event.target.value }))}
-                hint={trip.members.length === 0 ? t('delete.onlyDelete') : undefined}
-              >
-                <option value="">{t('delete.choose')}</option>
-                {trip.members.map((m) => (
-                  <option key={m.id} value={`transfer:${m.id}`}>
-                    {t('delete.giveTo', { name: m.displayName })}
-                  </option>
-                ))}
-                <option value="delete">{t('delete.deleteTrip')}</option>
-              </SelectField>
-            ))}
+            <TripChoiceFields trips={trips} choices={choices} onChange={setChoices} idPrefix="delete-trip" />
           </fieldset>
           <TextField
             id="delete-confirmation"

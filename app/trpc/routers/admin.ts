@@ -7,7 +7,7 @@ import { DomainError, notFound } from '~/domain/errors';
 import { ADDONS, ADDON_IDS } from '~/domain/addons';
 import { deleteUnusedRegistrations } from '~/oauth/clients.server';
 import { revokeTokens } from '~/oauth/grants.server';
-import { deleteAccount, refuseLastAdmin, tripChoicesSchema } from '~/auth/account-deletion.server';
+import { deleteAccount, ownedTripsForDeletion, refuseLastAdmin, tripChoicesSchema } from '~/auth/account-deletion.server';
 import { announceDeletedAccount } from './account-deletion';
 
 const userIdSchema = id('user');
@@ -52,6 +52,16 @@ export const adminRouter = router({
         detail: { targetUserId: user.id, email: user.email },
       });
       return { user: { id: user.id, isAdmin: user.isAdmin } };
+    }),
+
+  /** Before Admin → Users → Delete: the trips the user owns, each with the members it could go to (as account.deletionPlan). */
+  userDeletionPlan: adminProcedure
+    .meta({ scope: 'none' })
+    .input(z.object({ userId: userIdSchema }))
+    .query(async ({ ctx, input }) => {
+      const target = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+      if (!target) throw notFound('User', input.userId);
+      return { trips: await ownedTripsForDeletion(ctx.db, target.id) };
     }),
 
   deleteUser: adminProcedure
