@@ -1,12 +1,19 @@
 // Settings → Delete account in real browsers: the owner gives their trip to its other member, confirms with the
 // password and, by keyboard, in the last dialog; they land on the login page, and the member's open planner shows the
 // new owner live. Also: the page in Arabic (right to left).
-import { test as base, expect } from '@playwright/test';
-import { hydrated, makePerson, ownServer, signedInContext, type RunningServer } from './own-server';
+import { test, expect } from '@playwright/test';
+import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 
-const test = base.extend<object, { server: RunningServer }>({ server: ownServer });
+// A server of this file's own: admin.spec.ts needs its worker's shared server to have no accounts yet.
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startOwnServer();
+});
+test.afterAll(async () => {
+  await server?.close();
+});
 
-test('deletes the account after giving the trip to a member; the member sees the new owner live', async ({ browser, server }) => {
+test('deletes the account after giving the trip to a member; the member sees the new owner live', async ({ browser }) => {
   // The first account of the server is its administrator, who may not leave: someone else is.
   await makePerson(server, 'Admin Ada');
   const lea = await makePerson(server, 'Lea Leaving');
@@ -58,7 +65,7 @@ test('deletes the account after giving the trip to a member; the member sees the
   }
 });
 
-test('the last administrator is told why they cannot delete their account, in Arabic, right to left', async ({ browser, server }) => {
+test('the last administrator is told why they cannot delete their account, in Arabic, right to left', async ({ browser }) => {
   // On a fresh server this person is the first account, so its administrator; otherwise Admin Ada is.
   await makePerson(server, 'Ami Arabic');
   const admins = await server.services.db.user.findMany({ where: { isAdmin: true } });
