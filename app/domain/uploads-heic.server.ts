@@ -45,25 +45,27 @@ export async function decodeHeif(bytes: Uint8Array, maxPixels: number): Promise<
 }
 
 /**
- * A copy of a HEIF file whose item locations are written without base offsets, for reading its EXIF block. HEIF lets
- * a writer place an item at `base_offset + extent_offset`; cameras write the whole offset in the extent, libheif-based
- * tools in the base, and exifr reads only the extent. Files it cannot follow come back unchanged.
+ * The HEIF file with its item locations written without base offsets, for reading its EXIF block. HEIF lets a writer
+ * place an item at `base_offset + extent_offset`; cameras write the whole offset in the extent, libheif-based tools in
+ * the base, and exifr reads only the extent. Only a file it patches is copied; one it cannot follow comes back
+ * unchanged (the same bytes, as a Buffer).
  */
-export function heifWithAbsoluteOffsets(bytes: Uint8Array): Uint8Array {
+export function heifWithAbsoluteOffsets(bytes: Uint8Array): Buffer {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
-    const copy = new Uint8Array(bytes);
-    const view = new DataView(copy.buffer);
-    const at = Buffer.from(copy.buffer).indexOf('iloc');
-    if (at < 4) return bytes;
+    const at = input.indexOf('iloc');
+    if (at < 4) return input;
     let p = at + 4;
-    const version = copy[p]!;
+    const version = input[p]!;
     p += 4;
-    const offsetSize = copy[p]! >> 4;
-    const lengthSize = copy[p]! & 0xf;
-    const baseSize = copy[p + 1]! >> 4;
-    const indexSize = version === 1 || version === 2 ? copy[p + 1]! & 0xf : 0;
+    const offsetSize = input[p]! >> 4;
+    const lengthSize = input[p]! & 0xf;
+    const baseSize = input[p + 1]! >> 4;
+    const indexSize = version === 1 || version === 2 ? input[p + 1]! & 0xf : 0;
     p += 2;
-    if (version > 2 || baseSize !== 4 || offsetSize !== 4 || ![0, 4].includes(lengthSize) || indexSize !== 0) return bytes;
+    if (version > 2 || baseSize !== 4 || offsetSize !== 4 || ![0, 4].includes(lengthSize) || indexSize !== 0) return input;
+    const copy = Buffer.from(input);
+    const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
     let items = version === 2 ? view.getUint32(p) : view.getUint16(p);
     p += version === 2 ? 4 : 2;
     while (items-- > 0) {
@@ -80,6 +82,6 @@ export function heifWithAbsoluteOffsets(bytes: Uint8Array): Uint8Array {
     }
     return copy;
   } catch {
-    return bytes;
+    return input;
   }
 }

@@ -97,7 +97,7 @@ export async function processImage(input: Buffer, limits: ImageLimits): Promise<
   const heif = isHeif(input);
   if (!heif && !sniffImageType(input)) throw new ImageRejected('unsupported_type', 'Only JPEG, PNG, WebP and HEIC photos can be uploaded');
 
-  const exif = await readExifFacts(heif ? Buffer.from(heifWithAbsoluteOffsets(input)) : input);
+  const exif = await readExifFacts(heif ? heifWithAbsoluteOffsets(input) : input);
   const sharp = await loadSharp();
   try {
     // HEIC: decoded to pixels first (sharp cannot); the pixels are upright already and carry no metadata.

@@ -37,10 +37,10 @@ async function clientName(services: Services, actor: Actor) {
  * both on every write call after the first of a window. Answers whether it updated (false: no open notification, or
  * the checks say no; the full path decides). Raw SQL on the pool: no Prisma query planning on the hot path.
  */
-async function addToOpenSummary(services: Services, userId: number, tripId: number, groupKey: string, since: Date, tool: string, audit?: AuditEntry) {
+async function addToOpenSummary(services: Services, userId: number, tripId: number, groupKey: string, since: Date, tool: string, audit: AuditEntry) {
   const tools = `COALESCE(n."params"->'tools', '[]'::jsonb)`;
   const rows = await services.database.sql.query(
-    `${audit ? `WITH audit AS (${auditInsertSql(7)}) ` : ''}UPDATE "Notification" n
+    `WITH audit AS (${auditInsertSql(7)}) UPDATE "Notification" n
     SET "readAt" = NULL, "updatedAt" = $1::timestamp,
         "params" = n."params" || jsonb_build_object(
           'trip', t."title",
@@ -53,7 +53,7 @@ async function addToOpenSummary(services: Services, userId: number, tripId: numb
       AND NOT EXISTS (SELECT 1 FROM "NotificationPreference" p WHERE p."userId" = $3::int AND p."type" = 'agent_activity' AND NOT p."enabled")
     RETURNING n."id"`,
     // timestamps as UTC wall-clock text, as Prisma writes them
-    [new Date().toISOString(), tool, userId, groupKey, since.toISOString(), tripId, ...(audit ? auditParams(audit) : [])],
+    [new Date().toISOString(), tool, userId, groupKey, since.toISOString(), tripId, ...auditParams(audit)],
   );
   return rows.length > 0;
 }
@@ -67,8 +67,8 @@ async function announce(services: Services, userId: number) {
  * `audit`: the call's audit row, written here (in the same statement as the common case's update; on its own
  * otherwise), so a write call waits for one round trip for both. Never throws.
  */
-export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }, audit?: AuditEntry) {
-  let audited = !audit;
+export async function recordAgentActivity(services: Services, actor: Actor, call: { tool: string; args: unknown; output: unknown }, audit: AuditEntry) {
+  let audited = false;
   try {
     if (actor.via === 'web') return;
     const tripId = tripOf(call.args, call.output);
@@ -103,6 +103,6 @@ export async function recordAgentActivity(services: Services, actor: Actor, call
     console.error('[waymark] recording agent activity failed:', error);
   } finally {
     // Not on the one-statement path (a web actor, no trip, or that statement failed): the audit row on its own.
-    if (!audited) await services.audit(audit!);
+    if (!audited) await services.audit(audit);
   }
 }

@@ -29,16 +29,6 @@ interface Common {
   'aria-label'?: string;
 }
 
-/** The text shown for a value; re-derived when the value changes from outside, kept while the person types. */
-function useTypedText(value: string, format: (v: string) => string, parse: (text: string) => string | null) {
-  const [text, setText] = useState(() => format(value));
-  useEffect(() => {
-    setText((current) => (parse(current) === value || (value === '' && current.trim() === '') ? current : format(value)));
-    // only an outside change of the value resets the text
-  }, [value]);
-  return [text, setText] as const;
-}
-
 interface Typed {
   text: string;
   /** the message while the text is not a whole date/time */
@@ -56,63 +46,70 @@ interface Typed {
   settle(): void;
 }
 
-function useDateText(value: string, onChange: (iso: string) => void): Typed {
-  const { t, i18n } = useTranslation('display');
-  const language = i18n.language;
-  const format = (iso: string) => formatDateInput(iso, language);
-  const parse = (text: string) => parseDateInput(text, language);
-  const [text, setText] = useTypedText(value, format, parse);
+interface TypedFormat {
+  format(value: string): string;
+  /** the value the text says, or null while it is not a whole one */
+  parse(text: string): string | null;
+  /** the message while the text is not whole; it gets the formatted example as `example` */
+  problemKey: 'date.invalid' | 'time.invalid';
+  /** a value shown in the message */
+  example: string;
+  placeholder: string;
+}
+
+/**
+ * A value typed as text: the text is re-derived when the value changes from outside and kept while the person types;
+ * the value is committed as soon as the text is whole (or empty).
+ */
+function useTypedValue(value: string, onChange: (value: string) => void, { format, parse, problemKey, example, placeholder }: TypedFormat): Typed {
+  const { t } = useTranslation('display');
+  const [text, setText] = useState(() => format(value));
+  useEffect(() => {
+    setText((current) => (parse(current) === value || (value === '' && current.trim() === '') ? current : format(value)));
+    // only an outside change of the value resets the text
+  }, [value]);
   return {
     text,
-    problem: text.trim() !== '' && !parse(text) ? t('date.invalid', { example: format('2027-12-24') }) : null,
-    placeholder: format('2027-12-24').replace('2027', t('date.yyyy')).replace('12', t('date.mm')).replace('24', t('date.dd')),
+    problem: text.trim() !== '' && !parse(text) ? t(problemKey, { example: format(example) }) : null,
+    placeholder,
     type(next) {
       setText(next);
-      const iso = parse(next);
-      if (iso) onChange(iso);
+      const parsed = parse(next);
+      if (parsed) onChange(parsed);
       else if (next.trim() === '') onChange('');
     },
     current: parse(text) ?? value,
     display: (v) => setText(format(v)),
-    show(iso) {
-      setText(format(iso));
-      onChange(iso);
+    show(v) {
+      setText(format(v));
+      onChange(v);
     },
     settle() {
-      const iso = parse(text);
-      if (iso) setText(format(iso));
+      const parsed = parse(text);
+      if (parsed) setText(format(parsed));
     },
   };
 }
 
-function useTimeText(value: string, onChange: (hm: string) => void): Typed {
+function useDateText(value: string, onChange: (iso: string) => void): Typed {
   const { t, i18n } = useTranslation('display');
+  const language = i18n.language;
+  const format = (iso: string) => formatDateInput(iso, language);
+  return useTypedValue(value, onChange, {
+    format,
+    parse: (text) => parseDateInput(text, language),
+    problemKey: 'date.invalid',
+    example: '2027-12-24',
+    placeholder: format('2027-12-24').replace('2027', t('date.yyyy')).replace('12', t('date.mm')).replace('24', t('date.dd')),
+  });
+}
+
+function useTimeText(value: string, onChange: (hm: string) => void): Typed {
+  const { i18n } = useTranslation('display');
   const language = i18n.language;
   const { timeFormat } = useDisplay();
   const format = (hm: string) => formatTimeInput(hm, language, timeFormat);
-  const parse = (text: string) => parseTimeInput(text, language);
-  const [text, setText] = useTypedText(value, format, parse);
-  return {
-    text,
-    problem: text.trim() !== '' && !parse(text) ? t('time.invalid', { example: format('14:30') }) : null,
-    placeholder: format('14:30'),
-    type(next) {
-      setText(next);
-      const hm = parse(next);
-      if (hm) onChange(hm);
-      else if (next.trim() === '') onChange('');
-    },
-    current: parse(text) ?? value,
-    display: (v) => setText(format(v)),
-    show(hm) {
-      setText(format(hm));
-      onChange(hm);
-    },
-    settle() {
-      const hm = parse(text);
-      if (hm) setText(format(hm));
-    },
-  };
+  return useTypedValue(value, onChange, { format, parse: (text) => parseTimeInput(text, language), problemKey: 'time.invalid', example: '14:30', placeholder: format('14:30') });
 }
 
 interface InputProps {

@@ -17,6 +17,15 @@ const UNICODE_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/
 const UNICODE_BOLD_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/TTF/DejaVuSans-Bold.ttf'];
 const firstExisting = (paths: string[]) => paths.find((p) => fs.existsSync(p)) ?? null;
 
+/** The fallback fonts registered with the document; the names for body text and headings. */
+function fallbackFonts(doc: PDFKit.PDFDocument) {
+  const regular = firstExisting(UNICODE_FONTS);
+  const bold = firstExisting(UNICODE_BOLD_FONTS) ?? regular;
+  if (regular) doc.registerFont('body', regular);
+  if (bold) doc.registerFont('heading', bold);
+  return { body: regular ? 'body' : 'Helvetica', heading: bold ? 'heading' : 'Helvetica-Bold' };
+}
+
 const MARGIN = 56;
 const ACCENT = '#4f46e5';
 const MUTED = '#64748b';
@@ -79,24 +88,29 @@ export async function journeyBookStream(
 ): Promise<ReadableStream<Uint8Array>> {
   const { journey, entries, photos } = await loadBook(services, input.journeyId, input.userId);
   const { t, language } = input;
-  const regular = firstExisting(UNICODE_FONTS);
-  const bold = firstExisting(UNICODE_BOLD_FONTS);
   // pdfkit is loaded when a book is made, not at start-up (about a quarter second of CPU; decision 036).
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: journey.title, Creator: 'Waymark' }, bufferPages: false, autoFirstPage: true });
-  if (regular) doc.registerFont('body', regular);
-  if (bold ?? regular) doc.registerFont('heading', (bold ?? regular)!);
-  const bodyFont = regular ? 'body' : 'Helvetica';
-  const headingFont = bold || regular ? 'heading' : 'Helvetica-Bold';
   const pageWidth = doc.page.width - 2 * MARGIN;
   // Every script: the text goes out in runs, each in a font that has its characters; Arabic paragraphs align right.
   const chains = await bookFontChains(language);
-  if (chains) for (const font of [...chains.regular, ...chains.bold]) doc.registerFont(font.id, font.bytes);
+  let runsOf: (text: string, bold: boolean) => { font: { id: string }; text: string }[];
+  /** for the map's numbers (digits) */
+  let headingFont: string;
+  if (chains) {
+    for (const font of new Set([...chains.regular, ...chains.bold])) doc.registerFont(font.id, font.bytes);
+    runsOf = (text, bold) => textRuns(text, bold ? chains.bold : chains.regular);
+    headingFont = chains.bold[0]!.id;
+  } else {
+    const fonts = fallbackFonts(doc);
+    runsOf = (text, bold) => [{ font: { id: bold ? fonts.heading : fonts.body }, text }];
+    headingFont = fonts.heading;
+  }
   type Style = { size: number; color: string; bold?: boolean };
   const say = (text: string, style: Style, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => {
     doc.fontSize(style.size).fillColor(style.color);
     const rtl = readsRightToLeft(text) && (options.align ?? 'left') === 'left';
-    const runs = chains ? textRuns(text, style.bold ? chains.bold : chains.regular) : [{ font: { id: style.bold ? headingFont : bodyFont }, text }];
+    const runs = runsOf(text, !!style.bold);
     runs.forEach((run, i) => {
       const runOptions = { ...options, ...(rtl ? { align: 'right' as const } : {}), continued: i < runs.length - 1 };
       doc.font(run.font.id);

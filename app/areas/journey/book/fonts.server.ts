@@ -37,13 +37,16 @@ function loadFaces() {
     if (!fs.existsSync(BOOK_FONT_DIR)) return null;
     const fontkit = await import('fontkit');
     const faces = new Map<string, BookFont>();
+    const read = async (id: string, file: string): Promise<BookFont> => {
+      const bytes = await fs.promises.readFile(path.join(BOOK_FONT_DIR, file));
+      const font = fontkit.create(bytes);
+      return { id, bytes, has: (cp) => font.hasGlyphForCodePoint(cp) };
+    };
     for (const face of FACES) {
-      for (const weight of ['regular', 'bold'] as const) {
-        const file = weight === 'bold' ? (face.bold ?? face.regular) : face.regular;
-        const bytes = await fs.promises.readFile(path.join(BOOK_FONT_DIR, file));
-        const font = fontkit.create(bytes);
-        faces.set(`${face.name}-${weight}`, { id: `${face.name}-${weight}`, bytes, has: (cp) => font.hasGlyphForCodePoint(cp) });
-      }
+      const regular = await read(`${face.name}-regular`, face.regular);
+      faces.set(`${face.name}-regular`, regular);
+      // without a bold file, the regular font (read once) serves headings too
+      faces.set(`${face.name}-bold`, face.bold ? await read(`${face.name}-bold`, face.bold) : regular);
     }
     return faces;
   })().catch(() => null);
