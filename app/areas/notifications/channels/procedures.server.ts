@@ -61,8 +61,8 @@ const updateInput = z.object({
   token: secret,
 });
 
-/** Which kind of channel each changeable address field belongs to. */
-const FIELD_KIND = { emailMode: 'email', digestHour: 'email', url: 'webhook', secret: 'webhook', server: 'ntfy', topic: 'ntfy', token: 'ntfy' } as const;
+/** Which kind of channel each changeable address field belongs to (the e-mail settings have their own check). */
+const FIELD_KIND = { url: 'webhook', secret: 'webhook', server: 'ntfy', topic: 'ntfy', token: 'ntfy' } as const;
 
 const channelId = z.object({ channelId: id('channel') });
 
