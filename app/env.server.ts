@@ -1,6 +1,7 @@
 // Configuration, parsed once at boot. A bad value stops start-up with one line naming the variable.
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './utils/client-ip';
+import { OSM_TILES } from './domain/map-tiles';
 
 const intFrom = (fallback: number, min = 1, max = 1_000_000) =>
   z
@@ -78,9 +79,9 @@ const schema = z
     OPEN_METEO_ARCHIVE_URL: z.string().url('must be an absolute URL').default('https://archive-api.open-meteo.com'),
     MAP_TILE_URL: z
       .string()
-      .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+      .default(OSM_TILES.url)
       .refine((v) => /^https?:\/\/[^\s]+$/.test(v) && v.includes('{z}') && v.includes('{x}') && v.includes('{y}'), 'must be an http(s) URL template with {z}, {x} and {y}'),
-    MAP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
+    MAP_TILE_ATTRIBUTION: z.string().default(OSM_TILES.attribution),
     WIKIMEDIA_COMMONS_URL: z.string().url('must be an absolute URL').default('https://commons.wikimedia.org'),
     GOOGLE_MAPS_URL: z.string().url('must be an absolute URL').default('https://www.google.com'),
     GOOGLE_MAPS_SHORT_LINK_URL: z.string().url('must be an absolute URL').default('https://maps.app.goo.gl'),

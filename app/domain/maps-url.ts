@@ -11,7 +11,8 @@ export interface ParsedMapPlace {
 
 const COORD_PAIR = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
 
-function validPair(lat: number, lng: number) {
+/** A latitude and longitude that name a point on Earth. */
+export function validPair(lat: number, lng: number) {
   return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
 }
 

@@ -8,13 +8,11 @@ import { Button, TextField } from '~/components/ui';
 import { useTRPC } from '~/utils/trpc';
 import { PlaceSearch } from '../places/PlaceFormDialog';
 import type { LatLng } from './LocationPickerMap.client';
+import { OSM_TILES } from '~/domain/map-tiles';
+import { validPair } from '~/domain/maps-url';
 
 const LocationPickerMap = lazy(() => import('./LocationPickerMap.client'));
 
-const OSM_TILES = {
-  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-};
 
 export interface LocationValue {
   locationName: string;
@@ -28,7 +26,7 @@ export function positionOf(value: Pick<LocationValue, 'lat' | 'lng'>): LatLng | 
   if (value.lat.trim() === '' || value.lng.trim() === '') return null;
   const lat = Number(value.lat);
   const lng = Number(value.lng);
-  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180 ? { lat, lng } : null;
+  return validPair(lat, lng) ? { lat, lng } : null;
 }
 
 export function LocationPicker({ value, onChange }: { value: LocationValue; onChange(next: Partial<LocationValue>): void }) {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { CircleMarker, MapContainer, Marker, Polyline, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { divIcon, latLngBounds, type Marker as LeafletMarker } from 'leaflet';
 import { clusterPoints } from './map-points';
+import { OSM_TILES } from '~/domain/map-tiles';
 
 export interface MapPoint {
   id: number;
@@ -133,10 +134,6 @@ function ClusteredMarkers({ points, clusterLabel }: { points: MapPoint[]; cluste
   );
 }
 
-const OSM_TILES = {
-  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
-  attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-};
 
 export default function TripMapInner({
   points,

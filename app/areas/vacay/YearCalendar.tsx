@@ -4,7 +4,8 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '~/domain/dates';
-import { dateSpan, monthWeeks } from './calendar';
+import { monthGrid } from '~/domain/date-input';
+import { dateSpan } from './calendar';
 import { weekdayOf } from './rules';
 
 export interface CalendarPerson {
@@ -114,7 +115,7 @@ export function YearCalendar({ year, weekStart, weekendDays, meId, dayInfo, onTo
                 </span>
               ))}
             </div>
-            {monthWeeks(year, month, weekStart).map((week, w) => (
+            {monthGrid(year, month, weekStart).map((week, w) => (
               <div role="row" key={w} className="grid grid-cols-7">
                 {week.map((date, i) => {
                   if (!date) return <span role="gridcell" key={i} />;
