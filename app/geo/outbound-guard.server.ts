@@ -9,6 +9,14 @@ import type { RequestInit as UndiciRequestInit } from 'undici';
 
 export class OutboundRefusedError extends Error {}
 
+/** Why a guarded request to `url` failed, in words safe to show and store: refused, timed out, or unreachable. */
+export function outboundFailureReason(error: unknown, url: URL, timeoutMs: number): string {
+  if (error instanceof OutboundRefusedError) return `refused to contact ${url.hostname}: ${error.message}`;
+  const name = (error as Error).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `${url.hostname} did not answer within ${Math.round(timeoutMs / 1000)} seconds`;
+  return `${url.hostname} cannot be reached`;
+}
+
 /** IPv6 prefixes that carry an IPv4 address in their last 32 bits (or, for 6to4, bits 16–48). */
 function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
   const bytes = address.toByteArray();

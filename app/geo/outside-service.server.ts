@@ -3,7 +3,7 @@
 // "unavailable" DomainError with the service's i18n key when anything goes wrong — so Waymark stays usable offline.
 import type { Config } from '~/env.server';
 import { DomainError } from '~/domain/errors';
-import { guardedFetch, OutboundRefusedError } from './outbound-guard.server';
+import { guardedFetch, outboundFailureReason } from './outbound-guard.server';
 
 export type OutboundConfig = Pick<Config, 'outboundAllowPrivate'>;
 
@@ -81,10 +81,7 @@ export async function fetchFromService(config: OutboundConfig, service: OutsideS
       { allowPrivate: config.outboundAllowPrivate },
     );
   } catch (error) {
-    if (error instanceof OutboundRefusedError) throw serviceUnavailable(service, `refused to contact ${url.hostname}: ${error.message}`);
-    const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') throw serviceUnavailable(service, `no answer within ${Math.round(timeoutMs / 1000)} seconds`);
-    throw serviceUnavailable(service, `${url.hostname} cannot be reached`);
+    throw serviceUnavailable(service, outboundFailureReason(error, url, timeoutMs));
   }
 }
 

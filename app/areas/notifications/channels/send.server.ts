@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { MailError } from '~/mail/mailer.server';
 import type { Services } from '~/services/types.server';
-import { guardedFetch, OutboundRefusedError } from '~/geo/outbound-guard.server';
+import { guardedFetch, outboundFailureReason } from '~/geo/outbound-guard.server';
 
 export class ChannelError extends Error {}
 
@@ -45,10 +45,7 @@ async function post(services: Services, url: URL, body: string, headers: Record<
       { allowPrivate: services.config.outboundAllowPrivate },
     );
   } catch (error) {
-    if (error instanceof OutboundRefusedError) throw new ChannelError(`refused to contact ${url.hostname}: ${error.message}`);
-    const name = (error as Error).name;
-    if (name === 'TimeoutError' || name === 'AbortError') throw new ChannelError(`${url.hostname} did not answer within ${TIMEOUT_MS / 1000} seconds`);
-    throw new ChannelError(`${url.hostname} cannot be reached`);
+    throw new ChannelError(outboundFailureReason(error, url, TIMEOUT_MS));
   }
   if (!response.ok) throw new ChannelError(`${url.hostname} answered HTTP ${response.status}`);
 }
