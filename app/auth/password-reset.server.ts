@@ -9,7 +9,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/config';
 import { hashPassword } from './password.server';
 import { signOutEverywhere } from './sign-out-everywhere.server';
 import { hashSecret, randomSecret } from './tokens.server';
-import { emailSchema, passwordSchema } from './users.server';
+import { emailSchema, passwordProblem } from './users.server';
 import { rateWindows } from '~/utils/rate-window.server';
 import type { FormError } from './web-auth.server';
 
@@ -99,10 +99,8 @@ export async function completePasswordReset(
   const invalid: ResetResult = { ok: false, error: { key: 'account:reset.invalid' }, status: 400, invalidLink: true };
   const reset = await findUsableReset(services.db, input.token);
   if (!reset) return invalid;
-  if (!passwordSchema.safeParse(input.password).success) {
-    const key = input.password.length < 8 ? 'auth:errors.passwordTooShort' : 'auth:errors.passwordTooLong';
-    return { ok: false, error: { key, params: { min: 8, max: 200 } }, status: 400 };
-  }
+  const passwordError = passwordProblem(input.password);
+  if (passwordError) return { ok: false, error: passwordError, status: 400 };
   if (input.password !== input.confirm) return { ok: false, error: { key: 'account:reset.mismatch' }, status: 400 };
   const passwordHash = await hashPassword(input.password);
   // Claimed and used in one transaction: of two submissions of the same link, one wins.

@@ -5,10 +5,19 @@ import { hashPassword } from './password.server';
 import { registrationRefusal } from './registration.server';
 
 export const emailSchema = z.string().trim().toLowerCase().email('must be a valid e-mail address').max(254);
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 200;
 export const passwordSchema = z
   .string()
-  .min(8, 'must be at least 8 characters')
-  .max(200, 'must be at most 200 characters');
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+/** What is wrong with a new password, as a translatable message for the form; null when it is acceptable. */
+export function passwordProblem(password: string): { key: string; params: { min: number; max: number } } | null {
+  if (passwordSchema.safeParse(password).success) return null;
+  const key = password.length < PASSWORD_MIN ? 'auth:errors.passwordTooShort' : 'auth:errors.passwordTooLong';
+  return { key, params: { min: PASSWORD_MIN, max: PASSWORD_MAX } };
+}
 export const usernameSchema = z
   .string()
   .trim()

@@ -5,7 +5,7 @@ import type { User } from '~/generated/prisma/client';
 import type { Services } from '~/services/types.server';
 import { getServices, getWebActor } from '~/utils/request.server';
 import { hashPassword, verifyPassword } from './password.server';
-import { createUser, displayNameSchema, emailSchema, passwordSchema, RegistrationRefusedError, usernameSchema, UserExistsError } from './users.server';
+import { createUser, displayNameSchema, emailSchema, passwordProblem, RegistrationRefusedError, usernameSchema, UserExistsError } from './users.server';
 import { registrationStatus } from './registration.server';
 import {
   addressThrottleKey,
@@ -87,9 +87,8 @@ export async function registerUser(services: Services, input: RegistrationInput,
   const name = displayNameSchema.safeParse(input.displayName);
   if (!name.success) fieldErrors.displayName = { key: input.displayName.trim() ? 'auth:errors.displayNameTooLong' : 'auth:errors.displayNameRequired' };
   if (input.username.trim() && !usernameSchema.safeParse(input.username).success) fieldErrors.username = { key: 'auth:errors.usernameInvalid' };
-  if (!passwordSchema.safeParse(input.password).success) {
-    fieldErrors.password = { key: input.password.length < 8 ? 'auth:errors.passwordTooShort' : 'auth:errors.passwordTooLong', params: { min: 8, max: 200 } };
-  }
+  const passwordError = passwordProblem(input.password);
+  if (passwordError) fieldErrors.password = passwordError;
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   try {
     const user = await createUser(
