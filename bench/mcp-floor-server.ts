@@ -69,3 +69,4 @@ process.on('message', (msg: { type: string }) => {
   if (msg.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
   if (msg.type === 'stop') httpServer.close(() => process.exit(0));
 });
+process.on('disconnect', () => process.exit(0)); // the bench that started this process is gone

@@ -33,11 +33,14 @@ await db.apiToken.create({ data: { userId: user.id, name: 'bench', tokenHash: ha
 process.on('message', (msg: { type: string }) => {
   if (msg.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
   if (msg.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
-  if (msg.type === 'stop') {
-    void running.close().then(() => {
-      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true }); // a cluster per run would fill /tmp
-      process.exit(0);
-    });
-  }
+  if (msg.type === 'stop') stop();
 });
+// The bench that started this process was killed (a timeout, Ctrl+C): stop too, with the database, instead of lingering.
+process.on('disconnect', stop);
+function stop() {
+  void running.close().then(() => {
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true }); // a cluster per run would fill /tmp
+    process.exit(0);
+  });
+}
 process.send!({ type: 'ready', url: running.url, token, tripId });
