@@ -95,6 +95,8 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     SHUTDOWN_TIMEOUT_SECONDS: intFrom(25, 1, 3600),
     JOB_INTERVAL_SECONDS: intFrom(3600, 1, 86_400),
+    // The bearer a host's scheduler (Vercel Cron) sends to /api/cron on serverless; unset: no such endpoint.
+    CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     // Uploaded files in an S3-compatible bucket instead of DATA_DIR/uploads (required on serverless hosts).
     S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name').optional(),
     S3_ENDPOINT: z.string().url('must be an absolute URL such as https://s3.eu-central-1.amazonaws.com').optional(),
@@ -193,6 +195,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Scheduled jobs (purges) run once per this period across all instances sharing the database. */
   jobIntervalMs: number;
+  /** The bearer of /api/cron on serverless (app/ops/cron.server.ts); undefined: the endpoint answers 404. */
+  cronSecret: string | undefined;
   /** Uploaded files in an S3-compatible bucket (app/storage/s3.server.ts); null: the filesystem under dataDir. */
   s3: S3Settings | null;
   /** Outgoing e-mail (app/mail/mailer.server.ts); smtpUrl null: no e-mail is sent. */
@@ -283,6 +287,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     metrics: { enabled: env.METRICS === 'on', token: env.METRICS_TOKEN },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     jobIntervalMs: env.JOB_INTERVAL_SECONDS * 1000,
+    cronSecret: env.CRON_SECRET,
     s3: env.S3_BUCKET
       ? {
           endpoint: env.S3_ENDPOINT!.replace(/\/+$/, ''),

@@ -4,6 +4,7 @@
 import type { CallContext } from './dispatch';
 import { mcpRuntime } from './runtime';
 import { awaitAnswer, sessionState } from './session-state';
+import { followAnswers } from './answers';
 
 /** How long the user has to answer before the call ends as cancelled. */
 export const CONFIRM_TIMEOUT_MS = 10 * 60_000;
@@ -65,6 +66,8 @@ export async function confirmDestructive(call: CallContext, toolName: string, ar
   const question = await confirmation.question(call, args);
   if (question === null) return { go: true };
 
+  // (The answer may come back through another instance: this one must be listening before it asks.)
+  await followAnswers(call.services);
   const { id, answer, cancel } = awaitAnswer(rt, call.sessionId);
   const timer = setTimeout(cancel, CONFIRM_TIMEOUT_MS);
   const unregister = outbox.onClose(cancel);

@@ -16,7 +16,8 @@ import { openResumableStream } from './resume';
 import { empty, HttpFailure, json, rpcError, unauthorizedHeader, type McpHttpReply } from './replies';
 import { answerStreaming, EXTRA_CAPABILITIES, streamResponse } from './exchange';
 import type { SessionRecord } from './store';
-import { adoptSession, declaresElicitation, deliverAnswer, sessionState } from './session-state';
+import { adoptSession, declaresElicitation, sessionState } from './session-state';
+import { routeAnswer } from './answers';
 
 const SERVER_INFO = { name: 'waymark', title: 'Waymark', version: '0.1.0' };
 const CAPABILITIES = { tools: { listChanged: true }, resources: { subscribe: true, listChanged: true }, prompts: { listChanged: false } };
@@ -175,7 +176,7 @@ export async function handleMcp(request: McpHttpRequest, services: Services): Pr
     return json(404, rpcError(null, -32001, 'Session not found or expired: initialize a new session'));
   }
 
-  for (const m of messages) if (m.method === undefined && m.id !== undefined && ('result' in m || 'error' in m)) deliverAnswer(rt, sessionId, m);
+  for (const m of messages) if (m.method === undefined && m.id !== undefined && ('result' in m || 'error' in m)) await routeAnswer(services, sessionId, m);
   noteActor(services, sessionId, actor);
   const requests = messages.filter((m) => typeof m.method === 'string' && m.id !== undefined && m.id !== null);
   if (requests.length === 0) return empty(202);

@@ -13,7 +13,7 @@ import type { McpHttpReply } from './replies';
 import { mcpRuntime, type LiveStream, type McpRuntime } from './runtime';
 import type { SessionRecord } from './store';
 import { pushedEvents } from './stream';
-import { closeWaitsFor, notifyInstances, onSessionNotice, openEventStream, SESSION_CHANNEL, subscribe, subscribedUris, unsubscribe } from './subscriptions';
+import { closeWaitsFor, notifyInstances, onInstanceNotice, openEventStream, SESSION_CHANNEL, subscribe, subscribedUris, unsubscribe } from './subscriptions';
 
 /** After its client went away, a stream keeps recording this long (a reconnect within it misses nothing). */
 export const RESUME_GRACE_MS = 5 * 60_000;
@@ -43,7 +43,7 @@ async function syncSubscriptions(services: Services, sessionId: string, live: Li
 
 /** What this instance does when another one names a session on SESSION_CHANNEL (its stream, if served here, follows). */
 function followSessionChanges(services: Services, rt: McpRuntime) {
-  return onSessionNotice(services, (payload) => {
+  return onInstanceNotice(services, SESSION_CHANNEL, (payload) => {
     const takenOver = payload.endsWith(TAKEN_OVER);
     const sessionId = takenOver ? payload.slice(0, -TAKEN_OVER.length) : payload;
     const live = rt.streams.get(sessionId);

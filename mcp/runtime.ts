@@ -1,5 +1,6 @@
 // The MCP server's per-services state: the session store, the actor cache and the tools/list cache, kept on the
 // services object (under a global symbol, so tests and a second copy of this module find the same one).
+import crypto from 'node:crypto';
 import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import { closeMatchingStreams, dropSession } from './subscriptions';
@@ -27,6 +28,8 @@ export interface McpRuntime {
   /** `${sessionId} ${requestId}` → a server-to-client request waiting for the client's answer */
   pending: Map<string, PendingAnswer>;
   nextRequestId: number;
+  /** This process's part of the ids of the requests it sends, so an answer passed between instances finds only its asker. */
+  requestIdPrefix: string;
   /** The GET streams this process serves, by session (./resume.ts): who opened each (what it subscribed to is in ./subscriptions.ts). */
   streams: Map<string, LiveStream>;
 }
@@ -65,6 +68,7 @@ export function mcpRuntime(services: Services): McpRuntime {
       clients: new Map(),
       pending: new Map(),
       nextRequestId: 1,
+      requestIdPrefix: crypto.randomBytes(4).toString('hex'),
       streams: new Map(),
     };
     runtime = rt;

@@ -1,7 +1,8 @@
 // What a session's client declared at initialize (elicitation), the log level it set, and the server-to-client requests
 // waiting for its answer. The declared and set values are kept with the session in the store (McpSession on a shared
 // PostgreSQL) and adopted from it on every request, so an instance that did not open the session honours them; only
-// the waiting requests (an elicitation in flight) and the once-per-session warnings are held by this process.
+// the waiting requests (an elicitation in flight; an answer that lands elsewhere is passed on, ./answers.ts) and the
+// once-per-session warnings are held by this process.
 import type { SessionRecord } from './store';
 import type { McpRuntime } from './runtime';
 
@@ -12,6 +13,9 @@ export interface SessionState {
   /** warnings sent once per session (by key) */
   warned: Set<string>;
 }
+
+/** How the ids of the requests Waymark sends to clients begin. */
+export const REQUEST_ID_PREFIX = 'waymark-';
 
 export interface PendingAnswer {
   resolve(message: Record<string, unknown>): void;
@@ -48,7 +52,7 @@ export function forgetClient(rt: McpRuntime, sessionId: string) {
 
 /** A new id for a request the server sends; the client's answer comes back in a later POST of the same session. */
 export function awaitAnswer(rt: McpRuntime, sessionId: string) {
-  const id = `waymark-${rt.nextRequestId++}`;
+  const id = `${REQUEST_ID_PREFIX}${rt.requestIdPrefix}-${rt.nextRequestId++}`;
   const key = `${sessionId} ${id}`;
   let cancel!: () => void;
   const answer = new Promise<Record<string, unknown> | null>((resolve) => {

@@ -23,6 +23,8 @@ import { json, rpcError, type McpHttpReply } from './replies';
 export const NOTIFY_CHANNEL = 'waymark_mcp_changes';
 /** The channel on which instances say "this session's subscriptions changed" or "its stream is served elsewhere now" (./resume.ts). */
 export const SESSION_CHANNEL = 'waymark_mcp_sessions';
+/** The channel on which an instance passes on a client's answer to a request another instance sent (./answers.ts). */
+export const ANSWER_CHANNEL = 'waymark_mcp_answers';
 const KEEPALIVE_MS = 25_000;
 
 interface Subscription {
@@ -51,8 +53,8 @@ class Hub {
   readonly instance = crypto.randomUUID();
   readonly sessions = new Map<string, SessionState>();
   listener: pg.Client | null = null;
-  /** What this instance does with a SESSION_CHANNEL payload (./resume.ts sets it). */
-  onSessionNotice: ((payload: string) => void) | null = null;
+  /** What this instance does with a payload on SESSION_CHANNEL (./resume.ts) or ANSWER_CHANNEL (./answers.ts). */
+  readonly noticeHandlers = new Map<string, (payload: string) => void>();
   /** Resolves once this instance listens to the other instances (at once without a shared database). */
   ready: Promise<void> = Promise.resolve();
   /** Fan-outs still running (closing waits for them). */
@@ -286,12 +288,13 @@ export async function notifyInstances(services: Services, channel: string, paylo
 }
 
 /**
- * Hands this instance's SESSION_CHANNEL payloads to `handler` (./resume.ts), on the one LISTEN connection of the
- * instance; resolves once it listens (at once without a shared database).
+ * Hands this instance's payloads on `channel` (SESSION_CHANNEL or ANSWER_CHANNEL) to `handler`, on the one LISTEN
+ * connection of the instance (the first handler of a channel stays); resolves once it listens (at once without a
+ * shared database).
  */
-export function onSessionNotice(services: Services, handler: (payload: string) => void) {
+export function onInstanceNotice(services: Services, channel: typeof SESSION_CHANNEL | typeof ANSWER_CHANNEL, handler: (payload: string) => void) {
   const hub = hubOf(mcpRuntime(services));
-  hub.onSessionNotice ??= handler;
+  if (!hub.noticeHandlers.has(channel)) hub.noticeHandlers.set(channel, handler);
   return hub.ready;
 }
 
@@ -309,8 +312,7 @@ async function listen(services: Services, hub: Hub): Promise<void> {
   const client = new pg.Client({ connectionString: services.database.url });
   client.on('notification', (n) => {
     if (!n.payload) return;
-    if (n.channel === SESSION_CHANNEL) return hub.onSessionNotice?.(n.payload);
-    if (n.channel !== NOTIFY_CHANNEL) return;
+    if (n.channel !== NOTIFY_CHANNEL) return hub.noticeHandlers.get(n.channel)?.(n.payload);
     try {
       const { from, ...change } = JSON.parse(n.payload) as Change & { from: string };
       if (from !== hub.instance) void deliver(services, change).catch(() => {});
@@ -324,7 +326,7 @@ async function listen(services: Services, hub: Hub): Promise<void> {
     setTimeout(() => void listen(services, hub).catch(() => {}), 1000).unref();
   });
   await client.connect();
-  await client.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${SESSION_CHANNEL}`);
+  await client.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${SESSION_CHANNEL}; LISTEN ${ANSWER_CHANNEL}`);
   hub.listener = client;
 }
 

@@ -85,7 +85,7 @@ export function createServerlessHandler(options: {
       return new Response(CROSS_SITE_REFUSAL, { status: 403, headers: { 'Content-Type': 'text/plain' } });
     }
     // The host's scheduler runs the scheduled jobs here (no timer outlives a serverless request).
-    if (url.pathname === CRON_PATH) return handleCron(incoming, services, env.CRON_SECRET);
+    if (url.pathname === CRON_PATH) return handleCron(incoming, services, config.cronSecret);
 
     // The client address comes from the platform only: a client-sent value of Waymark's own header is replaced.
     const headers = new Headers(incoming.headers);

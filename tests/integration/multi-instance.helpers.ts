@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import Pusher from 'pusher-js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import type { Db } from '~/db/client.server';
 import { FAILED_CLIENT_AUTH_PER_MINUTE } from '~/oauth/constants';
 import { newCredentials } from '../../bin/commands/realtime.ts';
@@ -84,7 +85,7 @@ export function via(url: string, db: Db) {
 }
 
 /** A real MCP SDK client whose requests go to whichever instance `target()` names at the time of each request. */
-export async function mcpClientVia(target: () => string, token: string) {
+export async function mcpClientVia(target: () => string, token: string, capabilities: ClientCapabilities = {}) {
   const transport = new StreamableHTTPClientTransport(new URL(`${APP_URL}/mcp`), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
     fetch: (input, init) => {
@@ -92,7 +93,7 @@ export async function mcpClientVia(target: () => string, token: string) {
       return fetch(`${target()}${url.pathname}${url.search}`, init);
     },
   });
-  const client = new Client({ name: 'waymark-multi-instance', version: '1.0.0' });
+  const client = new Client({ name: 'waymark-multi-instance', version: '1.0.0' }, { capabilities });
   await client.connect(transport);
   return { client, transport };
 }

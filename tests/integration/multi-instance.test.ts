@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { openDatabase, type Database } from '~/db/client.server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { makeUser } from '../helpers/users';
@@ -261,6 +262,41 @@ describe('two instances, one database, one standalone realtime server', { timeou
     expect(BigInt(missed.id)).toBeGreaterThan(BigInt(first.id));
     resumed.close();
     await rawMcpAt(a.url, token, null, sessionId, 'DELETE');
+  });
+
+  it('deletes a trip once the user confirms, when the confirmation was asked by A and the answer POST lands on B', async () => {
+    const { user, trpc } = await makeUser(via(a.url, shared.db));
+    const { token } = await createStaticToken(via(a.url, shared.db), user.id);
+    let target = a.url;
+    const { client } = await mcpClientVia(() => target, token, { elicitation: {} });
+    const asked: string[] = [];
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      asked.push(request.params.message);
+      // The load balancer sends the client's next request, its answer, to the other instance.
+      target = b.url;
+      return { action: 'accept', content: { confirm: true } };
+    });
+    try {
+      const { trip } = await trpc.trips.createTrip.mutate({ title: 'Asked on A' });
+      // (Unanswered, the question would wait 10 minutes: the call gives up long before.)
+      const result = await client.callTool({ name: 'delete_trip', arguments: { tripId: trip.id } }, undefined, { timeout: 20_000 });
+      expect(asked).toEqual([expect.stringMatching(/^Delete the trip “Asked on A”/)]);
+      expect(result.structuredContent).toEqual({ deleted: true, tripId: trip.id });
+      expect(await shared.db.trip.count({ where: { id: trip.id } })).toBe(0);
+
+      // Declined through B: the answer reaches A just the same, and nothing is deleted.
+      const { trip: kept } = await trpc.trips.createTrip.mutate({ title: 'Kept' });
+      target = a.url;
+      client.setRequestHandler(ElicitRequestSchema, () => {
+        target = b.url;
+        return { action: 'decline' };
+      });
+      const declined = await client.callTool({ name: 'delete_trip', arguments: { tripId: kept.id } }, undefined, { timeout: 20_000 });
+      expect(declined).toMatchObject({ isError: true, content: [{ type: 'text', text: 'Not done: the user declined the confirmation. Nothing was changed.' }] });
+      expect(await shared.db.trip.count({ where: { id: kept.id } })).toBe(1);
+    } finally {
+      await client.close();
+    }
   });
 
   it('counts the MCP rate limit across both instances (RateWindow table)', async () => {

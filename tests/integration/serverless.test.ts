@@ -60,8 +60,8 @@ function env(): Record<string, string> {
 }
 
 /** One instance of the function: a fresh process running api/index.js behind the platform stand-in. */
-function startInstance(): Promise<Child> {
-  return spawnUntilListening([path.join(root, 'tests/helpers/serverless-host.mjs')], env(), /listening on (http:\/\/\S+)/);
+function startInstance(overrides: Record<string, string> = {}): Promise<Child> {
+  return spawnUntilListening([path.join(root, 'tests/helpers/serverless-host.mjs')], { ...env(), ...overrides }, /listening on (http:\/\/\S+)/);
 }
 
 /** Runs `work` with `count` fresh instances, stopped afterwards (they are short-lived). */
@@ -156,6 +156,17 @@ describe('the serverless handler', { timeout: 120_000 }, () => {
       const again = await cron(second, `Bearer ${CRON_SECRET}`);
       expect(await again.json()).toMatchObject({ jobs: { purge: 'done', 'notification-reminders': 'done', 'notification-delivery': 'done' } });
     });
+  });
+
+  it('has no /api/cron without CRON_SECRET, and refuses to start with one shorter than 16 characters, naming it', async () => {
+    expect(() => serverlessConfig({ ...env(), CRON_SECRET: 'too-short' })).toThrow(/CRON_SECRET must be at least 16 characters/);
+    const instance = await startInstance({ CRON_SECRET: '' });
+    try {
+      const response = await fetch(`${instance.url}/api/cron`, { method: 'POST', headers: { Authorization: 'Bearer ' } });
+      expect(response.status).toBe(404);
+    } finally {
+      await instance.stop();
+    }
   });
 
   it('redeems on one instance an OAuth authorization code issued by another (PKCE)', async () => {
