@@ -36,9 +36,8 @@ export async function handleTokenRequest(request: Request, services: Services): 
   const auth = await authenticateClient(services, presented);
   if (!auth.ok) {
     await auditClientAuthFailure(services, presented, ip, { reason: auth.reason, grantType, method: presented.method });
-    if (ip && !(await rateWindows(services).hit(`oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE)).allowed) {
-      return tooManyRequests(60);
-    }
+    const failures = ip ? await rateWindows(services).hit(`oauth-auth-fail:${ip}`, FAILED_CLIENT_AUTH_PER_MINUTE) : null;
+    if (failures && !failures.allowed) return tooManyRequests(failures.retryAfter);
     return invalidClient(presented, auth.reason === 'missing_secret' ? 'Client authentication required' : 'Client authentication failed');
   }
   const client = auth.client;

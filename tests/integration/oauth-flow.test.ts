@@ -347,10 +347,15 @@ describe('authorization_code at the token endpoint', () => {
     // The window is the clock minute: if the run straddles a minute boundary the count starts again, so keep going
     // (up to two windows' worth) until refused.
     const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof postForm>> | undefined;
     while (statuses.length < 2 * (FAILED_CLIENT_AUTH_PER_MINUTE + 1) && statuses.at(-1) !== 429) {
-      statuses.push((await postForm(server, '/oauth/token', { grant_type: 'client_credentials' }, { Authorization: basic('wmc_nobody', 'wmcs_guess') })).status);
+      last = await postForm(server, '/oauth/token', { grant_type: 'client_credentials' }, { Authorization: basic('wmc_nobody', 'wmcs_guess') });
+      statuses.push(last.status);
     }
     expect(statuses.at(-1)).toBe(429);
+    // Retry-After is what is left of the window (the clock minute), not a fixed minute.
+    const secondsLeft = 60 - new Date().getUTCSeconds();
+    expect(Math.abs(Number(last!.headers.get('retry-after')) - secondsLeft)).toBeLessThanOrEqual(1);
     await server.services.db.rateWindow.deleteMany({ where: { key: { startsWith: 'oauth-auth-fail:' } } });
   });
 });
