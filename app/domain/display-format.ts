@@ -31,13 +31,16 @@ export function formatDateTime(instant: string | Date, language: string, format:
 
 const METRES_PER_MILE = 1609.344;
 
-/** A distance in metres in the user's unit: "12.4 km", "7.7 mi"; under 1 km (or 0.1 mi) in m / ft. */
+/**
+ * A distance in metres in the user's unit and the app language's digits and decimal sign: "12.4 km", "7.7 mi",
+ * "12,4 km"; one decimal below 100 (as route planners show), none above; under 1 km (or 0.1 mi) in m / ft.
+ */
 export function formatDistance(metres: number, language: string, unit: DistanceUnit): string {
   const number = (value: number, u: 'kilometer' | 'meter' | 'mile' | 'foot', digits: number) =>
     new Intl.NumberFormat(language, { style: 'unit', unit: u, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
   if (unit === 'mi') {
     const miles = metres / METRES_PER_MILE;
-    return miles < 0.1 ? number(Math.round(metres * 3.28084), 'foot', 0) : number(miles, 'mile', miles < 10 ? 1 : 0);
+    return miles < 0.1 ? number(Math.round(metres * 3.28084), 'foot', 0) : number(miles, 'mile', miles < 100 ? 1 : 0);
   }
-  return metres < 1000 ? number(Math.round(metres), 'meter', 0) : number(metres / 1000, 'kilometer', metres < 10_000 ? 1 : 0);
+  return metres < 1000 ? number(Math.round(metres), 'meter', 0) : number(metres / 1000, 'kilometer', metres < 100_000 ? 1 : 0);
 }

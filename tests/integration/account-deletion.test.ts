@@ -167,7 +167,7 @@ describe('account deletion', () => {
     expect((await expectTrpcError(admin.trpc.account.deleteAccount.mutate({ confirmation: PASSWORD, trips: [] }))).data?.i18n?.key).toBe('errors.lastAdminCannotDelete');
   });
 
-  it('an administrator deletes another user with the same trip choice; without one, the owned trips are deleted', async () => {
+  it('an administrator deletes another user with the same trip choice per owned trip', async () => {
     const admin = suite.users[0];
     const db = suite.server.services.db;
     const gone = await makeUser(suite.server, { displayName: 'Gone Gus' });
@@ -187,9 +187,32 @@ describe('account deletion', () => {
 
     const owner = await makeUser(suite.server);
     const own = await db.trip.create({ data: { ownerId: owner.user.id, title: 'Goes too', members: { create: [{ userId: heir.user.id }] } } });
-    expect(await admin.trpc.admin.deleteUser.mutate({ userId: owner.user.id })).toMatchObject({ deletedTrips: 1 });
+    expect(await admin.trpc.admin.deleteUser.mutate({ userId: owner.user.id, trips: [{ tripId: own.id, action: 'delete' }] })).toMatchObject({ deletedTrips: 1 });
     expect(await db.trip.count({ where: { id: own.id } })).toBe(0);
     expect(await rowsNaming(owner.user.id)).toEqual([]);
+  });
+
+  it('an administrator who leaves out the choice for owned trips is refused, naming how many, and nothing is deleted', async () => {
+    const admin = suite.users[0];
+    const db = suite.server.services.db;
+    const owner = await makeUser(suite.server, { displayName: 'Owner Olga' });
+    const member = await makeUser(suite.server);
+    const shared = await db.trip.create({ data: { ownerId: owner.user.id, title: 'Shared', members: { create: [{ userId: member.user.id }] } } });
+    const alone = await db.trip.create({ data: { ownerId: owner.user.id, title: 'Alone' } });
+    const audits = () => db.auditLog.count({ where: { userId: { in: [admin.user.id, owner.user.id] } } });
+    const auditsBefore = await audits();
+
+    const none = await expectTrpcError(admin.trpc.admin.deleteUser.mutate({ userId: owner.user.id }));
+    expect(none.code).toBe('BAD_REQUEST');
+    expect(none.message).toBe('2 trips this user owns need a choice: give each to a member or delete it.');
+    expect(none.data?.i18n).toEqual({ key: 'errors.adminDeletionTripChoicesMissing', params: { count: 2 } });
+    const oneLeftOut = await expectTrpcError(admin.trpc.admin.deleteUser.mutate({ userId: owner.user.id, trips: [{ tripId: alone.id, action: 'delete' }] }));
+    expect(oneLeftOut.data?.i18n).toEqual({ key: 'errors.adminDeletionTripChoicesMissing', params: { count: 1 } });
+
+    expect(await db.user.count({ where: { id: owner.user.id } })).toBe(1);
+    expect(await db.trip.count({ where: { id: { in: [shared.id, alone.id] }, ownerId: owner.user.id } })).toBe(2);
+    expect(await audits()).toBe(auditsBefore);
+    expect((await owner.trpc.account.me.query()).user.id).toBe(owner.user.id);
   });
 
   it('is not an MCP tool and not reachable with a bearer token', async () => {

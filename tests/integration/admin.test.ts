@@ -77,7 +77,7 @@ describe('admin', () => {
     const { trip: cleosTrip } = await cleo.trpc.trips.createTrip.mutate({ title: 'Cleo’s trip' });
     await server.services.db.tripMember.create({ data: { tripId: cleosTrip.id, userId: ben.user.id } });
 
-    const result = await admin.trpc.admin.deleteUser.mutate({ userId: ben.user.id });
+    const result = await admin.trpc.admin.deleteUser.mutate({ userId: ben.user.id, trips: [{ tripId: bensTrip.id, action: 'delete' }] });
     expect(result).toEqual({ deletedUserId: ben.user.id, deletedTrips: 1 });
     expect(await server.services.db.user.findUnique({ where: { id: ben.user.id } })).toBeNull();
     expect(await server.services.db.trip.findUnique({ where: { id: bensTrip.id } })).toBeNull();

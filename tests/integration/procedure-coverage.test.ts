@@ -53,6 +53,7 @@ interface Fixture {
   otherGrantClientId: string;
   /** a user who owns one trip, for the administrator to promote or delete */
   victimId: number;
+  victimTripId: number;
   /** an invitation link (invite-only registration) */
   inviteId: number;
   /** bookings: a restaurant on day 2, a hotel without stay, a one-leg train */
@@ -1188,7 +1189,7 @@ const cases: CaseTable = {
     },
     deleteUser: {
       access: ['admin', 'webSession'],
-      valid: (f) => ({ userId: f.victimId }),
+      valid: (f) => ({ userId: f.victimId, trips: [{ tripId: f.victimTripId, action: 'delete' }] }),
       bad: { input: () => ({ userId: 'victor' }), field: 'userId' },
       outcome: (f) => ({ deletedUserId: f.victimId, deletedTrips: 1 }),
     },
@@ -1349,10 +1350,6 @@ const cases: CaseTable = {
       bad: { input: (f) => ({ clientId: f.grantClientId, userId: 0 }), field: 'userId' },
       outcome: () => ({ revoked: true, revokedTokens: 1 }),
       noEvent: 'the app finds out at its next request; its MCP sessions are closed',
-      knownDefects: {
-        missingIds:
-          'a user id that names nobody answers { revoked: true, revokedTokens: 0 } and writes an oauth.token_revoked audit entry, where setAdmin and deleteUser answer NOT_FOUND',
-      },
     },
   },
   shareLinks: {
@@ -2084,10 +2081,10 @@ async function buildAccountFixture(tag: number) {
   const victim = await db.user.create({
     data: { email: `victor-${tag}@example.test`, username: `victor-${tag}`, displayName: 'Victor', passwordHash: 'unusable' },
   });
-  await db.trip.create({ data: { ownerId: victim.id, title: "Victor's trip" } });
+  const victimTrip = await db.trip.create({ data: { ownerId: victim.id, title: "Victor's trip" } });
   const { invite } = await createInvite(db, { createdById: anna.user.id, expiresInDays: 7, maxUses: 1, note: '' });
   return {
-    inviteId: invite.id, otherTagId, tokenId: row.id, token, otherTokenId: otherToken.id, clientId, otherClientId, grantClientId, grantToken, otherGrantClientId, victimId: victim.id };
+    inviteId: invite.id, otherTagId, tokenId: row.id, token, otherTokenId: otherToken.id, clientId, otherClientId, grantClientId, grantToken, otherGrantClientId, victimId: victim.id, victimTripId: victimTrip.id };
 }
 
 /** anna may hold only so many tokens and clients: each procedure's fixtures start from none. */
@@ -2323,6 +2320,7 @@ const fixtureShape: Fixture = {
   grantToken: 'wmat_anna',
   otherGrantClientId: 'wmc_other_app',
   victimId: 5,
+  victimTripId: 9,
   inviteId: 1,
   reservationId: 1,
   hotelReservationId: 2,

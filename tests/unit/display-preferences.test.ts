@@ -64,11 +64,34 @@ describe('formatter', () => {
   });
 
   it('distances in km or miles, small ones in m or ft', () => {
-    expect(formatDistance(12_400, 'en', 'km')).toBe('12 km');
+    expect(formatDistance(12_400, 'en', 'km')).toBe('12.4 km');
+    expect(formatDistance(125_400, 'en', 'km')).toBe('125 km');
     expect(formatDistance(4_250, 'en', 'km')).toBe('4.3 km');
     expect(formatDistance(4_250, 'de', 'km')).toBe('4,3 km');
     expect(formatDistance(640, 'en', 'km')).toBe('640 m');
     expect(formatDistance(12_400, 'en', 'mi')).toBe('7.7 mi');
     expect(formatDistance(100, 'en', 'mi')).toBe('328 ft');
+  });
+});
+
+describe('distances in the app language and the user’s unit', () => {
+  it('a route in km and in miles', () => {
+    expect(formatDistance(12_400, 'en', 'km')).toBe('12.4 km');
+    expect(formatDistance(12_400, 'en', 'mi')).toBe('7.7 mi');
+    expect(formatDistance(1_200, 'en', 'km')).toBe('1.2 km');
+    expect(formatDistance(250_000, 'en', 'mi')).toBe('155 mi');
+  });
+
+  it('German writes a decimal comma (and a thousands dot), French a comma', () => {
+    expect(formatDistance(12_400, 'de', 'km')).toBe('12,4 km');
+    expect(formatDistance(12_400, 'de', 'mi')).toBe('7,7 mi');
+    expect(formatDistance(1_234_000, 'de', 'km')).toBe('1.234 km');
+    expect(formatDistance(12_400, 'fr', 'km')).toBe('12,4\u202fkm'); // a narrow no-break space before the unit
+  });
+
+  it('Arabic: the Arabic unit name; bare "ar" keeps Western digits (CLDR), a regional tag such as ar-EG Arabic-Indic ones', () => {
+    expect(formatDistance(12_400, 'ar', 'km')).toBe('12.4 كم');
+    expect(formatDistance(12_400, 'ar', 'mi')).toBe('7.7 ميل');
+    expect(formatDistance(12_400, 'ar-EG', 'km')).toBe('١٢٫٤ كم');
   });
 });

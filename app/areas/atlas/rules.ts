@@ -1,6 +1,7 @@
 // The Atlas figures, worked out from already-resolved facts (each place's country from its coordinates, each
 // country's continent, the hand-made marks). Pure: no I/O, no clock (today is an argument), tested directly.
 import { daysBetween } from '~/domain/dates';
+import { greatCircleMetres } from '~/areas/geo/distance';
 
 export interface AtlasPlace {
   id: number;
@@ -69,14 +70,6 @@ export function yearlyStreak(startYears: number[], thisYear: number) {
   return streak;
 }
 
-function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Cities: places grouped when one lies within CITY_RADIUS_KM of another in the same country (single linkage). */
 export function countCities(places: Pick<AtlasPlace, 'lat' | 'lng' | 'countryCode'>[]) {
   const parent = places.map((_, i) => i);
@@ -84,7 +77,7 @@ export function countCities(places: Pick<AtlasPlace, 'lat' | 'lng' | 'countryCod
   for (let i = 0; i < places.length; i++) {
     for (let j = i + 1; j < places.length; j++) {
       if (places[i].countryCode !== places[j].countryCode) continue;
-      if (distanceKm(places[i], places[j]) <= CITY_RADIUS_KM) parent[root(i)] = root(j);
+      if (greatCircleMetres(places[i], places[j]) <= CITY_RADIUS_KM * 1000) parent[root(i)] = root(j);
     }
   }
   return new Set(places.map((_, i) => root(i))).size;

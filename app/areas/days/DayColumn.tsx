@@ -1,6 +1,6 @@
 // One day of the plan: its label and editable title, its places in visiting order (a sortable list and a drop
 // target), its notes, and deleting the day.
-import { useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMutation } from '@tanstack/react-query';
@@ -14,6 +14,8 @@ import { btn, ConfirmDialog, inputClass } from '~/components/planner/ui';
 import type { PlannerCategory, PlannerDay } from '~/components/planner/usePlanner';
 import { Icon } from '~/components/planner/Icon';
 import { DayWeather } from '~/areas/weather/DayWeather';
+import { useDisplayFormat } from '~/utils/display';
+import { dayDistances } from './day-distances';
 
 interface Props {
   tripId: number;
@@ -46,6 +48,9 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
   const headingId = `day-${day.id}-heading`;
   // the day's bookings and transport legs, placed between the planned places by position or time
   const plan = interleave(day.assignments, useDayBookings(tripId, day.id, day.date));
+  const { distance } = useDisplayFormat();
+  const distances = dayDistances(day.assignments);
+  const route = distances.routeMetres === null ? null : distance(distances.routeMetres);
   return (
     <section
       aria-labelledby={headingId}
@@ -71,6 +76,17 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
           <span aria-hidden>{day.assignments.length}</span>
           <span className="sr-only">{t('day.placeCount', { count: day.assignments.length })}</span>
         </span>
+        {route && (
+          <span
+            className="mt-1 inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600"
+            title={t('day.routeLength', { distance: route })}
+            data-testid="day-route"
+          >
+            <Icon name="walk" className="h-3.5 w-3.5" />
+            <span aria-hidden>{route}</span>
+            <span className="sr-only">{t('day.routeLength', { distance: route })}</span>
+          </span>
+        )}
         <button
           type="button"
           className={`${btn.icon} hover:text-red-700`}
@@ -97,18 +113,23 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
             entry.kind === 'booking' ? (
               <DayBookingItem key={`b${entry.item.id}`} entry={entry.item} />
             ) : (
-              <AssignmentItem
-                key={entry.item.id}
-                tripId={tripId}
-                assignment={entry.item}
-                index={day.assignments.indexOf(entry.item)}
-                count={day.assignments.length}
-                dayId={day.id}
-                days={allDays}
-                category={entry.item.place?.categoryId ? categories.get(entry.item.place.categoryId) : undefined}
-                actions={actions}
-                onSaved={onChanged}
-              />
+              <Fragment key={entry.item.id}>
+                <AssignmentItem
+                  tripId={tripId}
+                  assignment={entry.item}
+                  index={day.assignments.indexOf(entry.item)}
+                  count={day.assignments.length}
+                  dayId={day.id}
+                  days={allDays}
+                  category={entry.item.place?.categoryId ? categories.get(entry.item.place.categoryId) : undefined}
+                  actions={actions}
+                  onSaved={onChanged}
+                />
+                <LegDistance
+                  metres={distances.toNext.get(entry.item.id)}
+                  to={day.assignments[day.assignments.indexOf(entry.item) + 1]?.place?.name}
+                />
+              </Fragment>
             ),
           )}
         </ol>
@@ -127,6 +148,20 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
         onConfirm={() => remove.mutate({ tripId, dayId: day.id })}
       />
     </section>
+  );
+}
+
+/** "↓ 1.2 km" between a place and the next one on the day; nothing when either has no coordinates. */
+function LegDistance({ metres, to }: { metres: number | undefined; to: string | undefined }) {
+  const { t } = useTranslation('planner');
+  const { distance } = useDisplayFormat();
+  if (metres === undefined) return null;
+  const label = t('day.legDistance', { distance: distance(metres), name: to ?? t('place.unnamed') });
+  return (
+    <li className="ps-9 text-xs text-slate-500" title={label} data-testid="leg-distance">
+      <span aria-hidden>↓ {distance(metres)}</span>
+      <span className="sr-only">{label}</span>
+    </li>
   );
 }
 

@@ -12,7 +12,8 @@ import { formatDate } from '~/components/planner/usePlanner';
 import { BookingDialog } from './BookingDialog';
 import { useRefreshBookings } from './DayBookings';
 import { BOOKING_KINDS, BOOKING_STATUSES } from './rules';
-import { useDisplay } from '~/utils/display';
+import { useDisplayFormat } from '~/utils/display';
+import { coordinatesOf, greatCircleMetres } from '~/areas/geo/distance';
 import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice, fromMinor } from './format';
 import { useAddons } from '~/utils/addons';
 import type { BookingJson } from './shape';
@@ -169,7 +170,8 @@ function AddToBudget({ tripId, booking: b }: { tripId: number; booking: BookingJ
 function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; booking: BookingJson; onEdit(): void; onDelete(): void }) {
   const { t, i18n } = useTranslation('reservations');
   const lng = i18n.language;
-  const { timeFormat } = useDisplay();
+  const { display, distance } = useDisplayFormat();
+  const { timeFormat } = display;
   return (
     <li className="flex items-start gap-3 rounded-lg border border-slate-100 bg-slate-50 p-3" data-testid="booking">
       <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-indigo-700">
@@ -202,6 +204,7 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
                 <bdi className="font-medium">{leg.from.code ?? leg.from.name}</bdi> <time dateTime={leg.departsAt}>{formatInZone(leg.departsAt, leg.departureTimeZone, lng, true, timeFormat)}</time>
                 {' → '}
                 <bdi className="font-medium">{leg.to.code ?? leg.to.name}</bdi> <time dateTime={leg.arrivesAt}>{formatInZone(leg.arrivesAt, leg.arrivalTimeZone, lng, true, timeFormat)}</time>
+                <LegDistance from={leg.from} to={leg.to} distance={distance} />
                 {(leg.carrier || leg.number) && <span className="text-slate-500"> · {[leg.carrier, leg.number].filter(Boolean).join(' ')}</span>}
                 {leg.seat && <span className="text-slate-500"> · {t('field.seat')} {leg.seat}</span>}
               </li>
@@ -227,5 +230,20 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
         <Icon name="trash" />
       </button>
     </li>
+  );
+}
+
+/** " · 1,234 km": a transport leg's great-circle distance, when both its ends have coordinates. */
+function LegDistance({ from, to, distance }: { from: BookingJson['legs'][number]['from']; to: BookingJson['legs'][number]['to']; distance(metres: number): string }) {
+  const { t } = useTranslation('reservations');
+  const a = coordinatesOf(from);
+  const b = coordinatesOf(to);
+  if (!a || !b) return null;
+  const text = distance(greatCircleMetres(a, b));
+  return (
+    <span className="text-slate-500" title={t('legDistance', { distance: text })} data-testid="leg-distance">
+      {' · '}
+      {text}
+    </span>
   );
 }

@@ -69,7 +69,7 @@ export const adminRouter = router({
     .input(
       z.object({
         userId: userIdSchema,
-        /** what happens to each trip the user owns (decision 037); left out: every one of them is deleted */
+        /** what happens to each trip the user owns (decision 037); needed for every one of them, may be left out when there are none */
         trips: tripChoicesSchema.optional(),
       }),
     )
@@ -79,8 +79,20 @@ export const adminRouter = router({
       }
       const target = await ctx.db.user.findUnique({ where: { id: input.userId }, include: { ownedTrips: { select: { id: true } } } });
       if (!target) throw notFound('User', input.userId);
+      // No trip goes silently: each owned trip needs the admin's choice (the admin UI always sends them).
+      const trips = input.trips ?? [];
+      const unchosen = target.ownedTrips.filter((trip) => !trips.some((choice) => choice.tripId === trip.id)).length;
+      if (unchosen > 0) {
+        throw new DomainError(
+          'BAD_REQUEST',
+          'errors.adminDeletionTripChoicesMissing',
+          unchosen === 1
+            ? '1 trip this user owns needs a choice: give it to a member or delete it.'
+            : `${unchosen} trips this user owns need a choice: give each to a member or delete it.`,
+          { count: unchosen },
+        );
+      }
       // The same deletion as the user's own (one transaction, no row left naming them, every sign-in ended).
-      const trips = input.trips ?? target.ownedTrips.map((trip) => ({ tripId: trip.id, action: 'delete' as const }));
       const deleted = await deleteAccount(ctx.services, target.id, trips, ctx.ip ?? null);
       await announceDeletedAccount(ctx, deleted);
       await ctx.services.audit({

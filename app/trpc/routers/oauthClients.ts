@@ -9,7 +9,7 @@ import { createClient, deleteClient, rotateClientSecret } from '~/oauth/clients.
 import { revokeGrant } from '~/oauth/grants.server';
 import type { Db } from '~/db/client.server';
 import { adminProcedure, router, webSessionProcedure } from '../init';
-import { DomainError } from '~/domain/errors';
+import { DomainError, notFound } from '~/domain/errors';
 import { id, title } from '../schemas';
 
 const clientIdInput = z.object({ clientId: z.string({ error: 'must be a client id' }).min(1, 'must not be empty').max(100) });
@@ -163,6 +163,9 @@ export const oauthClientsRouter = router({
     .meta({ scope: 'none' })
     .input(clientIdInput.extend({ userId: id('user') }))
     .mutation(async ({ ctx, input }) => {
+      // as setAdmin and deleteUser: a user id that names nobody is NOT_FOUND, not a revocation of nothing
+      const user = await ctx.db.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+      if (!user) throw notFound('User', input.userId);
       const revokedTokens = await revokeGrant(ctx.services, { userId: input.userId, clientId: input.clientId }, { actorUserId: ctx.actor.user.id, ip: ctx.ip });
       return { revoked: true, revokedTokens };
     }),
