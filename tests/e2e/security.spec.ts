@@ -135,9 +135,10 @@ test.describe('single sign-on', () => {
     // someone else administers the server (the last administrator could not leave)
     await makePerson(server, 'Admin Ada');
     provider.accounts.set('lin', { email: 'lin@idp.example.test', email_verified: true, preferred_username: 'lin', name: 'Lin Leaving' });
-    const atProvider = async () => {
+    const consent = page.getByRole('button', { name: 'Continue' });
+    const atProvider = async (login = 'lin') => {
       await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
-      await page.locator('input[name="login"]').fill('lin');
+      await page.locator('input[name="login"]').fill(login);
       await page.locator('input[name="password"]').fill('anything');
       await page.getByRole('button', { name: 'Sign-in' }).click();
     };
@@ -156,12 +157,23 @@ test.describe('single sign-on', () => {
     await expect(section.getByLabel('Your password')).toHaveCount(0);
     const confirmAtProvider = section.getByRole('button', { name: 'Confirm with Example ID' });
     await expect(confirmAtProvider).toBeDisabled();
-    await section.getByLabel('Lin’s solo trip').selectOption({ label: 'Delete the trip' });
+    const tripChoice = section.getByLabel('Lin’s solo trip');
+    await tripChoice.selectOption({ label: 'Delete the trip' });
+    await confirmAtProvider.click();
+
+    // signing in there as somebody else confirms nothing, and says so; the trip's choice is kept
+    await atProvider('grace');
+    const refusal = section.getByTestId('delete-step-up-error');
+    await expect(consent.or(refusal)).toBeVisible();
+    if (await consent.isVisible()) await consent.click();
+    await expect(refusal).toContainText('different account from the one linked');
+    await expect(page).toHaveURL(`${server.url}/settings`);
+    await hydrated(page);
+    await expect(tripChoice).toHaveValue('delete');
     await confirmAtProvider.click();
 
     // the provider asks for the password again although its session is fresh (prompt=login)
     await atProvider();
-    const consent = page.getByRole('button', { name: 'Continue' });
     const dialog = page.getByRole('alertdialog', { name: 'Delete your account?' });
     await expect(consent.or(dialog)).toBeVisible();
     if (await consent.isVisible()) await consent.click();

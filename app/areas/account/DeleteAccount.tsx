@@ -21,7 +21,7 @@ export function DeleteAccount() {
   const [asking, setAsking] = useState(false);
   const stepUpForm = useRef<HTMLFormElement>(null);
   const [searchParams, setSearchParams] = useSearchParams();
-  const stepUpError = searchParams.get('stepup_error');
+  const [stepUpError, setStepUpError] = useState<string | null>(null);
   const remove = useMutation(trpc.account.deleteAccount.mutationOptions({ onSuccess: () => window.location.assign('/login') }));
   const trips = plan.data?.trips ?? [];
   const allChosen = allTripsChosen(trips, choices);
@@ -34,17 +34,19 @@ export function DeleteAccount() {
       trips: tripChoicesInput(trips, choices),
     });
 
-  // Back from the provider: the choices made before leaving return, and a fresh confirmation opens the last dialog.
-  const returned = searchParams.get('stepup') === 'done' || !!stepUpError;
+  // Back from the provider (once): the choices made before leaving return, a fresh confirmation opens the last dialog,
+  // a refusal is shown, and the address loses its ?stepup so a reload does not repeat this.
+  const returned = searchParams.get('stepup') === 'done' || searchParams.has('stepup_error');
   useEffect(() => {
     if (!returned || !plan.data) return;
     const saved = sessionStorage.getItem(SAVED_CHOICES);
     sessionStorage.removeItem(SAVED_CHOICES);
     const restored: TripChoiceMap = saved ? JSON.parse(saved) : {};
     setChoices(restored);
+    setStepUpError(searchParams.get('stepup_error'));
     if (plan.data.confirmedUntil && allTripsChosen(plan.data.trips, restored)) setAsking(true);
-    if (!stepUpError) setSearchParams({}, { replace: true, preventScrollReset: true });
-  }, [returned, plan.data, stepUpError, setSearchParams]);
+    setSearchParams({}, { replace: true, preventScrollReset: true });
+  }, [returned, plan.data, searchParams, setSearchParams]);
   const leaveForProvider = () => {
     sessionStorage.setItem(SAVED_CHOICES, JSON.stringify(choices));
     stepUpForm.current?.submit();
