@@ -51,9 +51,10 @@ async function ssoUser(name: string) {
 
 /**
  * "Confirm with Test IdP": the step-up from the browser holding `cookie`, signing in at the provider as `login`.
- * `beforeProvider` runs once Waymark has sent the browser off (the test's stand-in for what happens meanwhile).
+ * `beforeProvider` runs once Waymark has sent the browser off (the test's stand-in for what happens meanwhile);
+ * `backWith` is the session cookie the browser holds when it comes back (by default the same).
  */
-async function stepUp(cookie: string, login: string, beforeProvider?: (providerUrl: URL) => Promise<void>) {
+async function stepUp(cookie: string, login: string, { beforeProvider, backWith = cookie }: { beforeProvider?: (providerUrl: URL) => Promise<void>; backWith?: string } = {}) {
   const start = await fetch(`${server.url}/auth/oidc/start`, {
     method: 'POST',
     redirect: 'manual',
@@ -64,7 +65,7 @@ async function stepUp(cookie: string, login: string, beforeProvider?: (providerU
   const providerUrl = new URL(start.headers.get('Location')!);
   await beforeProvider?.(providerUrl);
   const callback = await signInAtProvider(providerUrl.href, login);
-  const back = await fetch(callback, { redirect: 'manual', headers: { Cookie: `${stateCookieOf(start)}; ${cookie}` } });
+  const back = await fetch(callback, { redirect: 'manual', headers: { Cookie: `${stateCookieOf(start)}; ${backWith}` } });
   return { providerUrl, location: back.headers.get('Location'), newSession: sessionCookieOf(back) };
 }
 
@@ -122,8 +123,10 @@ describe('single sign-on step-up before deleting the account', () => {
     const olga = await ssoUser('olga');
     // The provider's answer is checked against the step-up's start: moving that start a minute on makes the
     // provider's auth_time, whatever it is, an earlier sign-in.
-    const refused = await stepUp(olga.cookie, olga.sub, async (url) => {
-      await server.services.db.oidcLoginState.update({ where: { id: hashSecret(url.searchParams.get('state')!) }, data: { createdAt: new Date(Date.now() + 60_000) } });
+    const refused = await stepUp(olga.cookie, olga.sub, {
+      beforeProvider: async (url) => {
+        await server.services.db.oidcLoginState.update({ where: { id: hashSecret(url.searchParams.get('state')!) }, data: { createdAt: new Date(Date.now() + 60_000) } });
+      },
     });
     expect(refused.location).toBe('/settings?stepup_error=notFresh');
     expect(await proofOf(olga.sessionId)).toBeNull();
@@ -136,8 +139,12 @@ describe('single sign-on step-up before deleting the account', () => {
     const trip = await db.trip.create({ data: { ownerId: ida.user.id, title: 'Ida’s trip' } });
     expect((await stepUp(ida.cookie, ida.sub)).location).toBe('/settings?stepup=done');
 
-    // the same user in another browser has not confirmed anything
-    const elsewhere = trpcClient(server, `${SESSION_COOKIE}=${(await createSession(db, ida.user.id, 'sso')).token}`);
+    // the same user in another browser has not confirmed anything, and cannot finish a step-up this one started
+    const otherCookie = `${SESSION_COOKIE}=${(await createSession(db, ida.user.id, 'sso')).token}`;
+    const elsewhere = trpcClient(server, otherCookie);
+    const crossed = await stepUp(ida.cookie, ida.sub, { backWith: otherCookie });
+    expect(crossed.location).toBe('/settings?stepup_error=stateMismatch');
+    expect(await proofOf(hashSecret(otherCookie.split('=')[1]))).toBeNull();
     expect((await expectTrpcError(elsewhere.account.deleteAccount.mutate({ trips: [{ tripId: trip.id, action: 'delete' }] }))).data?.i18n?.key).toBe(
       'errors.accountDeletionStepUpMissing',
     );
