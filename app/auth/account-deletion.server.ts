@@ -83,7 +83,8 @@ async function detachUnrelatedColumns(tx: Prisma.TransactionClient, userId: numb
 
 export interface DeletedAccount {
   deletedUserId: number;
-  transferred: { tripId: number; newOwnerId: number }[];
+  /** with the new owner's name as the transaction saw it, for the members' notices */
+  transferred: { tripId: number; newOwnerId: number; newOwnerName: string }[];
   deletedTripIds: number[];
   /** every member of a deleted trip, to tell their dashboards */
   deletedTripMembers: Map<number, number[]>;
@@ -96,7 +97,10 @@ export async function deleteAccount(services: Services, userId: number, choices:
       const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
       if (!user) throw notFound('User', userId);
       await refuseLastAdmin(tx, user, lastAdminCannotDelete);
-      const owned = await tx.trip.findMany({ where: { ownerId: userId }, select: { id: true, members: { select: { userId: true } } } });
+      const owned = await tx.trip.findMany({
+        where: { ownerId: userId },
+        select: { id: true, members: { select: { userId: true, user: { select: { displayName: true } } } } },
+      });
       checkChoices(owned, choices);
       const transferred: DeletedAccount['transferred'] = [];
       const deletedTripIds: number[] = [];
@@ -107,7 +111,8 @@ export async function deleteAccount(services: Services, userId: number, choices:
           // The new owner's membership row goes: an owner is not also a member (as when a trip is created).
           await tx.tripMember.delete({ where: { tripId_userId: { tripId: choice.tripId, userId: choice.newOwnerId } } });
           await tx.trip.update({ where: { id: choice.tripId }, data: { ownerId: choice.newOwnerId } });
-          transferred.push({ tripId: choice.tripId, newOwnerId: choice.newOwnerId });
+          const heir = ownedById.get(choice.tripId)?.members.find((m) => m.userId === choice.newOwnerId);
+          transferred.push({ tripId: choice.tripId, newOwnerId: choice.newOwnerId, newOwnerName: heir?.user.displayName ?? '' });
         } else {
           deletedTripIds.push(choice.tripId);
           deletedTripMembers.set(choice.tripId, ownedById.get(choice.tripId)?.members.map((m) => m.userId) ?? []);

@@ -1,12 +1,14 @@
 // Two-factor sign-in and single sign-on in a real browser: enrol in Settings → Security (secret read from the page,
 // code computed here), sign in with a TOTP code and with a backup code, by keyboard; and sign in through a real OpenID
-// Connect provider's own login page (oidc-provider in this process).
+// Connect provider's own login page (oidc-provider in this process), and delete such an account by signing in there
+// again (the step-up of decision 041).
 import { test, expect } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import { registerUser, switchLanguage } from './fixtures';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 import { startTestProvider, type TestProvider } from '../integration/oidc-provider.helpers.ts';
+import { hydrated, makePerson } from './own-server.ts';
 
 const codeAt = (secret: string, offsetSteps: number) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
@@ -127,5 +129,64 @@ test.describe('single sign-on', () => {
     await page.goto(`${server.url}/`);
     await expect(page).toHaveURL(`${server.url}/`);
     expect(errors).toEqual([]);
+  });
+
+  test('an SSO account confirms its deletion by signing in again at the provider, then deletes by keyboard', async ({ page }) => {
+    // someone else administers the server (the last administrator could not leave)
+    await makePerson(server, 'Admin Ada');
+    provider.accounts.set('lin', { email: 'lin@idp.example.test', email_verified: true, preferred_username: 'lin', name: 'Lin Leaving' });
+    const consent = page.getByRole('button', { name: 'Continue' });
+    const atProvider = async (login = 'lin') => {
+      await expect(page).toHaveURL(new RegExp(`^${provider.issuer}/interaction/`));
+      await page.locator('input[name="login"]').fill(login);
+      await page.locator('input[name="password"]').fill('anything');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+    };
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('button', { name: 'Sign in with Example ID' }).click();
+    await atProvider();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('current-user')).toHaveText('Lin Leaving');
+    const lin = await server.services.db.user.findUniqueOrThrow({ where: { email: 'lin@idp.example.test' } });
+    const trip = await server.services.db.trip.create({ data: { ownerId: lin.id, title: 'Lin’s solo trip' } });
+
+    await page.goto(`${server.url}/settings`);
+    await hydrated(page);
+    const section = page.getByTestId('delete-account');
+    await expect(section.getByTestId('delete-step-up-status')).toContainText('You sign in with Example ID');
+    await expect(section.getByLabel('Your password')).toHaveCount(0);
+    const confirmAtProvider = section.getByRole('button', { name: 'Confirm with Example ID' });
+    await expect(confirmAtProvider).toBeDisabled();
+    const tripChoice = section.getByLabel('Lin’s solo trip');
+    await tripChoice.selectOption({ label: 'Delete the trip' });
+    await confirmAtProvider.click();
+
+    // signing in there as somebody else confirms nothing, and says so; the trip's choice is kept
+    await atProvider('grace');
+    const refusal = section.getByTestId('delete-step-up-error');
+    await expect(consent.or(refusal)).toBeVisible();
+    if (await consent.isVisible()) await consent.click();
+    await expect(refusal).toContainText('different account from the one linked');
+    await expect(page).toHaveURL(`${server.url}/settings`);
+    await hydrated(page);
+    await expect(tripChoice).toHaveValue('delete');
+    await confirmAtProvider.click();
+
+    // the provider asks for the password again although its session is fresh (prompt=login)
+    await atProvider();
+    const dialog = page.getByRole('alertdialog', { name: 'Delete your account?' });
+    await expect(consent.or(dialog)).toBeVisible();
+    if (await consent.isVisible()) await consent.click();
+
+    // back in Settings, with the trip's choice kept, the last dialog is open; confirm by keyboard
+    await expect(page).toHaveURL(`${server.url}/settings`);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole('button', { name: 'Delete account for good' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/login/, { timeout: 15_000 });
+    expect(await server.services.db.user.count({ where: { id: lin.id } })).toBe(0);
+    expect(await server.services.db.trip.count({ where: { id: trip.id } })).toBe(0);
   });
 });

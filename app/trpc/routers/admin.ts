@@ -94,7 +94,7 @@ export const adminRouter = router({
       }
       // The same deletion as the user's own (one transaction, no row left naming them, every sign-in ended).
       const deleted = await deleteAccount(ctx.services, target.id, trips, ctx.ip ?? null);
-      await announceDeletedAccount(ctx, deleted);
+      announceDeletedAccount(ctx, deleted);
       await ctx.services.audit({
         action: 'admin.user_delete',
         userId: ctx.actor.user.id,
