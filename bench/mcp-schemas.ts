@@ -48,8 +48,8 @@ const body = answer();
 const tools = ListToolsResultSchema.parse(JSON.parse(body).result).tools;
 const schemas = tools.flatMap((t) => (t.outputSchema ? [t.outputSchema] : []));
 const schemaText = JSON.stringify(schemas);
-let nodes = 0;
-JSON.parse(schemaText, (_key, value) => {
+let nodes = 0; // in the distinct schemas
+JSON.parse(JSON.stringify([...new Map(schemas.map((s) => [s.$id, s])).values()]), (_key, value) => {
   if (value && typeof value === 'object' && !Array.isArray(value)) nodes += 1;
   return value;
 });
@@ -74,7 +74,7 @@ for (const schema of JSON.parse(schemaText) as Array<Record<string, unknown>>) {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 console.log(`tools/list, every scope and addon: ${tools.length} tools, ${schemas.length} output schemas (${new Set(schemas.map((s) => s.$id)).size} distinct $id)`);
-console.log(`  response JSON              ${kb(body.length)} (output schemas ${kb(schemaText.length)}, ${nodes} schema objects)`);
+console.log(`  response JSON              ${kb(body.length)} (output schemas ${kb(schemaText.length)}, ${nodes} schema objects in the distinct ones)`);
 console.log(`server, once per process: build definitions ${ms(buildDefinitions)}, first list ${ms(firstList)}`);
 console.log(`server, each tools/list (cached answer)     ${(serverAnswer * 1000).toFixed(0)} µs`);
 console.log(`client, parse the answer (JSON + zod)       ${ms(clientParse)}`);
