@@ -2,6 +2,7 @@
 // sessions, fresh sessions. Used by bench/mcp.ts (ratios to the floor) and bench/memory.ts (memory after this load).
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 
 export const SEQUENTIAL = Number(process.env.BENCH_CALLS ?? 300);
@@ -23,8 +24,8 @@ export type Timing = { median: number; p95: number; perSecond: number; cpuPerCal
 
 const cpu = async (t: McpTarget) => (t.cpu ? t.cpu() : 0);
 
-/** validator: one shared across sessions, as a client that keeps compiled output-schema validators (by $id) would. */
-export async function open(t: McpTarget, validator?: AjvJsonSchemaValidator) {
+/** validator: the client's output-schema validator, when not the SDK's default (a fresh one per client). */
+export async function open(t: McpTarget, validator?: jsonSchemaValidator) {
   const transport = new StreamableHTTPClientTransport(new URL(`${t.url}/mcp`), {
     requestInit: { headers: { Authorization: `Bearer ${t.token}` } },
   });
@@ -78,16 +79,31 @@ export async function concurrent(t: McpTarget) {
 }
 
 /**
- * A fresh session: initialize + tools/list. The SDK client compiles a validator for every distinct output schema when it
- * lists tools (its own CPU, not the server's); with `sharedValidators` the sessions share one validator, which keeps
- * what it compiled by the schemas' `$id`, so this measures the server's share of a fresh session.
+ * A validator that compiles a tool's output schema on the tool's first call, not when the tools are listed (what the
+ * SDK client 1.32.2 does: every schema at tools/list).
  */
-export async function freshSessions(t: McpTarget, sharedValidators = false) {
+function compilingOnFirstUse(): jsonSchemaValidator {
+  const ajv = new AjvJsonSchemaValidator();
+  return {
+    getValidator: (schema) => {
+      let compiled: ReturnType<typeof ajv.getValidator> | undefined;
+      return (input) => (compiled ??= ajv.getValidator(schema))(input) as never;
+    },
+  };
+}
+
+/**
+ * A fresh session: initialize + tools/list. The SDK client compiles a validator for every distinct output schema when it
+ * lists tools (its own CPU, not the server's). validators: 'own' — the SDK default, a fresh validator per client;
+ * 'shared' — one validator for every session, which keeps what it compiled by the schemas' `$id` (what is left is the
+ * server's share); 'on first use' — each client's validator compiles a schema only when its tool is first called.
+ */
+export async function freshSessions(t: McpTarget, validators: 'own' | 'shared' | 'on first use' = 'own') {
   const samples: number[] = [];
-  const validator = sharedValidators ? new AjvJsonSchemaValidator() : undefined;
+  const shared = validators === 'shared' ? new AjvJsonSchemaValidator() : undefined;
   for (let i = 0; i < FRESH + 5; i++) {
     const t0 = performance.now();
-    const s = await open(t, validator);
+    const s = await open(t, shared ?? (validators === 'on first use' ? compilingOnFirstUse() : undefined));
     await s.client.listTools();
     const dt = performance.now() - t0;
     if (i >= 5) samples.push(dt);
@@ -95,7 +111,6 @@ export async function freshSessions(t: McpTarget, sharedValidators = false) {
   }
   return stats(samples);
 }
-
 
 /** The whole load bench/mcp.ts puts on one server in one round. */
 export async function mcpLoad(t: McpTarget) {

@@ -70,9 +70,10 @@ async function measureAll(floor: Target, waymark: Target) {
   );
   const conc = await both(floor, waymark, concurrent);
   const fresh = await both(floor, waymark, (t) => freshSessions(t));
-  const freshShared = await both(floor, waymark, (t) => freshSessions(t, true));
+  const freshShared = await both(floor, waymark, (t) => freshSessions(t, 'shared'));
+  const freshLazy = await both(floor, waymark, (t) => freshSessions(t, 'on first use'));
   const rssAfter = { floor: await rss(floor), waymark: await rss(waymark) };
-  return { rssIdle, ping, listTrips, createPlace, conc, fresh, freshShared, rssAfter };
+  return { rssIdle, ping, listTrips, createPlace, conc, fresh, freshShared, freshLazy, rssAfter };
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;
@@ -93,11 +94,11 @@ async function main() {
   waymark.child.send({ type: 'stop' });
   const wm = {
     ping: r.ping.waymark, listTrips: r.listTrips.waymark, createPlace: r.createPlace.waymark, conc: r.conc.waymark,
-    fresh: r.fresh.waymark, freshShared: r.freshShared.waymark, rssIdle: r.rssIdle.waymark, rssAfter: r.rssAfter.waymark,
+    fresh: r.fresh.waymark, freshShared: r.freshShared.waymark, freshLazy: r.freshLazy.waymark, rssIdle: r.rssIdle.waymark, rssAfter: r.rssAfter.waymark,
   };
   const floorResult = {
     ping: r.ping.floor, listTrips: r.listTrips.floor, createPlace: r.createPlace.floor, conc: r.conc.floor,
-    fresh: r.fresh.floor, freshShared: r.freshShared.floor, rssIdle: r.rssIdle.floor, rssAfter: r.rssAfter.floor,
+    fresh: r.fresh.floor, freshShared: r.freshShared.floor, freshLazy: r.freshLazy.floor, rssIdle: r.rssIdle.floor, rssAfter: r.rssAfter.floor,
   };
 
   const rows: Array<[string, string, string, string]> = [
@@ -114,6 +115,7 @@ async function main() {
     ['server CPU per create_place call (sequential)', ms(wm.createPlace.cpuPerCall), ms(floorResult.createPlace.cpuPerCall), `${(wm.createPlace.cpuPerCall / floorResult.createPlace.cpuPerCall).toFixed(2)}×`],
     ['fresh session init + tools/list median', ms(wm.fresh.median), ms(floorResult.fresh.median), `${(wm.fresh.median / floorResult.fresh.median).toFixed(2)}× time`],
     ['  the same, validators kept across sessions (server share)', ms(wm.freshShared.median), ms(floorResult.freshShared.median), `${(wm.freshShared.median / floorResult.freshShared.median).toFixed(2)}× time`],
+    ['  the same, a client compiling each validator on first use', ms(wm.freshLazy.median), ms(floorResult.freshLazy.median), `${(wm.freshLazy.median / floorResult.freshLazy.median).toFixed(2)}× time`],
     ['server RSS idle', mb(wm.rssIdle), mb(floorResult.rssIdle), `${(wm.rssIdle / floorResult.rssIdle).toFixed(2)}×`],
     ['server RSS after', mb(wm.rssAfter), mb(floorResult.rssAfter), `${(wm.rssAfter / floorResult.rssAfter).toFixed(2)}×`],
   ];

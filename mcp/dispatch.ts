@@ -14,7 +14,7 @@ import { callProcedure } from './procedures';
 import { auditToolCall, toolCallAudit } from './audit';
 import { recordAgentActivity } from '~/areas/notifications/agent-activity.server';
 import { mcpRuntime } from './runtime';
-import { insufficientScope, rpcError } from './replies';
+import { insufficientScope, PreSerialised, rpcError } from './replies';
 import type { Outbox } from './stream';
 import { complete } from './completions';
 import { sessionWarnings, setLogLevel } from './logging';
@@ -71,7 +71,8 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
     case 'ping':
       return ok({});
     case 'tools/list':
-      return { jsonrpc: '2.0', id, result: { tools: await toolList(call) } };
+      await definitionsReady(registry);
+      return toolListReply(mcpRuntime(call.services).toolListCache, call.actor.scopes, await call.addons(), id);
     case 'tools/call':
       return ok(await callTool(call, params, id));
     case 'resources/list':
@@ -107,30 +108,23 @@ export async function dispatch(call: CallContext, message: Record<string, unknow
   }
 }
 
-async function toolList(call: CallContext) {
-  const addons = await call.addons();
-  const rt = mcpRuntime(call.services);
-  const key = `${call.actor.scopes === null ? '*' : call.actor.scopes.join(' ')}|${Object.entries(addons)
+/**
+ * The tools/list response for a grant (null = every scope) with these addons on. The list is serialised once per grant
+ * and addon state and kept in `cache` as JSON text (about 280 KB with every scope and addon): each session's tools/list
+ * then costs a string concatenation, not a walk over the whole list. The definitions must be built (definitionsReady).
+ */
+export function toolListReply(cache: Map<string, string>, scopes: readonly string[] | null, addons: Partial<Record<string, boolean>>, id: unknown) {
+  const key = `${scopes === null ? '*' : scopes.join(' ')}|${Object.entries(addons)
     .filter(([, on]) => on)
     .map(([k]) => k)
     .join(',')}`;
-  let cached = rt.toolListCache.get(key);
-  if (!cached) {
-    await definitionsReady(registry);
-    // Frozen deep copies: the cached lists are shared by every session with the same grant and are never mutated.
-    cached = deepFreeze(JSON.parse(JSON.stringify(visibleTools(registry, call.actor.scopes, addons).map((t) => t.definition)))) as unknown[];
-    if (rt.toolListCache.size > 500) rt.toolListCache.clear();
-    rt.toolListCache.set(key, cached);
+  let tools = cache.get(key);
+  if (tools === undefined) {
+    tools = JSON.stringify(visibleTools(registry, scopes, addons).map((t) => t.definition));
+    if (cache.size > 500) cache.clear();
+    cache.set(key, tools);
   }
-  return cached;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+  return new PreSerialised(`{"jsonrpc":"2.0","id":${JSON.stringify(id)},"result":{"tools":${tools}}}`);
 }
 
 /** The agent's text for a failed call: the server's English statement; unexpected failures are logged, not shown. */

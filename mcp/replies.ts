@@ -10,8 +10,20 @@ export interface McpHttpReply {
   stream?: { events: AsyncIterable<string>; close(): void };
 }
 
+/** A JSON-RPC message already serialised (the cached tools/list answer), sent as it is. */
+export class PreSerialised {
+  constructor(readonly text: string) {}
+}
+
+/** A message (or an array of them) as JSON text; PreSerialised ones are spliced in without being serialised again. */
+export function serialize(body: unknown): string {
+  if (body instanceof PreSerialised) return body.text;
+  if (Array.isArray(body) && body.some((m) => m instanceof PreSerialised)) return `[${body.map(serialize).join(',')}]`;
+  return JSON.stringify(body);
+}
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): McpHttpReply {
-  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: serialize(body) };
 }
 
 export function empty(status: number): McpHttpReply {

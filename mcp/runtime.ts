@@ -14,8 +14,8 @@ export interface McpRuntime {
   now(): Date;
   /** Static-token sessions that already received the deprecation notice on a tool result. */
   noticeShown: Set<string>;
-  /** tools/list results (frozen) by grant + enabled addons. */
-  toolListCache: Map<string, readonly unknown[]>;
+  /** tools/list results, serialised (JSON text of the tools array), by grant + enabled addons. */
+  toolListCache: Map<string, string>;
   /**
    * The actor of each live session, re-read from the database at most every ACTOR_TTL_MS. Closing sessions (token
    * revocation, token deletion) drops the entries, so a revoked token is refused on its next request.

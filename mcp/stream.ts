@@ -3,6 +3,7 @@
 // the reply. The Streamable HTTP transport lets the server answer a POST with an SSE stream that carries such
 // messages before the response; a POST whose handling sends nothing is still answered with plain JSON (the common,
 // fast case): the stream starts only when the first message is sent.
+import { serialize } from './replies';
 
 /** SSE chunks in the order they were pushed, read once; after end() what was pushed before it is still read. */
 class ChunkQueue {
@@ -85,7 +86,7 @@ export class Outbox {
 }
 
 export function sseEvent(message: unknown) {
-  return `event: message\ndata: ${JSON.stringify(message)}\n\n`;
+  return `event: message\ndata: ${serialize(message)}\n\n`;
 }
 
 /**
