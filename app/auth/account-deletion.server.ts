@@ -79,6 +79,8 @@ async function detachUnrelatedColumns(tx: Prisma.TransactionClient, userId: numb
   await tx.$executeRaw`UPDATE "CollabMessage" SET "mentionedUserIds" = array_remove("mentionedUserIds", ${userId}) WHERE ${userId} = ANY("mentionedUserIds")`;
   await tx.reminderSent.deleteMany({ where: { userId } });
   await tx.oAuthCode.deleteMany({ where: { userId } });
+  // Other people's inboxes keep what happened but not who: the name copied into the text goes ("Someone added you…").
+  await tx.$executeRaw`UPDATE "Notification" SET "params" = "params" - 'actor' WHERE "actorId" = ${userId}`;
 }
 
 export interface DeletedAccount {

@@ -69,6 +69,7 @@ describe('account deletion', () => {
     await db.reminderSent.create({ data: { kind: 'todo_due', target: 'todo:1', userId: leaver.user.id, day: '2026-12-02' } });
     await db.journey.create({ data: { ownerId: leaver.user.id, title: 'Lea’s diary' } });
     await db.tag.create({ data: { userId: leaver.user.id, name: 'beach' } });
+    await db.notification.create({ data: { userId: host.user.id, type: 'trip_added', tripId: hosted.id, actorId: leaver.user.id, params: { actor: 'Leaving Lea', trip: 'Hana’s trip' } } });
     const { token: staticToken } = await createStaticToken(suite.server, leaver.user.id);
     const { token: oauthToken } = await createOAuthToken(suite.server, leaver.user.id, ['trips:read']);
     const mcpSession = await rawSession(suite.server, staticToken);
@@ -102,6 +103,9 @@ describe('account deletion', () => {
     expect(await db.budgetItem.findUnique({ where: { id: item.id } })).toMatchObject({ createdById: null });
     expect(await db.collabMessage.findUnique({ where: { id: message.id } })).toMatchObject({ authorId: null, text: 'See you @Hana', mentionedUserIds: [host.user.id] });
     expect(await rowsNaming(leaver.user.id)).toEqual([]);
+    // Hana's inbox keeps the event but no longer the leaver's name.
+    const inbox = await host.trpc.notifications.listNotifications.query();
+    expect(inbox.notifications.filter((n) => n.type === 'trip_added').map((n) => n.text)).toEqual(['Someone added you to the trip “Hana’s trip”']);
 
     // Every way in is closed.
     expect((await expectTrpcError(leaver.trpc.account.me.query())).code).toBe('UNAUTHORIZED');
