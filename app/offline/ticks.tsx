@@ -77,7 +77,7 @@ export function useOfflineEdits(tripId: number) {
 
 let replaying = false;
 
-/** Keeps queued ticks on screen and sends them, in order, whenever the server can be reached again. */
+/** Keeps queued changes on screen and sends them, in order, whenever the server can be reached again. */
 export function useOfflineQueue(online: boolean) {
   const store = useOfflineStore();
   const { queue } = useOfflineState();
@@ -88,7 +88,7 @@ export function useOfflineQueue(online: boolean) {
   const keyOf = (list: TickList, tripId: number) =>
     hashKey(list === 'packing' ? trpc.packing.listPackingItems.queryKey({ tripId }) : trpc.todos.listTodos.queryKey({ tripId }));
 
-  // Every answer for a list with queued ticks gets them laid over it (a manual setQueryData is our own, or the tab's).
+  // Every answer for a list with queued changes gets them laid over it (a manual setQueryData is our own, or the tab's).
   useEffect(() => {
     if (!store) return;
     const apply = (change: Pick<QueuedChange, 'list' | 'tripId'>) => {
