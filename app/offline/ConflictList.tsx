@@ -1,5 +1,5 @@
 // Offline changes the server could not apply ("Your change to “socks” could not be applied: it was deleted in the
-// meantime."), until the user dismisses them. Announced politely; buttons reachable by keyboard; mirrors in RTL.
+// meantime.", "Ana changed “Passport” while you were offline; …"), until the user dismisses them. Announced politely; buttons reachable by keyboard; mirrors in RTL.
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from './queue';
 
@@ -37,7 +37,9 @@ export function ConflictList({
             <span>
               <span className="sr-only">{t(conflict.list === 'packing' ? 'conflicts.packingItem' : 'conflicts.todo')}: </span>
               {conflict.reason === 'changed'
-                ? t('conflicts.changed', { name: conflict.name })
+                ? conflict.by
+                  ? t('conflicts.changedBy', { name: conflict.name, by: conflict.by })
+                  : t('conflicts.changed', { name: conflict.name })
                 : t('conflicts.item', {
                     name: conflict.name,
                     reason: conflict.reason === 'deleted' ? t('conflicts.deleted') : t('conflicts.refused', { message: conflict.message ?? '' }),

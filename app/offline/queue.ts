@@ -1,5 +1,5 @@
-// The offline edits queue (decision 034): packing and to-do ticks made while the server cannot be reached are kept
-// here, in order, shown at once (optimistically) and sent through the same tRPC procedures on reconnect. What could not
+// The offline edits queue (decision 034): packing and to-do ticks and to-do edits made while the server cannot be
+// reached are kept here, in order, shown at once (optimistically) and sent through the same tRPC procedures on reconnect. What could not
 // be applied becomes a conflict the user sees and dismisses, never a silent loss.
 //
 // Stored in localStorage, per user: a handful of small records, read synchronously when the page starts (so a reload
@@ -10,6 +10,8 @@ export type TickList = 'packing' | 'todos';
 
 export interface QueuedTick {
   id: string;
+  /** absent on ticks queued before edits could be (same shape) */
+  kind?: 'tick';
   list: TickList;
   tripId: number;
   itemId: number;
@@ -22,6 +24,35 @@ export interface QueuedTick {
   seenUpdatedAt?: string;
 }
 
+/** The fields of a to-do an offline edit can change, as `updateTodo` takes them (only those changed are sent). */
+export interface TodoChanges {
+  name?: string;
+  description?: string | null;
+  category?: string | null;
+  dueDate?: string | null;
+  assignedUserId?: number | null;
+  priority?: number;
+}
+
+/** A to-do edited offline: what to send, and how the list shows it meanwhile. */
+export interface QueuedEdit {
+  id: string;
+  kind: 'edit';
+  list: 'todos';
+  tripId: number;
+  itemId: number;
+  /** the to-do's name when the user saw it, for the conflict message */
+  name: string;
+  changes: TodoChanges;
+  /** the assignee's name to show until the server answers (the list shows a person, the change names an id) */
+  assignedUser?: { userId: number; username: string; displayName: string } | null;
+  /** the to-do's `updatedAt` when the user saw it (sent as `expectedUpdatedAt`) */
+  seenUpdatedAt?: string;
+}
+
+export type QueuedChange = QueuedTick | QueuedEdit;
+export const isEdit = (change: QueuedChange): change is QueuedEdit => change.kind === 'edit';
+
 /** deleted meanwhile; changed meanwhile by someone else (the server refused the version); refused for another reason */
 export type ConflictReason = 'deleted' | 'changed' | 'refused';
 
@@ -32,8 +63,10 @@ export interface Conflict {
   reason: ConflictReason;
   /** the server's message, for a refused change */
   message?: string;
-  /** for a change refused as changed meanwhile: what "Apply mine anyway" sends (without a version) */
-  retry?: { tripId: number; itemId: number; checked: boolean };
+  /** for a change refused as changed meanwhile: who changed it (their display name), when the server knows */
+  by?: string;
+  /** for a change refused as changed meanwhile: what "Apply mine anyway" sends (without a version): a tick or an edit */
+  retry?: { tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges };
 }
 
 export interface ListItem {
@@ -43,21 +76,48 @@ export interface ListItem {
 }
 
 /** Adds a tick to the queue: a second tick of the same item replaces the first; ticking back to what was seen drops it. */
-export function enqueueTick(queue: QueuedTick[], tick: Omit<QueuedTick, 'id'>, id: string): QueuedTick[] {
-  const index = queue.findIndex((q) => q.list === tick.list && q.tripId === tick.tripId && q.itemId === tick.itemId);
+export function enqueueTick(queue: QueuedChange[], tick: Omit<QueuedTick, 'id'>, id: string): QueuedChange[] {
+  const index = queue.findIndex((q) => !isEdit(q) && q.list === tick.list && q.tripId === tick.tripId && q.itemId === tick.itemId);
   if (index < 0) return tick.checked === tick.seenChecked ? queue : [...queue, { ...tick, id }];
-  const first = queue[index];
+  const first = queue[index] as QueuedTick;
   if (tick.checked === first.seenChecked) return queue.filter((_, i) => i !== index);
-  return queue.map((q, i) => (i === index ? { ...q, checked: tick.checked, name: tick.name } : q));
+  return queue.map((q, i) => (i === index ? { ...first, checked: tick.checked, name: tick.name } : q));
 }
 
-/** A list as the server (or the worker's saved copy) sent it, with this trip's queued ticks applied on top. */
-export function withQueuedTicks<T extends { items: ListItem[] }>(data: T, queue: QueuedTick[], list: TickList, tripId: number): T {
-  const ticks = queue.filter((q) => q.list === list && q.tripId === tripId);
-  if (ticks.length === 0) return data;
-  const wanted = new Map(ticks.map((q) => [q.itemId, q.checked]));
-  if (!data.items.some((item) => wanted.has(item.id) && item.checked !== wanted.get(item.id))) return data;
-  return { ...data, items: data.items.map((item) => (wanted.has(item.id) ? { ...item, checked: wanted.get(item.id)! } : item)) };
+/**
+ * Adds a to-do edit: a second edit of the same to-do merges into the first (its place in the queue, its name and version
+ * stay: both were made against what the user saw before going offline).
+ */
+export function enqueueEdit(queue: QueuedChange[], edit: Omit<QueuedEdit, 'id' | 'kind'>, id: string): QueuedChange[] {
+  const index = queue.findIndex((q) => isEdit(q) && q.tripId === edit.tripId && q.itemId === edit.itemId);
+  if (index < 0) return [...queue, { ...edit, kind: 'edit', id }];
+  const first = queue[index] as QueuedEdit;
+  const merged: QueuedEdit = { ...first, changes: { ...first.changes, ...edit.changes } };
+  if (edit.changes.assignedUserId !== undefined) merged.assignedUser = edit.assignedUser;
+  return queue.map((q, i) => (i === index ? merged : q));
+}
+
+/** An item as a queued change shows it: ticked as wanted, or with the edited fields. */
+function applied<I extends ListItem>(item: I, change: QueuedChange): I {
+  if (!isEdit(change)) return { ...item, checked: change.checked };
+  const shown: Record<string, unknown> = { ...change.changes };
+  if (change.changes.assignedUserId !== undefined) shown.assignedUser = change.assignedUser ?? null;
+  if (shown.priority === null) shown.priority = 0;
+  return { ...item, ...shown };
+}
+
+/** A list as the server (or the worker's saved copy) sent it, with this trip's queued changes applied on top, in order. */
+export function withQueuedChanges<T extends { items: ListItem[] }>(data: T, queue: QueuedChange[], list: TickList, tripId: number): T {
+  const changes = queue.filter((q) => q.list === list && q.tripId === tripId);
+  if (changes.length === 0) return data;
+  let touched = false;
+  const items = data.items.map((item) => {
+    const shown = changes.filter((c) => c.itemId === item.id).reduce(applied, item);
+    if (JSON.stringify(shown) === JSON.stringify(item)) return item;
+    touched = true;
+    return shown;
+  });
+  return touched ? { ...data, items } : data;
 }
 
 /**
@@ -67,6 +127,13 @@ export function withQueuedTicks<T extends { items: ListItem[] }>(data: T, queue:
 export function planTick(tick: QueuedTick, current: ListItem | undefined): 'send' | 'skip' | 'deleted' {
   if (!current) return 'deleted';
   return current.checked === tick.checked ? 'skip' : 'send';
+}
+
+/** The same for an edit: gone → a conflict; every changed field already as wanted → nothing to send; else send it. */
+export function planEdit(edit: QueuedEdit, current: (ListItem & Record<string, unknown>) | undefined): 'send' | 'skip' | 'deleted' {
+  if (!current) return 'deleted';
+  const same = Object.entries(edit.changes).every(([field, value]) => (current[field] ?? null) === (value ?? (field === 'priority' ? 0 : null)));
+  return same ? 'skip' : 'send';
 }
 
 const storageKey = (userId: number, what: 'queue' | 'conflicts') => `waymark:offline:${userId}:${what}`;
@@ -83,10 +150,10 @@ function read<T>(userId: number, what: 'queue' | 'conflicts'): T[] {
 /** The signed-in user's queue and conflicts, kept in localStorage and observable by React (useSyncExternalStore). */
 export class OfflineStore {
   private listeners = new Set<() => void>();
-  private snapshot: { queue: QueuedTick[]; conflicts: Conflict[] };
+  private snapshot: { queue: QueuedChange[]; conflicts: Conflict[] };
 
   constructor(readonly userId: number) {
-    this.snapshot = { queue: read<QueuedTick>(userId, 'queue'), conflicts: read<Conflict>(userId, 'conflicts') };
+    this.snapshot = { queue: read<QueuedChange>(userId, 'queue'), conflicts: read<Conflict>(userId, 'conflicts') };
   }
 
   get = () => this.snapshot;
@@ -96,7 +163,7 @@ export class OfflineStore {
     return () => void this.listeners.delete(listener);
   };
 
-  private set(next: Partial<{ queue: QueuedTick[]; conflicts: Conflict[] }>) {
+  private set(next: Partial<{ queue: QueuedChange[]; conflicts: Conflict[] }>) {
     this.snapshot = { ...this.snapshot, ...next };
     localStorage.setItem(storageKey(this.userId, 'queue'), JSON.stringify(this.snapshot.queue));
     localStorage.setItem(storageKey(this.userId, 'conflicts'), JSON.stringify(this.snapshot.conflicts));
@@ -107,7 +174,18 @@ export class OfflineStore {
     this.set({ queue: enqueueTick(this.snapshot.queue, tick, newId()) });
   }
 
-  /** Takes a tick off the queue once it was sent (or skipped), with the conflict it ended in, if any. */
+  addEdit(edit: Omit<QueuedEdit, 'id' | 'kind'>) {
+    this.set({ queue: enqueueEdit(this.snapshot.queue, edit, newId()) });
+  }
+
+  /** After a change was sent: later changes of the same item made against the same version now expect the new one. */
+  advance(list: TickList, itemId: number, from: string | undefined, to: string) {
+    if (from === undefined) return;
+    const moved = (q: QueuedChange) => q.list === list && q.itemId === itemId && q.seenUpdatedAt === from;
+    if (this.snapshot.queue.some(moved)) this.set({ queue: this.snapshot.queue.map((q) => (moved(q) ? { ...q, seenUpdatedAt: to } : q)) });
+  }
+
+  /** Takes a change off the queue once it was sent (or skipped), with the conflict it ended in, if any. */
   settle(id: string, conflict?: Omit<Conflict, 'id'>) {
     this.set({
       queue: this.snapshot.queue.filter((q) => q.id !== id),

@@ -1,11 +1,11 @@
-// The React side of the offline edits queue: the signed-in user's store, the hook the Packing and To-dos tabs tick
-// through, the overlay that keeps queued ticks visible over any answer (a reload, a refetch, the worker's saved copy),
-// and the replay on reconnect through the same procedures as online ticks.
+// The React side of the offline edits queue: the signed-in user's store, the hooks the Packing and To-dos tabs tick and
+// edit through, the overlay that keeps queued changes visible over any answer (a reload, a refetch, the worker's saved
+// copy), and the replay on reconnect through the same procedures as online changes.
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTRPC, useTRPCClient } from '~/utils/trpc';
-import { OfflineStore, planTick, withQueuedTicks, type Conflict, type ListItem, type QueuedTick, type TickList } from './queue';
+import { OfflineStore, isEdit, planEdit, planTick, withQueuedChanges, type Conflict, type ListItem, type QueuedChange, type QueuedEdit, type TickList, type TodoChanges } from './queue';
 
 const StoreContext = createContext<OfflineStore | null>(null);
 
@@ -54,9 +54,30 @@ export function useOfflineTicks(list: TickList, tripId: number) {
   };
 }
 
+/** For the To-dos tab: an edit goes to the queue instead of the server while it cannot be reached. */
+export function useOfflineEdits(tripId: number) {
+  const store = useOfflineStore();
+  type Edit = Pick<QueuedEdit, 'changes' | 'assignedUser'>;
+  const queue = (todo: TickedItem, edit: Edit) => store?.addEdit({ list: 'todos', tripId, itemId: todo.id, name: todo.name, seenUpdatedAt: todo.updatedAt, ...edit });
+  return {
+    /** Queues the edit when the browser is offline; true when it was queued (and must not be sent now). */
+    queueIfOffline(todo: TickedItem, edit: Edit) {
+      if (!store || navigator.onLine) return false;
+      queue(todo, edit);
+      return true;
+    },
+    /** After a send failed: queues the edit when the server was not reached; true when it was queued. */
+    queueIfUnreachable(error: unknown, todo: TickedItem, edit: Edit) {
+      if (!store || !isUnreachable(error)) return false;
+      queue(todo, edit);
+      return true;
+    },
+  };
+}
+
 let replaying = false;
 
-/** Keeps queued ticks on screen and sends them, in order, whenever the server can be reached again. */
+/** Keeps queued changes on screen and sends them, in order, whenever the server can be reached again. */
 export function useOfflineQueue(online: boolean) {
   const store = useOfflineStore();
   const { queue } = useOfflineState();
@@ -67,12 +88,12 @@ export function useOfflineQueue(online: boolean) {
   const keyOf = (list: TickList, tripId: number) =>
     hashKey(list === 'packing' ? trpc.packing.listPackingItems.queryKey({ tripId }) : trpc.todos.listTodos.queryKey({ tripId }));
 
-  // Every answer for a list with queued ticks gets them laid over it (a manual setQueryData is our own, or the tab's).
+  // Every answer for a list with queued changes gets them laid over it (a manual setQueryData is our own, or the tab's).
   useEffect(() => {
     if (!store) return;
-    const apply = (tick: Pick<QueuedTick, 'list' | 'tripId'>) => {
-      const key = list(tick.list, tick.tripId);
-      queryClient.setQueryData<{ items: ListItem[] }>(key, (data) => (data ? withQueuedTicks(data, store.get().queue, tick.list, tick.tripId) : data));
+    const apply = (change: Pick<QueuedChange, 'list' | 'tripId'>) => {
+      const key = list(change.list, change.tripId);
+      queryClient.setQueryData<{ items: ListItem[] }>(key, (data) => (data ? withQueuedChanges(data, store.get().queue, change.list, change.tripId) : data));
     };
     const list = (which: TickList, tripId: number) =>
       which === 'packing' ? trpc.packing.listPackingItems.queryKey({ tripId }) : trpc.todos.listTodos.queryKey({ tripId });
@@ -82,7 +103,7 @@ export function useOfflineQueue(online: boolean) {
       const tick = store.get().queue.find((q) => keyOf(q.list, q.tripId) === event.query.queryHash);
       if (tick) apply(tick);
     });
-  }, [store, queue.length]);
+  }, [store, queue]);
 
   useEffect(() => {
     if (!store || !online || queue.length === 0 || replaying) return;
@@ -90,25 +111,26 @@ export function useOfflineQueue(online: boolean) {
     void (async () => {
       const touched = new Set<TickList>();
       try {
-        for (const tick of [...store.get().queue]) {
-          touched.add(tick.list);
+        for (const queued of [...store.get().queue]) {
+          // an earlier change of the same item, just sent, may have moved the version this one expects
+          const change = store.get().queue.find((q) => q.id === queued.id) ?? queued;
+          touched.add(change.list);
           try {
-            const input = { tripId: tick.tripId };
-            const current = (tick.list === 'packing' ? await client.packing.listPackingItems.query(input) : await client.todos.listTodos.query(input)).items.find(
-              (item) => item.id === tick.itemId,
+            const input = { tripId: change.tripId };
+            const current = (change.list === 'packing' ? await client.packing.listPackingItems.query(input) : await client.todos.listTodos.query(input)).items.find(
+              (item) => item.id === change.itemId,
             );
-            const plan = planTick(tick, current);
+            const plan = isEdit(change) ? planEdit(change, current) : planTick(change, current);
             if (plan === 'send') {
               // refused with CONFLICT when the item changed since the user saw it (nothing is written then)
-              const change = { tripId: tick.tripId, itemId: tick.itemId, checked: tick.checked, expectedUpdatedAt: tick.seenUpdatedAt };
-              await (tick.list === 'packing' ? client.packing.togglePackingItem.mutate(change) : client.todos.toggleTodo.mutate(change));
+              const { item } = await send(client, change, change.seenUpdatedAt);
+              store.advance(change.list, change.itemId, change.seenUpdatedAt, item.updatedAt);
             }
-            store.settle(tick.id, plan === 'deleted' ? { list: tick.list, name: tick.name, reason: 'deleted' } : undefined);
+            store.settle(change.id, plan === 'deleted' ? { list: change.list, name: change.name, reason: 'deleted' } : undefined);
           } catch (error) {
             if (isUnreachable(error)) return; // still offline: the rest waits for the next reconnect
-            const code = errorCode(error);
-            const retry = { tripId: tick.tripId, itemId: tick.itemId, checked: tick.checked };
-            store.settle(tick.id, code === 'CONFLICT' ? { list: tick.list, name: tick.name, reason: 'changed', retry } : refusal(tick.list, tick.name, error));
+            const retry = isEdit(change) ? { tripId: change.tripId, itemId: change.itemId, changes: change.changes } : { tripId: change.tripId, itemId: change.itemId, checked: change.checked };
+            store.settle(change.id, errorCode(error) === 'CONFLICT' ? { list: change.list, name: change.name, reason: 'changed', by: changedBy(error), retry } : refusal(change.list, change.name, error));
           }
         }
       } finally {
@@ -119,14 +141,30 @@ export function useOfflineQueue(online: boolean) {
   }, [store, online, queue.length]);
 }
 
+type Client = ReturnType<typeof useTRPCClient>;
+
+/** Sends a queued tick or edit through the procedure an online one goes through; `expectedUpdatedAt` omitted → no check. */
+function send(client: Client, change: { list: TickList; tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges }, expectedUpdatedAt?: string) {
+  const target = { tripId: change.tripId, itemId: change.itemId, expectedUpdatedAt };
+  if (change.changes) return client.todos.updateTodo.mutate({ ...target, ...change.changes });
+  const checked = change.checked ?? false;
+  return change.list === 'packing' ? client.packing.togglePackingItem.mutate({ ...target, checked }) : client.todos.toggleTodo.mutate({ ...target, checked });
+}
+
 const errorCode = (error: unknown) => (error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined);
+
+/** The display name of whoever changed the item meanwhile, as the CONFLICT carries it (absent when unknown). */
+function changedBy(error: unknown) {
+  const by = error instanceof TRPCClientError ? (error.data as { i18n?: { params?: { by?: unknown } } } | undefined)?.i18n?.params?.by : undefined;
+  return typeof by === 'string' ? by : undefined;
+}
 
 /** A conflict for a change the server refused: gone meanwhile, or refused with its message. */
 function refusal(list: TickList, name: string, error: unknown): Omit<Conflict, 'id'> {
   return errorCode(error) === 'NOT_FOUND' ? { list, name, reason: 'deleted' } : { list, name, reason: 'refused', message: (error as Error).message };
 }
 
-/** "Apply mine anyway": sends the refused tick again without a version; what the server says then replaces the conflict. */
+/** "Apply mine anyway": sends the refused change again without a version; what the server says then replaces the conflict. */
 export function useApplyMine() {
   const store = useOfflineStore();
   const client = useTRPCClient();
@@ -135,7 +173,7 @@ export function useApplyMine() {
   return async (conflict: Conflict) => {
     if (!store || !conflict.retry) return;
     try {
-      await (conflict.list === 'packing' ? client.packing.togglePackingItem.mutate(conflict.retry) : client.todos.toggleTodo.mutate(conflict.retry));
+      await send(client, { list: conflict.list, ...conflict.retry });
       store.resolve(conflict.id);
     } catch (error) {
       if (isUnreachable(error)) return; // still offline: the conflict stays, the user can try again

@@ -3,8 +3,9 @@
 // page, an opened trip's planner, places, bookings, packing list and map tiles stay readable with the network cut
 // (`context.setOffline` reaches the worker's own fetches in this Playwright), a page never opened shows the translated
 // "not available offline" page, the banner comes and goes, and another user signing in on the same browser cannot
-// read the first user’s saved trip. No console errors while online. Two travellers: a tick made offline on an item
-// the other changed meanwhile is a conflict the first sees on reconnect, resolved by "Apply mine anyway" or "Discard".
+// read the first user’s saved trip. No console errors while online. Two travellers: a tick or a to-do edit made
+// offline is shown pending, survives a reload and reaches the other on reconnect; made on an item the other changed
+// meanwhile, it is a conflict naming them, resolved by "Apply mine anyway" or "Discard".
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 import { setMapTiles } from '../../app/geo/map-settings.server.ts';
@@ -330,7 +331,7 @@ async function twoTravellers(browser: Browser, title: string, tab: 'packing' | '
   await hydrated(benPage);
   expect(watch.errors).toEqual([]);
   watch.watching = false; // offline, Chromium logs every refused fetch as an error
-  return { trip, annaContext, benContext, annaPage, benPage, close: () => Promise.all([annaContext.close(), benContext.close()]) };
+  return { anna, trip, annaContext, benContext, annaPage, benPage, close: () => Promise.all([annaContext.close(), benContext.close()]) };
 }
 
 /** Ben renames an item through its edit dialog (its version changes; its tick stays as it was). */
@@ -361,7 +362,7 @@ test('a tick made offline on an item someone else changed meanwhile is a transla
   await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
   const conflict = annaPage.getByTestId('offline-conflict');
   await expect(conflict).toHaveCount(1);
-  await expect(conflict).toContainText('Your change to “Molde socks” was not applied: someone else changed it meanwhile.');
+  await expect(conflict).toContainText('Ben Molde changed “Molde socks” while you were offline; your change was not applied.');
   // Nothing of Anna's was written; her list now shows Ben's version.
   await expect(annaPage.getByRole('checkbox', { name: 'Molde wool socks', exact: true })).not.toBeChecked();
   expect((await db.packingItem.findFirstOrThrow({ where: { tripId: trip.id, name: 'Molde wool socks' } })).checked).toBe(false);
@@ -386,12 +387,77 @@ test('"Discard" on a conflicting offline to-do tick leaves the other traveller�
 
   await annaContext.setOffline(false);
   const conflict = annaPage.getByTestId('offline-conflict');
-  await expect(conflict).toContainText('Your change to “Hamar ferry” was not applied: someone else changed it meanwhile.');
+  await expect(conflict).toContainText('Ben Hamar changed “Hamar ferry” while you were offline; your change was not applied.');
   await conflict.getByRole('button', { name: 'Discard' }).click();
   await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
   await expect(annaPage.getByRole('checkbox', { name: 'Hamar night ferry', exact: true })).not.toBeChecked();
   await expect(benPage.getByRole('checkbox', { name: 'Hamar night ferry', exact: true })).not.toBeChecked();
   expect((await server.services.db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).checked).toBe(false);
+  await close();
+});
+
+/** Anna edits a to-do's title and due date through its dialog (offline, it goes to the queue and the dialog closes). */
+async function editTodo(page: Page, itemName: string, newName: string, dueDate: string) {
+  await page.getByRole('button', { name: `Edit: ${itemName}`, exact: true }).click();
+  const form = page.getByTestId('todo-dialog');
+  await form.getByRole('textbox', { name: 'To-do', exact: true }).fill(newName);
+  await form.getByRole('textbox', { name: 'Due date', exact: true }).fill(dueDate);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+}
+
+test('a to-do edited offline shows pending with its new title and due date, survives a reload, and reaches the other traveller on reconnect', async ({ browser }) => {
+  const { anna, trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Bodo', 'todos', 'Bodo ferry');
+  const db = server.services.db;
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await editTodo(annaPage, 'Bodo ferry', 'Bodo night ferry', '2027-03-05');
+  const annaTodo = annaPage.getByTestId('todo-item').filter({ hasText: 'Bodo night ferry' });
+  await expect(annaTodo).toContainText('Due Mar 5, 2027');
+  await expect(annaTodo.getByTestId('todo-pending')).toHaveText('Waiting to be sent');
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('1 change will be sent when you are back online.');
+  expect(await db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({ name: 'Bodo ferry', dueDate: null });
+
+  // Still offline, a reload shows the edit (the worker serves the saved list, the queue lays the edit over it).
+  await annaPage.reload();
+  await expect(annaTodo).toContainText('Due Mar 5, 2027');
+  await expect(annaTodo.getByTestId('todo-pending')).toBeVisible();
+  await expect(benPage.getByRole('checkbox', { name: 'Bodo ferry', exact: true })).toBeVisible();
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  await expect(benPage.getByTestId('todo-item').filter({ hasText: 'Bodo night ferry' })).toContainText('Due Mar 5, 2027'); // live, no reload
+  await expect(annaTodo.getByTestId('todo-pending')).toHaveCount(0);
+  await expect(annaPage.getByTestId('offline-conflicts')).toHaveCount(0);
+  const saved = await db.todo.findFirstOrThrow({ where: { tripId: trip.id } });
+  expect({ name: saved.name, dueDate: saved.dueDate?.toISOString().slice(0, 10), updatedById: saved.updatedById }).toEqual({ name: 'Bodo night ferry', dueDate: '2027-03-05', updatedById: anna.user.id });
+  expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
+  await close();
+});
+
+test('a to-do edited offline that the other traveller changed meanwhile is a conflict naming them; "Apply mine anyway" saves it for both', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Tromso', 'todos', 'Tromso museum');
+  const db = server.services.db;
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await editTodo(annaPage, 'Tromso museum', 'Tromso art museum', '2027-04-01');
+  await expect(annaPage.getByTestId('todo-pending')).toBeVisible();
+  await renameIn(benPage, 'Tromso museum', 'Tromso polar museum', 'todo-dialog', 'To-do');
+
+  await annaContext.setOffline(false);
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Ben Tromso changed “Tromso museum” while you were offline; your change was not applied.');
+  // Nothing of Anna's was written; her list now shows Ben's version, no longer pending.
+  await expect(annaPage.getByRole('checkbox', { name: 'Tromso polar museum', exact: true })).toBeVisible();
+  await expect(annaPage.getByTestId('todo-pending')).toHaveCount(0);
+  expect(await db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({ name: 'Tromso polar museum', dueDate: null });
+
+  await conflict.getByRole('button', { name: 'Apply mine anyway' }).click();
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  await expect(annaPage.getByRole('checkbox', { name: 'Tromso art museum', exact: true })).toBeVisible();
+  await expect(benPage.getByTestId('todo-item').filter({ hasText: 'Tromso art museum' })).toContainText('Due Apr 1, 2027'); // live
+  expect(await db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({ name: 'Tromso art museum' });
   await close();
 });
 

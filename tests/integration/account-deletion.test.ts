@@ -47,7 +47,7 @@ async function rowsNaming(userId: number) {
 describe('account deletion', () => {
   it('finds the user columns of the schema, with and without a relation', () => {
     const names = userColumns().map((c) => `${c.model}.${c.column}`);
-    expect(names).toEqual(expect.arrayContaining(['Session.userId', 'Trip.ownerId', 'ReminderSent.userId', 'BudgetItem.createdById', 'CollabMessage.mentionedUserIds', 'JourneyPhoto.uploaderId']));
+    expect(names).toEqual(expect.arrayContaining(['Session.userId', 'Trip.ownerId', 'ReminderSent.userId', 'BudgetItem.createdById', 'CollabMessage.mentionedUserIds', 'JourneyPhoto.uploaderId', 'Todo.updatedById', 'PackingItem.updatedById']));
   });
 
   it('transfers and deletes the trips as chosen, keeps contributions without the author, and leaves no row naming the user', async () => {
@@ -66,6 +66,8 @@ describe('account deletion', () => {
     const item = await db.budgetItem.create({ data: { tripId: hosted.id, name: 'Dinner', amount: 4200n, currency: 'EUR', createdById: leaver.user.id, members: { create: [{ userId: leaver.user.id }, { userId: host.user.id }] } } });
     await db.budgetSettlement.create({ data: { tripId: hosted.id, fromUserId: leaver.user.id, toUserId: host.user.id, amount: 2100n, currency: 'EUR', createdById: host.user.id } });
     const message = await db.collabMessage.create({ data: { tripId: hosted.id, authorId: leaver.user.id, text: 'See you @Hana', mentionedUserIds: [leaver.user.id, host.user.id] } });
+    const todo = await db.todo.create({ data: { tripId: hosted.id, name: 'Book the ferry', updatedById: leaver.user.id } });
+    const packed = await db.packingItem.create({ data: { tripId: hosted.id, name: 'Sunscreen', updatedById: leaver.user.id } });
     await db.reminderSent.create({ data: { kind: 'todo_due', target: 'todo:1', userId: leaver.user.id, day: '2026-12-02' } });
     await db.journey.create({ data: { ownerId: leaver.user.id, title: 'Lea’s diary' } });
     await db.tag.create({ data: { userId: leaver.user.id, name: 'beach' } });
@@ -102,6 +104,8 @@ describe('account deletion', () => {
     expect(await db.place.findUnique({ where: { id: place.id } })).toMatchObject({ createdById: null });
     expect(await db.budgetItem.findUnique({ where: { id: item.id } })).toMatchObject({ createdById: null });
     expect(await db.collabMessage.findUnique({ where: { id: message.id } })).toMatchObject({ authorId: null, text: 'See you @Hana', mentionedUserIds: [host.user.id] });
+    expect(await db.todo.findUnique({ where: { id: todo.id } })).toMatchObject({ name: 'Book the ferry', updatedById: null });
+    expect(await db.packingItem.findUnique({ where: { id: packed.id } })).toMatchObject({ name: 'Sunscreen', updatedById: null });
     expect(await rowsNaming(leaver.user.id)).toEqual([]);
     // Hana's inbox keeps the event but no longer the leaver's name.
     const inbox = await host.trpc.notifications.listNotifications.query();

@@ -1,7 +1,7 @@
 // The offline edits queue's rules: one entry per item in the order first ticked, ticking back drops it, queued ticks
 // lie over any answer for their trip only, and the replay plan (send, skip, conflict) against the server's item.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OfflineStore, enqueueTick, planTick, withQueuedTicks, type QueuedTick } from '~/offline/queue';
+import { OfflineStore, enqueueEdit, enqueueTick, planEdit, planTick, withQueuedChanges, type QueuedEdit, type QueuedTick } from '~/offline/queue';
 
 const tick = (itemId: number, checked: boolean, extra: Partial<QueuedTick> = {}): Omit<QueuedTick, 'id'> => ({
   list: 'packing',
@@ -21,21 +21,61 @@ describe('enqueueTick', () => {
     expect(queue.map((q) => q.id)).toEqual(['b']);
     queue = enqueueTick(queue, tick(3, true, { list: 'todos' }), 'd');
     queue = enqueueTick(queue, tick(2, true), 'e');
-    expect(queue.map((q) => [q.id, q.list, q.itemId, q.checked])).toEqual([
+    expect(queue.map((q) => [q.id, q.list, q.itemId, (q as QueuedTick).checked])).toEqual([
       ['b', 'packing', 2, true],
       ['d', 'todos', 3, true],
     ]);
   });
 });
 
-describe('withQueuedTicks', () => {
+describe('withQueuedChanges', () => {
   it('applies the queue to its own list and trip only, and returns the same object when nothing changes', () => {
     const data = { items: [{ id: 1, checked: false }, { id: 2, checked: false }] };
     const queue = [{ ...tick(1, true), id: 'a' }, { ...tick(2, true, { tripId: 9 }), id: 'b' }, { ...tick(2, true, { list: 'todos' }), id: 'c' }];
-    expect(withQueuedTicks(data, queue, 'packing', 1).items).toEqual([{ id: 1, checked: true }, { id: 2, checked: false }]);
-    expect(withQueuedTicks(data, queue, 'packing', 5)).toBe(data);
+    expect(withQueuedChanges(data, queue, 'packing', 1).items).toEqual([{ id: 1, checked: true }, { id: 2, checked: false }]);
+    expect(withQueuedChanges(data, queue, 'packing', 5)).toBe(data);
     const already = { items: [{ id: 1, checked: true }] };
-    expect(withQueuedTicks(already, queue, 'packing', 1)).toBe(already);
+    expect(withQueuedChanges(already, queue, 'packing', 1)).toBe(already);
+  });
+});
+
+const edit = (itemId: number, changes: QueuedEdit['changes'], extra: Partial<QueuedEdit> = {}): Omit<QueuedEdit, 'id' | 'kind'> => ({
+  list: 'todos',
+  tripId: 1,
+  itemId,
+  name: `to-do ${itemId}`,
+  changes,
+  ...extra,
+});
+
+describe('to-do edits', () => {
+  it('merge into the first edit of the same to-do (its place and version stay), apart from ticks of it', () => {
+    let queue = enqueueEdit([], edit(1, { name: 'Ferry' }, { seenUpdatedAt: 'v1' }), 'a');
+    queue = enqueueTick(queue, tick(1, true, { list: 'todos' }), 'b');
+    queue = enqueueEdit(queue, edit(1, { dueDate: '2027-02-01' }, { seenUpdatedAt: 'v2' }), 'c');
+    expect(queue).toEqual([
+      { ...edit(1, { name: 'Ferry', dueDate: '2027-02-01' }, { seenUpdatedAt: 'v1' }), kind: 'edit', id: 'a' },
+      { ...tick(1, true, { list: 'todos' }), id: 'b' },
+    ]);
+  });
+
+  it('show over the list in queue order, with the assignee’s name, and leave other trips alone', () => {
+    const data = { items: [{ id: 1, checked: false, name: 'Tickets', dueDate: null, assignedUserId: null, assignedUser: null }] };
+    const ana = { userId: 4, username: '', displayName: 'Ana' };
+    const queue = [
+      { ...edit(1, { name: 'Ferry tickets', assignedUserId: 4 }, { assignedUser: ana }), kind: 'edit' as const, id: 'a' },
+      { ...tick(1, true, { list: 'todos' }), id: 'b' },
+      { ...edit(1, { dueDate: '2027-02-01' }), kind: 'edit' as const, id: 'c' },
+    ];
+    expect(withQueuedChanges(data, queue, 'todos', 1).items).toEqual([{ id: 1, checked: true, name: 'Ferry tickets', dueDate: '2027-02-01', assignedUserId: 4, assignedUser: ana }]);
+    expect(withQueuedChanges(data, queue, 'todos', 2)).toBe(data);
+  });
+
+  it('are sent unless every changed field is already as wanted, and a deleted to-do is reported', () => {
+    const queued = { ...edit(1, { name: 'Ferry', dueDate: null, priority: 0 }), kind: 'edit' as const, id: 'a' };
+    expect(planEdit(queued, { id: 1, checked: false, name: 'Tickets', dueDate: null, priority: 0 })).toBe('send');
+    expect(planEdit(queued, { id: 1, checked: false, name: 'Ferry', dueDate: null, priority: 0 })).toBe('skip');
+    expect(planEdit(queued, undefined)).toBe('deleted');
   });
 });
 
@@ -110,5 +150,18 @@ describe('versions and changed-meanwhile conflicts', () => {
     expect(store.get().conflicts).toEqual([{ id: queued.id, list: 'packing', name: 'socks', reason: 'refused', message: 'no' }]);
     store.resolve(queued.id);
     expect(new OfflineStore(9).get()).toEqual({ queue: [], conflicts: [] });
+  });
+
+  it('a change sent moves the version later changes of the same item expect, and only theirs', () => {
+    const store = new OfflineStore(10);
+    store.addTick(tick(1, true, { list: 'todos', seenUpdatedAt: 'v1' }));
+    store.addEdit(edit(1, { name: 'Ferry' }, { seenUpdatedAt: 'v1' }));
+    store.addEdit(edit(2, { name: 'Bus' }, { seenUpdatedAt: 'v1' }));
+    store.advance('todos', 1, 'v1', 'v2');
+    expect(new OfflineStore(10).get().queue.map((q) => [q.itemId, q.seenUpdatedAt])).toEqual([
+      [1, 'v2'],
+      [1, 'v2'],
+      [2, 'v1'],
+    ]);
   });
 });

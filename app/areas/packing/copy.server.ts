@@ -4,7 +4,7 @@ import type { TripCopyStep } from '../area';
 
 export const copyPacking: TripCopyStep = {
   models: ['PackingBag', 'PackingItem'],
-  async run({ tx, sourceTripId, tripId, ids }) {
+  async run({ tx, sourceTripId, tripId, actorId, ids }) {
     const bags = await tx.packingBag.findMany({ where: { tripId: sourceTripId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
     const bagIds = new Map<number, number>();
     for (const bag of bags) {
@@ -23,6 +23,7 @@ export const copyPacking: TripCopyStep = {
         checked: false,
         bagId: item.bagId === null ? null : (bagIds.get(item.bagId) ?? null),
         position: item.position,
+        updatedById: actorId,
       })),
     });
   },

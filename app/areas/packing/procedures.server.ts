@@ -25,7 +25,7 @@ import { findTemplate, loadTemplates, templateInclude, templateJson } from './te
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
 import { reportProgress } from '~/utils/progress.server';
-import { expectedUpdatedAt, writeIfUnchanged } from '~/offline/versions.server';
+import { expectedUpdatedAt, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
 
 const category = title(CATEGORY_MAX);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -83,6 +83,7 @@ export const packingRouter = router({
           weightGrams: input.weightGrams ?? null,
           bagId: input.bagId ?? null,
           position: await nextItemPosition(ctx.db, input.tripId),
+          updatedById: ctx.actor.user.id,
         },
       });
       const item = packingItemJson(row);
@@ -105,7 +106,7 @@ export const packingRouter = router({
       if (input.bagId) await findPackingBag(ctx.db, input.tripId, input.bagId);
       const row = await ctx.db.packingItem.update({
         where: { id: input.itemId },
-        data: { name: input.name, category: input.category, quantity: input.quantity, weightGrams: input.weightGrams, bagId: input.bagId, checked: input.checked },
+        data: { name: input.name, category: input.category, quantity: input.quantity, weightGrams: input.weightGrams, bagId: input.bagId, checked: input.checked, updatedById: ctx.actor.user.id },
       });
       const item = packingItemJson(row);
       emitItem(ctx, input.tripId, 'packing.item.updated', item);
@@ -117,12 +118,13 @@ export const packingRouter = router({
     .input(z.object({ ...itemIdInput, checked, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
       const current = await findPackingItem(ctx.db, input.tripId, input.itemId);
-      const data = { checked: input.checked };
+      const data = { checked: input.checked, updatedById: ctx.actor.user.id };
       const item = packingItemJson(
         await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
           conditional: (updatedAt) => ctx.db.packingItem.updateMany({ where: { id: input.itemId, updatedAt }, data }),
           write: () => ctx.db.packingItem.update({ where: { id: input.itemId }, data }),
           read: () => ctx.db.packingItem.findUniqueOrThrow({ where: { id: input.itemId } }),
+          lastChange: () => ctx.db.packingItem.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
         }),
       );
       emitItem(ctx, input.tripId, 'packing.item.toggled', item);
@@ -156,7 +158,7 @@ export const packingRouter = router({
       if (unknown !== undefined) throw notInTrip('Packing item', unknown, input.tripId);
       const { order, changes } = reorderChanges(current, input.orderedIds);
       await ctx.db.$transaction(async (tx) => {
-        for (const change of changes) await tx.packingItem.update({ where: { id: change.id }, data: { position: change.position } });
+        for (const change of changes) await tx.packingItem.update({ where: { id: change.id }, data: { position: change.position, updatedById: ctx.actor.user.id } });
       });
       ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.items.reordered', { order }));
       return { order };
@@ -191,6 +193,7 @@ export const packingRouter = router({
             quantity: i.quantity ?? 1,
             weightGrams: i.weightGrams ?? null,
             position: start + n,
+            updatedById: ctx.actor.user.id,
           })),
         });
         reportProgress(input.items.length, input.items.length);
@@ -326,7 +329,7 @@ export const packingRouter = router({
         const existing = await tx.packingItem.findMany({ where: { tripId: input.tripId }, select: { name: true, category: true } });
         const adding = itemsToAdd(existing, template.items);
         const start = await nextItemPosition(tx, input.tripId);
-        await tx.packingItem.createMany({ data: adding.map((i, n) => ({ tripId: input.tripId, name: i.name, category: i.category, quantity: i.quantity, position: start + n })) });
+        await tx.packingItem.createMany({ data: adding.map((i, n) => ({ tripId: input.tripId, name: i.name, category: i.category, quantity: i.quantity, position: start + n, updatedById: ctx.actor.user.id })) });
         return (await tx.packingItem.findMany({ where: { tripId: input.tripId, position: { gte: start } }, orderBy: [...itemOrder] })).map(packingItemJson);
       });
       if (items.length) ctx.emit(tripChannel(input.tripId), packingEvents.make('packing.items.added', { items, source: 'template' }));

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
 import { Avatar, AvatarStack, Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
-import { byDueDate, isOverdue, localToday, moveBy } from './rules';
+import { byDueDate, changedTodoFields, isOverdue, localToday, moveBy } from './rules';
 import type { TodoList } from './events';
-import { useOfflineTicks } from '~/offline/ticks';
+import { useOfflineEdits, useOfflineState, useOfflineTicks } from '~/offline/ticks';
 
 type Todo = TodoList['items'][number];
 type Order = 'due' | 'own';
@@ -38,6 +38,9 @@ export function TodosTab({ tripId }: { tripId: number }) {
     }),
   );
   const offline = useOfflineTicks('todos', tripId);
+  // to-dos with a change waiting in the offline queue (shown with it applied, marked as not sent yet)
+  const { queue } = useOfflineState();
+  const pending = new Set(queue.filter((q) => q.list === 'todos' && q.tripId === tripId).map((q) => q.itemId));
   const reorder = useMutation(trpc.todos.reorderTodos.mutationOptions({ onError: () => void refresh() }));
   const remove = useMutation(
     trpc.todos.deleteTodo.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
@@ -104,6 +107,11 @@ export function TodosTab({ tripId }: { tripId: number }) {
             {todo.dueDate && <span className={overdue ? 'font-semibold text-red-700' : ''}>{overdue ? t('overdue', { date: formatDate(todo.dueDate) }) : t('due', { date: formatDate(todo.dueDate) })}</span>}
             {todo.category && <span>{todo.category}</span>}
             {todo.priority > 0 && <span>{t(`priority.${todo.priority}`)}</span>}
+            {pending.has(todo.id) && (
+              <span className="font-medium text-amber-800" data-testid="todo-pending">
+                {t('pending')}
+              </span>
+            )}
           </p>
           {todo.description && <p className="mt-0.5 whitespace-pre-line text-xs text-slate-600">{todo.description}</p>}
         </div>
@@ -266,18 +274,23 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
   const update = useMutation(
     trpc.todos.updateTodo.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
+  const offline = useOfflineEdits(tripId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate({
-      tripId,
-      itemId: todo.id,
+    const wanted = {
       name,
       description: description.trim() ? description : null,
       category: category.trim() ? category : null,
       dueDate: dueDate || null,
       assignedUserId: assignee ? Number(assignee) : null,
       priority: Number(priority),
-    });
+    };
+    // Offline (or the server unreachable), the changed fields wait in the offline queue and are sent on reconnect.
+    const changes = changedTodoFields({ ...todo, description: todo.description ?? null }, wanted);
+    const person = people.find((p) => p.id === wanted.assignedUserId);
+    const edit = { changes, assignedUser: person ? { userId: person.id, username: '', displayName: person.displayName } : null };
+    if (Object.keys(changes).length === 0 || offline.queueIfOffline(todo, edit)) return onClose();
+    update.mutate({ tripId, itemId: todo.id, ...wanted }, { onError: (error) => void (offline.queueIfUnreachable(error, todo, edit) && onClose()) });
   };
   return (
     <Dialog

@@ -4,7 +4,7 @@ import type { TripCopyStep } from '../area';
 
 export const copyTodos: TripCopyStep = {
   models: ['Todo'],
-  async run({ tx, sourceTripId, tripId }) {
+  async run({ tx, sourceTripId, tripId, actorId }) {
     const todos = await tx.todo.findMany({ where: { tripId: sourceTripId }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
     await tx.todo.createMany({
       data: todos.map((t) => ({
@@ -17,6 +17,7 @@ export const copyTodos: TripCopyStep = {
         assignedUserId: null,
         checked: false,
         position: t.position,
+        updatedById: actorId,
       })),
     });
   },

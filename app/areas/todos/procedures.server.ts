@@ -13,7 +13,7 @@ import { todoEvents } from './events';
 import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
 import { notify } from '../notifications/notify.server';
-import { expectedUpdatedAt, writeIfUnchanged } from '~/offline/versions.server';
+import { expectedUpdatedAt, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
 
 /** Where an assignment notification leads: the trip's To-dos tab. */
 const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
@@ -72,6 +72,7 @@ export const todosRouter = router({
             assignedUserId: input.assignedUserId ?? null,
             priority: input.priority ?? 0,
             position: (last._max.position ?? -1) + 1,
+            updatedById: ctx.actor.user.id,
           },
           include: todoInclude,
         }),
@@ -90,25 +91,29 @@ export const todosRouter = router({
       mcp: {
         name: 'update_todo',
         kind: 'idempotent',
-        description: 'Change a to-do; only the fields you send change. null clears category, dueDate, description or assignedUserId; null priority means 0 (none).',
+        description:
+          'Change a to-do; only the fields you send change. null clears category, dueDate, description or assignedUserId; null priority means 0 (none). Optional expectedUpdatedAt (the to-do’s updatedAt as read): if it changed since, CONFLICT naming who changed it, and nothing changes.',
       },
     })
-    .input(z.object({ ...itemIdInput, name: title(NAME_MAX).optional(), ...fields }))
+    .input(z.object({ ...itemIdInput, name: title(NAME_MAX).optional(), ...fields, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
       const current = await findTodo(ctx.db, input.tripId, input.itemId);
       if (input.assignedUserId) await checkTripPeople(ctx.db, input.tripId, [input.assignedUserId]);
+      const data = {
+        name: input.name,
+        category: input.category,
+        dueDate: dateOrNull(input.dueDate),
+        description: blankToNull(input.description),
+        assignedUserId: input.assignedUserId,
+        priority: input.priority === undefined ? undefined : (input.priority ?? 0),
+        updatedById: ctx.actor.user.id,
+      };
       const item = todoJson(
-        await ctx.db.todo.update({
-          where: { id: input.itemId },
-          data: {
-            name: input.name,
-            category: input.category,
-            dueDate: dateOrNull(input.dueDate),
-            description: blankToNull(input.description),
-            assignedUserId: input.assignedUserId,
-            priority: input.priority === undefined ? undefined : (input.priority ?? 0),
-          },
-          include: todoInclude,
+        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
+          conditional: (updatedAt) => ctx.db.todo.updateMany({ where: { id: input.itemId, updatedAt }, data }),
+          write: () => ctx.db.todo.update({ where: { id: input.itemId }, data, include: todoInclude }),
+          read: () => ctx.db.todo.findUniqueOrThrow({ where: { id: input.itemId }, include: todoInclude }),
+          lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
         }),
       );
       const channel = tripChannel(input.tripId);
@@ -128,12 +133,13 @@ export const todosRouter = router({
     .input(z.object({ ...itemIdInput, checked: z.boolean({ error: 'must be true or false' }), expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
       const current = await findTodo(ctx.db, input.tripId, input.itemId);
-      const data = { checked: input.checked };
+      const data = { checked: input.checked, updatedById: ctx.actor.user.id };
       const item = todoJson(
         await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
           conditional: (updatedAt) => ctx.db.todo.updateMany({ where: { id: input.itemId, updatedAt }, data }),
           write: () => ctx.db.todo.update({ where: { id: input.itemId }, data, include: todoInclude }),
           read: () => ctx.db.todo.findUniqueOrThrow({ where: { id: input.itemId }, include: todoInclude }),
+          lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
         }),
       );
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.toggled', { item }));
@@ -167,7 +173,7 @@ export const todosRouter = router({
       if (unknown !== undefined) throw notInTrip('To-do', unknown, input.tripId);
       const { order, changes } = reorderChanges(current, input.orderedIds);
       await ctx.db.$transaction(async (tx) => {
-        for (const change of changes) await tx.todo.update({ where: { id: change.id }, data: { position: change.position } });
+        for (const change of changes) await tx.todo.update({ where: { id: change.id }, data: { position: change.position, updatedById: ctx.actor.user.id } });
       });
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.reordered', { order }));
       return { order };

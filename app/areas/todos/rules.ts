@@ -39,3 +39,22 @@ export function moveBy(ids: readonly number[], id: number, step: -1 | 1) {
   [next[i], next[j]] = [next[j], next[i]];
   return next;
 }
+
+/** The fields of the edit dialog, as `updateTodo` takes them. */
+export interface TodoFields {
+  name: string;
+  description: string | null;
+  category: string | null;
+  dueDate: string | null;
+  assignedUserId: number | null;
+  priority: number;
+}
+
+/** Only the fields an edit changes (an offline edit sends just those, so it overwrites nothing else). */
+export function changedTodoFields(todo: TodoFields, wanted: TodoFields): Partial<TodoFields> {
+  const changes: Partial<TodoFields> = {};
+  for (const field of Object.keys(wanted) as (keyof TodoFields)[]) {
+    if (wanted[field] !== todo[field]) Object.assign(changes, { [field]: wanted[field] });
+  }
+  return changes;
+}
