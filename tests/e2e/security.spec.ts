@@ -6,6 +6,7 @@ import * as OTPAuth from 'otpauth';
 import { registerUser, switchLanguage } from './fixtures';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { temporaryDataDir, type TemporaryDataDir } from '../helpers/data-dir.ts';
 import { startTestProvider, type TestProvider } from '../integration/oidc-provider.helpers.ts';
 
 const codeAt = (secret: string, offsetSteps: number) =>
@@ -77,9 +78,11 @@ test.describe('single sign-on', () => {
   let provider: TestProvider;
   let server: RunningServer;
   let dropDatabase: () => Promise<void>;
+  let dataDir: TemporaryDataDir;
 
   test.beforeAll(async () => {
     provider = await startTestProvider();
+    dataDir = temporaryDataDir('e2e');
     const database = await createTestDatabase();
     dropDatabase = database.drop;
     server = await startServer({
@@ -88,6 +91,7 @@ test.describe('single sign-on', () => {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'error',
       APP_URL: '',
+      DATA_DIR: dataDir.path,
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
       OIDC_CLIENT_SECRET: provider.clientSecret,
@@ -100,6 +104,7 @@ test.describe('single sign-on', () => {
     await server?.close();
     await dropDatabase?.();
     await provider?.close();
+    dataDir?.remove();
   });
 
   test('sign in through the provider’s own login page; the account is created', async ({ page }) => {
