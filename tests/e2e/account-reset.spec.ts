@@ -3,6 +3,7 @@
 import { test as base, expect } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { temporaryDataDir } from '../helpers/data-dir.ts';
 import { fakeGeoEnv, startFakeGeoServices } from '../helpers/fake-geo-services.ts';
 import { startSmtpCatcher, type SmtpCatcher } from '../helpers/smtp-catcher.ts';
 import { makePerson, signedInContext } from './own-server';
@@ -15,6 +16,7 @@ const test = base.extend<object, { env: Fixture }>({
       const database = await createTestDatabase();
       const fakes = await startFakeGeoServices();
       const smtp = await startSmtpCatcher();
+      const dataDir = temporaryDataDir('e2e');
       const server = await startServer({
         PORT: '0',
         HOST: '127.0.0.1',
@@ -22,6 +24,7 @@ const test = base.extend<object, { env: Fixture }>({
         LOG_LEVEL: 'error',
         APP_URL: '',
         SMTP_URL: smtp.url,
+        DATA_DIR: dataDir.path,
         ...fakeGeoEnv(fakes),
       });
       await use({ server, smtp });
@@ -29,6 +32,7 @@ const test = base.extend<object, { env: Fixture }>({
       await smtp.close();
       await fakes.close();
       await database.drop();
+      dataDir.remove();
     },
     { scope: 'worker' },
   ],

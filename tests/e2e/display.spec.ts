@@ -4,22 +4,26 @@
 import { test, expect, type Page } from '@playwright/test';
 import { startServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { temporaryDataDir, type TemporaryDataDir } from '../helpers/data-dir.ts';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
 import { hydrated, makePerson, signedInContext, type RunningServer } from './own-server';
 
 let server: RunningServer;
 let fake: FakeGeoServices;
 let dropDatabase: () => Promise<void>;
+let dataDir: TemporaryDataDir;
 test.beforeAll(async () => {
   fake = await startFakeGeoServices();
+  dataDir = temporaryDataDir('e2e');
   const database = await createTestDatabase();
   dropDatabase = database.drop;
-  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fake) });
+  server = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', DATA_DIR: dataDir.path, ...fakeGeoEnv(fake) });
 });
 test.afterAll(async () => {
   await server?.close();
   await dropDatabase?.();
   await fake?.close();
+  dataDir?.remove();
 });
 
 const year = new Date().getUTCFullYear() + 1;

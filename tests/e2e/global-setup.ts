@@ -6,14 +6,17 @@ import type { FullConfig } from '@playwright/test';
 import { startServer } from '../../server.ts';
 import { createTestDatabase, startTestCluster } from '../helpers/test-database.ts';
 import { fakeGeoEnv, startFakeGeoServices } from '../helpers/fake-geo-services.ts';
+import { temporaryDataDir } from '../helpers/data-dir.ts';
 
 export default async function globalSetup(_config: FullConfig) {
   const cluster = await startTestCluster();
   const database = await createTestDatabase();
   const fakes = await startFakeGeoServices();
+  const dataDir = temporaryDataDir('e2e');
   const running = await startServer({
     ...process.env,
     ...fakeGeoEnv(fakes),
+    DATA_DIR: dataDir.path,
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: database.url,
@@ -27,5 +30,6 @@ export default async function globalSetup(_config: FullConfig) {
     await running.close();
     await fakes.close();
     await cluster.stop();
+    dataDir.remove();
   };
 }

@@ -9,7 +9,8 @@ import sharp from 'sharp';
 import { test, expect, type Page } from '@playwright/test';
 import { startServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
-import { makePerson, signedInContext, type RunningServer } from './own-server';
+import { SAMPLE_HEIC } from '../helpers/sample-heic.ts';
+import { hydrated, makePerson, signedInContext, type RunningServer } from './own-server';
 
 let server: RunningServer;
 let dropDatabase: () => Promise<void>;
@@ -142,4 +143,39 @@ test('an entry gets two photos, an editor adds one live, and the public page sho
 
   expect(pageErrors).toEqual([]);
   await Promise.all([annaContext.close(), benContext.close(), visitorContext.close()]);
+});
+
+test("a phone's HEIC picked in the entry editor shows as a JPEG photo, with the date it was taken", async ({ browser }) => {
+  const hana = await makePerson(server, 'Hana');
+  const db = server.services.db;
+  const journey = await db.journey.create({
+    data: { ownerId: hana.user.id, title: 'Paris in June', status: 'active', contributors: { create: [{ userId: hana.user.id, role: 'owner' }] } },
+  });
+  const entry = await db.journeyEntry.create({
+    data: { journeyId: journey.id, authorId: hana.user.id, entryDate: new Date('2027-06-14T00:00:00Z'), title: 'Trocadéro', visibility: 'shared' },
+  });
+  const context = await signedInContext(browser, server, hana.token, { locale: 'en-GB' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${server.url}/journey/${journey.id}`);
+  await expect(page.getByTestId('journey-title')).toHaveText('Paris in June');
+  await hydrated(page);
+
+  const strip = page.getByTestId(`journey-photos-${entry.id}`);
+  await strip.getByTestId(`journey-photo-input-${entry.id}`).setInputFiles({ name: 'IMG_0614.HEIC', mimeType: 'image/heic', buffer: SAMPLE_HEIC });
+  await expect(strip.getByTestId('journey-photo')).toHaveCount(1);
+  await expectImagesLoaded(page, `[data-testid="journey-photos-${entry.id}"] img`, 1);
+  // what the browser shows is a JPEG made from it on the server
+  const shown = await strip.locator('img').getAttribute('src');
+  const served = await context.request.get(new URL(shown!, server.url).toString());
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/jpeg');
+  expect([...(await served.body()).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+
+  // the photo's dialog gives the capture date from the HEIC's EXIF (2027-06-14 09:30, shown for an en-GB reader)
+  await strip.getByRole('button', { name: 'Open photo 1' }).click();
+  await expect(page.getByTestId('journey-photo-dialog')).toContainText('Taken 14/06/2027, 09:30:00');
+  expect(pageErrors).toEqual([]);
+  await context.close();
 });

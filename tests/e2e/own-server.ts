@@ -3,6 +3,7 @@
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { temporaryDataDir } from '../helpers/data-dir.ts';
 import { fakeGeoEnv, startFakeGeoServices, type FakeGeoServices } from '../helpers/fake-geo-services.ts';
 import { createUser } from '../../app/auth/users.server.ts';
 import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts';
@@ -10,13 +11,15 @@ import { createSession, SESSION_COOKIE } from '../../app/auth/session.server.ts'
 export type { RunningServer };
 
 /**
- * A fresh server on a fresh database (a copy of the run's migrated template), on a random port, with the outside
- * services (weather, place details, photos, rates) answered by the local fakes, so no page depends on the internet.
+ * A fresh server on a fresh database (a copy of the run's migrated template) and a temporary DATA_DIR, on a random port,
+ * with the outside services (weather, place details, photos, rates) answered by the local fakes, so no page depends on
+ * the internet.
  */
 export async function startOwnServer(): Promise<RunningServer & { fakes: FakeGeoServices }> {
   const database = await createTestDatabase();
   const fakes = await startFakeGeoServices();
-  const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', ...fakeGeoEnv(fakes) });
+  const dataDir = temporaryDataDir('e2e');
+  const running = await startServer({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, LOG_LEVEL: 'error', APP_URL: '', DATA_DIR: dataDir.path, ...fakeGeoEnv(fakes) });
   return {
     ...running,
     /** the local fakes, so a spec can count requests, take a service down or expire photos */
@@ -25,6 +28,7 @@ export async function startOwnServer(): Promise<RunningServer & { fakes: FakeGeo
       await running.close();
       await fakes.close();
       await database.drop();
+      dataDir.remove();
     },
   };
 }

@@ -7,6 +7,7 @@ import * as OTPAuth from 'otpauth';
 import { registerUser, switchLanguage } from './fixtures';
 import { startServer, type RunningServer } from '../../server.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
+import { temporaryDataDir, type TemporaryDataDir } from '../helpers/data-dir.ts';
 import { startTestProvider, type TestProvider } from '../integration/oidc-provider.helpers.ts';
 import { hydrated, makePerson } from './own-server.ts';
 
@@ -79,9 +80,11 @@ test.describe('single sign-on', () => {
   let provider: TestProvider;
   let server: RunningServer;
   let dropDatabase: () => Promise<void>;
+  let dataDir: TemporaryDataDir;
 
   test.beforeAll(async () => {
     provider = await startTestProvider();
+    dataDir = temporaryDataDir('e2e');
     const database = await createTestDatabase();
     dropDatabase = database.drop;
     server = await startServer({
@@ -90,6 +93,7 @@ test.describe('single sign-on', () => {
       DATABASE_URL: database.url,
       LOG_LEVEL: 'error',
       APP_URL: '',
+      DATA_DIR: dataDir.path,
       OIDC_ISSUER: provider.issuer,
       OIDC_CLIENT_ID: provider.clientId,
       OIDC_CLIENT_SECRET: provider.clientSecret,
@@ -102,6 +106,7 @@ test.describe('single sign-on', () => {
     await server?.close();
     await dropDatabase?.();
     await provider?.close();
+    dataDir?.remove();
   });
 
   test('sign in through the provider’s own login page; the account is created', async ({ page }) => {

@@ -1,8 +1,8 @@
 // HEIC photos (what iPhones send) through real HTTP, a real database and the filesystem store: decoded on the server
 // (libheif as WebAssembly), stored as JPEG without metadata, thumbnail made, EXIF date and position read from the HEIC,
-// and the size and type limits still hold. The sample was made here for this test: a 1024×768 picture (its top-left
-// quarter blue) with a capture date and a GPS position in EXIF, encoded by libheif's heif-enc (which writes item offsets
-// as base offsets, the layout exifr alone cannot read).
+// and the size and type limits still hold. The sample (tests/helpers/sample-heic.ts) was made here: a 1024×768 picture
+// (its top-left quarter blue) with a capture date and a GPS position in EXIF, encoded by libheif's heif-enc (which writes
+// item offsets as base offsets, the layout exifr alone cannot read).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,51 +11,7 @@ import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
 import { heifWithAbsoluteOffsets, isHeif } from '~/domain/uploads-heic.server';
-
-const SAMPLE_HEIC = Buffer.from(
-  [
-  'AAAAHGZ0eXBoZWljAAAAAG1pZjFoZWljbWlhZgAAAYFtZXRhAAAAAAAAACFoZGxyAAAAAAAAAABwaWN0AAAAAAAAAAAAAAAAAAAAAA5waXRtAA',
-  'AAAAABAAAANGlsb2MAAAAAREAAAgABAAAAAAGlAAEAAAAAAAAJbQACAAAAAAsSAAEAAAAAAAABeAAAADhpaW5mAAAAAAACAAAAFWluZmUCAAAA',
-  'AAEAAGh2YzEAAAAAFWluZmUCAAABAAIAAEV4aWYAAAAAwGlwcnAAAACiaXBjbwAAAHZodmNDAQNwAAAAAAAAAAAAXfAA/P34+AAADwMgAAEAGE',
-  'ABDAH//wNwAAADAJAAAAMAAAMAXboCQCEAAQApQgEBA3AAAAMAkAAAAwAAAwBdoAIAgDAWW6kkprmwIAAAAwAgAAADACEiAAEAB0QBwXKwYkAA',
-  'AAAUaXNwZQAAAAAAAAQAAAADAAAAABBwaXhpAAAAAAMICAgAAAAWaXBtYQAAAAAAAAABAAEDgQKDAAAAGmlyZWYAAAAAAAAADmNkc2MAAgABAA',
-  'EAAArtbWRhdAAACWkoAa8ZGCYazV+y2Ewm4t1muVjA93xY3ZltNROntIzZWfrotIGTDxBkxU5zYAsjYJF57TgZe5tih1xs+zf0c354rzKsTiWe',
-  '3U3j86ro27TNmT/ro1sAAVbuMK0vlhxzC5GUQDkrQDkd/JAFwVGcKu7wl4L/J6OD7wP9jtQ2BNovX+tgkrWTHE50LVZGQF1s26eIB7SrvAfKHD',
-  'PFcAA9YWp5FM17f/sqsBRo5vGSCOke2cHv6L7v1RLI8LfrnJs8ayJ51iIKPdj3NxyAkxT3SLbHs9idPqkR4mfXcaQFq6rB4pvxzBimkjOmUQ3N',
-  '+ztE4Y/gObg9dyN0U+K9DZoVIqMR9a5g99EdIEm5VNpClsCgWXTAva50cpF9ioClYxVnzXfY0yKGBUVTnfZpov7YJ6qkD0zBzwhTzUch88EzeU',
-  '1TJCIdnGPwr/Ks9h/C2pL8oTFp1gFciI1LuOXsa7p8QglOgR2lx7RlrbouYKPDsTuEgFs9TuS5uEM9ZY+ZHETUap4i+m0ohHPXcOoz7/3UKrW7',
-  'f7kzxrILmrjzgRdvoRVvGALCXng1vfpxWHMW8gnzDbUkthzWagyD9ThuB4tz/HUqga6Eo9rfnLAvwJ85uRQusXYLgM0b/qGTYM0AneL3j+AsxF',
-  'RUzh5W9Fqgi8ZvXqDPiAKDCzyVuP6LAEABP3bgqC6ZJ6bVLO/uabdGimGXduiZYt0bOc2/0jYC0YdX9fKizXTYwlTS1Vl6Rvz3XxEXzP8Pk+jS',
-  'mssW91yL/OMOfs9D6o8HdI35jdN5mrsoMfuY6tbhJRu8HonDPMnUk50DMznDw/Bn/RXYlIKblF44SZSjLWyRX3lNmgq1OB81uiC0cSlNn4c9ZA',
-  'ob1adxoaRQLIFF3nlIh/76+V8l+YsjLgi1E2j1EtJLC2sJKoku1wrVDnFUMiSdxb3a1Yr+yjsq3M2T2vd5CYcCujp9IfNip15Jd+UoSwmmNC3B',
-  'eBBAYeRrn8FSIz4ovd60Ggur7XU0HBwwJ/8tBujmyLYpElARMI5k3RBmZQbyifQWImfVFIx8ntjmug1I7RYOlQu1UrNaQGeYnL133U1LniPE9R',
-  '1v8cY5wQ2KMJ2CxeAcz15v9xxvpfC4AgCQyBE07LnM3SbslRF6J8qxT4UhSA/AXpOnX6wfpVJdZ0PVTTkQ9ujf9M5tJ5aEIQEBRQRq4YBhvCn2',
-  'FeWbPIB6VjyIJrFm7H5q4haU9XzADztvsmGEyv8e697jpNg+6cpUu5PL+FpOmrP3u4D1tsFcU94j9nW8SvqTXhT7mqizpUZuiONBSIW7/WV8sF',
-  'UPDDltKK0Q+zyQO+D7jFkJYg09E8ZJd7Xnr6Tc054lEny8Gh5BHiCrMQHFMIfUUrBkoTjvR7hw9UCn/grLPHerXiDkKb2tEZdEevwugCUvoM8E',
-  'dOK5WBOCjh88xkdzXpMwFl2CvMY2SLHH2oA3CnCUJVSxcyhQNP0Ypo4QONh1OXCQbFIo5PO4UAx5T0D2lmutF7xGTh31MsPEJc2KhjdFfLYJyR',
-  'ycL0729G7nmVztH55mCCkaEWuxxjFfdyfskLvBGf4ZgCacQUDnPPG5JFdj5/Kv9T2SczcbQdanMoK7RaBKjqdabfRqTUwRua18pNZscGN3eG2G',
-  'F3d6t0jftodNJHNPmK3kYeJXGOBh0nDJWWqvyVGh8kEnxLYtJIe0SZJyfGJHX+dPgpBOnDXX/8AJyb0PCS3mZkFF5SZqyZY1ffPFdpYDMLD9fu',
-  '6/grEEHmzsZl0fIvfVIujHvtvECH/I1tvW2cjXcn7rSNaZEahcVyhmJxS9h7MRbrhwg9bXvnAf5cZaPTpwOnaibLfKQeRdY6R7hU5qSX340O58',
-  'MGM6HuJElACGXJczwPyz4ckMJVL1BS13cvBN/52jB8qVvHOmdZJRJcQuf68Dne3QUeUfbWt4AZWsC1w9H2jSldPqzG3UkUzO0YTF3DmafzM1mL',
-  '6LbxUouEKSA2C7yE0fhQFFZyjBuj0vhsLm2EtcUEax2+f2z7MmWoYIqoI12PxS6ubP+juduv/jJeePcU2Qe6EV1o08yBAGQI0s1W8Vb5JYm3xH',
-  'Yr5maluuo6grx1uU5t4SALI6h73bpjGibaMSI9Ni/U8J7HpvCO5VhaPdRLPPWby7zW5NMg6cXgfoGVAk9Z5OtazE0q8o6ozWyHVHG1WcdYpwnq',
-  '2CCAUoxl45Kg+Wm9Vy1YEVzgKzlVIV0ZpWyH9IId4fTo6pqrjmOJg+MnCdIovIQ0BdxrbG9e0LRgYt9EpVNtdK9CRy8gRH5be6akKxvLpt4Pj9',
-  '0JnxJhSc5WziWeA+W31EJZ/UewTLXjP/amHllO5UVyfYmzVC5K5iylr2okDUcc9s8Ma1baeYV8BiIs4tFt5eb+SBSYFoUYweosm7Dlr6Xq/pny',
-  'xKWpXMP8ki77ZY0djRe1oVZo89ZGbra+iHkaiiF8UfDueLekaAwk0D2by3BrwlhS5vfnNqfG7IdknVmsGXyUCCwBK+DmwCXK3+0UssmGLHbW2n',
-  'PGy7AKbdItevHuU72ZrXYldiw9iqH+2ETeWishXy8Uiv7W3DwsiLtWOfPcPjcEsDS+lIxID6imMZt3XEajvADAKnuekbz7ZUccoo/SMnsjywvb',
-  'LQbUpv7br6lDiSulMEQyET5FMkVen9PTeNCkS3dZLRm8VvlN9aLr6fDy7jJd8nVe0OQdjLyCrAwYcG6JHTr4Oqing4amBWv+Bth+avHbdymNAy',
-  'nSlXfYvhz6Cm4n+6ADJPenc6IZraIiVLJFBlmftajg9LIFjRG1Nx0Dv8jmqSDH+IqVr4mZT1kthWRrQ8t9i5FrFwH5GEk61cf9UFLEwkLUseVZ',
-  'gy3zlpsceigBVvF0Dw4i+f0BgD2v5i9nwNX5+5Q0+a/3+fx4MictH+pZgrTeT4rr55/QS2XUL3fWpZXUufylqdIHRXRyqW1nUJmdKpOoTSwf6O',
-  'SDFBFhyYH5wPndIjIUaAWt+faydsUdL3js4Ym7mUUJAxWP6JVOTvS/WRfhOngKrRZ9e+HyRGN8smE8jPWaxNeFH26UhjVJKisli+Hx+WzJWOkf',
-  'wXmbtgeAOiFk4kZgvqYBDfP996DbBLfYZgK01qVVRjQR6fcTXcfQATjObNV0QC5bHMRj/j/5cUXyyRt2vzHtg5PdRyy365kCUhfHdWh4XsW8Tw',
-  'uRBE9527X/hARoFX61crgSE1azA/rjUcWqgsBWAAAAAASUkqAAgAAAAJAA8BAgAKAAAAlgAAABIBAwABAAAAAQAAABoBBQABAAAAegAAABsBBQ',
-  'ABAAAAggAAACgBAwABAAAAAgAAABMCAwABAAAAAQAAAJiCAgAMAAAAigAAAGmHBAABAAAAoAAAACWIBAABAAAADgEAAAAAAAA4YwAA6AMAADhj',
-  'AADoAwAASmFuZSBTZWNyZXQAVGVzdFBob25lAAcAAJAHAAQAAAAwMjEwA5ACABQAAAD6AAAAAZEHAAQAAAABAgMAAKAHAAQAAAAwMTAwAaADAA',
-  'EAAAD//wAAAqAEAAEAAAAABAAAA6AEAAEAAAAAAwAAAAAAADIwMjc6MDY6MTQgMDk6MzA6MDAABAABAAIAAgAAAE4AAAACAAUAAwAAAFwBAAAD',
-  'AAIAAgAAAEUAAAAEAAUAAwAAAEQBAAAAAAAAAgAAAAEAAAARAAAAAQAAACgAAAABAAAAMAAAAAEAAAAzAAAAAQAAAB4AAAABAAAA',
-  ].join(''),
-  'base64',
-);
+import { SAMPLE_HEIC } from '../helpers/sample-heic';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'waymark-journey-heic-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { toIsoDate } from '~/domain/dates';
 import { printableImage } from '~/storage/images.server';
 import { photoOrder, photosVisibleTo } from '../photos/photos.server';
 import { readableEntryWhere } from '../access.server';
-import { bookFontChains, readsRightToLeft, textRuns } from './fonts.server';
+import { bookFontChains, hasRightToLeft, lineRanges, paragraphBidi, textRuns, visualRuns, type BookFont } from './fonts.server';
 
 /** Without the book's own fonts (fonts.server.ts): a Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
 const UNICODE_FONTS = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/TTF/DejaVuSans.ttf'];
@@ -92,31 +92,76 @@ export async function journeyBookStream(
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: journey.title, Creator: 'Waymark' }, bufferPages: false, autoFirstPage: true });
   const pageWidth = doc.page.width - 2 * MARGIN;
-  // Every script: the text goes out in runs, each in a font that has its characters; Arabic paragraphs align right.
+  // Every script: the text goes out in runs, each in a font that has its characters; a line with Arabic (or Hebrew)
+  // is laid out here, in visual order, and a right-to-left paragraph aligns right.
   const chains = await bookFontChains(language);
-  let runsOf: (text: string, bold: boolean) => { font: { id: string }; text: string }[];
+  let chainOf: (bold: boolean) => readonly BookFont[];
   /** for the map's numbers (digits) */
   let headingFont: string;
   if (chains) {
-    for (const font of new Set([...chains.regular, ...chains.bold])) doc.registerFont(font.id, font.bytes);
-    runsOf = (text, bold) => textRuns(text, bold ? chains.bold : chains.regular);
+    // a Chinese heading face is its regular font again (synthetic bold): each file is registered once
+    const fonts = new Map([...chains.regular, ...chains.bold].map((font) => [font.id, font]));
+    for (const font of fonts.values()) doc.registerFont(font.id, font.bytes);
+    chainOf = (bold) => (bold ? chains.bold : chains.regular);
     headingFont = chains.bold[0]!.id;
   } else {
     const fonts = fallbackFonts(doc);
-    runsOf = (text, bold) => [{ font: { id: bold ? fonts.heading : fonts.body }, text }];
+    const only = (id: string): BookFont => ({ id, bytes: Buffer.alloc(0), has: () => true, ascender: 0 });
+    const [body, heading] = [only(fonts.body), only(fonts.heading)];
+    chainOf = (bold) => [bold ? heading : body];
     headingFont = fonts.heading;
   }
   type Style = { size: number; color: string; bold?: boolean };
+  /** A heading face without a bold file is filled and stroked in its own colour (synthetic bold). */
+  const strokeFor = (font: BookFont, style: Style) => {
+    if (!font.syntheticBold) return { fill: true, stroke: false };
+    doc.lineWidth(style.size * 0.04).strokeColor(style.color);
+    return { fill: true, stroke: true };
+  };
+  /** A paragraph with right-to-left letters: cut into lines here, each line's runs drawn in visual order. */
+  const sayInVisualOrder = (text: string, style: Style, options: PDFKit.Mixins.TextOptions, at?: { x: number; y: number }) => {
+    const chain = chainOf(!!style.bold);
+    const paragraph = paragraphBidi(text);
+    const left = at?.x ?? doc.x;
+    let y = at?.y ?? doc.y;
+    const width = options.width ?? doc.page.width - left - doc.page.margins.right;
+    const align = paragraph.rightToLeft && (options.align ?? 'left') === 'left' ? 'right' : (options.align ?? 'left');
+    const widthOf = (run: { font: BookFont; text: string }) => doc.font(run.font.id).widthOfString(run.text);
+    const logicalWidth = (start: number, end: number) => textRuns(text.slice(start, end + 1), chain).reduce((sum, run) => sum + widthOf(run), 0);
+    for (const [start, end] of lineRanges(text, width, logicalWidth)) {
+      const runs = visualRuns(paragraph, start, end, chain);
+      const widths = runs.map(widthOf);
+      const lineWidth = widths.reduce((a, b) => a + b, 0);
+      const lineHeight = Math.max(...runs.map((run) => doc.font(run.font.id).currentLineHeight(true))) + (options.lineGap ?? 0);
+      if (y + lineHeight > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage();
+        y = doc.y;
+      }
+      // one baseline for the line: a run in a font with a smaller ascent is moved down by the difference
+      const ascent = Math.max(...runs.map((run) => run.font.ascender));
+      let x = left + (align === 'right' ? width - lineWidth : align === 'center' ? (width - lineWidth) / 2 : 0);
+      runs.forEach((run, i) => {
+        doc.font(run.font.id).text(run.text, x, y + ((ascent - run.font.ascender) / 1000) * style.size, { lineBreak: false, ...strokeFor(run.font, style) });
+        x += widths[i]!;
+      });
+      y += lineHeight;
+    }
+    doc.x = left;
+    doc.y = y;
+  };
   const say = (text: string, style: Style, options: PDFKit.Mixins.TextOptions = {}, at?: { x: number; y: number }) => {
     doc.fontSize(style.size).fillColor(style.color);
-    const rtl = readsRightToLeft(text) && (options.align ?? 'left') === 'left';
-    const runs = runsOf(text, !!style.bold);
-    runs.forEach((run, i) => {
-      const runOptions = { ...options, ...(rtl ? { align: 'right' as const } : {}), continued: i < runs.length - 1 };
-      doc.font(run.font.id);
-      if (i === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
-      else doc.text(run.text, runOptions);
-    });
+    if (hasRightToLeft(text)) sayInVisualOrder(text, style, options, at);
+    else {
+      const runs = textRuns(text, chainOf(!!style.bold));
+      runs.forEach((run, i) => {
+        const runOptions = { ...options, ...strokeFor(run.font, style), continued: i < runs.length - 1 };
+        doc.font(run.font.id);
+        if (i === 0 && at) doc.text(run.text, at.x, at.y, runOptions);
+        else doc.text(run.text, runOptions);
+      });
+    }
+    doc.lineWidth(1);
     return doc;
   };
   const formatDate = (date: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
