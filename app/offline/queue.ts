@@ -34,16 +34,26 @@ export interface TodoChanges {
   priority?: number;
 }
 
-/** A to-do edited offline: what to send, and how the list shows it meanwhile. */
+/** The fields of a packing item an offline edit can change, as `updatePackingItem` takes them. */
+export interface PackingChanges {
+  name?: string;
+  category?: string;
+  quantity?: number;
+  weightGrams?: number | null;
+  bagId?: number | null;
+}
+
+/** A to-do or packing item edited offline: what to send, and how the list shows it meanwhile. */
 export interface QueuedEdit {
   id: string;
   kind: 'edit';
-  list: 'todos';
+  list: TickList;
   tripId: number;
   itemId: number;
-  /** the to-do's name when the user saw it, for the conflict message */
+  /** the item's name when the user saw it, for the conflict message */
   name: string;
-  changes: TodoChanges;
+  /** `TodoChanges` for a to-do, `PackingChanges` for a packing item */
+  changes: TodoChanges | PackingChanges;
   /** the assignee's name to show until the server answers (the list shows a person, the change names an id) */
   assignedUser?: { userId: number; username: string; displayName: string } | null;
   /** the to-do's `updatedAt` when the user saw it (sent as `expectedUpdatedAt`) */
@@ -104,12 +114,21 @@ export interface Conflict {
 }
 
 /** A queued tick, edit or deletion as sent again without a version. */
-export type Retry = { tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges; delete?: true };
+export type Retry = { tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges | PackingChanges; delete?: true };
 
 export interface ListItem {
   id: number;
   checked: boolean;
   updatedAt?: string;
+}
+
+/** Only the fields an edit changes (an offline edit sends just those, so it overwrites nothing else). */
+export function changedFields<F extends object>(item: F, wanted: F): Partial<F> {
+  const changes: Partial<F> = {};
+  for (const field of Object.keys(wanted) as (keyof F)[]) {
+    if (wanted[field] !== item[field]) changes[field] = wanted[field];
+  }
+  return changes;
 }
 
 /** Adds a tick to the queue: a second tick of the same item replaces the first; ticking back to what was seen drops it. */
@@ -129,16 +148,17 @@ export function enqueueEdit(queue: QueuedChange[], edit: Omit<QueuedEdit, 'id' |
   // a to-do not created yet: the edit becomes part of its create
   const created = queue.find((q): q is QueuedCreate => q.kind === 'create' && sameItem(q, edit));
   if (created) {
-    const folded: QueuedCreate = { ...created, changes: { ...created.changes, ...edit.changes, name: edit.changes.name ?? created.changes.name } };
+    const changes = edit.changes as TodoChanges;
+    const folded: QueuedCreate = { ...created, changes: { ...created.changes, ...changes, name: changes.name ?? created.changes.name } };
     folded.name = folded.changes.name;
-    if (edit.changes.assignedUserId !== undefined) folded.assignedUser = edit.assignedUser;
+      if (changes.assignedUserId !== undefined) folded.assignedUser = edit.assignedUser;
     return queue.map((q) => (q === created ? folded : q));
   }
-  const index = queue.findIndex((q) => isEdit(q) && q.tripId === edit.tripId && q.itemId === edit.itemId);
+  const index = queue.findIndex((q) => isEdit(q) && sameItem(q, edit));
   if (index < 0) return [...queue, { ...edit, kind: 'edit', id }];
   const first = queue[index] as QueuedEdit;
   const merged: QueuedEdit = { ...first, changes: { ...first.changes, ...edit.changes } };
-  if (edit.changes.assignedUserId !== undefined) merged.assignedUser = edit.assignedUser;
+  if ('assignedUserId' in edit.changes && edit.changes.assignedUserId !== undefined) merged.assignedUser = edit.assignedUser;
   return queue.map((q, i) => (i === index ? merged : q));
 }
 
@@ -157,7 +177,7 @@ function applied<I extends ListItem>(item: I, change: QueuedChange): I {
   if (isTick(change)) return { ...item, checked: change.checked };
   if (change.kind === 'delete') return item;
   const shown: Record<string, unknown> = { ...change.changes };
-  if (change.changes.assignedUserId !== undefined) shown.assignedUser = change.assignedUser ?? null;
+  if (shown.assignedUserId !== undefined) shown.assignedUser = change.assignedUser ?? null;
   if (shown.priority === null) shown.priority = 0;
   return { ...item, ...shown };
 }

@@ -5,7 +5,7 @@ import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, ty
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTRPC, useTRPCClient } from '~/utils/trpc';
-import { OfflineStore, isEdit, planDelete, planEdit, planTick, withQueuedChanges, type Conflict, type ListItem, type QueuedChange, type QueuedCreate, type QueuedEdit, type Retry, type TickList } from './queue';
+import { OfflineStore, isEdit, planDelete, planEdit, planTick, withQueuedChanges, type Conflict, type ListItem, type QueuedChange, type QueuedCreate, type QueuedEdit, type PackingChanges, type Retry, type TickList, type TodoChanges } from './queue';
 
 const StoreContext = createContext<OfflineStore | null>(null);
 
@@ -54,11 +54,11 @@ export function useOfflineTicks(list: TickList, tripId: number) {
   };
 }
 
-/** For the To-dos tab: an edit goes to the queue instead of the server while it cannot be reached. */
-export function useOfflineEdits(tripId: number) {
+/** For the To-dos and Packing tabs: an edit goes to the queue instead of the server while it cannot be reached. */
+export function useOfflineEdits(list: TickList, tripId: number) {
   const store = useOfflineStore();
   type Edit = Pick<QueuedEdit, 'changes' | 'assignedUser'>;
-  const queue = (todo: TickedItem, edit: Edit) => store?.addEdit({ list: 'todos', tripId, itemId: todo.id, name: todo.name, seenUpdatedAt: todo.updatedAt, ...edit });
+  const queue = (todo: TickedItem, edit: Edit) => store?.addEdit({ list, tripId, itemId: todo.id, name: todo.name, seenUpdatedAt: todo.updatedAt, ...edit });
   return {
     /** Queues the edit when the browser is offline (or the to-do is not created yet); true when it was queued (and must not be sent now). */
     queueIfOffline(todo: TickedItem, edit: Edit) {
@@ -205,7 +205,8 @@ function retryOf(change: QueuedChange): Retry {
 async function send(client: Client, change: Retry & { list: TickList }, expectedUpdatedAt?: string) {
   const target = { tripId: change.tripId, itemId: change.itemId, expectedUpdatedAt };
   if (change.delete) return client.todos.deleteTodo.mutate(target);
-  if (change.changes) return client.todos.updateTodo.mutate({ ...target, ...change.changes });
+  if (change.changes && change.list === 'packing') return client.packing.updatePackingItem.mutate({ ...target, ...(change.changes as PackingChanges) });
+  if (change.changes) return client.todos.updateTodo.mutate({ ...target, ...(change.changes as TodoChanges) });
   const checked = change.checked ?? false;
   return change.list === 'packing' ? client.packing.togglePackingItem.mutate({ ...target, checked }) : client.todos.toggleTodo.mutate({ ...target, checked });
 }

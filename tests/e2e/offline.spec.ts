@@ -6,7 +6,8 @@
 // read the first user’s saved trip. No console errors while online. Two travellers: a tick or a to-do edit made
 // offline is shown pending, survives a reload and reaches the other on reconnect; made on an item the other changed
 // meanwhile, it is a conflict naming them, resolved by "Apply mine anyway" or "Discard". To-dos created and deleted
-// offline likewise; a deletion of a to-do the other changed meanwhile is a conflict ("Delete anyway" / "Keep it").
+// offline likewise; a deletion of a to-do the other changed meanwhile is a conflict ("Delete anyway" / "Keep it"); and
+// packing item renames and quantities edited offline.
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 import { setMapTiles } from '../../app/geo/map-settings.server.ts';
@@ -547,6 +548,52 @@ test('a to-do deleted offline that the other traveller changed meanwhile is a co
   await expect(annaPage.getByRole('checkbox', { name: 'Alta rock art museum', exact: true })).toHaveCount(0);
   await expect(annaPage.getByRole('checkbox', { name: 'Alta smoke sauna', exact: true })).toBeVisible();
   expect((await db.todo.findMany({ where: { tripId: trip.id } })).map((t) => t.name)).toEqual(['Alta smoke sauna']);
+  await close();
+});
+
+/** Anna edits a packing item's name and quantity through its dialog (offline, it goes to the queue and the dialog closes). */
+async function editPackingItem(page: Page, itemName: string, newName: string, quantity: string) {
+  await page.getByRole('button', { name: `Edit: ${itemName}`, exact: true }).click();
+  const form = page.getByTestId('packing-item-dialog');
+  await form.getByRole('textbox', { name: 'Item', exact: true }).fill(newName);
+  await form.getByRole('spinbutton', { name: 'Qty', exact: true }).fill(quantity);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+}
+
+test('a packing item renamed and recounted offline shows pending, survives a reload and reaches the other traveller; one changed meanwhile is a conflict', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Lofoten', 'packing', 'Lofoten socks');
+  const db = server.services.db;
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await editPackingItem(annaPage, 'Lofoten socks', 'Lofoten wool socks', '3');
+  await editPackingItem(annaPage, 'Lofoten charger', 'Lofoten charger', '2');
+  const socks = annaPage.getByTestId('packing-item').filter({ hasText: 'Lofoten wool socks' });
+  await expect(socks.getByRole('checkbox', { name: '3× Lofoten wool socks', exact: true })).toBeVisible();
+  await expect(socks.getByTestId('packing-pending')).toHaveText('Waiting to be sent');
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('2 changes will be sent when you are back online.');
+  // Meanwhile Ben renames the charger.
+  await renameIn(benPage, 'Lofoten charger', 'Lofoten USB charger', 'packing-item-dialog', 'Item');
+
+  await annaPage.reload();
+  await expect(socks.getByTestId('packing-pending')).toBeVisible();
+  await expect(annaPage.getByRole('checkbox', { name: '2× Lofoten charger', exact: true })).toBeVisible();
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  await expect(benPage.getByRole('checkbox', { name: '3× Lofoten wool socks', exact: true })).toBeVisible(); // live, no reload
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Ben Lofoten changed “Lofoten charger” while you were offline; your change was not applied.');
+  await expect(annaPage.getByRole('checkbox', { name: 'Lofoten USB charger', exact: true })).toBeVisible();
+  await expect(annaPage.getByTestId('packing-pending')).toHaveCount(0);
+  const saved = await db.packingItem.findMany({ where: { tripId: trip.id }, orderBy: { position: 'asc' } });
+  expect(saved.map((i) => [i.name, i.quantity])).toEqual([
+    ['Lofoten wool socks', 3],
+    ['Lofoten USB charger', 1],
+  ]);
+  await conflict.getByRole('button', { name: 'Discard' }).click();
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
   await close();
 });
 

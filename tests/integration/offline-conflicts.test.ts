@@ -160,3 +160,23 @@ describe('to-dos created and deleted offline', () => {
     expect(await server.services.db.todo.count({ where: { id: item.id } })).toBe(0);
   });
 });
+
+describe('packing item edits with expectedUpdatedAt', () => {
+  it('a stale rename or quantity change is refused naming who changed it, and nothing is written; against the version read it goes through', async () => {
+    const tripId = await setup();
+    const { item } = await anna.trpc.packing.createPackingItem.mutate({ tripId, name: 'Socks' });
+    const { item: benVersion } = await ben.trpc.packing.togglePackingItem.mutate({ tripId, itemId: item.id, checked: true });
+    const before = await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } });
+
+    for (const change of [{ name: 'Wool socks' }, { quantity: 3 }]) {
+      const refused = await expectTrpcError(anna.trpc.packing.updatePackingItem.mutate({ tripId, itemId: item.id, ...change, expectedUpdatedAt: item.updatedAt }));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.data?.i18n).toEqual({ key: 'errors.changedMeanwhileBy', params: { name: 'Socks', by: 'Ben' } });
+      expect(await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } })).toEqual(before);
+    }
+
+    const { item: edited } = await anna.trpc.packing.updatePackingItem.mutate({ tripId, itemId: item.id, name: 'Wool socks', quantity: 3, expectedUpdatedAt: benVersion.updatedAt });
+    expect(edited).toMatchObject({ name: 'Wool socks', quantity: 3, checked: true });
+    expect((await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } })).updatedById).toBe(anna.user.id);
+  });
+});

@@ -214,3 +214,19 @@ describe('to-dos created and deleted offline', () => {
     expect(planDelete(todo(1, 'Tickets'))).toBe('send');
   });
 });
+
+describe('packing item edits', () => {
+  it('merge per list and item (a to-do and a packing item with the same id stay apart) and show the new name and quantity', () => {
+    let queue = enqueueEdit([], edit(1, { name: 'Wool socks' }, { list: 'packing', seenUpdatedAt: 'v1' }), 'a');
+    queue = enqueueEdit(queue, edit(1, { name: 'Tickets' }), 'b');
+    queue = enqueueEdit(queue, edit(1, { quantity: 3 }, { list: 'packing', seenUpdatedAt: 'v2' }), 'c');
+    expect(queue.map((q) => [q.id, q.list, (q as QueuedEdit).changes, q.seenUpdatedAt])).toEqual([
+      ['a', 'packing', { name: 'Wool socks', quantity: 3 }, 'v1'],
+      ['b', 'todos', { name: 'Tickets' }, undefined],
+    ]);
+    const shown = withQueuedChanges({ items: [{ id: 1, checked: false, name: 'Socks', quantity: 1 }] }, queue, 'packing', 1);
+    expect(shown.items).toEqual([{ id: 1, checked: false, name: 'Wool socks', quantity: 3 }]);
+    expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 3 })).toBe('skip');
+    expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 2 })).toBe('send');
+  });
+});

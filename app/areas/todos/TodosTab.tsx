@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
 import { Avatar, AvatarStack, Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
-import { byDueDate, changedTodoFields, isOverdue, localToday, moveBy } from './rules';
+import { byDueDate, isOverdue, localToday, moveBy, type TodoFields } from './rules';
 import type { TodoList } from './events';
 import { useOfflineEdits, useOfflineState, useOfflineTicks, useOfflineTodoLifecycle } from '~/offline/ticks';
+import { changedFields } from '~/offline/queue';
 
 type Todo = TodoList['items'][number];
 type Order = 'due' | 'own';
@@ -289,7 +290,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
   const update = useMutation(
     trpc.todos.updateTodo.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
-  const offline = useOfflineEdits(tripId);
+  const offline = useOfflineEdits('todos', tripId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const wanted = {
@@ -301,7 +302,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
       priority: Number(priority),
     };
     // Offline (or the server unreachable), the changed fields wait in the offline queue and are sent on reconnect.
-    const changes = changedTodoFields({ ...todo, description: todo.description ?? null }, wanted);
+    const changes = changedFields<TodoFields>({ ...todo, description: todo.description ?? null }, wanted);
     const person = people.find((p) => p.id === wanted.assignedUserId);
     const edit = { changes, assignedUser: person ? { userId: person.id, username: '', displayName: person.displayName } : null };
     if (Object.keys(changes).length === 0 || offline.queueIfOffline(todo, edit)) return onClose();
