@@ -1,7 +1,7 @@
 // The React side of the offline edits queue: the signed-in user's store, the hooks the Packing and To-dos tabs tick and
 // edit through, the overlay that keeps queued changes visible over any answer (a reload, a refetch, the worker's saved
 // copy), and the replay on reconnect through the same procedures as online changes.
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTRPC, useTRPCClient } from '~/utils/trpc';
@@ -138,13 +138,18 @@ export function useOfflineQueue(online: boolean) {
     });
   }, [store, queue]);
 
+  // bumped after a round that reached the server: changes queued during it (a tick of a to-do just created) go next
+  const [round, setRound] = useState(0);
   useEffect(() => {
     if (!store || !online || queue.length === 0 || replaying) return;
     replaying = true;
     void (async () => {
       const touched = new Set<TickList>();
+      let unreachable = false;
+      const attempted = new Set<string>();
       try {
         for (const queued of [...store.get().queue]) {
+          attempted.add(queued.id);
           // an earlier change of the same item, just sent, may have moved the version (or given the id) this one expects
           const change = store.get().queue.find((q) => q.id === queued.id);
           if (!change) continue;
@@ -175,7 +180,7 @@ export function useOfflineQueue(online: boolean) {
             }
             store.settle(change.id, plan === 'deleted' ? { list: change.list, name: change.name, reason: 'deleted' } : undefined);
           } catch (error) {
-            if (isUnreachable(error)) return; // still offline: the rest waits for the next reconnect
+            if (isUnreachable(error)) return void (unreachable = true); // still offline: the rest waits for the next reconnect
             if (change.kind === 'delete' && errorCode(error) === 'NOT_FOUND') {
               store.settle(change.id); // deleted by someone else in between: what was wanted
               continue;
@@ -185,10 +190,11 @@ export function useOfflineQueue(online: boolean) {
         }
       } finally {
         replaying = false;
+        if (!unreachable && store.get().queue.some((q) => !attempted.has(q.id))) setRound((n) => n + 1);
         for (const list of touched) void queryClient.invalidateQueries({ queryKey: list === 'packing' ? trpc.packing.pathKey() : trpc.todos.pathKey() });
       }
     })();
-  }, [store, online, queue.length]);
+  }, [store, online, queue.length, round]);
 }
 
 type Client = ReturnType<typeof useTRPCClient>;
