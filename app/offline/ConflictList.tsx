@@ -37,9 +37,7 @@ export function ConflictList({
             <span>
               <span className="sr-only">{t(conflict.list === 'packing' ? 'conflicts.packingItem' : 'conflicts.todo')}: </span>
               {conflict.reason === 'changed'
-                ? conflict.by
-                  ? t('conflicts.changedBy', { name: conflict.name, by: conflict.by })
-                  : t('conflicts.changed', { name: conflict.name })
+                ? t(`conflicts.${conflict.retry?.delete ? 'deletion' : 'changed'}${conflict.by ? 'By' : ''}`, { name: conflict.name, by: conflict.by })
                 : t('conflicts.item', {
                     name: conflict.name,
                     reason: conflict.reason === 'deleted' ? t('conflicts.deleted') : t('conflicts.refused', { message: conflict.message ?? '' }),
@@ -47,8 +45,8 @@ export function ConflictList({
             </span>
             {conflict.reason === 'changed' && conflict.retry ? (
               <span className="flex shrink-0 flex-wrap gap-1">
-                <ConflictButton onClick={() => void onApplyMine(conflict)}>{t('conflicts.applyMine')}</ConflictButton>
-                <ConflictButton onClick={() => onDismiss(conflict.id)}>{t('conflicts.discard')}</ConflictButton>
+                <ConflictButton onClick={() => void onApplyMine(conflict)}>{t(conflict.retry.delete ? 'conflicts.deleteAnyway' : 'conflicts.applyMine')}</ConflictButton>
+                <ConflictButton onClick={() => onDismiss(conflict.id)}>{t(conflict.retry.delete ? 'conflicts.keepIt' : 'conflicts.discard')}</ConflictButton>
               </span>
             ) : (
               <ConflictButton onClick={() => onDismiss(conflict.id)}>{t('conflicts.dismiss')}</ConflictButton>

@@ -34,24 +34,68 @@ export interface TodoChanges {
   priority?: number;
 }
 
-/** A to-do edited offline: what to send, and how the list shows it meanwhile. */
+/** The fields of a packing item an offline edit can change, as `updatePackingItem` takes them. */
+export interface PackingChanges {
+  name?: string;
+  category?: string;
+  quantity?: number;
+  weightGrams?: number | null;
+  bagId?: number | null;
+}
+
+/** A to-do or packing item edited offline: what to send, and how the list shows it meanwhile. */
 export interface QueuedEdit {
   id: string;
   kind: 'edit';
-  list: 'todos';
+  list: TickList;
   tripId: number;
   itemId: number;
-  /** the to-do's name when the user saw it, for the conflict message */
+  /** the item's name when the user saw it, for the conflict message */
   name: string;
-  changes: TodoChanges;
+  /** `TodoChanges` for a to-do, `PackingChanges` for a packing item */
+  changes: TodoChanges | PackingChanges;
   /** the assignee's name to show until the server answers (the list shows a person, the change names an id) */
   assignedUser?: { userId: number; username: string; displayName: string } | null;
   /** the to-do's `updatedAt` when the user saw it (sent as `expectedUpdatedAt`) */
   seenUpdatedAt?: string;
 }
 
-export type QueuedChange = QueuedTick | QueuedEdit;
+/**
+ * A to-do created offline. Until the server makes it, it goes by a client id (`itemId`, negative, so it never meets a
+ * server id): the list shows it, and later edits of it are folded in here, ticks of it wait as their own records and
+ * take the server id once it exists. `requestId` makes the create idempotent: sent again, it makes nothing new.
+ */
+export interface QueuedCreate {
+  id: string;
+  kind: 'create';
+  list: 'todos';
+  tripId: number;
+  itemId: number;
+  name: string;
+  /** what `createTodo` is sent (edits made before it was sent are folded in) */
+  changes: TodoChanges & { name: string };
+  assignedUser?: QueuedEdit['assignedUser'];
+  requestId: string;
+  seenUpdatedAt?: undefined;
+}
+
+/** A to-do deleted offline: hidden at once; the queued changes of it are dropped. */
+export interface QueuedDelete {
+  id: string;
+  kind: 'delete';
+  list: 'todos';
+  tripId: number;
+  itemId: number;
+  name: string;
+  /** the to-do's `updatedAt` when the user saw it: someone else's change since turns the deletion into a conflict */
+  seenUpdatedAt?: string;
+}
+
+export type QueuedChange = QueuedTick | QueuedEdit | QueuedCreate | QueuedDelete;
 export const isEdit = (change: QueuedChange): change is QueuedEdit => change.kind === 'edit';
+export const isTick = (change: QueuedChange): change is QueuedTick => change.kind === undefined || change.kind === 'tick';
+const sameItem = (a: Pick<QueuedChange, 'list' | 'tripId' | 'itemId'>, b: Pick<QueuedChange, 'list' | 'tripId' | 'itemId'>) =>
+  a.list === b.list && a.tripId === b.tripId && a.itemId === b.itemId;
 
 /** deleted meanwhile; changed meanwhile by someone else (the server refused the version); refused for another reason */
 export type ConflictReason = 'deleted' | 'changed' | 'refused';
@@ -65,9 +109,12 @@ export interface Conflict {
   message?: string;
   /** for a change refused as changed meanwhile: who changed it (their display name), when the server knows */
   by?: string;
-  /** for a change refused as changed meanwhile: what "Apply mine anyway" sends (without a version): a tick or an edit */
-  retry?: { tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges };
+  /** for a change refused as changed meanwhile: what "Apply mine anyway" ("Delete anyway") sends without a version */
+  retry?: Retry;
 }
+
+/** A queued tick, edit or deletion as sent again without a version. */
+export type Retry = { tripId: number; itemId: number; checked?: boolean; changes?: TodoChanges | PackingChanges; delete?: true };
 
 export interface ListItem {
   id: number;
@@ -75,9 +122,18 @@ export interface ListItem {
   updatedAt?: string;
 }
 
+/** Only the fields an edit changes (an offline edit sends just those, so it overwrites nothing else). */
+export function changedFields<F extends object>(item: F, wanted: F): Partial<F> {
+  const changes: Partial<F> = {};
+  for (const field of Object.keys(wanted) as (keyof F)[]) {
+    if (wanted[field] !== item[field]) changes[field] = wanted[field];
+  }
+  return changes;
+}
+
 /** Adds a tick to the queue: a second tick of the same item replaces the first; ticking back to what was seen drops it. */
 export function enqueueTick(queue: QueuedChange[], tick: Omit<QueuedTick, 'id'>, id: string): QueuedChange[] {
-  const index = queue.findIndex((q) => !isEdit(q) && q.list === tick.list && q.tripId === tick.tripId && q.itemId === tick.itemId);
+  const index = queue.findIndex((q) => isTick(q) && sameItem(q, tick));
   if (index < 0) return tick.checked === tick.seenChecked ? queue : [...queue, { ...tick, id }];
   const first = queue[index] as QueuedTick;
   if (tick.checked === first.seenChecked) return queue.filter((_, i) => i !== index);
@@ -89,19 +145,39 @@ export function enqueueTick(queue: QueuedChange[], tick: Omit<QueuedTick, 'id'>,
  * stay: both were made against what the user saw before going offline).
  */
 export function enqueueEdit(queue: QueuedChange[], edit: Omit<QueuedEdit, 'id' | 'kind'>, id: string): QueuedChange[] {
-  const index = queue.findIndex((q) => isEdit(q) && q.tripId === edit.tripId && q.itemId === edit.itemId);
+  // a to-do not created yet: the edit becomes part of its create
+  const created = queue.find((q): q is QueuedCreate => q.kind === 'create' && sameItem(q, edit));
+  if (created) {
+    const changes = edit.changes as TodoChanges;
+    const folded: QueuedCreate = { ...created, changes: { ...created.changes, ...changes, name: changes.name ?? created.changes.name } };
+    folded.name = folded.changes.name;
+      if (changes.assignedUserId !== undefined) folded.assignedUser = edit.assignedUser;
+    return queue.map((q) => (q === created ? folded : q));
+  }
+  const index = queue.findIndex((q) => isEdit(q) && sameItem(q, edit));
   if (index < 0) return [...queue, { ...edit, kind: 'edit', id }];
   const first = queue[index] as QueuedEdit;
   const merged: QueuedEdit = { ...first, changes: { ...first.changes, ...edit.changes } };
-  if (edit.changes.assignedUserId !== undefined) merged.assignedUser = edit.assignedUser;
+  if ('assignedUserId' in edit.changes && edit.changes.assignedUserId !== undefined) merged.assignedUser = edit.assignedUser;
   return queue.map((q, i) => (i === index ? merged : q));
+}
+
+/**
+ * Adds a deletion: the queued changes of the to-do are dropped; a to-do not created yet is simply forgotten (its create
+ * goes too, nothing is sent).
+ */
+export function enqueueDelete(queue: QueuedChange[], deletion: Omit<QueuedDelete, 'id' | 'kind'>, id: string): QueuedChange[] {
+  const rest = queue.filter((q) => !sameItem(q, deletion));
+  if (queue.some((q) => q.kind === 'create' && sameItem(q, deletion))) return rest;
+  return [...rest, { ...deletion, kind: 'delete', id }];
 }
 
 /** An item as a queued change shows it: ticked as wanted, or with the edited fields. */
 function applied<I extends ListItem>(item: I, change: QueuedChange): I {
-  if (!isEdit(change)) return { ...item, checked: change.checked };
+  if (isTick(change)) return { ...item, checked: change.checked };
+  if (change.kind === 'delete') return item;
   const shown: Record<string, unknown> = { ...change.changes };
-  if (change.changes.assignedUserId !== undefined) shown.assignedUser = change.assignedUser ?? null;
+  if (shown.assignedUserId !== undefined) shown.assignedUser = change.assignedUser ?? null;
   if (shown.priority === null) shown.priority = 0;
   return { ...item, ...shown };
 }
@@ -110,14 +186,34 @@ function applied<I extends ListItem>(item: I, change: QueuedChange): I {
 export function withQueuedChanges<T extends { items: ListItem[] }>(data: T, queue: QueuedChange[], list: TickList, tripId: number): T {
   const changes = queue.filter((q) => q.list === list && q.tripId === tripId);
   if (changes.length === 0) return data;
-  let touched = false;
-  const items = data.items.map((item) => {
+  const deleted = new Set(changes.filter((c) => c.kind === 'delete').map((c) => c.itemId));
+  const known = new Set(data.items.map((item) => item.id));
+  const created = changes.filter((c): c is QueuedCreate => c.kind === 'create' && !known.has(c.itemId)).map((c) => createdItem(c, data.items.length));
+  let touched = created.length > 0 || data.items.some((item) => deleted.has(item.id));
+  const items = [...data.items, ...(created as unknown as ListItem[])].filter((item) => !deleted.has(item.id)).map((item) => {
     const shown = changes.filter((c) => c.itemId === item.id).reduce(applied, item);
     if (JSON.stringify(shown) === JSON.stringify(item)) return item;
     touched = true;
     return shown;
   });
   return touched ? { ...data, items } : data;
+}
+
+/** A to-do created offline as the list shows it until the server answers: at the end, open, with what was typed. */
+function createdItem(create: QueuedCreate, position: number) {
+  return {
+    id: create.itemId,
+    tripId: create.tripId,
+    name: create.changes.name,
+    description: create.changes.description ?? null,
+    category: create.changes.category ?? null,
+    dueDate: create.changes.dueDate ?? null,
+    assignedUserId: create.changes.assignedUserId ?? null,
+    assignedUser: create.assignedUser ?? null,
+    priority: create.changes.priority ?? 0,
+    checked: false,
+    position: position + 1_000_000,
+  };
 }
 
 /**
@@ -134,6 +230,19 @@ export function planEdit(edit: QueuedEdit, current: (ListItem & Record<string, u
   if (!current) return 'deleted';
   const same = Object.entries(edit.changes).every(([field, value]) => (current[field] ?? null) === (value ?? (field === 'priority' ? 0 : null)));
   return same ? 'skip' : 'send';
+}
+
+/** A deletion: already gone (someone else deleted it) → simply done; else send it (refused if it changed meanwhile). */
+export function planDelete(current: ListItem | undefined): 'send' | 'skip' {
+  return current ? 'send' : 'skip';
+}
+
+/**
+ * Once the server made a to-do created offline: its create leaves the queue, and the later changes of it (ticks, a
+ * deletion) name the server's id and the version it answered.
+ */
+export function afterCreate(queue: QueuedChange[], create: QueuedCreate, serverId: number, updatedAt: string): QueuedChange[] {
+  return queue.flatMap((q) => (q.id === create.id ? [] : sameItem(q, create) ? [{ ...q, itemId: serverId, seenUpdatedAt: updatedAt } as QueuedChange] : [q]));
 }
 
 const storageKey = (userId: number, what: 'queue' | 'conflicts') => `waymark:offline:${userId}:${what}`;
@@ -178,11 +287,27 @@ export class OfflineStore {
     this.set({ queue: enqueueEdit(this.snapshot.queue, edit, newId()) });
   }
 
+  /** Queues a to-do created offline; answers its client id (negative: never a server id). */
+  addCreate(create: Omit<QueuedCreate, 'id' | 'kind' | 'itemId' | 'requestId' | 'name'>) {
+    const itemId = -(Date.now() * 1000 + Math.floor(Math.random() * 1000));
+    this.set({ queue: [...this.snapshot.queue, { ...create, name: create.changes.name, kind: 'create', id: newId(), itemId, requestId: crypto.randomUUID() }] });
+    return itemId;
+  }
+
+  addDelete(deletion: Omit<QueuedDelete, 'id' | 'kind'>) {
+    this.set({ queue: enqueueDelete(this.snapshot.queue, deletion, newId()) });
+  }
+
+  /** After a to-do created offline was made by the server (see `afterCreate`). */
+  created(create: QueuedCreate, serverId: number, updatedAt: string) {
+    this.set({ queue: afterCreate(this.snapshot.queue, create, serverId, updatedAt) });
+  }
+
   /** After a change was sent: later changes of the same item made against the same version now expect the new one. */
   advance(list: TickList, itemId: number, from: string | undefined, to: string) {
     if (from === undefined) return;
     const moved = (q: QueuedChange) => q.list === list && q.itemId === itemId && q.seenUpdatedAt === from;
-    if (this.snapshot.queue.some(moved)) this.set({ queue: this.snapshot.queue.map((q) => (moved(q) ? { ...q, seenUpdatedAt: to } : q)) });
+    if (this.snapshot.queue.some(moved)) this.set({ queue: this.snapshot.queue.map((q) => (moved(q) ? ({ ...q, seenUpdatedAt: to } as QueuedChange) : q)) });
   }
 
   /** Takes a change off the queue once it was sent (or skipped), with the conflict it ended in, if any. */

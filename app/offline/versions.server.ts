@@ -9,6 +9,12 @@ export const expectedUpdatedAt = z.iso
   .datetime({ offset: true, error: 'must be the item’s updatedAt as read, such as 2026-12-02T07:20:00.000Z' })
   .optional();
 
+/** `clientRequestId`: the browser's id for an offline create (a UUID); the same id sent again makes nothing new. */
+export const clientRequestId = z.uuid({ error: 'must be a UUID chosen by the client for this create' }).optional();
+
+/** A unique index refused the row (Prisma P2002). */
+export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === 'P2002';
+
 /** Refused: the row moved on. `by` is the display name of whoever changed it last (null: unknown or account deleted). */
 export const changedMeanwhile = (name: string, by: string | null) =>
   by === null

@@ -5,7 +5,9 @@
 // "not available offline" page, the banner comes and goes, and another user signing in on the same browser cannot
 // read the first user’s saved trip. No console errors while online. Two travellers: a tick or a to-do edit made
 // offline is shown pending, survives a reload and reaches the other on reconnect; made on an item the other changed
-// meanwhile, it is a conflict naming them, resolved by "Apply mine anyway" or "Discard".
+// meanwhile, it is a conflict naming them, resolved by "Apply mine anyway" or "Discard". To-dos created and deleted
+// offline likewise; a deletion of a to-do the other changed meanwhile is a conflict ("Delete anyway" / "Keep it"); and
+// packing item renames and quantities edited offline.
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { hydrated, makePerson, signedInContext, startOwnServer, type RunningServer } from './own-server';
 import { setMapTiles } from '../../app/geo/map-settings.server.ts';
@@ -458,6 +460,140 @@ test('a to-do edited offline that the other traveller changed meanwhile is a con
   await expect(annaPage.getByRole('checkbox', { name: 'Tromso art museum', exact: true })).toBeVisible();
   await expect(benPage.getByTestId('todo-item').filter({ hasText: 'Tromso art museum' })).toContainText('Due Apr 1, 2027'); // live
   expect(await db.todo.findFirstOrThrow({ where: { tripId: trip.id } })).toMatchObject({ name: 'Tromso art museum' });
+  await close();
+});
+
+/** Adds a to-do through the tab's form (offline, it goes to the queue and the form clears). */
+async function addTodo(page: Page, name: string) {
+  const form = page.getByRole('form', { name: 'Add' });
+  await form.getByRole('textbox', { name: 'To-do', exact: true }).fill(name);
+  await form.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(form.getByRole('textbox', { name: 'To-do', exact: true })).toHaveValue('');
+}
+
+/** Deletes a to-do through its button and the confirmation. */
+async function deleteTodo(page: Page, name: string) {
+  await page.getByRole('button', { name: `Delete: ${name}`, exact: true }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+}
+
+test('to-dos created and deleted offline show at once, survive a reload, and reach the other traveller once, on reconnect', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Narvik', 'todos', 'Narvik ferry');
+  const db = server.services.db;
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await addTodo(annaPage, 'Narvik visa');
+  const visa = annaPage.getByTestId('todo-item').filter({ hasText: 'Narvik visa' });
+  await expect(visa.getByTestId('todo-pending')).toHaveText('Waiting to be sent');
+  // ticked before it exists on the server: the tick follows the create
+  await visa.getByRole('checkbox', { name: 'Narvik visa', exact: true }).click();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik visa', exact: true })).toBeChecked();
+  // created and deleted offline: never sent
+  await addTodo(annaPage, 'Narvik typo');
+  await deleteTodo(annaPage, 'Narvik typo');
+  await deleteTodo(annaPage, 'Narvik ferry');
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik ferry', exact: true })).toHaveCount(0);
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('3 changes will be sent when you are back online.');
+  expect((await db.todo.findMany({ where: { tripId: trip.id } })).map((t) => t.name)).toEqual(['Narvik ferry']);
+
+  await annaPage.reload();
+  await expect(visa.getByTestId('todo-pending')).toBeVisible();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik visa', exact: true })).toBeChecked();
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik ferry', exact: true })).toHaveCount(0);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik typo', exact: true })).toHaveCount(0);
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  // live on Ben's screen, no reload: the new to-do once and done, the deleted one gone
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik visa', exact: true })).toBeChecked();
+  await expect(benPage.getByRole('checkbox', { name: 'Narvik ferry', exact: true })).toHaveCount(0);
+  await expect(annaPage.getByTestId('todo-pending')).toHaveCount(0);
+  await expect(annaPage.getByRole('checkbox', { name: 'Narvik visa', exact: true })).toHaveCount(1);
+  await expect(annaPage.getByTestId('offline-conflicts')).toHaveCount(0);
+  expect((await db.todo.findMany({ where: { tripId: trip.id } })).map((t) => [t.name, t.checked])).toEqual([['Narvik visa', true]]);
+  expect(await annaPage.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waymark:offline:')).map((k) => localStorage.getItem(k)))).toEqual(['[]', '[]']);
+  await close();
+});
+
+test('a to-do deleted offline that the other traveller changed meanwhile is a conflict: "Keep it" keeps it, "Delete anyway" deletes it; one already deleted is simply done', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Alta', 'todos', 'Alta sauna');
+  const db = server.services.db;
+  await db.todo.createMany({ data: ['Alta museum', 'Alta bus'].map((name, i) => ({ tripId: trip.id, name, position: i + 1 })) });
+  for (const page of [annaPage, benPage]) {
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Alta bus', exact: true })).toBeVisible();
+    await hydrated(page);
+  }
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  for (const name of ['Alta sauna', 'Alta museum', 'Alta bus']) await deleteTodo(annaPage, name);
+  await expect(annaPage.getByTestId('todo-item')).toHaveCount(0);
+  await renameIn(benPage, 'Alta sauna', 'Alta smoke sauna', 'todo-dialog', 'To-do');
+  await renameIn(benPage, 'Alta museum', 'Alta rock art museum', 'todo-dialog', 'To-do');
+  await deleteTodo(benPage, 'Alta bus');
+
+  await annaContext.setOffline(false);
+  const conflicts = annaPage.getByTestId('offline-conflict');
+  await expect(conflicts).toHaveCount(2);
+  await expect(conflicts.nth(0)).toContainText('Ben Alta changed “Alta sauna” while you were offline; your deletion was not applied.');
+  await expect(conflicts.nth(1)).toContainText('Ben Alta changed “Alta museum” while you were offline; your deletion was not applied.');
+  await expect(annaPage.getByRole('checkbox', { name: 'Alta smoke sauna', exact: true })).toBeVisible();
+  expect((await db.todo.findMany({ where: { tripId: trip.id }, orderBy: { position: 'asc' } })).map((t) => t.name)).toEqual(['Alta smoke sauna', 'Alta rock art museum']);
+
+  await conflicts.nth(0).getByRole('button', { name: 'Keep it' }).click();
+  await conflicts.nth(0).getByRole('button', { name: 'Delete anyway' }).click();
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
+  await expect(benPage.getByRole('checkbox', { name: 'Alta rock art museum', exact: true })).toHaveCount(0); // live
+  await expect(annaPage.getByRole('checkbox', { name: 'Alta rock art museum', exact: true })).toHaveCount(0);
+  await expect(annaPage.getByRole('checkbox', { name: 'Alta smoke sauna', exact: true })).toBeVisible();
+  expect((await db.todo.findMany({ where: { tripId: trip.id } })).map((t) => t.name)).toEqual(['Alta smoke sauna']);
+  await close();
+});
+
+/** Anna edits a packing item's name and quantity through its dialog (offline, it goes to the queue and the dialog closes). */
+async function editPackingItem(page: Page, itemName: string, newName: string, quantity: string) {
+  await page.getByRole('button', { name: `Edit: ${itemName}`, exact: true }).click();
+  const form = page.getByTestId('packing-item-dialog');
+  await form.getByRole('textbox', { name: 'Item', exact: true }).fill(newName);
+  await form.getByRole('spinbutton', { name: 'Qty', exact: true }).fill(quantity);
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(form).toBeHidden();
+}
+
+test('a packing item renamed and recounted offline shows pending, survives a reload and reaches the other traveller; one changed meanwhile is a conflict', async ({ browser }) => {
+  const { trip, annaContext, annaPage, benPage, close } = await twoTravellers(browser, 'Lofoten', 'packing', 'Lofoten socks');
+  const db = server.services.db;
+  await annaContext.setOffline(true);
+  await expect(annaPage.getByTestId('offline-banner')).toBeVisible();
+  await editPackingItem(annaPage, 'Lofoten socks', 'Lofoten wool socks', '3');
+  await editPackingItem(annaPage, 'Lofoten charger', 'Lofoten charger', '2');
+  const socks = annaPage.getByTestId('packing-item').filter({ hasText: 'Lofoten wool socks' });
+  await expect(socks.getByRole('checkbox', { name: '3× Lofoten wool socks', exact: true })).toBeVisible();
+  await expect(socks.getByTestId('packing-pending')).toHaveText('Waiting to be sent');
+  await expect(annaPage.getByTestId('offline-banner')).toContainText('2 changes will be sent when you are back online.');
+  // Meanwhile Ben renames the charger.
+  await renameIn(benPage, 'Lofoten charger', 'Lofoten USB charger', 'packing-item-dialog', 'Item');
+
+  await annaPage.reload();
+  await expect(socks.getByTestId('packing-pending')).toBeVisible();
+  await expect(annaPage.getByRole('checkbox', { name: '2× Lofoten charger', exact: true })).toBeVisible();
+
+  await annaContext.setOffline(false);
+  await expect(annaPage.getByTestId('offline-banner')).toBeHidden();
+  await expect(benPage.getByRole('checkbox', { name: '3× Lofoten wool socks', exact: true })).toBeVisible(); // live, no reload
+  const conflict = annaPage.getByTestId('offline-conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('Ben Lofoten changed “Lofoten charger” while you were offline; your change was not applied.');
+  await expect(annaPage.getByRole('checkbox', { name: 'Lofoten USB charger', exact: true })).toBeVisible();
+  await expect(annaPage.getByTestId('packing-pending')).toHaveCount(0);
+  const saved = await db.packingItem.findMany({ where: { tripId: trip.id }, orderBy: { position: 'asc' } });
+  expect(saved.map((i) => [i.name, i.quantity])).toEqual([
+    ['Lofoten wool socks', 3],
+    ['Lofoten USB charger', 1],
+  ]);
+  await conflict.getByRole('button', { name: 'Discard' }).click();
+  await expect(annaPage.getByTestId('offline-conflicts')).toBeHidden();
   await close();
 });
 

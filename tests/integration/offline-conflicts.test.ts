@@ -123,3 +123,60 @@ describe('to-do edits with expectedUpdatedAt', () => {
     }
   });
 });
+
+describe('to-dos created and deleted offline', () => {
+  it('a create sent again with the same clientRequestId answers the same to-do: one row', async () => {
+    const tripId = await setup();
+    const clientRequestId = crypto.randomUUID();
+    const { item: first } = await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Ferry tickets', clientRequestId });
+    const { item: again } = await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Ferry tickets', clientRequestId });
+    expect(again).toEqual(first);
+    // two sends at once (a retry racing the first): still one
+    const otherId = crypto.randomUUID();
+    const both = await Promise.all([0, 1].map(() => anna.trpc.todos.createTodo.mutate({ tripId, name: 'Visa', clientRequestId: otherId })));
+    expect(both[0].item.id).toBe(both[1].item.id);
+    const rows = await server.services.db.todo.findMany({ where: { tripId } });
+    expect(rows.map((r) => r.name).sort()).toEqual(['Ferry tickets', 'Visa']);
+    // without an id (online, MCP) every create adds one, as before
+    await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Visa' });
+    expect(await server.services.db.todo.count({ where: { tripId } })).toBe(3);
+
+    const bad = await expectTrpcError(anna.trpc.todos.createTodo.mutate({ tripId, name: 'Visa', clientRequestId: 'abc' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(await server.services.db.todo.count({ where: { tripId } })).toBe(3);
+  });
+
+  it('a delete against an older version is refused naming who changed it, and nothing is deleted', async () => {
+    const tripId = await setup();
+    const { item } = await anna.trpc.todos.createTodo.mutate({ tripId, name: 'Tickets' });
+    const { item: benVersion } = await ben.trpc.todos.updateTodo.mutate({ tripId, itemId: item.id, name: 'Ferry tickets' });
+
+    const refused = await expectTrpcError(anna.trpc.todos.deleteTodo.mutate({ tripId, itemId: item.id, expectedUpdatedAt: item.updatedAt }));
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.data?.i18n).toEqual({ key: 'errors.changedMeanwhileBy', params: { name: 'Ferry tickets', by: 'Ben' } });
+    expect(await server.services.db.todo.count({ where: { id: item.id } })).toBe(1);
+
+    await anna.trpc.todos.deleteTodo.mutate({ tripId, itemId: item.id, expectedUpdatedAt: benVersion.updatedAt });
+    expect(await server.services.db.todo.count({ where: { id: item.id } })).toBe(0);
+  });
+});
+
+describe('packing item edits with expectedUpdatedAt', () => {
+  it('a stale rename or quantity change is refused naming who changed it, and nothing is written; against the version read it goes through', async () => {
+    const tripId = await setup();
+    const { item } = await anna.trpc.packing.createPackingItem.mutate({ tripId, name: 'Socks' });
+    const { item: benVersion } = await ben.trpc.packing.togglePackingItem.mutate({ tripId, itemId: item.id, checked: true });
+    const before = await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } });
+
+    for (const change of [{ name: 'Wool socks' }, { quantity: 3 }]) {
+      const refused = await expectTrpcError(anna.trpc.packing.updatePackingItem.mutate({ tripId, itemId: item.id, ...change, expectedUpdatedAt: item.updatedAt }));
+      expect(refused.code).toBe('CONFLICT');
+      expect(refused.data?.i18n).toEqual({ key: 'errors.changedMeanwhileBy', params: { name: 'Socks', by: 'Ben' } });
+      expect(await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } })).toEqual(before);
+    }
+
+    const { item: edited } = await anna.trpc.packing.updatePackingItem.mutate({ tripId, itemId: item.id, name: 'Wool socks', quantity: 3, expectedUpdatedAt: benVersion.updatedAt });
+    expect(edited).toMatchObject({ name: 'Wool socks', quantity: 3, checked: true });
+    expect((await server.services.db.packingItem.findUniqueOrThrow({ where: { id: item.id } })).updatedById).toBe(anna.user.id);
+  });
+});

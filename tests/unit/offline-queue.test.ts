@@ -1,7 +1,7 @@
 // The offline edits queue's rules: one entry per item in the order first ticked, ticking back drops it, queued ticks
 // lie over any answer for their trip only, and the replay plan (send, skip, conflict) against the server's item.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OfflineStore, enqueueEdit, enqueueTick, planEdit, planTick, withQueuedChanges, type QueuedEdit, type QueuedTick } from '~/offline/queue';
+import { OfflineStore, afterCreate, enqueueDelete, enqueueEdit, enqueueTick, planDelete, planEdit, planTick, withQueuedChanges, type ListItem, type QueuedChange, type QueuedCreate, type QueuedEdit, type QueuedTick } from '~/offline/queue';
 
 const tick = (itemId: number, checked: boolean, extra: Partial<QueuedTick> = {}): Omit<QueuedTick, 'id'> => ({
   list: 'packing',
@@ -163,5 +163,70 @@ describe('versions and changed-meanwhile conflicts', () => {
       [1, 'v2'],
       [2, 'v1'],
     ]);
+  });
+});
+
+describe('to-dos created and deleted offline', () => {
+  const create = (itemId: number, name: string, id: string): QueuedCreate => ({ id, kind: 'create', list: 'todos', tripId: 1, itemId, name, changes: { name }, requestId: `r-${id}` });
+  const todo = (id: number, name: string) => ({ id, name, checked: false, updatedAt: 'v1' });
+
+  it('a created to-do is listed at the end, with later edits folded into its create and ticks kept to follow it', () => {
+    let queue: QueuedChange[] = [create(-5, 'Visa', 'a')];
+    queue = enqueueEdit(queue, edit(-5, { name: 'Visa for Ben', dueDate: '2027-02-01' }), 'b');
+    queue = enqueueTick(queue, tick(-5, true, { list: 'todos' }), 'c');
+    expect(queue.map((q) => [q.id, q.kind ?? 'tick'])).toEqual([
+      ['a', 'create'],
+      ['c', 'tick'],
+    ]);
+    expect((queue[0] as QueuedCreate).changes).toEqual({ name: 'Visa for Ben', dueDate: '2027-02-01' });
+    const shown = withQueuedChanges({ items: [todo(1, 'Tickets')] }, queue, 'todos', 1).items as unknown as Record<string, unknown>[];
+    expect(shown.map((i) => [i.id, i.name, i.dueDate ?? null, i.checked])).toEqual([
+      [1, 'Tickets', null, false],
+      [-5, 'Visa for Ben', '2027-02-01', true],
+    ]);
+    // an answer that already carries it (our own overlay) does not list it twice
+    const again = withQueuedChanges({ items: shown as unknown as ListItem[] }, queue, 'todos', 1);
+    expect(again.items.map((i) => i.id)).toEqual([1, -5]);
+  });
+
+  it('once created, the changes of it name the server id and version; the create leaves the queue', () => {
+    const queue = enqueueTick([create(-5, 'Visa', 'a')], tick(-5, true, { list: 'todos' }), 'c');
+    expect(afterCreate(queue, queue[0] as QueuedCreate, 42, 'v9')).toEqual([{ ...tick(-5, true, { list: 'todos' }), itemId: 42, seenUpdatedAt: 'v9', id: 'c' }]);
+  });
+
+  it('deleting a to-do hides it and drops its queued changes; deleting one not created yet forgets it entirely', () => {
+    let queue = enqueueEdit([], edit(1, { name: 'Ferry' }, { seenUpdatedAt: 'v1' }), 'a');
+    queue = enqueueTick(queue, tick(1, true, { list: 'todos' }), 'b');
+    queue = enqueueTick(queue, tick(2, true, { list: 'todos' }), 'c');
+    queue = enqueueDelete(queue, { list: 'todos', tripId: 1, itemId: 1, name: 'Tickets', seenUpdatedAt: 'v1' }, 'd');
+    expect(queue.map((q) => [q.id, q.itemId, q.kind ?? 'tick'])).toEqual([
+      ['c', 2, 'tick'],
+      ['d', 1, 'delete'],
+    ]);
+    expect(withQueuedChanges({ items: [todo(1, 'Tickets'), todo(2, 'Visa')] }, queue, 'todos', 1).items.map((i) => i.id)).toEqual([2]);
+
+    const created = enqueueTick([create(-5, 'Visa', 'x')], tick(-5, true, { list: 'todos' }), 'y');
+    expect(enqueueDelete(created, { list: 'todos', tripId: 1, itemId: -5, name: 'Visa' }, 'z')).toEqual([]);
+  });
+
+  it('a deletion of a to-do already gone is simply done', () => {
+    expect(planDelete(undefined)).toBe('skip');
+    expect(planDelete(todo(1, 'Tickets'))).toBe('send');
+  });
+});
+
+describe('packing item edits', () => {
+  it('merge per list and item (a to-do and a packing item with the same id stay apart) and show the new name and quantity', () => {
+    let queue = enqueueEdit([], edit(1, { name: 'Wool socks' }, { list: 'packing', seenUpdatedAt: 'v1' }), 'a');
+    queue = enqueueEdit(queue, edit(1, { name: 'Tickets' }), 'b');
+    queue = enqueueEdit(queue, edit(1, { quantity: 3 }, { list: 'packing', seenUpdatedAt: 'v2' }), 'c');
+    expect(queue.map((q) => [q.id, q.list, (q as QueuedEdit).changes, q.seenUpdatedAt])).toEqual([
+      ['a', 'packing', { name: 'Wool socks', quantity: 3 }, 'v1'],
+      ['b', 'todos', { name: 'Tickets' }, undefined],
+    ]);
+    const shown = withQueuedChanges({ items: [{ id: 1, checked: false, name: 'Socks', quantity: 1 }] }, queue, 'packing', 1);
+    expect(shown.items).toEqual([{ id: 1, checked: false, name: 'Wool socks', quantity: 3 }]);
+    expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 3 })).toBe('skip');
+    expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 2 })).toBe('send');
   });
 });

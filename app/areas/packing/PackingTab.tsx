@@ -14,7 +14,8 @@ import { DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, bagWeight, formatWeight, packingPr
 import { PeopleDialog, ProgressBar, useMyUserId, type Person } from './lists-ui';
 import type { PackingBags, PackingList } from './events';
 import { TemplatesDialog } from './TemplatesDialog';
-import { useOfflineTicks } from '~/offline/ticks';
+import { useOfflineEdits, useOfflineState, useOfflineTicks } from '~/offline/ticks';
+import { changedFields } from '~/offline/queue';
 
 type Item = PackingList['items'][number];
 type Bag = PackingBags['bags'][number];
@@ -46,6 +47,9 @@ export function PackingTab({ tripId }: { tripId: number }) {
     trpc.packing.togglePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { checked: item.checked, updatedAt: item.updatedAt }), onError: () => void refresh() }),
   );
   const offline = useOfflineTicks('packing', tripId);
+  // items with a change waiting in the offline queue (shown with it applied, marked as not sent yet)
+  const { queue } = useOfflineState();
+  const pending = new Set(queue.filter((q) => q.list === 'packing' && q.tripId === tripId).map((q) => q.itemId));
   const moveItem = useMutation(
     trpc.packing.updatePackingItem.mutationOptions({ onSuccess: ({ item }) => patchItem(item.id, { bagId: item.bagId, category: item.category }), onError: () => void refresh() }),
   );
@@ -209,6 +213,11 @@ export function PackingTab({ tripId }: { tripId: number }) {
                               {item.quantity > 1 ? `${item.quantity}× ` : ''}
                               {item.name}
                             </label>
+                            {pending.has(item.id) && (
+                              <span className="text-xs font-medium text-amber-800" data-testid="packing-pending">
+                                {t('pending')}
+                              </span>
+                            )}
                             {item.weightGrams !== null && <span className="text-xs tabular-nums text-slate-500">{formatWeight(item.weightGrams * item.quantity, i18n.language)}</span>}
                             {bag && (
                               <span className="inline-flex items-center gap-1 text-xs text-slate-600">
@@ -366,17 +375,20 @@ function ItemDialog({ tripId, item, categories, bags, onClose, onSaved }: { trip
   const update = useMutation(
     trpc.packing.updatePackingItem.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
+  const offline = useOfflineEdits('packing', tripId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate({
-      tripId,
-      itemId: item.id,
+    const wanted = {
       name,
       category: category.trim() || DEFAULT_CATEGORY,
       quantity: Number(quantity) || 1,
       weightGrams: weight.trim() === '' ? null : Math.round(Number(weight)),
       bagId: bagId ? Number(bagId) : null,
-    });
+    };
+    // Offline (or the server unreachable), the changed fields wait in the offline queue and are sent on reconnect.
+    const edit = { changes: changedFields<typeof wanted>(item, wanted) };
+    if (Object.keys(edit.changes).length === 0 || offline.queueIfOffline(item, edit)) return onClose();
+    update.mutate({ tripId, itemId: item.id, ...wanted }, { onError: (error) => void (offline.queueIfUnreachable(error, item, edit) && onClose()) });
   };
   return (
     <Dialog

@@ -97,16 +97,31 @@ export const packingRouter = router({
       mcp: {
         name: 'update_packing_item',
         kind: 'idempotent',
-        description: 'Change an item; only the fields you send change. null clears weightGrams or takes the item out of its bag (bagId). checked may be sent too.',
+        description:
+          'Change an item; only the fields you send change. null clears weightGrams or takes the item out of its bag (bagId). checked may be sent too. Optional expectedUpdatedAt (the item’s updatedAt as read): if it changed since, CONFLICT naming who changed it, and nothing changes.',
       },
     })
-    .input(z.object({ ...itemIdInput, name: title(NAME_MAX).optional(), category: category.optional(), quantity: quantity.optional(), weightGrams: weightGrams.nullish(), bagId: id('packing bag').nullish(), checked: checked.optional() }))
+    .input(
+      z.object({
+        ...itemIdInput,
+        name: title(NAME_MAX).optional(),
+        category: category.optional(),
+        quantity: quantity.optional(),
+        weightGrams: weightGrams.nullish(),
+        bagId: id('packing bag').nullish(),
+        checked: checked.optional(),
+        expectedUpdatedAt,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      await findPackingItem(ctx.db, input.tripId, input.itemId);
+      const current = await findPackingItem(ctx.db, input.tripId, input.itemId);
       if (input.bagId) await findPackingBag(ctx.db, input.tripId, input.bagId);
-      const row = await ctx.db.packingItem.update({
-        where: { id: input.itemId },
-        data: { name: input.name, category: input.category, quantity: input.quantity, weightGrams: input.weightGrams, bagId: input.bagId, checked: input.checked, updatedById: ctx.actor.user.id },
+      const data = { name: input.name, category: input.category, quantity: input.quantity, weightGrams: input.weightGrams, bagId: input.bagId, checked: input.checked, updatedById: ctx.actor.user.id };
+      const row = await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
+        conditional: (updatedAt) => ctx.db.packingItem.updateMany({ where: { id: input.itemId, updatedAt }, data }),
+        write: () => ctx.db.packingItem.update({ where: { id: input.itemId }, data }),
+        read: () => ctx.db.packingItem.findUniqueOrThrow({ where: { id: input.itemId } }),
+        lastChange: () => ctx.db.packingItem.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
       });
       const item = packingItemJson(row);
       emitItem(ctx, input.tripId, 'packing.item.updated', item);

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage, thenRefresh, useTRPC } from '~/utils/trpc';
 import { Avatar, AvatarStack, Button, ConfirmDialog, DateField, Dialog, EmptyState, SelectField, Spinner, TabLoadError, TextAreaField, TextField } from '~/components/ui';
 import { PeopleDialog, useMyUserId, type Person } from '../packing/lists-ui';
-import { byDueDate, changedTodoFields, isOverdue, localToday, moveBy } from './rules';
+import { byDueDate, isOverdue, localToday, moveBy, type TodoFields } from './rules';
 import type { TodoList } from './events';
-import { useOfflineEdits, useOfflineState, useOfflineTicks } from '~/offline/ticks';
+import { useOfflineEdits, useOfflineState, useOfflineTicks, useOfflineTodoLifecycle } from '~/offline/ticks';
+import { changedFields } from '~/offline/queue';
 
 type Todo = TodoList['items'][number];
 type Order = 'due' | 'own';
@@ -45,6 +46,12 @@ export function TodosTab({ tripId }: { tripId: number }) {
   const remove = useMutation(
     trpc.todos.deleteTodo.mutationOptions(thenRefresh(() => setToDelete(null), refresh)),
   );
+  const lifecycle = useOfflineTodoLifecycle(tripId);
+  // Offline (or the server unreachable, or the to-do not created yet), the deletion waits in the offline queue.
+  const confirmDelete = (todo: Todo) => {
+    if (lifecycle.deleteIfOffline(todo)) return setToDelete(null);
+    remove.mutate({ tripId, itemId: todo.id }, { onError: (error) => void (lifecycle.deleteIfUnreachable(error, todo) && (remove.reset(), setToDelete(null))) });
+  };
   const assign = useMutation(
     trpc.todos.setTodoCategoryAssignees.mutationOptions(thenRefresh(() => setAssigning(null), refresh)),
   );
@@ -211,7 +218,7 @@ export function TodosTab({ tripId }: { tripId: number }) {
         danger
         busy={remove.isPending}
         error={remove.error ? errorMessage(remove.error, t) : null}
-        onConfirm={() => toDelete && remove.mutate({ tripId, itemId: toDelete.id })}
+        onConfirm={() => toDelete && confirmDelete(toDelete)}
         onCancel={() => setToDelete(null)}
       />
     </div>
@@ -224,19 +231,28 @@ function AddTodoForm({ tripId, people, onAdded }: { tripId: number; people: Pers
   const [name, setName] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [assignee, setAssignee] = useState('');
+  const cleared = () => {
+    setName('');
+    setDueDate('');
+  };
   const create = useMutation(
     trpc.todos.createTodo.mutationOptions({
       onSuccess: async () => {
-        setName('');
-        setDueDate('');
+        cleared();
         await onAdded();
       },
     }),
   );
+  const lifecycle = useOfflineTodoLifecycle(tripId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    create.mutate({ tripId, name, dueDate: dueDate || null, assignedUserId: assignee ? Number(assignee) : null });
+    const fields = { name, dueDate: dueDate || null, assignedUserId: assignee ? Number(assignee) : null };
+    // Offline (or the server unreachable), the new to-do is listed at once and created on reconnect.
+    const person = people.find((p) => p.id === fields.assignedUserId);
+    const queued = { changes: fields, assignedUser: person ? { userId: person.id, username: '', displayName: person.displayName } : null };
+    if (lifecycle.createIfOffline(queued)) return cleared();
+    create.mutate({ tripId, ...fields }, { onError: (error) => void (lifecycle.createIfUnreachable(error, queued) && (create.reset(), cleared())) });
   };
   return (
     <form onSubmit={submit} className="mt-3 grid gap-2 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" aria-label={t('add')}>
@@ -274,7 +290,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
   const update = useMutation(
     trpc.todos.updateTodo.mutationOptions(thenRefresh(() => onClose(), onSaved)),
   );
-  const offline = useOfflineEdits(tripId);
+  const offline = useOfflineEdits('todos', tripId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const wanted = {
@@ -286,7 +302,7 @@ function TodoDialog({ tripId, todo, people, categories, onClose, onSaved }: { tr
       priority: Number(priority),
     };
     // Offline (or the server unreachable), the changed fields wait in the offline queue and are sent on reconnect.
-    const changes = changedTodoFields({ ...todo, description: todo.description ?? null }, wanted);
+    const changes = changedFields<TodoFields>({ ...todo, description: todo.description ?? null }, wanted);
     const person = people.find((p) => p.id === wanted.assignedUserId);
     const edit = { changes, assignedUser: person ? { userId: person.id, username: '', displayName: person.displayName } : null };
     if (Object.keys(changes).length === 0 || offline.queueIfOffline(todo, edit)) return onClose();

@@ -10,10 +10,10 @@ import { notInTrip } from '../trip-data.server';
 import { checkTripPeople } from '../trip-data.server';
 import { reorderChanges } from '~/domain/ordering';
 import { todoEvents } from './events';
-import { findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
+import { findCreated, findCreatedOrThrow, findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
 import { notify } from '../notifications/notify.server';
-import { expectedUpdatedAt, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
+import { clientRequestId, expectedUpdatedAt, isUniqueViolation, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
 
 /** Where an assignment notification leads: the trip's To-dos tab. */
 const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
@@ -54,15 +54,19 @@ export const todosRouter = router({
       mcp: {
         name: 'create_todo',
         kind: 'write',
-        description: 'Add a to-do at the end of the list, not done: name, and optional category, dueDate (YYYY-MM-DD), description, assignedUserId (someone on the trip), priority 0–3.',
+        description:
+          'Add a to-do at the end of the list, not done: name, and optional category, dueDate (YYYY-MM-DD), description, assignedUserId (someone on the trip), priority 0–3. Optional clientRequestId: sent again with the same id, it answers the to-do already made instead of adding a second one.',
       },
     })
-    .input(z.object({ name: title(NAME_MAX), ...fields }))
+    .input(z.object({ name: title(NAME_MAX), ...fields, clientRequestId }))
     .mutation(async ({ ctx, input }) => {
+      // a create sent again (its first answer was lost) answers the to-do it already made
+      const made = await findCreated(ctx.db, input.tripId, input.clientRequestId);
+      if (made) return { item: todoJson(made) };
       if (input.assignedUserId) await checkTripPeople(ctx.db, input.tripId, [input.assignedUserId]);
       const last = await ctx.db.todo.aggregate({ where: { tripId: input.tripId }, _max: { position: true } });
-      const item = todoJson(
-        await ctx.db.todo.create({
+      const created = await ctx.db.todo
+        .create({
           data: {
             tripId: input.tripId,
             name: input.name,
@@ -73,10 +77,14 @@ export const todosRouter = router({
             priority: input.priority ?? 0,
             position: (last._max.position ?? -1) + 1,
             updatedById: ctx.actor.user.id,
+            clientRequestId: input.clientRequestId ?? null,
           },
           include: todoInclude,
-        }),
-      );
+        })
+        .catch((error: unknown) => (isUniqueViolation(error) ? null : Promise.reject(error)));
+      // null: the same create, sent twice at once, was made by the other send
+      if (!created) return { item: todoJson(await findCreatedOrThrow(ctx.db, input.tripId, input.clientRequestId)) };
+      const item = todoJson(created);
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.created', { item }));
       if (item.assignedUserId) {
         ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: null }));
@@ -147,11 +155,23 @@ export const todosRouter = router({
     }),
 
   deleteTodo: tripMemberProcedure
-    .meta({ ...WRITE, mcp: { name: 'delete_todo', kind: 'destructive', description: 'Delete a to-do.' } })
-    .input(z.object(itemIdInput))
+    .meta({
+      ...WRITE,
+      mcp: {
+        name: 'delete_todo',
+        kind: 'destructive',
+        description: 'Delete a to-do. Optional expectedUpdatedAt (the to-do’s updatedAt as read): if it changed since, CONFLICT naming who changed it, and nothing is deleted.',
+      },
+    })
+    .input(z.object({ ...itemIdInput, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
       const current = await findTodo(ctx.db, input.tripId, input.itemId);
-      await ctx.db.todo.delete({ where: { id: input.itemId } });
+      await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
+        conditional: (updatedAt) => ctx.db.todo.deleteMany({ where: { id: input.itemId, updatedAt } }),
+        write: () => ctx.db.todo.delete({ where: { id: input.itemId } }),
+        read: async () => null,
+        lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
+      });
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.deleted', { itemId: input.itemId, name: current.name }));
       return { deleted: true as const, itemId: input.itemId };
     }),

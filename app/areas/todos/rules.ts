@@ -50,11 +50,3 @@ export interface TodoFields {
   priority: number;
 }
 
-/** Only the fields an edit changes (an offline edit sends just those, so it overwrites nothing else). */
-export function changedTodoFields(todo: TodoFields, wanted: TodoFields): Partial<TodoFields> {
-  const changes: Partial<TodoFields> = {};
-  for (const field of Object.keys(wanted) as (keyof TodoFields)[]) {
-    if (wanted[field] !== todo[field]) Object.assign(changes, { [field]: wanted[field] });
-  }
-  return changes;
-}

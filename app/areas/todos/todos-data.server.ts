@@ -41,6 +41,17 @@ export async function findTodo(db: DbLike, tripId: number, itemId: number) {
   return todo;
 }
 
+/** The to-do an offline create with this request id already made in this trip, if any. */
+export async function findCreated(db: DbLike, tripId: number, clientRequestId: string | undefined) {
+  return clientRequestId ? db.todo.findUnique({ where: { tripId_clientRequestId: { tripId, clientRequestId } }, include: todoInclude }) : null;
+}
+
+export async function findCreatedOrThrow(db: DbLike, tripId: number, clientRequestId: string | undefined) {
+  const todo = await findCreated(db, tripId, clientRequestId);
+  if (!todo) throw new Error('a to-do create collided on its request id but no such to-do exists');
+  return todo;
+}
+
 /** category → the people responsible for it. */
 export async function loadTodoAssignees(db: DbLike, tripId: number) {
   const rows = await db.todoCategoryAssignee.findMany({ where: { tripId }, include: { user: { select: publicUserSelect } }, orderBy: [{ category: 'asc' }, { userId: 'asc' }] });
