@@ -76,7 +76,8 @@ describe('graceful shutdown', { timeout: 120_000 }, () => {
         .get(`${server.url}/healthz`, { agent: false }, (res) => resolve(`answered ${res.statusCode}`))
         .on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
     });
-    expect(refused).toBe('ECONNREFUSED');
+    // Not served: refused, or reset when it reached the listen backlog just before the listener closed (seen under load).
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(refused);
 
     request.end(body.slice(10));
     const answered = await response;
