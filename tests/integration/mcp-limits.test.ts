@@ -1,15 +1,11 @@
 // MCP limits: concurrent sessions per user, requests per minute per user–client pair, idle expiry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insideOneRateMinute } from '../helpers/rate-minute';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { makeUser } from '../helpers/users';
 import { connect, createOAuthToken, createStaticToken, enableMcp, initializeMessage, rawMcp, rawSession } from './mcp.helpers';
 
 type Runtime = { clockOffsetMs: number };
-/** Rate windows are wall-clock minutes: keep a burst of requests inside one. */
-async function awayFromMinuteEdge() {
-  const into = Date.now() % 60_000;
-  if (into > 50_000) await new Promise((r) => setTimeout(r, 60_500 - into));
-}
 
 const runtimeOf = (s: TestServer) => (s.services as unknown as Record<symbol, Runtime>)[Symbol.for('waymark.mcp.runtime')];
 
@@ -85,7 +81,7 @@ describe('rate limit (MCP_RATE_LIMIT=8)', () => {
   });
 
   it('answers 429 with Retry-After and a message naming the limit once a user–client pair exceeds it', async () => {
-    await awayFromMinuteEdge();
+    await insideOneRateMinute(10_000);
     const { user } = await makeUser(server);
     const first = await createOAuthToken(server, user.id, ['trips:read']);
     const sessionId = await rawSession(server, first.token); // request 1
@@ -109,7 +105,7 @@ describe('rate limit (MCP_RATE_LIMIT=8)', () => {
   it('the window resets after a minute', async () => {
     const { user } = await makeUser(server);
     const { token } = await createStaticToken(server, user.id);
-    await awayFromMinuteEdge();
+    await insideOneRateMinute(10_000);
     for (let i = 0; i < 8; i++) expect((await rawMcp(server, initializeMessage, { token })).status).toBe(200);
     expect((await rawMcp(server, initializeMessage, { token })).status).toBe(429);
     const runtime = runtimeOf(server);

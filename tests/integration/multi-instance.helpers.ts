@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { expect } from 'vitest';
+import { insideOneRateMinute } from '../helpers/rate-minute';
 import Pusher from 'pusher-js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -113,7 +114,7 @@ export async function rawMcpAt(instanceUrl: string, token: string, body: unknown
 
 /** Counts a user's MCP calls: one request per instance in turn until one is refused; the refusal comes at limit + 1. */
 export async function proveRateLimitShared(db: Db, instances: string[], limit: number) {
-  await awayFromMinuteEnd();
+  await insideOneRateMinute();
   const { user } = await makeUser(via(instances[0], db));
   const { token } = await createStaticToken(via(instances[0], db), user.id);
   const statuses: number[] = [];
@@ -131,18 +132,13 @@ export async function proveRateLimitShared(db: Db, instances: string[], limit: n
   expect(windows.map((w) => w.count)).toContain(limit + 1);
 }
 
-/** Waits for the next wall-clock minute when fewer than 15 s of this one are left (limits count per minute). */
-async function awayFromMinuteEnd() {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 15_000) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 /**
  * Failed client authentications at /oauth/token, one per instance in turn: the one after FAILED_CLIENT_AUTH_PER_MINUTE
  * is refused 429 whichever instance gets it (the OAuth windows are counted in the RateWindow table, as /mcp's).
  */
 export async function proveOAuthRateShared(db: Db, instances: string[]) {
-  await awayFromMinuteEnd();
+  await insideOneRateMinute();
   // A confidential client presenting a wrong secret: invalid_client (401) until the address's window is full.
   const clientId = `forged-${Math.random().toString(36).slice(2, 10)}`;
   const statuses: number[] = [];

@@ -1,5 +1,6 @@
 // Machine clients (client_credentials, RFC 6749 §4.4): the rules of MCP-SURFACE.md one by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insideOneRateMinute } from '../helpers/rate-minute';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { makeUser, expectTrpcError } from '../helpers/users';
 import { basic, createInteractiveClient, createMachineClient, postForm, resolveToken } from './oauth.helpers';
@@ -159,8 +160,7 @@ describe('token endpoint rate limit', () => {
     const auth = { Authorization: basic(machine.clientId, machine.clientSecret) };
     const token = () => postForm(server, '/oauth/token', { grant_type: 'client_credentials' }, auth);
     // The window is a fixed minute; start well inside one so the few requests below cannot straddle a reset.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
+    await insideOneRateMinute(5_000);
     // The first request opens this client's window (its key names the client and the address the server saw); the
     // window is then filled to 599 hits directly, as 598 more requests would (600 real requests take longer than a
     // minute on a loaded machine, and the window would reset under them).

@@ -2,6 +2,7 @@
 // MCP addon, IPv6 clients share a /64 rate window, and admins can list and purge registered clients.
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insideOneRateMinute } from '../helpers/rate-minute';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { makeUser } from '../helpers/users';
 import { enableMcp } from './mcp.helpers';
@@ -42,6 +43,7 @@ describe('dynamic registration limits', () => {
   });
 
   it('IPv6 clients are rate limited per /64, not per address', async () => {
+    await insideOneRateMinute();
     const statuses = [];
     for (let i = 1; i <= 11; i++) statuses.push((await register(`2001:db8:1:2::${i.toString(16)}`)).status);
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
