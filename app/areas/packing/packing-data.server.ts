@@ -1,6 +1,7 @@
 // Packing rows → the JSON both doors return, and the lookups that keep every id inside its trip.
-import type { PackingBag, PackingItem, User } from '~/generated/prisma/client';
+import type { PackingBag, PackingItem, Prisma, User } from '~/generated/prisma/client';
 import { publicUserSelect } from '~/trpc/shape';
+import { lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
 import { notInTrip, type DbLike } from '../trip-data.server';
 import { packingProgress } from './rules';
 
@@ -66,6 +67,17 @@ export async function findPackingItem(db: DbLike, tripId: number, itemId: number
   const item = await db.packingItem.findFirst({ where: { id: itemId, tripId } });
   if (!item) throw notInTrip('Packing item', itemId, tripId);
   return item;
+}
+
+/** Writes `data` to the item only while it is still at `expected` (omitted: always); see `writeIfUnchanged`. */
+export function updatePackingItemIfUnchanged(db: DbLike, item: Pick<PackingItem, 'id' | 'name'>, expected: string | undefined, data: Prisma.PackingItemUncheckedUpdateManyInput) {
+  const where = { id: item.id };
+  return writeIfUnchanged(expected, item.name, {
+    conditional: (updatedAt) => db.packingItem.updateMany({ where: { ...where, updatedAt }, data }),
+    write: () => db.packingItem.update({ where, data }),
+    read: () => db.packingItem.findUniqueOrThrow({ where }),
+    lastChange: () => db.packingItem.findUnique({ where, select: lastChangeSelect }),
+  });
 }
 
 export async function findPackingBag(db: DbLike, tripId: number, bagId: number) {

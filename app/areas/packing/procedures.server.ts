@@ -17,6 +17,7 @@ import {
   nextItemPosition,
   packingBagJson,
   packingItemJson,
+  updatePackingItemIfUnchanged,
 } from './packing-data.server';
 import { checkTripPeople, notInTrip } from '../trip-data.server';
 import { BAG_NAME_MAX, CATEGORY_MAX, DEFAULT_BAG_COLOR, DEFAULT_CATEGORY, IMPORT_MAX, NAME_MAX, QUANTITY_MAX, TEMPLATE_NAME_MAX, WEIGHT_MAX, itemsToAdd } from './rules';
@@ -25,7 +26,7 @@ import { findTemplate, loadTemplates, templateInclude, templateJson } from './te
 import { badRequest, notFound } from '~/domain/errors';
 import { notify } from '../notifications/notify.server';
 import { reportProgress } from '~/utils/progress.server';
-import { expectedUpdatedAt, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
+import { expectedUpdatedAt } from '~/offline/versions.server';
 
 const category = title(CATEGORY_MAX);
 const quantity = z.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(QUANTITY_MAX, `must be at most ${QUANTITY_MAX}`);
@@ -117,13 +118,7 @@ export const packingRouter = router({
       const current = await findPackingItem(ctx.db, input.tripId, input.itemId);
       if (input.bagId) await findPackingBag(ctx.db, input.tripId, input.bagId);
       const data = { name: input.name, category: input.category, quantity: input.quantity, weightGrams: input.weightGrams, bagId: input.bagId, checked: input.checked, updatedById: ctx.actor.user.id };
-      const row = await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
-        conditional: (updatedAt) => ctx.db.packingItem.updateMany({ where: { id: input.itemId, updatedAt }, data }),
-        write: () => ctx.db.packingItem.update({ where: { id: input.itemId }, data }),
-        read: () => ctx.db.packingItem.findUniqueOrThrow({ where: { id: input.itemId } }),
-        lastChange: () => ctx.db.packingItem.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
-      });
-      const item = packingItemJson(row);
+      const item = packingItemJson(await updatePackingItemIfUnchanged(ctx.db, current, input.expectedUpdatedAt, data));
       emitItem(ctx, input.tripId, 'packing.item.updated', item);
       return { item };
     }),
@@ -134,14 +129,7 @@ export const packingRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await findPackingItem(ctx.db, input.tripId, input.itemId);
       const data = { checked: input.checked, updatedById: ctx.actor.user.id };
-      const item = packingItemJson(
-        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
-          conditional: (updatedAt) => ctx.db.packingItem.updateMany({ where: { id: input.itemId, updatedAt }, data }),
-          write: () => ctx.db.packingItem.update({ where: { id: input.itemId }, data }),
-          read: () => ctx.db.packingItem.findUniqueOrThrow({ where: { id: input.itemId } }),
-          lastChange: () => ctx.db.packingItem.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
-        }),
-      );
+      const item = packingItemJson(await updatePackingItemIfUnchanged(ctx.db, current, input.expectedUpdatedAt, data));
       emitItem(ctx, input.tripId, 'packing.item.toggled', item);
       return { item };
     }),

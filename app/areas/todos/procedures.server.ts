@@ -10,10 +10,21 @@ import { notInTrip } from '../trip-data.server';
 import { checkTripPeople } from '../trip-data.server';
 import { reorderChanges } from '~/domain/ordering';
 import { todoEvents } from './events';
-import { findCreated, findCreatedOrThrow, findTodo, loadTodoAssignees, loadTodos, todoInclude, todoJson, todoOrder } from './todos-data.server';
+import {
+  deleteTodoIfUnchanged,
+  findCreated,
+  findCreatedOrThrow,
+  findTodo,
+  loadTodoAssignees,
+  loadTodos,
+  todoInclude,
+  todoJson,
+  todoOrder,
+  updateTodoIfUnchanged,
+} from './todos-data.server';
 import { CATEGORY_MAX, DESCRIPTION_MAX, NAME_MAX } from './rules';
 import { notify } from '../notifications/notify.server';
-import { clientRequestId, expectedUpdatedAt, isUniqueViolation, lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
+import { clientRequestId, expectedUpdatedAt, isUniqueViolation } from '~/offline/versions.server';
 
 /** Where an assignment notification leads: the trip's To-dos tab. */
 const todosLink = (tripId: number) => `/trips/${tripId}?tab=todos`;
@@ -116,14 +127,7 @@ export const todosRouter = router({
         priority: input.priority === undefined ? undefined : (input.priority ?? 0),
         updatedById: ctx.actor.user.id,
       };
-      const item = todoJson(
-        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
-          conditional: (updatedAt) => ctx.db.todo.updateMany({ where: { id: input.itemId, updatedAt }, data }),
-          write: () => ctx.db.todo.update({ where: { id: input.itemId }, data, include: todoInclude }),
-          read: () => ctx.db.todo.findUniqueOrThrow({ where: { id: input.itemId }, include: todoInclude }),
-          lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
-        }),
-      );
+      const item = todoJson(await updateTodoIfUnchanged(ctx.db, current, input.expectedUpdatedAt, data));
       const channel = tripChannel(input.tripId);
       if (input.assignedUserId !== undefined && item.assignedUserId !== current.assignedUserId) {
         ctx.emit(channel, todoEvents.make('todo.assigned', { item, assignedUserId: item.assignedUserId, previousUserId: current.assignedUserId }));
@@ -142,14 +146,7 @@ export const todosRouter = router({
     .mutation(async ({ ctx, input }) => {
       const current = await findTodo(ctx.db, input.tripId, input.itemId);
       const data = { checked: input.checked, updatedById: ctx.actor.user.id };
-      const item = todoJson(
-        await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
-          conditional: (updatedAt) => ctx.db.todo.updateMany({ where: { id: input.itemId, updatedAt }, data }),
-          write: () => ctx.db.todo.update({ where: { id: input.itemId }, data, include: todoInclude }),
-          read: () => ctx.db.todo.findUniqueOrThrow({ where: { id: input.itemId }, include: todoInclude }),
-          lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
-        }),
-      );
+      const item = todoJson(await updateTodoIfUnchanged(ctx.db, current, input.expectedUpdatedAt, data));
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.toggled', { item }));
       return { item };
     }),
@@ -166,12 +163,7 @@ export const todosRouter = router({
     .input(z.object({ ...itemIdInput, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => {
       const current = await findTodo(ctx.db, input.tripId, input.itemId);
-      await writeIfUnchanged(input.expectedUpdatedAt, current.name, {
-        conditional: (updatedAt) => ctx.db.todo.deleteMany({ where: { id: input.itemId, updatedAt } }),
-        write: () => ctx.db.todo.delete({ where: { id: input.itemId } }),
-        read: async () => null,
-        lastChange: () => ctx.db.todo.findUnique({ where: { id: input.itemId }, select: lastChangeSelect }),
-      });
+      await deleteTodoIfUnchanged(ctx.db, current, input.expectedUpdatedAt);
       ctx.emit(tripChannel(input.tripId), todoEvents.make('todo.deleted', { itemId: input.itemId, name: current.name }));
       return { deleted: true as const, itemId: input.itemId };
     }),

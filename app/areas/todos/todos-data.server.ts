@@ -1,7 +1,8 @@
 // To-do rows → the JSON both doors return, and the lookup that keeps an id inside its trip.
-import type { Todo, User } from '~/generated/prisma/client';
+import type { Prisma, Todo, User } from '~/generated/prisma/client';
 import { toIsoDate } from '~/domain/dates';
 import { publicUserSelect } from '~/trpc/shape';
+import { lastChangeSelect, writeIfUnchanged } from '~/offline/versions.server';
 import { notInTrip, type DbLike } from '../trip-data.server';
 
 type PublicUser = Pick<User, 'id' | 'username' | 'displayName'>;
@@ -40,6 +41,30 @@ export async function findTodo(db: DbLike, tripId: number, itemId: number) {
   if (!todo) throw notInTrip('To-do', itemId, tripId);
   return todo;
 }
+
+/** Writes `data` to the to-do only while it is still at `expected` (omitted: always); see `writeIfUnchanged`. */
+export function updateTodoIfUnchanged(db: DbLike, todo: Pick<Todo, 'id' | 'name'>, expected: string | undefined, data: Prisma.TodoUncheckedUpdateManyInput) {
+  const where = { id: todo.id };
+  return writeIfUnchanged(expected, todo.name, {
+    conditional: (updatedAt) => db.todo.updateMany({ where: { ...where, updatedAt }, data }),
+    write: () => db.todo.update({ where, data, include: todoInclude }),
+    read: () => db.todo.findUniqueOrThrow({ where, include: todoInclude }),
+    lastChange: () => lastTodoChange(db, todo.id),
+  });
+}
+
+/** Deletes the to-do only while it is still at `expected` (omitted: always); see `writeIfUnchanged`. */
+export async function deleteTodoIfUnchanged(db: DbLike, todo: Pick<Todo, 'id' | 'name'>, expected: string | undefined) {
+  const where = { id: todo.id };
+  await writeIfUnchanged(expected, todo.name, {
+    conditional: (updatedAt) => db.todo.deleteMany({ where: { ...where, updatedAt } }),
+    write: () => db.todo.delete({ where }),
+    read: async () => null,
+    lastChange: () => lastTodoChange(db, todo.id),
+  });
+}
+
+const lastTodoChange = (db: DbLike, id: number) => db.todo.findUnique({ where: { id }, select: lastChangeSelect });
 
 /** The to-do an offline create with this request id already made in this trip, if any. */
 export async function findCreated(db: DbLike, tripId: number, clientRequestId: string | undefined) {
