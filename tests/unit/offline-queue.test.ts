@@ -1,7 +1,21 @@
 // The offline edits queue's rules: one entry per item in the order first ticked, ticking back drops it, queued ticks
-// lie over any answer for their trip only, and the replay plan (send, skip, conflict) against the server's item.
+// lie over any answer for their trip only, the replay plan (send, skip, conflict) against the server's item, and the
+// replay itself against a stand-in for the server at the HTTP boundary.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { AppRouter } from '~/trpc/root';
+import { newReplayRound, replayQueue } from '~/offline/replay';
 import { OfflineStore, afterCreate, enqueueDelete, enqueueEdit, enqueueTick, planDelete, planEdit, planTick, withQueuedChanges, type ListItem, type QueuedChange, type QueuedCreate, type QueuedEdit, type QueuedTick } from '~/offline/queue';
+
+// the store keeps its queue in localStorage: an empty one for every test
+const memory = new Map<string, string>();
+beforeEach(() => {
+  memory.clear();
+  (globalThis as { localStorage?: unknown }).localStorage = {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+  };
+});
 
 const tick = (itemId: number, checked: boolean, extra: Partial<QueuedTick> = {}): Omit<QueuedTick, 'id'> => ({
   list: 'packing',
@@ -89,15 +103,6 @@ describe('planTick', () => {
 });
 
 describe('OfflineStore', () => {
-  const memory = new Map<string, string>();
-  beforeEach(() => {
-    memory.clear();
-    (globalThis as { localStorage?: unknown }).localStorage = {
-      getItem: (k: string) => memory.get(k) ?? null,
-      setItem: (k: string, v: string) => void memory.set(k, v),
-    };
-  });
-
   it('survives a reload, keeps each user apart, and turns a failed tick into a conflict until dismissed', () => {
     const anna = new OfflineStore(7);
     let notified = 0;
@@ -126,15 +131,6 @@ describe('OfflineStore', () => {
 });
 
 describe('versions and changed-meanwhile conflicts', () => {
-  const memory = new Map<string, string>();
-  beforeEach(() => {
-    memory.clear();
-    (globalThis as { localStorage?: unknown }).localStorage = {
-      getItem: (k: string) => memory.get(k) ?? null,
-      setItem: (k: string, v: string) => void memory.set(k, v),
-    };
-  });
-
   it('replacing a tick keeps its first version; a changed conflict keeps what "Apply mine anyway" sends until resolved', () => {
     const first = enqueueTick([], tick(1, true, { seenChecked: false, seenUpdatedAt: 'v1', name: 'socks' }), 'a');
     const again = enqueueTick(first, tick(1, true, { seenChecked: true, seenUpdatedAt: 'v2', name: 'wool socks' }), 'b');
@@ -228,5 +224,91 @@ describe('packing item edits', () => {
     expect(shown.items).toEqual([{ id: 1, checked: false, name: 'Wool socks', quantity: 3 }]);
     expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 3 })).toBe('skip');
     expect(planEdit(queue[0] as QueuedEdit, { id: 1, checked: false, name: 'Wool socks', quantity: 2 })).toBe('send');
+  });
+});
+
+/**
+ * The server as the replay meets it over HTTP (tRPC's httpLink wire format): one trip's to-dos and packing items, each
+ * write bumping the item's version and refused with CONFLICT when `expectedUpdatedAt` is not the current one. Counts the
+ * requests per procedure.
+ */
+function fakeServer(lists: Record<'todos' | 'packing', { id: number; name: string; checked: boolean; updatedAt: string; quantity?: number }[]>) {
+  const calls: Record<string, number> = {};
+  let version = 1;
+  const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const write = (list: 'todos' | 'packing', input: { itemId: number; expectedUpdatedAt?: string }, change: (item: (typeof lists)['todos'][number]) => void) => {
+    const item = lists[list].find((i) => i.id === input.itemId);
+    if (!item) return answer(404, { error: { message: 'not found', code: -32004, data: { code: 'NOT_FOUND', httpStatus: 404 } } });
+    if (input.expectedUpdatedAt !== undefined && input.expectedUpdatedAt !== item.updatedAt) {
+      return answer(409, { error: { message: 'changed meanwhile', code: -32009, data: { code: 'CONFLICT', httpStatus: 409 } } });
+    }
+    change(item);
+    item.updatedAt = `v${++version}`;
+    return answer(200, { result: { data: { item } } });
+  };
+  // what a write changes: its input without the target and the version
+  const fieldsOf = ({ tripId, itemId, expectedUpdatedAt, ...fields }: Record<string, unknown>) => fields;
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    const { pathname, searchParams } = new URL(String(url));
+    const procedure = pathname.split('/').pop()!;
+    calls[procedure] = (calls[procedure] ?? 0) + 1;
+    const input = JSON.parse(init?.method === 'POST' ? String(init.body) : (searchParams.get('input') ?? '{}'));
+    switch (procedure) {
+      case 'todos.listTodos':
+        return answer(200, { result: { data: { items: lists.todos, assignees: {} } } });
+      case 'packing.listPackingItems':
+        return answer(200, { result: { data: { items: lists.packing, assignees: {} } } });
+      case 'todos.createTodo': {
+        const item = { id: 100 + lists.todos.length, name: input.name, checked: false, updatedAt: `v${++version}` };
+        lists.todos.push(item);
+        return answer(200, { result: { data: { item } } });
+      }
+      case 'todos.deleteTodo':
+        return write('todos', input, (item) => lists.todos.splice(lists.todos.indexOf(item), 1));
+      case 'todos.toggleTodo':
+      case 'todos.updateTodo':
+        return write('todos', input, (item) => Object.assign(item, fieldsOf(input)));
+      case 'packing.togglePackingItem':
+      case 'packing.updatePackingItem':
+        return write('packing', input, (item) => Object.assign(item, fieldsOf(input)));
+    }
+    return answer(404, { error: { message: `no procedure ${procedure}`, code: -32004, data: { code: 'NOT_FOUND', httpStatus: 404 } } });
+  };
+  return { lists, calls, client: createTRPCClient<AppRouter>({ links: [httpLink({ url: 'http://waymark.test/api/trpc', fetch })] }) };
+}
+
+describe('replay on reconnect', () => {
+  const row = (id: number, name: string, extra = {}) => ({ id, name, checked: false, updatedAt: 'v1', ...extra });
+
+  it('fetches each list once per round however many changes it has, and still sends every one of them', async () => {
+    const server = fakeServer({ todos: [row(1, 'Tickets'), row(2, 'Visa'), row(3, 'Ferry')], packing: [row(1, 'Socks', { quantity: 1 }), row(2, 'Charger', { quantity: 1 })] });
+    const store = new OfflineStore(11);
+    store.addEdit(edit(1, { name: 'Train tickets' }, { seenUpdatedAt: 'v1' }));
+    store.addTick(tick(2, true, { list: 'todos', seenUpdatedAt: 'v1' }));
+    store.addTick(tick(1, true, { seenUpdatedAt: 'v1' }));
+    // made against the version the user saw: the edit just sent moves it on
+    store.addTick(tick(1, true, { list: 'todos', seenUpdatedAt: 'v1' }));
+    const visa = store.addCreate({ list: 'todos', tripId: 1, changes: { name: 'Visa for Ben' } });
+    // a tick of a to-do the round itself creates: found in the round's list although it was fetched before
+    store.addTick(tick(visa, true, { list: 'todos' }));
+    store.addDelete({ list: 'todos', tripId: 1, itemId: 3, name: 'Ferry', seenUpdatedAt: 'v1' });
+    store.addEdit(edit(2, { quantity: 3 }, { list: 'packing', seenUpdatedAt: 'v1' }));
+
+    const round = newReplayRound();
+    await replayQueue(store, server.client, round, () => {});
+
+    expect(server.calls['todos.listTodos']).toBe(1);
+    expect(server.calls['packing.listPackingItems']).toBe(1);
+    expect(store.get()).toEqual({ queue: [], conflicts: [] });
+    expect(server.lists.todos.map((t) => [t.name, t.checked])).toEqual([
+      ['Train tickets', true],
+      ['Visa', true],
+      ['Visa for Ben', true],
+    ]);
+    expect(server.lists.packing.map((p) => [p.name, p.checked, p.quantity])).toEqual([
+      ['Socks', true, 1],
+      ['Charger', false, 3],
+    ]);
+    expect(round).toMatchObject({ touched: new Set(['todos', 'packing']), unreachable: false });
   });
 });
