@@ -1,6 +1,6 @@
 // The React side of the offline edits queue: the signed-in user's store, the hooks the Packing and To-dos tabs tick and
 // edit through, the overlay that keeps queued changes visible over any answer (a reload, a refetch, the worker's saved
-// copy), and the replay on reconnect through the same procedures as online changes.
+// copy), and the hook that runs the replay (replay.ts) whenever the server can be reached again.
 import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { useTRPC, useTRPCClient } from '~/utils/trpc';
