@@ -1,7 +1,9 @@
-// The journey book through real HTTP: a photo that cannot be read in the middle of the book ends the download with an error
+// The journey book through real HTTP: the closing map page draws the land (country outlines) behind the entries, only
+// the countries near them; and a photo that cannot be read in the middle of the book ends the download with an error
 // instead of leaving the browser waiting or handing it a cut-off file as if it were complete.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
@@ -32,9 +34,56 @@ async function book(journeyId: number) {
   return Buffer.from(await response.arrayBuffer());
 }
 
+/** The content stream of the PDF's last page (the map), inflated. */
+function mapPageContent(pdf: Buffer) {
+  const contents: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream\n', at);
+    if (start < 0) break;
+    const end = pdf.indexOf('\nendstream', start);
+    const body = pdf.subarray(start + 7, end);
+    let text: string;
+    try {
+      text = zlib.inflateSync(body).toString('latin1');
+    } catch {
+      text = body.toString('latin1');
+    }
+    if (/\nBT\n/.test(text) || /^q\n/.test(text) || / re\n/.test(text)) contents.push(text);
+    at = end + 10;
+  }
+  return contents.at(-1) ?? '';
+}
+
+/** Paths filled and stroked with the even-odd rule: one per country drawn (pdfkit writes B*). */
+const landPaths = (content: string) => (content.match(/^B\*$/gm) ?? []).length;
+
 beforeAll(async () => {
   [ines] = suite.users;
   await suite.server.services.addons.set('journey', true);
+});
+
+describe('the map page of the journey book', () => {
+  it('draws the countries around the entries behind them, a few of them and not the whole world', async () => {
+    const { journeyId } = await journeyWith('Iberia by train', [
+      { title: 'Alfama at dusk', lat: 38.7118, lng: -9.13 },
+      { title: 'Prado morning', lat: 40.4138, lng: -3.6921 },
+      { title: 'Sevilla heat', lat: 37.3891, lng: -5.9845 },
+    ]);
+    const content = mapPageContent(await book(journeyId));
+    const drawn = landPaths(content);
+    // Portugal and Spain at least; their neighbours maybe (France, Morocco, Algeria), never ~177
+    expect(drawn).toBeGreaterThanOrEqual(2);
+    expect(drawn).toBeLessThanOrEqual(8);
+    // the land is clipped to the map frame (re W n), and drawn before the route and the markers
+    expect(content).toMatch(/ re\nW n\n/);
+    expect(content.indexOf('B*')).toBeLessThan(content.lastIndexOf(' l\nS\n'));
+  });
+
+  it('draws no land when no entry has a position', async () => {
+    const { journeyId } = await journeyWith('Notes without places', [{ title: 'Somewhere' }, { title: 'Elsewhere' }]);
+    expect(landPaths(mapPageContent(await book(journeyId)))).toBe(0);
+  });
 });
 
 describe('a failure in the middle of the book', () => {
