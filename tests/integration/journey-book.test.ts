@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
 
 const suite = procedureSuite([{ displayName: 'Inês Marlowe' }]);
@@ -112,6 +112,7 @@ describe('a failure in the middle of the book', () => {
     fs.rmSync(file);
     fs.mkdirSync(file);
 
+    const logged = vi.spyOn(console, 'error');
     const started = Date.now();
     const response = await bookResponse(journeyId);
     expect(response.status).toBe(200);
@@ -124,6 +125,11 @@ describe('a failure in the middle of the book', () => {
     ]);
     expect(outcome).toBe('failed');
     expect(Date.now() - started).toBeLessThan(10_000);
+    // the server log says why, without the reader's session
+    const lines = logged.mock.calls.map((call) => call.map(String).join(' '));
+    logged.mockRestore();
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`journey ${journeyId}: the book stopped: EISDIR`)));
+    expect(lines.join('\n')).not.toContain(ines.cookie.split('=')[1]);
 
     // the server goes on serving books
     fs.rmdirSync(file);
