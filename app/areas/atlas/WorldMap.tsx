@@ -2,10 +2,9 @@
 // countries filled, bucket-list places pinned. Visited countries are buttons a keyboard can reach; the map keeps
 // its west-to-east orientation in right-to-left languages.
 import { useEffect, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Position } from 'geojson';
 import { iso31661NumericToAlpha2 } from 'iso-3166/1-n-to-1-a2.js';
+import { countryOutlines } from '~/domain/world-countries';
 
 const WIDTH = 960;
 const NORTH = 84;
@@ -28,14 +27,10 @@ interface CountryShape {
 }
 
 function countryShapes(world: unknown): CountryShape[] {
-  const topology = world as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const collection = feature(topology, topology.objects.countries);
-  return collection.features.flatMap((f) => {
-    const code = (f.id !== undefined ? iso31661NumericToAlpha2[String(f.id)] : undefined) ?? BY_NAME[f.properties?.name ?? ''];
-    if (!code || code === 'AQ' || !f.geometry) return [];
-    const geometry = f.geometry as Polygon | MultiPolygon;
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    return [{ code, d: polygons.flatMap((rings) => rings.map(ringPath)).join('') }];
+  return countryOutlines(world).flatMap((country) => {
+    const code = (country.id !== undefined ? iso31661NumericToAlpha2[country.id] : undefined) ?? BY_NAME[country.name];
+    if (!code || code === 'AQ') return [];
+    return [{ code, d: country.polygons.flatMap((rings) => rings.map(ringPath)).join('') }];
   });
 }
 

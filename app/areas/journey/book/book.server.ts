@@ -1,6 +1,6 @@
 // The journey as a printable PDF book, made on the server with pdfkit: a cover (title, subtitle, dates, cover photo),
 // one section per written entry the reader may see (date, title, place, mood and weather, story, photos with captions)
-// and a closing map page (the entries' positions drawn on a plain lat/lng frame, joined in time order, and listed).
+// and a closing map page (the entries' positions on the countries around them, joined in time order, and listed).
 // The PDF is streamed while it is written: pages leave as soon as they are done, photos are read one at a time.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
@@ -10,6 +10,9 @@ import { toIsoDate } from '~/domain/dates';
 import { printableImage } from '~/storage/images.server';
 import { photoOrder, photosVisibleTo } from '../photos/photos.server';
 import { readableEntryWhere } from '../access.server';
+import { worldCountryOutlines } from '~/domain/world-countries.server';
+import { log } from '~/utils/log.server';
+import { landInView, mapProjection, type FramePoint } from './map';
 import { bookFontChains, hasRightToLeft, lineRanges, paragraphBidi, textRuns, visualRuns, type BookFont } from './fonts.server';
 
 /** Without the book's own fonts (fonts.server.ts): a Unicode font when the system has one (Debian: fonts-dejavu-core); the PDF core font covers Western Europe only. */
@@ -29,6 +32,9 @@ function fallbackFonts(doc: PDFKit.PDFDocument) {
 const MARGIN = 56;
 const ACCENT = '#4f46e5';
 const MUTED = '#64748b';
+const LAND = '#e5e7eb';
+const BORDER = '#a8b0bc';
+const FRAME = '#cbd5e1';
 
 /** Markdown as plain text for print: headings, emphasis, code marks and link targets go, the words stay. */
 export function markdownAsText(markdown: string) {
@@ -42,30 +48,6 @@ export function markdownAsText(markdown: string) {
     .replace(/(\*\*|__|\*|_|~~|`)(?=\S)([^\n]*?\S)\1/g, '$2')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-export interface BookPoint {
-  lat: number;
-  lng: number;
-}
-
-/** Positions on a w×h frame (north up), keeping the aspect of the covered area; one point lands in the middle. */
-export function projectPoints(points: readonly BookPoint[], width: number, height: number, padding = 16) {
-  if (!points.length) return [];
-  const lats = points.map((p) => p.lat);
-  const lngs = points.map((p) => p.lng);
-  const [minLat, maxLat, minLng, maxLng] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
-  // Longitude degrees shrink with latitude: scale them by the cosine of the middle latitude.
-  const xScaleFactor = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-  const spanX = Math.max((maxLng - minLng) * xScaleFactor, 1e-6);
-  const spanY = Math.max(maxLat - minLat, 1e-6);
-  const scale = Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY);
-  const offsetX = (width - spanX * scale) / 2;
-  const offsetY = (height - spanY * scale) / 2;
-  return points.map((p) => ({
-    x: points.length === 1 ? width / 2 : offsetX + (p.lng - minLng) * xScaleFactor * scale,
-    y: points.length === 1 ? height / 2 : offsetY + (maxLat - p.lat) * scale,
-  }));
 }
 
 async function loadBook(services: Pick<Services, 'db'>, journeyId: number, userId: number) {
@@ -83,7 +65,7 @@ async function loadBook(services: Pick<Services, 'db'>, journeyId: number, userI
  * Data is read before the first byte; photos are read and shrunk while pages are written.
  */
 export async function journeyBookStream(
-  services: Pick<Services, 'db' | 'storage'>,
+  services: Pick<Services, 'db' | 'storage' | 'config'>,
   input: { journeyId: number; userId: number; t: TFunction; language: string },
 ): Promise<ReadableStream<Uint8Array>> {
   const { journey, entries, photos } = await loadBook(services, input.journeyId, input.userId);
@@ -225,14 +207,29 @@ export async function journeyBookStream(
       return;
     }
     const frame = { x: MARGIN, y: doc.y + 12, w: pageWidth, h: 300 };
-    doc.rect(frame.x, frame.y, frame.w, frame.h).fillAndStroke('#f1f5f9', '#cbd5e1');
-    const at = projectPoints(located.map((e) => ({ lat: e.lat!, lng: e.lng! })), frame.w, frame.h);
+    const projection = mapProjection(located.map((e) => ({ lat: e.lat!, lng: e.lng! })), frame.w, frame.h)!;
+    const onPage = (p: FramePoint) => [frame.x + p.x, frame.y + p.y] as const;
+    // The land behind the points (water stays white), cut off at the frame: one path per country.
+    doc.save();
+    doc.rect(frame.x, frame.y, frame.w, frame.h).clip();
+    doc.lineWidth(0.5).lineJoin('round');
+    for (const { rings } of landInView(worldCountryOutlines(), projection)) {
+      for (const ring of rings) {
+        ring.forEach((p, i) => (i === 0 ? doc.moveTo(...onPage(p)) : doc.lineTo(...onPage(p))));
+        doc.closePath();
+      }
+      doc.fillAndStroke(LAND, BORDER, 'even-odd');
+    }
+    doc.restore();
+    doc.lineWidth(1).rect(frame.x, frame.y, frame.w, frame.h).stroke(FRAME);
+    const at = located.map((e) => projection.project({ lat: e.lat!, lng: e.lng! }));
     doc.lineWidth(1.5).strokeColor(ACCENT);
-    at.forEach((p, i) => (i === 0 ? doc.moveTo(frame.x + p.x, frame.y + p.y) : doc.lineTo(frame.x + p.x, frame.y + p.y)));
+    at.forEach((p, i) => (i === 0 ? doc.moveTo(...onPage(p)) : doc.lineTo(...onPage(p))));
     if (at.length > 1) doc.stroke();
     at.forEach((p, i) => {
-      doc.circle(frame.x + p.x, frame.y + p.y, 7).fill(ACCENT);
-      doc.font(headingFont).fontSize(7).fillColor('#ffffff').text(String(i + 1), frame.x + p.x - 7, frame.y + p.y - 3.5, { width: 14, align: 'center', lineBreak: false });
+      const [x, y] = onPage(p);
+      doc.circle(x, y, 7).fill(ACCENT);
+      doc.font(headingFont).fontSize(7).fillColor('#ffffff').text(String(i + 1), x - 7, y - 3.5, { width: 14, align: 'center', lineBreak: false });
     });
     doc.y = frame.y + frame.h + 16;
     located.forEach((e, i) => {
@@ -242,7 +239,13 @@ export async function journeyBookStream(
 
   write().then(
     () => doc.end(),
-    (error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))),
+    (error: unknown) => {
+      // The download fails (the connection is cut) rather than waiting or ending as a short file; the log says why,
+      // from the message alone (no stack, no request data).
+      const cause = error instanceof Error ? error : new Error(String(error));
+      log(services.config, 'error', `journey ${input.journeyId}: the book stopped: ${cause.message}`);
+      doc.destroy(cause);
+    },
   );
   return Readable.toWeb(doc as unknown as Readable) as ReadableStream<Uint8Array>;
 }
