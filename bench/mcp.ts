@@ -7,6 +7,7 @@ import { fork, execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmStartNodeOptions } from './waymark-process.ts';
 import { concurrent, freshSessions, timeCalls, FRESH, PER_SESSION, PLACES, SEQUENTIAL, SESSIONS, type McpTarget, type Timing } from './mcp-load.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,8 +19,9 @@ interface Target extends McpTarget {
   child: ChildProcess;
 }
 
-function start(name: string, script: string, cwd = root): Promise<Target> {
-  const child = fork(path.join(cwd, script), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd });
+function start(name: string, script: string, cwd = root, nodeOptions: string[] = []): Promise<Target> {
+  const execArgv = [...nodeOptions, '--import', 'tsx'];
+  const child = fork(path.join(cwd, script), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -88,7 +90,8 @@ async function main() {
   console.log(`MCP benchmark: ${SEQUENTIAL} sequential ping and list_trips, ${PLACES} sequential create_place, ${SESSIONS}×${PER_SESSION} concurrent, ${FRESH} fresh sessions; best of ${ROUNDS} interleaved rounds`);
   const floor = await start('floor', 'bench/mcp-floor-server.ts');
   if (waymarkRoot !== root) console.log(`Waymark from ${waymarkRoot}`);
-  const waymark = await start('waymark', 'bench/mcp-waymark-server.ts', waymarkRoot);
+  // Waymark with the Node options of its `npm start`; the floor with Node's defaults.
+  const waymark = await start('waymark', 'bench/mcp-waymark-server.ts', waymarkRoot, npmStartNodeOptions(waymarkRoot));
   const r = await measureAll(floor, waymark);
   floor.child.send({ type: 'stop' });
   waymark.child.send({ type: 'stop' });

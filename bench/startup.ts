@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { median, root, startWaymark } from './waymark-process.ts';
+import { median, npmStartNodeOptions, root, startWaymark } from './waymark-process.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const checkouts = [{ name: 'this checkout', cwd: root }];
@@ -15,7 +15,7 @@ if (process.env.BENCH_BASELINE) checkouts.unshift({ name: 'baseline', cwd: path.
 
 interface Case {
   label: string;
-  command: string[];
+  command: (checkout: string) => string[];
   dataDir: (checkout: number) => string;
 }
 
@@ -25,9 +25,10 @@ let fresh = 0;
 const emptyDir = () => path.join(scratch, `first-${fresh++}`);
 const existing = (checkout: number) => path.join(scratch, `existing-${checkout}`);
 const cases: Case[] = [
-  { label: 'npm start, existing data', command: ['npm', 'start'], dataDir: existing },
-  { label: 'npm start, first start (empty data dir)', command: ['npm', 'start'], dataDir: emptyDir },
-  { label: 'node scripts/start.js, existing data', command: ['node', 'scripts/start.js'], dataDir: existing },
+  { label: 'npm start, existing data', command: () => ['npm', 'start'], dataDir: existing },
+  { label: 'npm start, first start (empty data dir)', command: () => ['npm', 'start'], dataDir: emptyDir },
+  // as a service manager would run it: the same Node options, without npm
+  { label: 'node scripts/start.js, existing data', command: (cwd) => ['node', ...npmStartNodeOptions(cwd), 'scripts/start.js'], dataDir: existing },
 ];
 
 const s = (v: number) => `${v.toFixed(2)} s`;
@@ -42,7 +43,7 @@ try {
     const cpu = checkouts.map(() => [] as number[]);
     for (let run = 0; run < RUNS; run++) {
       for (const [i, checkout] of checkouts.entries()) {
-        const running = await startWaymark({ dataDir: c.dataDir(i), command: c.command, cwd: checkout.cwd });
+        const running = await startWaymark({ dataDir: c.dataDir(i), command: c.command(checkout.cwd), cwd: checkout.cwd });
         wall[i].push(running.msToFirst200 / 1000);
         const { launcher, node, postgres } = running.cpuAtFirst200;
         cpu[i].push(launcher + node + postgres);

@@ -160,3 +160,9 @@ export function median(values: number[]) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** The Node options `npm start` gives Waymark in `checkout` (package.json's start script), to run it alike without npm. */
+export function npmStartNodeOptions(checkout: string): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(checkout, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return script.split(/\s+/).filter((word) => word.startsWith('--'));
+}

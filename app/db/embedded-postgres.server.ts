@@ -380,6 +380,10 @@ function serverArgs(pgdata: string, socketDir: string, ephemeral: boolean) {
     // can lose that last fraction of a second, never consistency.
     synchronous_commit: 'off',
     max_wal_senders: '0',
+    // Fewer processes for a small database (bench:memory): PostgreSQL 18's three I/O worker processes give way to
+    // plain synchronous reads, and nothing replicates logically, so no launcher waits for subscriptions.
+    io_method: 'sync',
+    max_logical_replication_workers: '0',
     logging_collector: 'off',
     log_min_messages: 'warning',
   };
