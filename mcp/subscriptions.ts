@@ -12,6 +12,7 @@ import type { Actor } from '~/auth/actor.server';
 import type { Services } from '~/services/types.server';
 import type { PendingEvent } from '~/services/types.server';
 import { parseChannel } from '~/realtime/channels';
+import { visibleTripIdsByUser } from '~/areas/trip-data.server';
 import { log } from '~/utils/log.server';
 import { matches, MAX_SUBSCRIPTIONS, type SessionFilter, type SessionOwner } from './store';
 import { mcpRuntime, type McpRuntime } from './runtime';
@@ -219,7 +220,11 @@ export async function deliver(services: Services, change: Change) {
     work.push({ state: state as (typeof work)[number]['state'], wanted, tripIds: [...tripIds] });
   }
   if (!work.length) return;
-  const readable = await readableTrips(services, work.map((w) => ({ userId: w.state.owner.userId, tripIds: w.tripIds })));
+  const readable = await visibleTripIdsByUser(
+    services.db,
+    [...new Set(work.map((w) => w.state.owner.userId))],
+    [...new Set(work.flatMap((w) => w.tripIds))],
+  );
   for (const { state, wanted } of work) {
     const userId = state.owner.userId;
     const mine = readable.get(userId) ?? new Set<number>();
@@ -237,23 +242,6 @@ export async function deliver(services: Services, change: Change) {
     }
     if (out) state.stream.send(out);
   }
-}
-
-/** For each user, which of the asked trips they may read now (owner or member): one query for every session. */
-async function readableTrips(services: Services, asks: Array<{ userId: number; tripIds: number[] }>) {
-  const userIds = [...new Set(asks.map((a) => a.userId))];
-  const tripIds = [...new Set(asks.flatMap((a) => a.tripIds))];
-  const byUser = new Map<number, Set<number>>(userIds.map((u) => [u, new Set<number>()]));
-  if (!tripIds.length) return byUser;
-  const rows = await services.db.trip.findMany({
-    where: { id: { in: tripIds } },
-    select: { id: true, ownerId: true, members: { where: { userId: { in: userIds } }, select: { userId: true } } },
-  });
-  for (const trip of rows) {
-    byUser.get(trip.ownerId)?.add(trip.id);
-    for (const m of trip.members) byUser.get(m.userId)?.add(trip.id);
-  }
-  return byUser;
 }
 
 /** What a batch of published events changed. */

@@ -8,14 +8,32 @@ import { placeAt, positionChanges } from '~/domain/ordering';
 
 export type DbLike = Db | Prisma.TransactionClient;
 
-/** The trips a user may see: those they own and those they are a member of. The one membership rule. */
+/** The trips a user may see: those they own and those they are a member of. The one membership rule (peopleOn: on a loaded trip). */
 export const tripsVisibleTo = (userId: number) =>
   ({ OR: [{ ownerId: userId }, { members: { some: { userId } } }] }) satisfies Prisma.TripWhereInput;
+
+/** The same rule on a loaded trip: who may see it, owner first. */
+const peopleOn = (trip: { ownerId: number; members: { userId: number }[] }) => [trip.ownerId, ...trip.members.map((m) => m.userId)];
 
 /** The owner and the members of a trip, owner first. */
 export async function tripMemberIds(db: DbLike, tripId: number) {
   const trip = await db.trip.findUniqueOrThrow({ where: { id: tripId }, select: { ownerId: true, members: { select: { userId: true } } } });
-  return [trip.ownerId, ...trip.members.map((m) => m.userId)];
+  return peopleOn(trip);
+}
+
+/**
+ * For each user, which of the trips they may see now: one query however many users ask (the MCP fan-out checks every
+ * subscribed session at once, decision 036). A trip that no longer exists is in nobody's set.
+ */
+export async function visibleTripIdsByUser(db: DbLike, userIds: readonly number[], tripIds: readonly number[]) {
+  const byUser = new Map<number, Set<number>>(userIds.map((u) => [u, new Set<number>()]));
+  if (!tripIds.length || !userIds.length) return byUser;
+  const trips = await db.trip.findMany({
+    where: { id: { in: [...tripIds] } },
+    select: { id: true, ownerId: true, members: { where: { userId: { in: [...userIds] } }, select: { userId: true } } },
+  });
+  for (const trip of trips) for (const userId of peopleOn(trip)) byUser.get(userId)?.add(trip.id);
+  return byUser;
 }
 
 /**

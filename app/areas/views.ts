@@ -5,6 +5,7 @@ import { cacheView } from '~/realtime/events';
 import type { tripsRouter } from './trips/procedures.server';
 import type { placesRouter } from './places/procedures.server';
 import type { tagsRouter } from './tags/procedures.server';
+import type { BookingJson } from './reservations/shape';
 
 export type TripSummary = inferRouterOutputs<typeof tripsRouter>['getTripSummary'];
 export type TripList = inferRouterOutputs<typeof tripsRouter>['listTrips'];
@@ -23,6 +24,12 @@ export const placeListView = cacheView<PlaceList>('places.listPlaces', 'trip');
 export const tripListView = cacheView<TripList>('trips.listTrips', 'user');
 /** tags.listTags(): the signed-in user's tags. */
 export const tagListView = cacheView<TagList>('tags.listTags', 'user');
+
+export interface BookingList {
+  reservations: BookingJson[];
+}
+/** reservations.listReservations({ tripId }): every booking of the trip, by time (its legs' ends follow their places). */
+export const bookingListView = cacheView<BookingList>('reservations.listReservations', 'trip');
 
 /** Replaces the row with the same id (merging), or appends it; sorted when a comparison is given. */
 export function upsert<T extends { id: number }>(list: T[], row: T, sort?: (a: T, b: T) => number): T[] {

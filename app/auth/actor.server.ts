@@ -15,4 +15,6 @@ export interface Actor {
   tokenFamily?: string;
   /** The web session behind a browser request (so a password change can keep it). */
   sessionId?: string;
+  /** When that web session last confirmed at the sign-in provider (decision 041); read with the session. */
+  reauthenticatedAt?: Date | null;
 }

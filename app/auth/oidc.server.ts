@@ -21,6 +21,8 @@ export const STEP_UP_LIFETIME_MS = 5 * 60_000;
 /** How far the provider's clock may lag ours when its auth_time is compared with the step-up's start. */
 const AUTH_TIME_TOLERANCE_S = 5;
 export const CALLBACK_PATH = '/auth/oidc/callback';
+/** Where a step-up comes back to, and where single sign-on errors reach a signed-in user (Settings → Delete account). */
+export const STEP_UP_RETURN = '/settings';
 
 /** The error keys the login page can show (security:sso.errors.<key>). */
 export const SSO_ERRORS = ['unavailable', 'stateMismatch', 'denied', 'notLinked', 'emailUnverified', 'noEmail', 'failed', 'otherAccount', 'notFresh'] as const;

@@ -51,7 +51,14 @@ export async function validateSessionToken(db: Db, token: string) {
     expiresAt = new Date(Math.min(now + SESSION_LIFETIME_MS, session.createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS));
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
-  return { sessionId: id, user: session.user, expiresAt, refreshed: expiresAt !== session.expiresAt, signInMethod: session.signInMethod };
+  return {
+    sessionId: id,
+    user: session.user,
+    expiresAt,
+    refreshed: expiresAt !== session.expiresAt,
+    signInMethod: session.signInMethod,
+    reauthenticatedAt: session.reauthenticatedAt,
+  };
 }
 
 /** Ends the session; returns its user's id (null when there was none), so callers can cut off its live channels. */

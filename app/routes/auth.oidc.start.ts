@@ -3,13 +3,11 @@
 // With purpose=reauthenticate a signed-in user confirms at the provider before deleting their account (decision 041);
 // a failure then comes back to Settings.
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { startOidcLogin } from '~/auth/oidc.server';
+import { startOidcLogin, STEP_UP_RETURN } from '~/auth/oidc.server';
 import { safeRedirectPath } from '~/auth/web-auth.server';
 import { assertSameOrigin, getServices, requireWebActor } from '~/utils/request.server';
 
 export const loader = () => redirect('/login');
-
-const STEP_UP_RETURN = '/settings';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const services = getServices(context);

@@ -37,7 +37,7 @@ export async function getWebActor(request: Request, services: Services): Promise
   if (!session) return { actor: null };
   await enforceTwoFactorEnrolment(services, request, session.user, session.signInMethod, policy);
   return {
-    actor: { user: session.user, scopes: null, via: 'web', sessionId: session.sessionId },
+    actor: { user: session.user, scopes: null, via: 'web', sessionId: session.sessionId, reauthenticatedAt: session.reauthenticatedAt },
     setCookie: session.refreshed ? sessionCookie(token, session.expiresAt, services.config.appUrlIsHttps) : undefined,
   };
 }

@@ -88,6 +88,59 @@ test('the day shows its route and each leg in km, follows a moved place live, an
   }
 });
 
+test('a transport leg to a place follows it: another member moves the place and the open Bookings tab shows the new distance', async ({ browser }) => {
+  const tom = await makePerson(server, 'Tom Taxi');
+  const mia = await makePerson(server, 'Mia Mover');
+  const { trip, alfama } = await lisbonDay(tom.user.id, mia.user.id);
+  // saved when Alfama was still in Alfama: the leg's own copy of its coordinates stays there (decision 044)
+  await server.services.db.reservation.create({
+    data: {
+      tripId: trip.id,
+      type: 'car',
+      title: 'Taxi from the airport',
+      status: 'confirmed',
+      legs: {
+        create: {
+          sequence: 0,
+          fromName: 'Lisbon Airport',
+          fromCode: 'LIS',
+          fromLat: 38.7813,
+          fromLng: -9.1359,
+          toName: alfama.name,
+          toPlaceId: alfama.id,
+          toLat: alfama.lat,
+          toLng: alfama.lng,
+          departsAt: new Date(`${year}-05-01T09:00:00Z`),
+          departureZone: 'Europe/Lisbon',
+          arrivesAt: new Date(`${year}-05-01T09:30:00Z`),
+          arrivalZone: 'Europe/Lisbon',
+        },
+      },
+    },
+  });
+  const context = await signedInContext(browser, server, tom.token, { locale: 'en-IE' });
+  const miaContext = await signedInContext(browser, server, mia.token, { locale: 'en-IE' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/trips/${trip.id}?tab=bookings`);
+    const leg = page.getByTestId('booking-leg').filter({ hasText: 'LIS' }).getByTestId('leg-distance');
+    await expect(leg).toContainText('7.5 km');
+
+    const miaPage = await miaContext.newPage();
+    await miaPage.goto(`${server.url}/trips/${trip.id}`);
+    await hydrated(miaPage);
+    await expect(page.getByTestId('presence-avatar').filter({ hasText: 'MM' })).toBeVisible();
+    // out to Cabo da Roca: LIS → Cabo da Roca is 31.5 km
+    await mutateFromPage(miaPage, 'places.updatePlace', { tripId: trip.id, placeId: alfama.id, lat: 38.7804, lng: -9.4989 });
+    await expect(leg).toContainText('31.5 km');
+    await page.reload();
+    await expect(leg).toContainText('31.5 km');
+  } finally {
+    await context.close();
+    await miaContext.close();
+  }
+});
+
 test('German: a decimal comma in the planner and on a flight in Bookings', async ({ browser }) => {
   const jonas = await makePerson(server, 'Jonas Komma');
   await server.services.db.user.update({ where: { id: jonas.user.id }, data: { language: 'de' } });

@@ -167,6 +167,26 @@ describe('single sign-on step-up before deleting the account', () => {
     expect(await db.trip.count({ where: { id: trip.id } })).toBe(1);
   });
 
+  it('a step-up callback opened again (its state used up) tells the signed-in user why, in Settings, not via the login page', async () => {
+    const uma = await ssoUser('uma');
+    const start = await fetch(`${server.url}/auth/oidc/start`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Origin: server.url, Cookie: uma.cookie },
+      body: form({ purpose: 'reauthenticate' }),
+    });
+    const callback = await signInAtProvider(start.headers.get('Location')!, uma.sub);
+    const cookies = `${stateCookieOf(start)}; ${uma.cookie}`;
+    expect((await fetch(callback, { redirect: 'manual', headers: { Cookie: cookies } })).headers.get('Location')).toBe('/settings?stepup=done');
+    // a reload of the callback: its state row is gone, so nothing says it was a step-up
+    const again = await fetch(callback, { redirect: 'manual', headers: { Cookie: cookies } });
+    expect(again.headers.get('Location')).toBe('/settings?stepup_error=stateMismatch');
+    expect(sessionCookieOf(again)).toBeUndefined();
+    // signed out, the same failure still goes to the login page
+    const signedOut = await fetch(callback, { redirect: 'manual', headers: { Cookie: stateCookieOf(start) } });
+    expect(signedOut.headers.get('Location')).toBe('/login?sso_error=stateMismatch');
+  });
+
   it('a password account on the same server still confirms with its password, which a step-up does not replace', async () => {
     const pat = await makeUser(server);
     expect(await pat.trpc.account.deletionPlan.query()).toMatchObject({ confirmWith: 'password', provider: null, confirmedUntil: null });

@@ -106,6 +106,26 @@ describe('reservations.createTransport', () => {
     });
     expect(reservation.legs[0].to).toMatchObject({ name: 'Marina Bay Sands', placeId: place.id, lat: 1.2834, lng: 103.8607, timeZone: 'Asia/Singapore' });
   });
+
+  it('a leg to a trip place follows the place when it is moved; an airport end keeps its own; a deleted place leaves the saved spot', async () => {
+    const { trip, place } = await setup();
+    await anna.trpc.reservations.createTransport.mutate({
+      tripId: trip.id,
+      type: 'car',
+      title: 'Taxi',
+      legs: [{ from: { airport: 'SIN' }, to: { placeId: place.id }, departureTime: '2027-05-02T17:00', arrivalTime: '2027-05-02T17:30', arrivalTimeZone: 'Asia/Singapore' }],
+    });
+    const legNow = async () => (await anna.trpc.reservations.listReservations.query({ tripId: trip.id })).reservations[0].legs[0];
+    const airport = (await legNow()).from;
+
+    await anna.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, lat: 1.3521, lng: 103.8198 });
+    const moved = await legNow();
+    expect(moved.to).toMatchObject({ placeId: place.id, lat: 1.3521, lng: 103.8198 });
+    expect(moved.from).toEqual(airport);
+
+    await anna.trpc.places.deletePlace.mutate({ tripId: trip.id, placeId: place.id });
+    expect((await legNow()).to).toMatchObject({ name: 'Marina Bay Sands', placeId: null, lat: 1.2834, lng: 103.8607 });
+  });
 });
 
 describe('reservations.updateTransport and deleteTransport', () => {

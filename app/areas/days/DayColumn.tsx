@@ -117,7 +117,7 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
                 <AssignmentItem
                   tripId={tripId}
                   assignment={entry.item}
-                  index={day.assignments.indexOf(entry.item)}
+                  index={entry.index}
                   count={day.assignments.length}
                   dayId={day.id}
                   days={allDays}
@@ -127,7 +127,7 @@ export function DayColumn({ tripId, day, label, allDays, categories, actions, dr
                 />
                 <LegDistance
                   metres={distances.toNext.get(entry.item.id)}
-                  to={day.assignments[day.assignments.indexOf(entry.item) + 1]?.place?.name}
+                  to={day.assignments[entry.index + 1]?.place?.name}
                 />
               </Fragment>
             ),

@@ -9,6 +9,7 @@ import { btn, ErrorText, inputClass } from '~/components/planner/ui';
 import { categoryName, type PlannerCategory, type PlannerPlace } from '~/components/planner/usePlanner';
 import { PlacePhotoUpload } from './PlacePhotoUpload';
 import { PlaceDetailsPanel, type FoundDetails } from './PlaceDetailsPanel';
+import { useRefreshBookings } from '~/areas/reservations/DayBookings';
 
 interface Props {
   tripId: number;
@@ -50,7 +51,16 @@ export function PlaceFormDialog({ tripId, place, categories, onClose, onSaved }:
     onClose();
   };
   const create = useMutation(trpc.places.createPlace.mutationOptions({ onSuccess: done }));
-  const update = useMutation(trpc.places.updatePlace.mutationOptions({ onSuccess: done }));
+  const refreshBookings = useRefreshBookings(tripId);
+  const update = useMutation(
+    trpc.places.updatePlace.mutationOptions({
+      onSuccess: (_, sent) => {
+        // transport legs ending at a moved place are drawn from its new coordinates (decision 044)
+        if (sent.lat !== place?.lat || sent.lng !== place?.lng) void refreshBookings();
+        done();
+      },
+    }),
+  );
   const error = create.error ?? update.error;
 
   function submit(e: FormEvent) {

@@ -1,8 +1,8 @@
 // Realtime events of the places area: places created, changed or deleted; the summary carries copies of a place in
-// its assignments and stays, so those follow too.
+// its assignments and stays, so those follow too, as do the ends of transport legs at a moved place.
 import { defineEvents, onView } from '~/realtime/events';
 import type { placeJson } from '~/trpc/shape';
-import { mapDays, placeListView, placeName, tripSummaryView, upsert, type TripSummary } from '../views';
+import { bookingListView, mapDays, placeListView, placeName, tripSummaryView, upsert, type BookingList, type TripSummary } from '../views';
 
 type PlaceJson = ReturnType<typeof placeJson>;
 
@@ -11,6 +11,15 @@ function withoutPlaces(summary: TripSummary, ids: Set<number>): TripSummary {
     ...mapDays(summary, (d) => ({ ...d, assignments: d.assignments.filter((a) => !ids.has(a.placeId)) })),
     accommodations: summary.accommodations.filter((a) => !ids.has(a.placeId)),
   };
+}
+
+/** The legs with an end at the moved place, at its new coordinates (decision 044); undefined when none has. */
+function withPlaceMoved(list: BookingList, place: PlaceJson): BookingList | undefined {
+  const end = <E extends { placeId: number | null; lat: number | null; lng: number | null }>(e: E): E =>
+    e.placeId === place.id ? { ...e, lat: place.lat, lng: place.lng } : e;
+  const touched = (b: BookingList['reservations'][number]) => b.legs.some((l) => l.from.placeId === place.id || l.to.placeId === place.id);
+  if (!list.reservations.some(touched)) return undefined;
+  return { ...list, reservations: list.reservations.map((b) => (touched(b) ? { ...b, legs: b.legs.map((l) => ({ ...l, from: end(l.from), to: end(l.to) })) } : b)) };
 }
 
 export const placeEvents = defineEvents<{
@@ -49,6 +58,7 @@ export const placeEvents = defineEvents<{
           assignedDayIds: p.place.assignedDayIds ?? list.places.find((x) => x.id === p.place.id)?.assignedDayIds ?? [],
         }),
       })),
+      onView(bookingListView, (list, p) => withPlaceMoved(list, p.place)),
     ],
     notice: (p) => ({ key: 'notice.placeUpdated', params: { name: p.place.name } }),
   },

@@ -14,7 +14,7 @@ import { useRefreshBookings } from './DayBookings';
 import { BOOKING_KINDS, BOOKING_STATUSES } from './rules';
 import { useDisplayFormat } from '~/utils/display';
 import { coordinatesOf, greatCircleMetres } from '~/areas/geo/distance';
-import { KIND_ICONS, STATUS_CLASSES, formatInZone, formatPrice, fromMinor } from './format';
+import { KIND_ICONS, STATUS_CLASSES, formatPrice, fromMinor } from './format';
 import { useAddons } from '~/utils/addons';
 import type { BookingJson } from './shape';
 
@@ -170,8 +170,7 @@ function AddToBudget({ tripId, booking: b }: { tripId: number; booking: BookingJ
 function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; booking: BookingJson; onEdit(): void; onDelete(): void }) {
   const { t, i18n } = useTranslation('reservations');
   const lng = i18n.language;
-  const { display, distance } = useDisplayFormat();
-  const { timeFormat } = display;
+  const { instantInZone, distance } = useDisplayFormat();
   return (
     <li className="flex items-start gap-3 rounded-lg border border-slate-100 bg-slate-50 p-3" data-testid="booking">
       <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-indigo-100 text-indigo-700">
@@ -187,11 +186,11 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
         </p>
         {b.startsAt && b.timeZone && b.legs.length === 0 && (
           <p className="text-xs text-slate-600">
-            <time dateTime={b.startsAt}>{formatInZone(b.startsAt, b.timeZone, lng, true, timeFormat)}</time>
+            <time dateTime={b.startsAt}>{instantInZone(b.startsAt, b.timeZone)}</time>
             {b.endsAt && (
               <>
                 {' – '}
-                <time dateTime={b.endsAt}>{formatInZone(b.endsAt, b.timeZone, lng, true, timeFormat)}</time>
+                <time dateTime={b.endsAt}>{instantInZone(b.endsAt, b.timeZone)}</time>
               </>
             )}{' '}
             <span className="text-slate-400">({b.timeZone})</span>
@@ -201,9 +200,9 @@ function BookingRow({ tripId, booking: b, onEdit, onDelete }: { tripId: number; 
           <ol className="mt-1 space-y-0.5 text-xs text-slate-700" aria-label={t('legCount', { count: b.legs.length })}>
             {b.legs.map((leg) => (
               <li key={leg.id} data-testid="booking-leg">
-                <bdi className="font-medium">{leg.from.code ?? leg.from.name}</bdi> <time dateTime={leg.departsAt}>{formatInZone(leg.departsAt, leg.departureTimeZone, lng, true, timeFormat)}</time>
+                <bdi className="font-medium">{leg.from.code ?? leg.from.name}</bdi> <time dateTime={leg.departsAt}>{instantInZone(leg.departsAt, leg.departureTimeZone)}</time>
                 {' → '}
-                <bdi className="font-medium">{leg.to.code ?? leg.to.name}</bdi> <time dateTime={leg.arrivesAt}>{formatInZone(leg.arrivesAt, leg.arrivalTimeZone, lng, true, timeFormat)}</time>
+                <bdi className="font-medium">{leg.to.code ?? leg.to.name}</bdi> <time dateTime={leg.arrivesAt}>{instantInZone(leg.arrivesAt, leg.arrivalTimeZone)}</time>
                 <LegDistance from={leg.from} to={leg.to} distance={distance} />
                 {(leg.carrier || leg.number) && <span className="text-slate-500"> · {[leg.carrier, leg.number].filter(Boolean).join(' ')}</span>}
                 {leg.seat && <span className="text-slate-500"> · {t('field.seat')} {leg.seat}</span>}

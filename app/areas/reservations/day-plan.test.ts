@@ -18,4 +18,9 @@ describe('interleave', () => {
     expect(order(interleave(places, [{ id: 8, time: '10:30', position: undefined }, { id: 9, time: null, position: undefined }]))).toEqual(['p1', 'b8', 'p2', 'p3', 'b9']);
     expect(order(interleave(places, [{ id: 8, time: '07:00', position: undefined }]))).toEqual(['b8', 'p1', 'p2', 'p3']);
   });
+
+  it('each place keeps its position among the places, whatever bookings come between', () => {
+    const entries = interleave(places, [{ id: 7, time: null, position: -1 }, { id: 8, time: null, position: 0.5 }]);
+    expect(entries.flatMap((e) => (e.kind === 'place' ? [[e.item.id, e.index]] : []))).toEqual([[1, 0], [2, 1], [3, 2]]);
+  });
 });

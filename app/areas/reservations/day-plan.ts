@@ -15,7 +15,8 @@ export interface DayBooking {
   position: number | undefined;
 }
 
-export type DayPlanEntry<A, B> = { kind: 'place'; item: A } | { kind: 'booking'; item: B };
+/** A place entry carries its position among the day's places (for moving it and naming the next one). */
+export type DayPlanEntry<A, B> = { kind: 'place'; item: A; index: number } | { kind: 'booking'; item: B };
 
 /** The slot of a booking: how many planned places come before it. */
 function slotOf(places: PlannedPlace[], booking: DayBooking) {
@@ -38,9 +39,9 @@ export function interleave<A extends PlannedPlace, B extends DayBooking>(places:
       .sort((x, y) => (x.position ?? Infinity) - (y.position ?? Infinity) || (x.time ?? '99').localeCompare(y.time ?? '99') || x.id - y.id)
       .map((item) => ({ kind: 'booking' as const, item }));
   const out: DayPlanEntry<A, B>[] = [];
-  places.forEach((item, i) => {
-    out.push(...ordered(i));
-    out.push({ kind: 'place', item });
+  places.forEach((item, index) => {
+    out.push(...ordered(index));
+    out.push({ kind: 'place', item, index });
   });
   out.push(...ordered(places.length));
   return out;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEventToView } from '~/realtime/events';
-import { bookingListView, reservationEvents, type BookingList } from './events';
+import { bookingListView, type BookingList } from '../views';
+import { reservationEvents } from './events';
+import { placeEvents } from '../places/events';
 import type { BookingJson } from './shape';
 
 const booking = (id: number, startsAt: string | null, title = `B${id}`) => ({ id, startsAt, title }) as BookingJson;
@@ -19,6 +21,17 @@ describe('bookings list under realtime events', () => {
       [2, 'B2'],
     ]);
     expect(apply('reservation.deleted', { reservationId: 1, title: 'B1' }).reservations.map((r) => r.id)).toEqual([2]);
+  });
+
+  it('a moved place moves the ends of legs at it, and only those', () => {
+    const end = (placeId: number | null, lat: number) => ({ name: 'x', placeId, lat, lng: lat });
+    const taxi = { ...booking(5, null), legs: [{ from: end(null, 1), to: end(7, 2) }] } as unknown as BookingJson;
+    const hotel = { ...booking(2, null), legs: [] } as unknown as BookingJson;
+    const moved = applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi, hotel] }, 'place.updated', { place: { id: 7, lat: 9, lng: 8 } }, () => undefined) as BookingList;
+    expect(moved.reservations[0].legs[0]).toMatchObject({ from: { placeId: null, lat: 1, lng: 1 }, to: { placeId: 7, lat: 9, lng: 8 } });
+    expect(moved.reservations[1]).toBe(hotel);
+    // a place no leg ends at leaves the list as it is
+    expect(applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi] }, 'place.updated', { place: { id: 8, lat: 9, lng: 8 } }, () => undefined)).toBeUndefined();
   });
 
   it('notices use the reservations namespace', () => {

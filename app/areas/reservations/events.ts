@@ -1,14 +1,7 @@
 // Realtime events of the bookings area (reservations and transport): created, changed, deleted, reordered.
-import { defineEvents, cacheView, onView } from '~/realtime/events';
-import { upsert } from '../views';
+import { defineEvents, onView } from '~/realtime/events';
+import { bookingListView, upsert, type BookingList } from '../views';
 import { byTime, type BookingJson } from './shape';
-
-export interface BookingList {
-  reservations: BookingJson[];
-}
-
-/** reservations.listReservations({ tripId }): every booking of the trip, by time. */
-export const bookingListView = cacheView<BookingList>('reservations.listReservations', 'trip');
 
 const withBooking = (list: BookingList, reservation: BookingJson) => ({ ...list, reservations: upsert(list.reservations, reservation, byTime) });
 

@@ -2,8 +2,6 @@
 // is), the icon of each type, and a booking's entries on one day of the plan.
 import type { BookingJson } from './shape';
 import type { BookingKind } from './rules';
-import { formatInstantInZone } from '~/domain/display-format';
-import type { TimeFormat } from '~/domain/display-preferences';
 
 export const KIND_ICONS: Record<BookingKind, string> = {
   hotel: 'bed',
@@ -25,11 +23,6 @@ export const STATUS_CLASSES = {
   confirmed: 'bg-emerald-100 text-emerald-800',
   cancelled: 'bg-slate-200 text-slate-600 line-through',
 } as const;
-
-/** "Sat 2 May, 19:30" in the zone where it happens, on the reader's clock (12/24-hour). */
-export function formatInZone(instant: string, zone: string, language: string, withDate = true, timeFormat?: TimeFormat) {
-  return formatInstantInZone(instant, zone, language, timeFormat, withDate);
-}
 
 /** The local calendar date of an instant in a zone: "2027-05-02". */
 export function localDate(instant: string, zone: string) {

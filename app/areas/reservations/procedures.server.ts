@@ -12,7 +12,7 @@ import { tripChannel } from '~/realtime/channels';
 import { accommodationEvents } from '~/areas/accommodations/events';
 import { notifyStatusChange } from '../notifications/notify.server';
 import { reservationEvents } from './events';
-import { bookingJson, byTime, type BookingRow, type TripDay } from './shape';
+import { bookingInclude, bookingJson, byTime, type BookingRow, type TripDay } from './shape';
 import { searchAirports } from './airports';
 import { airportIndex } from './airports.server';
 import {
@@ -27,8 +27,6 @@ import {
   isTransportKind,
   localTimeOf,
 } from './rules';
-
-const bookingInclude = { legs: true, dayPositions: true, place: { select: { name: true } } } as const;
 
 const shortText = (max: number) => z.string({ error: 'must be text' }).trim().max(max, `must be at most ${max} characters`);
 const localDateTime = z

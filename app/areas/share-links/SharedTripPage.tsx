@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TripMap } from '~/areas/places/TripMap';
 import type { MapPoint } from '~/areas/places/TripMapInner.client';
-import { formatInZone } from '~/areas/reservations/format';
 import { useDisplayFormat } from '~/utils/display';
 import type { SharedTrip } from './procedures.server';
 
@@ -25,8 +24,7 @@ function formatMoney(amount: string, currency: string, language: string) {
 export function SharedTripPage({ data }: { data: SharedTrip }) {
   const { t, i18n } = useTranslation('share');
   const lng = i18n.language;
-  const { display, clockTime } = useDisplayFormat();
-  const { timeFormat } = display;
+  const { clockTime, instantInZone } = useDisplayFormat();
   const { trip } = data;
   const points = useMemo<MapPoint[]>(() => {
     const firstDay = new Map<number, string>();
@@ -131,10 +129,10 @@ export function SharedTripPage({ data }: { data: SharedTrip }) {
                     <span className="font-medium text-slate-900">{b.title}</span>
                     <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t(`reservations:status.${b.status}`)}</span>
                   </div>
-                  {b.startsAt && b.timeZone && <p className="text-xs text-slate-600">{formatInZone(b.startsAt, b.timeZone, lng, true, timeFormat)}</p>}
+                  {b.startsAt && b.timeZone && <p className="text-xs text-slate-600">{instantInZone(b.startsAt, b.timeZone)}</p>}
                   {b.legs.map((l, i) => (
                     <p key={i} className="text-xs text-slate-600">
-                      {l.from.name} → {l.to.name} · {formatInZone(l.departsAt, l.departureTimeZone, lng, true, timeFormat)}
+                      {l.from.name} → {l.to.name} · {instantInZone(l.departsAt, l.departureTimeZone)}
                       {(l.carrier || l.number) && ` · ${[l.carrier, l.number].filter(Boolean).join(' ')}`}
                     </p>
                   ))}

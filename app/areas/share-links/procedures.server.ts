@@ -10,7 +10,7 @@ import { toIsoDate } from '~/domain/dates';
 import { tripChannel } from '~/realtime/channels';
 import type { DbLike } from '../trip-data.server';
 import { budgetTotals } from '../budget/budget-data.server';
-import { bookingJson, byTime, type BookingRow } from '../reservations/shape';
+import { bookingInclude, bookingJson, byTime } from '../reservations/shape';
 import { shareEvents } from './events';
 import {
   SHARE_SECTIONS,
@@ -68,10 +68,10 @@ async function sharedTrip(db: DbLike, tripId: number, sections: readonly string[
     ? (
         await db.reservation.findMany({
           where: { tripId },
-          include: { legs: true, dayPositions: true, place: { select: { name: true } } },
+          include: bookingInclude,
         })
       )
-        .map((row) => bookingJson(row as BookingRow, days))
+        .map((row) => bookingJson(row, days))
         .sort(byTime)
         .map((b) => ({
           id: b.id,

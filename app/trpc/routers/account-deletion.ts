@@ -31,13 +31,13 @@ export const accountDeletionProcedures = {
    */
   deletionPlan: webSessionProcedure.meta({ scope: 'none' }).query(async ({ ctx }) => {
     const user = ctx.actor.user;
-    const [sso, admins, trips, session] = await Promise.all([
+    const [sso, admins, trips] = await Promise.all([
       hasSsoLink(ctx.services, user.id),
       ctx.db.user.count({ where: { isAdmin: true } }),
       ownedTripsForDeletion(ctx.db, user.id),
-      ctx.db.session.findUnique({ where: { id: ctx.actor.sessionId ?? '' }, select: { reauthenticatedAt: true } }),
     ]);
-    const stepUpUntil = sso && session?.reauthenticatedAt ? session.reauthenticatedAt.getTime() + STEP_UP_LIFETIME_MS : 0;
+    const { reauthenticatedAt } = ctx.actor;
+    const stepUpUntil = sso && reauthenticatedAt ? reauthenticatedAt.getTime() + STEP_UP_LIFETIME_MS : 0;
     return {
       trips,
       confirmWith: sso ? ('provider' as const) : ('password' as const),
