@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const language = detectLanguage(request, actor.user.language);
   const t = (await serverI18n(language)).getFixedT(language, 'journey-media');
   const journey = await services.db.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { title: true } });
-  const body = await journeyBookStream(services, { journeyId, userId: actor.user.id, t, language });
+  const body = await journeyBookStream(services, { journeyId, userId: actor.user.id, t, language }, request.signal);
   const fileName = fileNameOf(journey.title);
   return new Response(body, {
     headers: {

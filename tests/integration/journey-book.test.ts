@@ -1,6 +1,7 @@
 // The journey book through real HTTP: the closing map page draws the land (country outlines) behind the entries, only
 // the countries near them; and a photo that cannot be read in the middle of the book ends the download with an error
-// instead of leaving the browser waiting or handing it a cut-off file as if it were complete.
+// instead of leaving the browser waiting or handing it a cut-off file as if it were complete; a cancelled download
+// stops the writing instead of reading and printing every remaining photo for nobody.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -8,7 +9,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { procedureSuite, type TestUser } from '../helpers/procedure-suite';
 
-const suite = procedureSuite([{ displayName: 'Inês Marlowe' }]);
+// info level: the server says when a book stops because its download was cancelled
+const suite = procedureSuite([{ displayName: 'Inês Marlowe' }], () => ({ LOG_LEVEL: 'info' }));
 let ines: TestUser;
 const db = () => suite.server.services.db;
 
@@ -86,6 +88,16 @@ describe('the map page of the journey book', () => {
   });
 });
 
+async function uploadPhoto(journeyId: number, entryId: number, jpeg: Buffer) {
+  const response = await fetch(`${suite.server.url}/api/journeys/${journeyId}/photos?entryId=${entryId}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'image/jpeg', Origin: suite.server.url, Cookie: ines.cookie },
+    body: new Uint8Array(jpeg),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { photo: { id: number } }).photo.id;
+}
+
 describe('a failure in the middle of the book', () => {
   it('ends the download with an error within seconds when a photo cannot be read any more', async () => {
     const { journeyId, entryIds } = await journeyWith('Broken shelf', [
@@ -93,15 +105,7 @@ describe('a failure in the middle of the book', () => {
       { title: 'Second day', lat: 41.14, lng: -8.61 },
     ]);
     const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#2a9d8f' } }).jpeg().toBuffer();
-    const upload = async (entryId: number) => {
-      const response = await fetch(`${suite.server.url}/api/journeys/${journeyId}/photos?entryId=${entryId}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'image/jpeg', Origin: suite.server.url, Cookie: ines.cookie },
-        body: new Uint8Array(jpeg),
-      });
-      expect(response.status).toBe(201);
-      return ((await response.json()) as { photo: { id: number } }).photo.id;
-    };
+    const upload = (entryId: number) => uploadPhoto(journeyId, entryId, jpeg);
     const coverId = await upload(entryIds[0]!);
     const brokenId = await upload(entryIds[1]!);
     await db().journey.update({ where: { id: journeyId }, data: { coverPhotoId: coverId } });
@@ -134,5 +138,50 @@ describe('a failure in the middle of the book', () => {
     // the server goes on serving books
     fs.rmdirSync(file);
     expect((await book(journeyId)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('a cancelled download', () => {
+  it('stops writing the book: the remaining photos are not read, and the server says why it stopped', async () => {
+    const days = Array.from({ length: 8 }, (_, i) => ({ title: `Day ${i + 1}`, lat: 38.7 + i / 10, lng: -9.1 }));
+    const { journeyId, entryIds } = await journeyWith('Left on the shelf', days);
+    const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#e76f51' } }).jpeg().toBuffer();
+    const keys = new Set<string>();
+    for (const entryId of entryIds) {
+      const id = await uploadPhoto(journeyId, entryId, jpeg);
+      keys.add((await db().journeyPhoto.findUniqueOrThrow({ where: { id } })).storageKey);
+    }
+    // every photo the book reads (the cover is the first entry's photo, read twice when the book is written through)
+    const storage = suite.server.services.storage;
+    const get = storage.get.bind(storage);
+    let photosRead = 0;
+    const spy = vi.spyOn(storage, 'get').mockImplementation((key: string) => {
+      if (keys.has(key)) photosRead++;
+      return get(key);
+    });
+    const logged = vi.spyOn(console, 'log');
+    try {
+      const response = await bookResponse(journeyId);
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      expect(Buffer.from(first.value!).subarray(0, 5).toString()).toBe('%PDF-');
+      await reader.cancel();
+
+      const said = () => logged.mock.calls.map((call) => call.map(String).join(' '));
+      await vi.waitFor(() => expect(said()).toContainEqual(expect.stringContaining(`journey ${journeyId}: the book stopped: its download was cancelled`)), {
+        timeout: 10_000,
+        interval: 20,
+      });
+      // written through, the book reads nine photos; it stopped after a few at most
+      expect(photosRead).toBeLessThan(4);
+    } finally {
+      spy.mockRestore();
+      logged.mockRestore();
+    }
+    // the next download of the same book is whole
+    const whole = await book(journeyId);
+    expect(whole.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(whole.subarray(-6).toString()).toContain('%%EOF');
   });
 });

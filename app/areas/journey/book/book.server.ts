@@ -1,7 +1,8 @@
 // The journey as a printable PDF book, made on the server with pdfkit: a cover (title, subtitle, dates, cover photo),
 // one section per written entry the reader may see (date, title, place, mood and weather, story, photos with captions)
 // and a closing map page (the entries' positions on the countries around them, joined in time order, and listed).
-// The PDF is streamed while it is written: pages leave as soon as they are done, photos are read one at a time.
+// The PDF is streamed while it is written: pages leave as soon as they are done, photos are read one at a time, and
+// the writing stops when the download is cancelled.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { TFunction } from 'i18next';
@@ -35,6 +36,8 @@ const MUTED = '#64748b';
 const LAND = '#e5e7eb';
 const BORDER = '#a8b0bc';
 const FRAME = '#cbd5e1';
+/** The reader went away (the download was cancelled or the connection dropped): the book stops being written. */
+class BookAbandoned extends Error {}
 
 /** Markdown as plain text for print: headings, emphasis, code marks and link targets go, the words stay. */
 export function markdownAsText(markdown: string) {
@@ -67,12 +70,20 @@ async function loadBook(services: Pick<Services, 'db'>, journeyId: number, userI
 export async function journeyBookStream(
   services: Pick<Services, 'db' | 'storage' | 'config'>,
   input: { journeyId: number; userId: number; t: TFunction; language: string },
+  /** aborted when the reader goes away (the request's signal): the writing stops at the next page or photo */
+  signal?: AbortSignal,
 ): Promise<ReadableStream<Uint8Array>> {
   const { journey, entries, photos } = await loadBook(services, input.journeyId, input.userId);
   const { t, language } = input;
   // pdfkit is loaded when a book is made, not at start-up (about a quarter second of CPU; decision 036).
   const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: journey.title, Creator: 'Waymark' }, bufferPages: false, autoFirstPage: true });
+  if (signal?.aborted) doc.destroy();
+  else signal?.addEventListener('abort', () => doc.destroy(), { once: true });
+  /** Before each page and photo (the heavy part): nobody reads the book any more, so it is not written on. */
+  const stillWanted = () => {
+    if ((doc as unknown as Readable).destroyed) throw new BookAbandoned();
+  };
   const pageWidth = doc.page.width - 2 * MARGIN;
   // Every script: the text goes out in runs, each in a font that has its characters; a line with Arabic (or Hebrew)
   // is laid out here, in visual order, and a right-to-left paragraph aligns right.
@@ -148,6 +159,7 @@ export async function journeyBookStream(
   };
   const formatDate = (date: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }).format(date);
   const image = async (key: string, edge: number) => {
+    stillWanted();
     const object = await services.storage.get(key);
     return object ? printableImage(object.bytes, edge).catch(() => null) : null;
   };
@@ -171,6 +183,7 @@ export async function journeyBookStream(
 
     // Entries
     for (const entry of entries) {
+      stillWanted();
       doc.addPage();
       say([formatDate(entry.entryDate), entry.entryTime].filter(Boolean).join(' · '), { size: 10, color: ACCENT });
       doc.moveDown(0.2);
@@ -200,6 +213,7 @@ export async function journeyBookStream(
 
     // Map: the written entries with a position, in time order.
     const located = entries.filter((e) => e.lat !== null && e.lng !== null);
+    stillWanted();
     doc.addPage();
     say(t('book.mapTitle'), { size: 20, color: '#0f172a', bold: true });
     if (!located.length) {
@@ -240,6 +254,10 @@ export async function journeyBookStream(
   write().then(
     () => doc.end(),
     (error: unknown) => {
+      if (error instanceof BookAbandoned) {
+        log(services.config, 'info', `journey ${input.journeyId}: the book stopped: its download was cancelled`);
+        return;
+      }
       // The download fails (the connection is cut) rather than waiting or ending as a short file; the log says why,
       // from the message alone (no stack, no request data).
       const cause = error instanceof Error ? error : new Error(String(error));
