@@ -107,7 +107,7 @@ describe('reservations.createTransport', () => {
     expect(reservation.legs[0].to).toMatchObject({ name: 'Marina Bay Sands', placeId: place.id, lat: 1.2834, lng: 103.8607, timeZone: 'Asia/Singapore' });
   });
 
-  it('a leg to a trip place follows the place when it is moved; an airport end keeps its own; a deleted place leaves the saved spot', async () => {
+  it('a leg to a trip place follows the place when it is moved or renamed; an airport end keeps its own; a deleted place leaves its last name and spot', async () => {
     const { trip, place } = await setup();
     await anna.trpc.reservations.createTransport.mutate({
       tripId: trip.id,
@@ -118,13 +118,15 @@ describe('reservations.createTransport', () => {
     const legNow = async () => (await anna.trpc.reservations.listReservations.query({ tripId: trip.id })).reservations[0].legs[0];
     const airport = (await legNow()).from;
 
-    await anna.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, lat: 1.3521, lng: 103.8198 });
+    await anna.trpc.places.updatePlace.mutate({ tripId: trip.id, placeId: place.id, name: 'MBS Hotel', lat: 1.3521, lng: 103.8198 });
     const moved = await legNow();
-    expect(moved.to).toMatchObject({ placeId: place.id, lat: 1.3521, lng: 103.8198 });
+    expect(moved.to).toMatchObject({ name: 'MBS Hotel', placeId: place.id, lat: 1.3521, lng: 103.8198 });
     expect(moved.from).toEqual(airport);
+    // the calendar export names the place as it is called now
+    expect((await anna.trpc.trips.exportTripIcs.query({ tripId: trip.id })).ics).toContain('Taxi: Singapore Changi Airport (SIN) → MBS Hotel');
 
     await anna.trpc.places.deletePlace.mutate({ tripId: trip.id, placeId: place.id });
-    expect((await legNow()).to).toMatchObject({ name: 'Marina Bay Sands', placeId: null, lat: 1.2834, lng: 103.8607 });
+    expect((await legNow()).to).toMatchObject({ name: 'MBS Hotel', placeId: null, lat: 1.3521, lng: 103.8198 });
   });
 });
 

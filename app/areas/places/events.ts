@@ -1,5 +1,6 @@
 // Realtime events of the places area: places created, changed or deleted; the summary carries copies of a place in
-// its assignments and stays, so those follow too, as do the ends of transport legs at a moved place.
+// its assignments and stays, so those follow too, as do the bookings at a changed place (their place name, and the
+// name and spot of transport legs' ends there).
 import { defineEvents, onView } from '~/realtime/events';
 import type { placeJson } from '~/trpc/shape';
 import { bookingListView, mapDays, placeListView, placeName, tripSummaryView, upsert, type BookingList, type TripSummary } from '../views';
@@ -13,13 +14,24 @@ function withoutPlaces(summary: TripSummary, ids: Set<number>): TripSummary {
   };
 }
 
-/** The legs with an end at the moved place, at its new coordinates (decision 044); undefined when none has. */
-function withPlaceMoved(list: BookingList, place: PlaceJson): BookingList | undefined {
-  const end = <E extends { placeId: number | null; lat: number | null; lng: number | null }>(e: E): E =>
-    e.placeId === place.id ? { ...e, lat: place.lat, lng: place.lng } : e;
-  const touched = (b: BookingList['reservations'][number]) => b.legs.some((l) => l.from.placeId === place.id || l.to.placeId === place.id);
+/**
+ * The bookings at the changed place: a reservation's place name, and the name and coordinates of the leg ends there
+ * (decision 044); undefined when no booking is at it.
+ */
+function withPlaceChanged(list: BookingList, place: PlaceJson): BookingList | undefined {
+  const end = <E extends { name: string; placeId: number | null; lat: number | null; lng: number | null }>(e: E): E =>
+    e.placeId === place.id ? { ...e, name: place.name, lat: place.lat, lng: place.lng } : e;
+  const touched = (b: BookingList['reservations'][number]) =>
+    b.placeId === place.id || b.legs.some((l) => l.from.placeId === place.id || l.to.placeId === place.id);
   if (!list.reservations.some(touched)) return undefined;
-  return { ...list, reservations: list.reservations.map((b) => (touched(b) ? { ...b, legs: b.legs.map((l) => ({ ...l, from: end(l.from), to: end(l.to) })) } : b)) };
+  return {
+    ...list,
+    reservations: list.reservations.map((b) =>
+      touched(b)
+        ? { ...b, placeName: b.placeId === place.id ? place.name : b.placeName, legs: b.legs.map((l) => ({ ...l, from: end(l.from), to: end(l.to) })) }
+        : b,
+    ),
+  };
 }
 
 export const placeEvents = defineEvents<{
@@ -58,7 +70,7 @@ export const placeEvents = defineEvents<{
           assignedDayIds: p.place.assignedDayIds ?? list.places.find((x) => x.id === p.place.id)?.assignedDayIds ?? [],
         }),
       })),
-      onView(bookingListView, (list, p) => withPlaceMoved(list, p.place)),
+      onView(bookingListView, (list, p) => withPlaceChanged(list, p.place)),
     ],
     notice: (p) => ({ key: 'notice.placeUpdated', params: { name: p.place.name } }),
   },

@@ -62,9 +62,16 @@ const createPlaceInput = z.object({ name: title(), ...placeFields });
 /** Prisma's `contains` hands % and _ to LIKE as wildcards; escape them (and the escape character) so a search is literal. */
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Deletes places and closes the gaps they leave in their days' order. */
+/**
+ * Deletes places and closes the gaps they leave in their days' order. A transport leg's end at one of them keeps the
+ * place's name and spot as they are now (the link becomes null; decision 044), not those it was saved with.
+ */
 async function deletePlacesAndCompact(tx: DbLike, placeIds: number[]) {
   const assignments = await tx.assignment.findMany({ where: { placeId: { in: placeIds } }, select: { dayId: true } });
+  await tx.$executeRaw`UPDATE "TransportLeg" AS l SET "fromName" = p."name", "fromLat" = p."lat", "fromLng" = p."lng"
+    FROM "Place" AS p WHERE l."fromPlaceId" = p."id" AND p."id" = ANY(${placeIds}::int[])`;
+  await tx.$executeRaw`UPDATE "TransportLeg" AS l SET "toName" = p."name", "toLat" = p."lat", "toLng" = p."lng"
+    FROM "Place" AS p WHERE l."toPlaceId" = p."id" AND p."id" = ANY(${placeIds}::int[])`;
   await tx.place.deleteMany({ where: { id: { in: placeIds } } });
   for (const dayId of new Set(assignments.map((a) => a.dayId))) await compactDayAssignments(tx, dayId);
 }

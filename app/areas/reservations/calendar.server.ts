@@ -11,7 +11,7 @@ const local = (d: Date, zone: string) => `${localTimeOf(d, zone).replace('T', ' 
 export async function bookingCalendarEvents(db: DbLike, tripId: number): Promise<EventAttributes[]> {
   const rows = await db.reservation.findMany({
     where: { tripId, status: { not: 'cancelled' } },
-    include: { legs: { orderBy: { sequence: 'asc' } } },
+    include: { legs: { orderBy: { sequence: 'asc' }, include: { fromPlace: { select: { name: true } }, toPlace: { select: { name: true } } } } },
     orderBy: { id: 'asc' },
   });
   const events: EventAttributes[] = [];
@@ -21,7 +21,8 @@ export async function bookingCalendarEvents(db: DbLike, tripId: number): Promise
         const what = [leg.carrier, leg.number].filter(Boolean).join(' ');
         events.push({
           uid: `waymark-leg-${leg.id}`,
-          title: `${r.title}${what ? ` · ${what}` : ''}: ${leg.fromName} → ${leg.toName}`,
+          // a trip place's end under the place's name now (decision 044)
+          title: `${r.title}${what ? ` · ${what}` : ''}: ${leg.fromPlace?.name ?? leg.fromName} → ${leg.toPlace?.name ?? leg.toName}`,
           description: [`${local(leg.departsAt, leg.departureZone)} → ${local(leg.arrivesAt, leg.arrivalZone)}`, leg.seat && `Seat ${leg.seat}`, leg.bookingCode || r.confirmationNumber]
             .filter(Boolean)
             .join('\n'),

@@ -23,15 +23,18 @@ describe('bookings list under realtime events', () => {
     expect(apply('reservation.deleted', { reservationId: 1, title: 'B1' }).reservations.map((r) => r.id)).toEqual([2]);
   });
 
-  it('a moved place moves the ends of legs at it, and only those', () => {
-    const end = (placeId: number | null, lat: number) => ({ name: 'x', placeId, lat, lng: lat });
+  it('a changed place renames and moves the ends of legs at it and renames reservations at it, and only those', () => {
+    const end = (placeId: number | null, lat: number) => ({ name: `was ${placeId}`, placeId, lat, lng: lat });
     const taxi = { ...booking(5, null), legs: [{ from: end(null, 1), to: end(7, 2) }] } as unknown as BookingJson;
-    const hotel = { ...booking(2, null), legs: [] } as unknown as BookingJson;
-    const moved = applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi, hotel] }, 'place.updated', { place: { id: 7, lat: 9, lng: 8 } }, () => undefined) as BookingList;
-    expect(moved.reservations[0].legs[0]).toMatchObject({ from: { placeId: null, lat: 1, lng: 1 }, to: { placeId: 7, lat: 9, lng: 8 } });
-    expect(moved.reservations[1]).toBe(hotel);
-    // a place no leg ends at leaves the list as it is
-    expect(applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi] }, 'place.updated', { place: { id: 8, lat: 9, lng: 8 } }, () => undefined)).toBeUndefined();
+    const dinner = { ...booking(3, null), placeId: 7, placeName: 'Old name', legs: [] } as unknown as BookingJson;
+    const hotel = { ...booking(2, null), placeId: 8, placeName: 'Raffles', legs: [] } as unknown as BookingJson;
+    const place = { id: 7, name: 'Gardens by the Bay', lat: 9, lng: 8 };
+    const changed = applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi, dinner, hotel] }, 'place.updated', { place }, () => undefined) as BookingList;
+    expect(changed.reservations[0].legs[0]).toMatchObject({ from: { name: 'was null', placeId: null, lat: 1, lng: 1 }, to: { name: 'Gardens by the Bay', placeId: 7, lat: 9, lng: 8 } });
+    expect(changed.reservations[1].placeName).toBe('Gardens by the Bay');
+    expect(changed.reservations[2]).toBe(hotel);
+    // a place no booking is at leaves the list as it is
+    expect(applyEventToView(placeEvents.handlers as never, bookingListView, { reservations: [taxi, hotel] }, 'place.updated', { place: { ...place, id: 9 } }, () => undefined)).toBeUndefined();
   });
 
   it('notices use the reservations namespace', () => {

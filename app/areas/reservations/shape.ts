@@ -2,17 +2,17 @@
 import type { Reservation, ReservationDayPosition, TransportLeg } from '~/generated/prisma/client';
 import { daysTouched, isTransportKind, localTimeOf, type BookingKind, type BookingStatus } from './rules';
 
-/** A leg end that is a trip place is read with the place's coordinates, so moving the place moves the leg. */
-const placeCoordinates = { select: { lat: true, lng: true } } as const;
+/** A leg end that is a trip place is read with the place's name and coordinates: renaming or moving the place changes the leg. */
+const placeEnd = { select: { name: true, lat: true, lng: true } } as const;
 /** What every reader of bookings loads with a reservation. */
 export const bookingInclude = {
-  legs: { include: { fromPlace: placeCoordinates, toPlace: placeCoordinates } },
+  legs: { include: { fromPlace: placeEnd, toPlace: placeEnd } },
   dayPositions: true,
   place: { select: { name: true } },
 } as const;
 
-type PlaceCoordinates = { lat: number | null; lng: number | null } | null;
-type LegRow = TransportLeg & { fromPlace: PlaceCoordinates; toPlace: PlaceCoordinates };
+type PlaceEnd = { name: string; lat: number | null; lng: number | null } | null;
+type LegRow = TransportLeg & { fromPlace: PlaceEnd; toPlace: PlaceEnd };
 export type BookingRow = Reservation & { legs: LegRow[]; dayPositions: ReservationDayPosition[]; place?: { name: string } | null };
 
 export interface TripDay {
@@ -22,15 +22,15 @@ export interface TripDay {
 }
 
 function legJson(leg: LegRow) {
-  // A place end is where the place is now; the stored coordinates serve typed ends (airports, stations) and an end
-  // whose place was deleted since (decision 044).
-  const from = leg.fromPlace ?? { lat: leg.fromLat, lng: leg.fromLng };
-  const to = leg.toPlace ?? { lat: leg.toLat, lng: leg.toLng };
+  // A place end is the place as it is now; the stored name and coordinates serve typed ends (airports, stations) and an
+  // end whose place was deleted since (decision 044).
+  const from = leg.fromPlace ?? { name: leg.fromName, lat: leg.fromLat, lng: leg.fromLng };
+  const to = leg.toPlace ?? { name: leg.toName, lat: leg.toLat, lng: leg.toLng };
   return {
     id: leg.id,
     sequence: leg.sequence,
-    from: { name: leg.fromName, code: leg.fromCode, placeId: leg.fromPlaceId, lat: from.lat, lng: from.lng, timeZone: leg.departureZone },
-    to: { name: leg.toName, code: leg.toCode, placeId: leg.toPlaceId, lat: to.lat, lng: to.lng, timeZone: leg.arrivalZone },
+    from: { name: from.name, code: leg.fromCode, placeId: leg.fromPlaceId, lat: from.lat, lng: from.lng, timeZone: leg.departureZone },
+    to: { name: to.name, code: leg.toCode, placeId: leg.toPlaceId, lat: to.lat, lng: to.lng, timeZone: leg.arrivalZone },
     departureTime: localTimeOf(leg.departsAt, leg.departureZone),
     departureTimeZone: leg.departureZone,
     departsAt: leg.departsAt.toISOString(),
