@@ -1,4 +1,4 @@
-// The PDF book in every script (issue 17): a journey with a Chinese title and Arabic entries, made through real HTTP.
+// The PDF book in every script (issue 17): a journey with a Chinese title, Arabic and Hebrew entries, made through real HTTP.
 // The PDF's streams are inflated and read: the Noto fonts are embedded, the Chinese characters are in the fonts'
 // ToUnicode maps, the Arabic font shapes the title into joined glyphs, a line mixing Arabic and Latin is drawn in
 // visual order (read from where each run is placed), and the Chinese heading is drawn bold (filled and stroked).
@@ -16,6 +16,7 @@ let journeyId: number;
 const ARABIC_TITLE = 'سلام';
 /** Arabic first, so the paragraph reads right to left: on the page "Lisbon 2026" stands left of the Arabic words. */
 const MIXED_TITLE = 'رحلة إلى Lisbon 2026';
+const HEBREW_TITLE = 'טיול לחיפה';
 
 /** Every stream of the PDF, inflated. */
 function streams(pdf: Buffer) {
@@ -55,6 +56,7 @@ beforeAll(async () => {
   journeyId = journey.id;
   await db.journeyEntry.create({ data: { journeyId, entryDate: new Date('2027-06-14T00:00:00Z'), title: ARABIC_TITLE, story: 'Прогулка по Праге, žluťoučký kůň\n\n今天很好', visibility: 'shared', authorId: lin.user.id } });
   await db.journeyEntry.create({ data: { journeyId, entryDate: new Date('2027-06-15T00:00:00Z'), title: MIXED_TITLE, visibility: 'shared', authorId: lin.user.id } });
+  await db.journeyEntry.create({ data: { journeyId, entryDate: new Date('2027-06-16T00:00:00Z'), title: HEBREW_TITLE, visibility: 'shared', authorId: lin.user.id } });
 });
 
 async function book() {
@@ -107,10 +109,10 @@ describe('the PDF book in every script', () => {
   it('embeds the Noto fonts, maps the Chinese characters, and shapes the Arabic title with joined glyphs', async () => {
     const pdf = await book();
     const text = pdf.toString('latin1');
-    for (const name of ['NotoSansSC', 'NotoNaskhArabic', 'NotoSans-']) expect(text).toMatch(new RegExp(`/FontName /[A-Z]{6}\\+${name}`));
+    for (const name of ['NotoSansSC', 'NotoNaskhArabic', 'NotoSansHebrew', 'NotoSans-']) expect(text).toMatch(new RegExp(`/FontName /[A-Z]{6}\\+${name}`));
     const all = streams(pdf);
     const mapped = unicodeOf(all.filter((s) => s.includes('begincmap')));
-    for (const char of '我们的旅行日记Прогулкаžluťoučkýسلام') expect(mapped).toContain(char);
+    for (const char of '我们的旅行日记Прогулкаžluťoučkýسلامטיולחפ') expect(mapped).toContain(char);
 
     // The Arabic title is shaped by the embedded font: joined forms (not the isolated letters), in visual order.
     const naskh = fontkit.create(fs.readFileSync(path.join(BOOK_FONT_DIR, 'noto-naskh-arabic-arabic-700-normal.woff'))) as unknown as {
@@ -140,6 +142,15 @@ describe('the PDF book in every script', () => {
     const [latin, arabic] = line as [Fragment, Fragment];
     expect(arabic.x).toBeCloseTo(latin.x + widthAt20('noto-sans-latin-700-normal.woff', 'Lisbon 2026'), 1);
     expect(arabic.x + widthAt20('noto-naskh-arabic-arabic-700-normal.woff', 'رحلة إلى ')).toBeCloseTo(595.28 - 56, 1);
+  });
+
+  it('draws a Hebrew heading in the Hebrew font, every letter a glyph of it, against the right margin', async () => {
+    const drawn = fragments(await book());
+    const hebrew = drawn.filter((f) => f.font.startsWith('NotoSansHebrew-Bold') && f.size === 20);
+    expect(hebrew).toHaveLength(1);
+    const [heading] = hebrew as [Fragment];
+    expect(heading.glyphs).toBe(HEBREW_TITLE.length);
+    expect(heading.x + widthAt20('noto-sans-hebrew-hebrew-700-normal.woff', HEBREW_TITLE)).toBeCloseTo(595.28 - 56, 1);
   });
 
   it('draws the Chinese title bold (filled and stroked: there is no bold Chinese file), and Chinese body text regular', async () => {

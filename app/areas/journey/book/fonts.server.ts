@@ -1,5 +1,5 @@
 // The fonts of the PDF book, so that every language prints: Noto Sans for Latin, Cyrillic and Greek, Noto Naskh Arabic
-// (fontkit shapes it: joined letters, right to left), Noto Sans SC and TC for Chinese. The files are the Fontsource
+// (fontkit shapes it: joined letters, right to left), Noto Sans Hebrew, Noto Sans SC and TC for Chinese. The files are the Fontsource
 // subsets (WOFF, OFL; see fonts/OFL.txt and docs/decisions/039-heic-photos-and-pdf-scripts.md), read with the first
 // book. Text is cut into runs, each in the first font of the chain that has its characters; a line that mixes
 // directions is put in visual order by the Unicode bidirectional algorithm (bidi-js).
@@ -17,6 +17,7 @@ const FACES: { name: string; regular: string; bold?: string; chinese?: 'sc' | 't
   { name: 'cyrillic-ext', regular: 'noto-sans-cyrillic-ext-400-normal.woff', bold: 'noto-sans-cyrillic-ext-700-normal.woff' },
   { name: 'greek', regular: 'noto-sans-greek-400-normal.woff', bold: 'noto-sans-greek-700-normal.woff' },
   { name: 'arabic', regular: 'noto-naskh-arabic-arabic-400-normal.woff', bold: 'noto-naskh-arabic-arabic-700-normal.woff' },
+  { name: 'hebrew', regular: 'noto-sans-hebrew-hebrew-400-normal.woff', bold: 'noto-sans-hebrew-hebrew-700-normal.woff' },
   { name: 'sc', regular: 'noto-sans-sc-chinese-simplified-400-normal.woff', chinese: 'sc' },
   { name: 'tc', regular: 'noto-sans-tc-chinese-traditional-400-normal.woff', chinese: 'tc' },
 ];
