@@ -10,6 +10,8 @@ export const PLACES = Number(process.env.BENCH_PLACES ?? 200);
 export const SESSIONS = 10;
 export const PER_SESSION = 50;
 export const FRESH = Number(process.env.BENCH_FRESH ?? 40);
+/** Calls made on a session before its timed ones (BENCH_WARMUP): enough for V8 to optimise the hot path, so the figures are a warm server's. */
+export const WARMUP = Number(process.env.BENCH_WARMUP ?? 300);
 
 export interface McpTarget {
   name: string;
@@ -47,7 +49,7 @@ function stats(samples: number[]) {
 
 export async function timeCalls(t: McpTarget, n: number, call: (c: Client, i: number) => Promise<unknown>) {
   const s = await open(t);
-  for (let i = 0; i < 30; i++) await call(s.client, i); // warm-up
+  for (let i = 0; i < WARMUP; i++) await call(s.client, i); // warm-up
   const samples: number[] = [];
   const cpuBefore = await cpu(t);
   const began = performance.now();

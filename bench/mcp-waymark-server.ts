@@ -43,4 +43,5 @@ function stop() {
     process.exit(0);
   });
 }
-process.send!({ type: 'ready', url: running.url, token, tripId });
+// the database and the user, for the database floor (bench/mcp-floor-server.ts) on the same PostgreSQL
+process.send!({ type: 'ready', url: running.url, token, tripId, databaseUrl: running.services.database.url, userId: user.id });

@@ -2,7 +2,8 @@
 // Each server runs in its own child process (so its RSS is its own and it does not share an event loop with the
 // client). Prints sequential list_trips (median, p95, calls/s), sequential create_place, 10 sessions × 50 calls
 // concurrently, a fresh session's initialize + tools/list (median), RSS idle/after and the server's CPU time per call, each as a
-// ratio to the floor.
+// ratio to the floor; then the tool calls again against the database floor (the same SDK server sending by hand the
+// statements those tools need, on Waymark's PostgreSQL), which shows Waymark's own overhead apart from the database's.
 import { fork, execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,15 +18,18 @@ const waymarkRoot = path.resolve(process.env.BENCH_WAYMARK_CHECKOUT ?? root);
 
 interface Target extends McpTarget {
   child: ChildProcess;
+  /** Waymark's: its database and the benchmark user, for the database floor */
+  databaseUrl?: string;
+  userId?: number;
 }
 
-function start(name: string, script: string, cwd = root, nodeOptions: string[] = []): Promise<Target> {
+function start(name: string, script: string, cwd = root, nodeOptions: string[] = [], env: Record<string, string> = {}): Promise<Target> {
   const execArgv = [...nodeOptions, '--import', 'tsx'];
-  const child = fork(path.join(cwd, script), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd });
+  const child = fork(path.join(cwd, script), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'], cwd, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.once('message', (m: { url: string; token: string; tripId: number }) => {
+    child.once('message', (m: { url: string; token: string; tripId: number; databaseUrl?: string; userId?: number }) => {
       const target: Target = { name, child, ...m, cpu: () => cpu(target) };
       resolve(target);
     });
@@ -78,6 +82,16 @@ async function measureAll(floor: Target, waymark: Target) {
   return { rssIdle, ping, listTrips, createPlace, conc, fresh, freshShared, freshLazy, rssAfter };
 }
 
+/** The tool calls against the database floor, interleaved with Waymark's the same way. */
+async function measureTools(dbFloor: Target, waymark: Target) {
+  const listTrips = await both<Timing>(dbFloor, waymark, (t) => timeCalls(t, SEQUENTIAL, (c) => c.callTool({ name: 'list_trips', arguments: {} })));
+  const createPlace = await both<Timing>(dbFloor, waymark, (t) =>
+    timeCalls(t, PLACES, (c, i) => c.callTool({ name: 'create_place', arguments: { tripId: t.tripId, name: `Bench place ${i}` } })),
+  );
+  const conc = await both(dbFloor, waymark, concurrent);
+  return { listTrips, createPlace, conc };
+}
+
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 const mb = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MB`;
 const rate = (v: number) => `${v.toFixed(0)}/s`;
@@ -94,6 +108,13 @@ async function main() {
   const waymark = await start('waymark', 'bench/mcp-waymark-server.ts', waymarkRoot, npmStartNodeOptions(waymarkRoot));
   const r = await measureAll(floor, waymark);
   floor.child.send({ type: 'stop' });
+  const dbFloor = await start('database floor', 'bench/mcp-floor-server.ts', root, [], {
+    FLOOR_DATABASE_URL: waymark.databaseUrl!,
+    FLOOR_USER_ID: String(waymark.userId),
+    FLOOR_TRIP_ID: String(waymark.tripId),
+  });
+  const d = await measureTools(dbFloor, waymark);
+  dbFloor.child.send({ type: 'stop' });
   waymark.child.send({ type: 'stop' });
   const wm = {
     ping: r.ping.waymark, listTrips: r.listTrips.waymark, createPlace: r.createPlace.waymark, conc: r.conc.waymark,
@@ -122,10 +143,27 @@ async function main() {
     ['server RSS idle', mb(wm.rssIdle), mb(floorResult.rssIdle), `${(wm.rssIdle / floorResult.rssIdle).toFixed(2)}×`],
     ['server RSS after', mb(wm.rssAfter), mb(floorResult.rssAfter), `${(wm.rssAfter / floorResult.rssAfter).toFixed(2)}×`],
   ];
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'waymark', 'SDK floor', 'ratio'][i].length));
+  const against = (label: string, w: Timing | { perSecond: number }, f: Timing | { perSecond: number }): [string, string, string, string] => [
+    label,
+    rate(w.perSecond),
+    rate(f.perSecond),
+    `${(w.perSecond / f.perSecond).toFixed(2)}× throughput`,
+  ];
+  const dbRows: Array<[string, string, string, string]> = [
+    against('list_trips sequential calls/s', d.listTrips.waymark, d.listTrips.floor),
+    ['list_trips sequential median', ms(d.listTrips.waymark.median), ms(d.listTrips.floor.median), `${(d.listTrips.waymark.median / d.listTrips.floor.median).toFixed(2)}× time`],
+    against('create_place sequential calls/s', d.createPlace.waymark, d.createPlace.floor),
+    against(`${SESSIONS} sessions × ${PER_SESSION} list_trips calls/s`, d.conc.waymark, d.conc.floor),
+    ['server CPU per list_trips call (sequential)', ms(d.listTrips.waymark.cpuPerCall), ms(d.listTrips.floor.cpuPerCall), `${(d.listTrips.waymark.cpuPerCall / d.listTrips.floor.cpuPerCall).toFixed(2)}×`],
+    ['server CPU per create_place call (sequential)', ms(d.createPlace.waymark.cpuPerCall), ms(d.createPlace.floor.cpuPerCall), `${(d.createPlace.waymark.cpuPerCall / d.createPlace.floor.cpuPerCall).toFixed(2)}×`],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...[...rows, ...dbRows].map((r) => r[i].length), ['measure', 'waymark', 'SDK floor', 'ratio'][i].length));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(line(['measure', 'waymark', 'SDK floor', 'ratio']));
   for (const r of rows) console.log(line(r));
+  console.log('\nThe tool calls against the database floor: the same SDK server sending the statements by hand on the same PostgreSQL');
+  console.log(line(['measure', 'waymark', 'db floor', 'ratio']));
+  for (const r of dbRows) console.log(line(r));
   process.exit(0);
 }
 
