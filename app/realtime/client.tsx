@@ -8,7 +8,8 @@ import type PusherType from 'pusher-js';
 import { realtimeSocket, useTRPC } from '~/utils/trpc';
 import { eventHandlers } from './events-to-cache';
 import { placeListView, tripSummaryView } from '~/areas/views';
-import { applyEventToView, INVALIDATE, type CacheChange, type CacheReader, type CacheView, type Notice as EventNotice } from './events';
+import { applyEventToView, type CacheChange, type CacheReader, type CacheView, type Notice as EventNotice } from './events';
+import { writeViewChange } from './cache-write';
 import { presenceChannel as presenceChannelName, tripChannel as tripChannelName, userChannel } from './channels';
 import type { RealtimeClientConfig } from './types';
 import { colorOf, initialsOf } from '~/components/ui/Avatar';
@@ -199,14 +200,14 @@ function userViews() {
   return [...byPath.values()];
 }
 
-/**
- * Applies one event to the cached queries through the handler its area declared (app/areas/<area>/events.ts); every
- * change is worked out from the cache as it was before the event, then written. Returns the notice to show.
- */
 /** An event of ours with a payload (not pusher's own protocol events). */
 const isAppEvent = (event: string, data: unknown): data is Payload =>
   !event.startsWith('pusher:') && !event.startsWith('pusher_internal:') && !!data && typeof data === 'object';
 
+/**
+ * Applies one event to the cached queries through the handler its area declared (app/areas/<area>/events.ts); every
+ * change is worked out from the cache as it was before the event, then written. Returns the notice to show.
+ */
 function handleEvent(queryClient: QueryClient, trpc: TrpcProxy, tripId: number | undefined, event: string, data: Payload): EventNotice | null {
   const before: CacheReader = <T,>(view: CacheView<T>) => {
     const key = viewKey(trpc, view as CacheView<unknown>, tripId);
@@ -227,10 +228,7 @@ function handleEvent(queryClient: QueryClient, trpc: TrpcProxy, tripId: number |
     // Sent by a newer server (during an upgrade): nothing here knows how to patch it in, so the planner refetches.
     for (const view of [tripSummaryView, placeListView]) void queryClient.invalidateQueries({ queryKey: viewKey(trpc, view, tripId)! });
   }
-  for (const { key, change } of writes) {
-    if (change === INVALIDATE) void queryClient.invalidateQueries({ queryKey: key, exact: true });
-    else if (change !== undefined) queryClient.setQueryData(key, change);
-  }
+  for (const { key, change } of writes) writeViewChange(queryClient, key, change);
   return notice;
 }
 
