@@ -20,11 +20,18 @@ export interface McpTarget {
   tripId: number;
   /** The server's CPU time so far (user + system, ms), when the benchmark can ask the server for it. */
   cpu?: () => Promise<number>;
+  /** PostgreSQL's CPU time so far (every postgres process, ms), for a server that uses the database. */
+  databaseCpu?: () => number;
 }
 
-export type Timing = { median: number; p95: number; perSecond: number; cpuPerCall: number };
+/** Per call: the server's CPU, this client's own (the SDK client: JSON, output-schema validation) and PostgreSQL's. */
+export type Timing = { median: number; p95: number; perSecond: number; cpuPerCall: number; clientCpuPerCall: number; databaseCpuPerCall: number };
 
 const cpu = async (t: McpTarget) => (t.cpu ? t.cpu() : 0);
+const clientCpu = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 
 /** validator: the client's output-schema validator, when not the SDK's default (a fresh one per client). */
 export async function open(t: McpTarget, validator?: jsonSchemaValidator) {
@@ -52,6 +59,8 @@ export async function timeCalls(t: McpTarget, n: number, call: (c: Client, i: nu
   for (let i = 0; i < WARMUP; i++) await call(s.client, i); // warm-up
   const samples: number[] = [];
   const cpuBefore = await cpu(t);
+  const databaseBefore = t.databaseCpu?.() ?? 0;
+  const clientBefore = clientCpu();
   const began = performance.now();
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -60,9 +69,11 @@ export async function timeCalls(t: McpTarget, n: number, call: (c: Client, i: nu
     if (r?.isError) throw new Error(`${t.name}: tool call failed: ${JSON.stringify(r).slice(0, 300)}`);
   }
   const elapsed = performance.now() - began;
+  const clientCpuPerCall = (clientCpu() - clientBefore) / n;
+  const databaseCpuPerCall = ((t.databaseCpu?.() ?? 0) - databaseBefore) / n;
   const cpuPerCall = ((await cpu(t)) - cpuBefore) / n;
   await close(s);
-  return { ...stats(samples), perSecond: (n / elapsed) * 1000, cpuPerCall };
+  return { ...stats(samples), perSecond: (n / elapsed) * 1000, cpuPerCall, clientCpuPerCall, databaseCpuPerCall };
 }
 
 export async function concurrent(t: McpTarget) {

@@ -3,12 +3,13 @@
 // client). Prints sequential list_trips (median, p95, calls/s), sequential create_place, 10 sessions × 50 calls
 // concurrently, a fresh session's initialize + tools/list (median), RSS idle/after and the server's CPU time per call, each as a
 // ratio to the floor; then the tool calls again against the database floor (the same SDK server sending by hand the
-// statements those tools need, on Waymark's PostgreSQL), which shows Waymark's own overhead apart from the database's.
+// statements those tools need, on Waymark's PostgreSQL), which shows Waymark's own overhead apart from the database's,
+// with where a call's time goes: the server's CPU, PostgreSQL's (every postgres process, from /proc) and the client's.
 import { fork, execSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { npmStartNodeOptions } from './waymark-process.ts';
+import { npmStartNodeOptions, processTreeCpu } from './waymark-process.ts';
 import { concurrent, freshSessions, timeCalls, FRESH, PER_SESSION, PLACES, SEQUENTIAL, SESSIONS, type McpTarget, type Timing } from './mcp-load.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,6 +107,9 @@ async function main() {
   if (waymarkRoot !== root) console.log(`Waymark from ${waymarkRoot}`);
   // Waymark with the Node options of its `npm start`; the floor with Node's defaults.
   const waymark = await start('waymark', 'bench/mcp-waymark-server.ts', waymarkRoot, npmStartNodeOptions(waymarkRoot));
+  // the embedded PostgreSQL runs under Waymark's benchmark process; the database floor uses the same one
+  const databaseCpu = () => processTreeCpu(waymark.child.pid!).postgres * 1000;
+  waymark.databaseCpu = databaseCpu;
   const r = await measureAll(floor, waymark);
   floor.child.send({ type: 'stop' });
   const dbFloor = await start('database floor', 'bench/mcp-floor-server.ts', root, [], {
@@ -113,6 +117,7 @@ async function main() {
     FLOOR_USER_ID: String(waymark.userId),
     FLOOR_TRIP_ID: String(waymark.tripId),
   });
+  dbFloor.databaseCpu = databaseCpu;
   const d = await measureTools(dbFloor, waymark);
   dbFloor.child.send({ type: 'stop' });
   waymark.child.send({ type: 'stop' });
@@ -137,6 +142,7 @@ async function main() {
     [`${SESSIONS} sessions × ${PER_SESSION} list_trips calls/s`, rate(wm.conc.perSecond), rate(floorResult.conc.perSecond), `${(wm.conc.perSecond / floorResult.conc.perSecond).toFixed(2)}× throughput`],
     ['server CPU per list_trips call (sequential)', ms(wm.listTrips.cpuPerCall), ms(floorResult.listTrips.cpuPerCall), `${(wm.listTrips.cpuPerCall / floorResult.listTrips.cpuPerCall).toFixed(2)}×`],
     ['server CPU per create_place call (sequential)', ms(wm.createPlace.cpuPerCall), ms(floorResult.createPlace.cpuPerCall), `${(wm.createPlace.cpuPerCall / floorResult.createPlace.cpuPerCall).toFixed(2)}×`],
+    ['client CPU per list_trips / create_place call', `${ms(wm.listTrips.clientCpuPerCall)} / ${ms(wm.createPlace.clientCpuPerCall)}`, `${ms(floorResult.listTrips.clientCpuPerCall)} / ${ms(floorResult.createPlace.clientCpuPerCall)}`, ''],
     ['fresh session init + tools/list median', ms(wm.fresh.median), ms(floorResult.fresh.median), `${(wm.fresh.median / floorResult.fresh.median).toFixed(2)}× time`],
     ['  the same, validators kept across sessions (server share)', ms(wm.freshShared.median), ms(floorResult.freshShared.median), `${(wm.freshShared.median / floorResult.freshShared.median).toFixed(2)}× time`],
     ['  the same, a client compiling each validator on first use', ms(wm.freshLazy.median), ms(floorResult.freshLazy.median), `${(wm.freshLazy.median / floorResult.freshLazy.median).toFixed(2)}× time`],
@@ -156,6 +162,15 @@ async function main() {
     against(`${SESSIONS} sessions × ${PER_SESSION} list_trips calls/s`, d.conc.waymark, d.conc.floor),
     ['server CPU per list_trips call (sequential)', ms(d.listTrips.waymark.cpuPerCall), ms(d.listTrips.floor.cpuPerCall), `${(d.listTrips.waymark.cpuPerCall / d.listTrips.floor.cpuPerCall).toFixed(2)}×`],
     ['server CPU per create_place call (sequential)', ms(d.createPlace.waymark.cpuPerCall), ms(d.createPlace.floor.cpuPerCall), `${(d.createPlace.waymark.cpuPerCall / d.createPlace.floor.cpuPerCall).toFixed(2)}×`],
+    ...(['listTrips', 'createPlace'] as const).flatMap((tool): Array<[string, string, string, string]> => {
+      const name = tool === 'listTrips' ? 'list_trips' : 'create_place';
+      const w = d[tool].waymark;
+      const f = d[tool].floor;
+      return [
+        [`  PostgreSQL CPU per ${name} call`, ms(w.databaseCpuPerCall), ms(f.databaseCpuPerCall), `${(w.databaseCpuPerCall / f.databaseCpuPerCall).toFixed(2)}×`],
+        [`  client CPU per ${name} call`, ms(w.clientCpuPerCall), ms(f.clientCpuPerCall), `${(w.clientCpuPerCall / f.clientCpuPerCall).toFixed(2)}×`],
+      ];
+    }),
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[...rows, ...dbRows].map((r) => r[i].length), ['measure', 'waymark', 'SDK floor', 'ratio'][i].length));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

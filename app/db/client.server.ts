@@ -39,11 +39,19 @@ export interface OpenOptions {
   embedded?: Promise<EmbeddedCluster>;
 }
 
-/** Raw SQL over a pool, with transactions on one pooled connection (migrations, backups, the audit insert). */
+/** One namer for every runner in the process: a text has the same name on any pool, so two runners never clash. */
+const rawStatementName = statementNamer(100, 'wr_');
+
+/**
+ * Raw SQL over a pool, with transactions on one pooled connection (migrations, backups, the audit insert). A statement
+ * with parameters is a prepared one of the hot path (the bearer lookup, the audit row, an agent's activity summary):
+ * named, so each connection parses and plans it once. One without (DDL, a migration's script) goes as simple text.
+ */
 export function sqlRunner(pool: pg.Pool): SqlRunner {
   return {
     async query(text, params = []) {
-      return (await pool.query(text, params as unknown[])).rows;
+      const name = params.length > 0 ? rawStatementName({ sql: text }) : '';
+      return (await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] })).rows;
     },
     async transaction(fn) {
       const client = await pool.connect();

@@ -4,13 +4,14 @@
 // unnamed (an empty name).
 const VARIABLE_SHAPE = /\bIN \(\$\d+(?:,\s*\$\d+)+\)|\)\s*,\s*\(\s*\$\d+/i;
 
-export function statementNamer(maxStatements = 500) {
+/** prefix: each namer its own, so two namers on one pool (Prisma's adapter, the raw SQL runner) never share a name. */
+export function statementNamer(maxStatements = 500, prefix = 'wm_') {
   const names = new Map<string, string>();
   return (query: { sql: string }): string => {
     const known = names.get(query.sql);
     if (known) return known;
     if (names.size >= maxStatements || VARIABLE_SHAPE.test(query.sql)) return '';
-    const name = `wm_${names.size.toString(36)}`;
+    const name = `${prefix}${names.size.toString(36)}`;
     names.set(query.sql, name);
     return name;
   };

@@ -70,8 +70,14 @@ export type ClientAuthResult =
  */
 export async function authenticateClient(services: Services, presented: PresentedCredentials): Promise<ClientAuthResult> {
   if (!presented.clientId) return { ok: false, reason: 'unknown_client' };
-  // Plain SQL rather than the ORM: this runs on every token request (the machine-client hot path).
-  const rows = (await services.database.sql.query('SELECT * FROM "OAuthClient" WHERE "clientId" = $1', [presented.clientId])) as OAuthClient[];
+  // Plain SQL rather than the ORM: this runs on every token request (the machine-client hot path). The columns are
+  // named, not `*`: a prepared statement whose result shape a later migration changed would fail on every connection.
+  const rows = (await services.database.sql.query(
+    `SELECT "id", "clientId", "secretHash", "name", "ownerId", "redirectUris", "allowedScopes", "tokenEndpointAuthMethod",
+            "allowsClientCredentials", "registeredDynamically", "createdAt"
+       FROM "OAuthClient" WHERE "clientId" = $1`,
+    [presented.clientId],
+  )) as OAuthClient[];
   const client = rows[0];
   if (!client) return { ok: false, reason: 'unknown_client' };
   if (client.secretHash === null) {
