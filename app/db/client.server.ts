@@ -42,23 +42,41 @@ export interface OpenOptions {
 /** One namer for every runner in the process: a text has the same name on any pool, so two runners never clash. */
 const rawStatementName = statementNamer(100, 'wr_');
 
+// Waymark's `timestamp` columns hold UTC wall-clock time (Prisma writes and reads them so), and `date` columns plain
+// calendar days. The pg driver on its own would read both as the process's local time and write a Date parameter as
+// local time with an offset that `timestamp` drops: on a server whose clock zone is not UTC, raw SQL and Prisma would
+// disagree by the zone's offset (an OAuth token read as expired hours early, or valid hours late).
+const { TIMESTAMP, DATE } = pg.types.builtins;
+const utcTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
+    if (oid === DATE) return (value: string) => new Date(`${value}T00:00:00Z`);
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+const utcValues = (params: unknown[]) => params.map((value) => (value instanceof Date ? value.toISOString() : value));
+
+/** A query's config for pg: times as UTC both ways; `name` to prepare it. */
+const utcQuery = (text: string, params: unknown[], name = '') => ({ text, values: utcValues(params), types: utcTypes, ...(name && { name }) });
+
 /**
  * Raw SQL over a pool, with transactions on one pooled connection (migrations, backups, the audit insert). A statement
  * with parameters is a prepared one of the hot path (the bearer lookup, the audit row, an agent's activity summary):
  * named, so each connection parses and plans it once. One without (DDL, a migration's script) goes as simple text.
+ * Timestamps are UTC either way, as with Prisma (utcTypes).
  */
 export function sqlRunner(pool: pg.Pool): SqlRunner {
   return {
     async query(text, params = []) {
       const name = params.length > 0 ? rawStatementName({ sql: text }) : '';
-      return (await pool.query(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] })).rows;
+      return (await pool.query(utcQuery(text, params as unknown[], name))).rows;
     },
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
         const result = await fn({
-          query: async (text, params = []) => (await client.query(text, params as unknown[])).rows,
+          query: async (text, params = []) => (await client.query(utcQuery(text, params as unknown[]))).rows,
           exec: async (text) => void (await client.query(text)),
         });
         await client.query('COMMIT');
