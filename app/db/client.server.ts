@@ -101,6 +101,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: url, max: role === 'cli' ? 2 : 10 });
     // A connection dropped by the server (restart, admin termination) must not crash the process.
     pool.on('error', () => {});
+    // Every session in UTC, whatever the server's default zone (an embedded cluster takes its machine's at initdb):
+    // Prisma sends times as UTC wall-clock text without an offset, which PostgreSQL reads in the session's zone, and
+    // SQL comparing a timestamp column with now() converts in it too (decision 047). Queued before the first query.
+    pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'").catch(() => {}));
     const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNamer() }) });
     return {
       db,

@@ -6,12 +6,12 @@ import { ImageRejected, processImage, readExifFacts } from './images.server';
 const MB = 1024 * 1024;
 
 /** A camera-like JPEG: 1200×800, with make, copyright, capture date and a GPS position in its EXIF block. */
-async function cameraJpeg(orientation?: number) {
+async function cameraJpeg(orientation?: number, taken = '2026:07:14 10:30:00') {
   return sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7' } })
     .jpeg()
     .withExif({
       IFD0: { Make: 'TestCam', Copyright: 'Jane Secret' },
-      IFD2: { DateTimeOriginal: '2026:07:14 10:30:00' },
+      IFD2: { DateTimeOriginal: taken },
       IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '33/1 51/1 54/1', GPSLongitudeRef: 'E', GPSLongitude: '151/1 12/1 36/1' },
     })
     .withMetadata(orientation ? { orientation } : {})
@@ -21,6 +21,20 @@ async function cameraJpeg(orientation?: number) {
 const rejection = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (e instanceof ImageRejected ? [e.reason, e.status] : e));
 
 describe('image pipeline', () => {
+  it('keeps the camera’s wall-clock time whatever the server’s own time zone; a camera without a clock gives no date', async () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Asia/Tokyo', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        expect((await readExifFacts(await cameraJpeg())).takenAt).toEqual(new Date('2026-07-14T10:30:00Z'));
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(await readExifFacts(await cameraJpeg(undefined, '0000:00:00 00:00:00'))).toMatchObject({ takenAt: null, lat: expect.closeTo(-33.865, 3) });
+  });
+
   it('reads the capture date and position, then strips every metadata block and makes a thumbnail', async () => {
     const input = await cameraJpeg();
     expect(await readExifFacts(input)).toMatchObject({ takenAt: new Date('2026-07-14T10:30:00Z') });

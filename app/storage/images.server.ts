@@ -62,15 +62,25 @@ interface ExifFacts {
   lng: number | null;
 }
 
+/** EXIF's "2027:05:02 18:45:00" (the camera's wall clock) as that wall-clock time written as UTC; null if it is not one. */
+function exifWallClock(value: unknown): Date | null {
+  const m = typeof value === 'string' ? /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value) : null;
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // "2027:02:30 …" or all zeros (a camera without a clock) is no date
+  return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 ? date : null;
+}
+
 /** Capture date and GPS position from the EXIF block, or nulls; a broken EXIF block is no reason to refuse a photo. */
 export async function readExifFacts(bytes: Buffer): Promise<ExifFacts> {
   try {
     const { default: exifr } = await import('exifr');
-    const tags = (await exifr.parse(bytes, { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, jfif: false })) as
-      | Record<string, unknown>
-      | undefined;
+    // reviveValues off: exifr would turn the EXIF text into a Date in the server's own time zone
+    const options = { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, jfif: false, reviveValues: false };
+    const tags = (await exifr.parse(bytes, options)) as Record<string, unknown> | undefined;
     if (!tags) return { takenAt: null, lat: null, lng: null };
-    const date = [tags.DateTimeOriginal, tags.CreateDate].find((d): d is Date => d instanceof Date && !Number.isNaN(d.getTime()));
+    const date = [tags.DateTimeOriginal, tags.CreateDate].map(exifWallClock).find((d) => d !== null);
     const lat = typeof tags.latitude === 'number' && Math.abs(tags.latitude) <= 90 ? tags.latitude : null;
     const lng = typeof tags.longitude === 'number' && Math.abs(tags.longitude) <= 180 ? tags.longitude : null;
     return { takenAt: date ?? null, lat: lat !== null && lng !== null ? lat : null, lng: lat !== null && lng !== null ? lng : null };

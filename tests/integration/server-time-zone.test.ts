@@ -1,7 +1,9 @@
 // Waymark on a machine whose clock zone is not UTC (a laptop in Tokyo, a NAS in California): tokens written and read
 // by raw SQL and by Prisma must agree on when they expire. Node applies a change of process.env.TZ at once.
+import fs from 'node:fs';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { createTestDatabase, startTestServer, type TestServer } from '../helpers/server';
 import { makeUser } from '../helpers/users';
 import { connect, createOAuthToken, enableMcp } from './mcp.helpers';
 import { authorizationCodeTokens, basic, createInteractiveClient, createMachineClient, postForm, resolveToken } from './oauth.helpers';
@@ -63,5 +65,62 @@ describe('a server in a time zone west of UTC (America/Los_Angeles)', () => {
     const valid = await createOAuthToken(server, user.id, ['trips:read'], { expiresInMs: 60_000 });
     expect(await resolveToken(server, expired.token)).toBeNull();
     expect((await resolveToken(server, valid.token))?.user.id).toBe(user.id);
+  });
+});
+
+/** Makes zone the database's default: every new session starts in it (as on a cluster initialised in that zone). */
+async function inDatabaseZone(url: string, zone: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`ALTER DATABASE "${new URL(url).pathname.slice(1)}" SET TimeZone = '${zone}'`);
+  await client.end();
+}
+
+describe('booking times (timestamptz) on a database whose default zone is not UTC', () => {
+  it('are stored as the instants they are, and read back as they were entered', async () => {
+    const database = await createTestDatabase();
+    await inDatabaseZone(database.url, 'Asia/Tokyo');
+    const own = await startTestServer({}, database);
+    try {
+      const { user } = await makeUser(own);
+      const trip = await own.services.db.trip.create({ data: { ownerId: user.id, title: 'Tokyo' } });
+      const booked = await own.services.db.reservation.create({
+        data: { tripId: trip.id, type: 'flight', title: 'NH 204', startsAt: new Date('2027-05-01T19:50:00Z') },
+      });
+      const [row] = await own.services.database.sql.query(
+        `SELECT to_char("startsAt" AT TIME ZONE 'UTC', 'HH24:MI') AS utc FROM "Reservation" WHERE "id" = $1`,
+        [booked.id],
+      );
+      expect(row.utc).toBe('19:50');
+      const again = await own.services.db.reservation.findUniqueOrThrow({ where: { id: booked.id } });
+      expect(again.startsAt).toEqual(new Date('2027-05-01T19:50:00Z'));
+    } finally {
+      await own.close();
+      await database.drop();
+    }
+  });
+
+  it('the upgrade puts right the times an earlier version stored shifted by the zone', async () => {
+    const migration = fs.readFileSync('prisma/migrations/20261203020000_booking_times_utc/migration.sql', 'utf8');
+    const database = await createTestDatabase();
+    await inDatabaseZone(database.url, 'Asia/Tokyo');
+    // a session in the database's zone, given UTC wall-clock text without an offset: what Prisma's writes were
+    const before = new pg.Client({ connectionString: database.url });
+    await before.connect();
+    try {
+      const user = await before.query(`INSERT INTO "User" ("email", "username", "displayName", "passwordHash") VALUES ('t@z.test', 'tz', 'TZ', 'x') RETURNING "id"`);
+      const trip = await before.query(`INSERT INTO "Trip" ("ownerId", "title", "updatedAt") VALUES ($1, 'T', now()) RETURNING "id"`, [user.rows[0].id]);
+      await before.query(
+        `INSERT INTO "Reservation" ("tripId", "type", "title", "startsAt", "endsAt", "updatedAt") VALUES ($1, 'flight', 'F', '2027-05-01 19:50:00', NULL, now())`,
+        [trip.rows[0].id],
+      );
+      const utc = `SELECT to_char("startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS t FROM "Reservation"`;
+      expect((await before.query(utc)).rows[0].t).toBe('2027-05-01 10:50'); // 19:50 read in Tokyo
+      await before.query(migration);
+      expect((await before.query(utc)).rows[0].t).toBe('2027-05-01 19:50');
+    } finally {
+      await before.end();
+      await database.drop();
+    }
   });
 });
