@@ -98,13 +98,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     : await (options.embedded ?? startEmbeddedPostgres({ dataDir: options.dataDir, role, attach: role === 'cli', log: options.log }));
   const url = options.databaseUrl ?? cluster!.url;
   try {
-    const pool = new pg.Pool({ connectionString: url, max: role === 'cli' ? 2 : 10 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: role === 'cli' ? 2 : 10,
+      // Every session in UTC, whatever the server's default zone (an embedded cluster takes its machine's at initdb):
+      // Prisma sends times as UTC wall-clock text without an offset, which PostgreSQL reads in the session's zone, and
+      // SQL comparing a timestamp column with now() converts in it too (decision 047). Done before the pool hands the
+      // connection out; a SET rather than a startup option, which poolers refuse.
+      onConnect: async (client) => void (await client.query("SET TIME ZONE 'UTC'")),
+    });
     // A connection dropped by the server (restart, admin termination) must not crash the process.
     pool.on('error', () => {});
-    // Every session in UTC, whatever the server's default zone (an embedded cluster takes its machine's at initdb):
-    // Prisma sends times as UTC wall-clock text without an offset, which PostgreSQL reads in the session's zone, and
-    // SQL comparing a timestamp column with now() converts in it too (decision 047). Queued before the first query.
-    pool.on('connect', (client) => void client.query("SET TIME ZONE 'UTC'").catch(() => {}));
     const db = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementNamer() }) });
     return {
       db,
