@@ -14,6 +14,8 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: process.env.E2E_BASE_URL,
+    // E2E_TIMEZONE=America/Los_Angeles: the browser's clock zone (default: the machine's), for the screens' dates
+    timezoneId: process.env.E2E_TIMEZONE || undefined,
     trace: 'retain-on-failure',
     // The app's service worker would answer requests that specs mock with page.route; tests/e2e/offline.spec.ts allows it.
     serviceWorkers: 'block',
