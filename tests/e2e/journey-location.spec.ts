@@ -58,8 +58,8 @@ test('pick, drag, nudge, clear and type an entry’s position on the map', async
   expect(await numberIn(lng)).toBeLessThan(FAKE_PLACE.lng);
   const clicked = { lat: await numberIn(lat), lng: await numberIn(lng) };
 
-  // Dragging the pin to the east moves it east.
-  const pinBox = (await pin.boundingBox())!;
+  // Dragging the pin to the east moves it east (from where the pin has come to rest: the map may still be moving).
+  const pinBox = await settledBox(pin);
   await page.mouse.move(pinBox.x + pinBox.width / 2, pinBox.y + pinBox.height / 2);
   await page.mouse.down();
   await page.mouse.move(pinBox.x + pinBox.width / 2 + 50, pinBox.y + pinBox.height / 2, { steps: 8 });
@@ -88,3 +88,17 @@ test('pick, drag, nudge, clear and type an entry’s position on the map', async
   expect(pageErrors).toEqual([]);
   await context.close();
 });
+
+/** The element's box once two readings in a row agree (a marker moved by the map's pan animation is not there yet). */
+async function settledBox(locator: Locator) {
+  let previous = await locator.boundingBox();
+  await expect
+    .poll(async () => {
+      const next = await locator.boundingBox();
+      const settled = next !== null && JSON.stringify(next) === JSON.stringify(previous);
+      previous = next;
+      return settled;
+    })
+    .toBe(true);
+  return previous!;
+}
