@@ -70,8 +70,7 @@ export async function resolveBearer(
     if (!row) return null;
     const lastUsed = row.t_lastUsedAt ? new Date(row.t_lastUsedAt as string | Date).getTime() : 0;
     if (now.getTime() - lastUsed > LAST_USED_RESOLUTION_MS) {
-      // An ISO string cast to timestamp stores UTC wall-clock time (as Prisma does), whatever the driver's time zone.
-      await database.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1::timestamp WHERE "id" = $2`, [now.toISOString(), row.t_id]);
+      await database.sql.query(`UPDATE "ApiToken" SET "lastUsedAt" = $1::timestamp WHERE "id" = $2`, [now, row.t_id]);
     }
     return { actor: { user: userFrom(row), scopes: null, via: 'static', clientId: staticTokenClientKey(row.t_id as number) }, expiresAt: null };
   }

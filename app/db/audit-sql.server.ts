@@ -1,5 +1,6 @@
 // The audit row's INSERT, shared by services.audit and the statements that write an audit row along with something
-// else in one round trip (an MCP write's agent-activity summary). createdAt is UTC wall-clock time, as Prisma writes it.
+// else in one round trip (an MCP write's agent-activity summary). createdAt is UTC wall-clock time, as Prisma writes it
+// (the raw runner sends a Date as UTC; decision 047).
 import type { AuditEntry } from '~/services/types.server';
 
 /** The INSERT with its parameters numbered from `first` ($first … $first+6), in the order auditParams gives them. */
@@ -13,7 +14,7 @@ export const AUDIT_INSERT = auditInsertSql();
 
 export function auditParams(entry: AuditEntry): unknown[] {
   return [
-    new Date().toISOString(),
+    new Date(),
     entry.userId ?? null,
     entry.action,
     entry.clientId ?? null,

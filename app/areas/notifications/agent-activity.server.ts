@@ -52,8 +52,7 @@ async function addToOpenSummary(services: Services, userId: number, tripId: numb
       AND (t."ownerId" = $3::int OR EXISTS (SELECT 1 FROM "TripMember" m WHERE m."tripId" = t."id" AND m."userId" = $3::int))
       AND NOT EXISTS (SELECT 1 FROM "NotificationPreference" p WHERE p."userId" = $3::int AND p."type" = 'agent_activity' AND NOT p."enabled")
     RETURNING n."id"`,
-    // timestamps as UTC wall-clock text, as Prisma writes them
-    [new Date().toISOString(), tool, userId, groupKey, since.toISOString(), tripId, ...auditParams(audit)],
+    [new Date(), tool, userId, groupKey, since, tripId, ...auditParams(audit)],
   );
   return rows.length > 0;
 }
